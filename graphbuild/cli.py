@@ -1,0 +1,201 @@
+"""Command-line interface: a thin skin over the library functions.
+
+Heavy libraries (spaCy, rdflib, pyoxigraph, pyvis) are imported inside the
+commands, so ``graphbuild --help`` answers at once.  Each command lives in
+its own ``cmd_*`` function; errors print as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graphbuild import __version__
+from graphbuild.errors import GraphbuildError
+
+DEFAULT_INPUT = "seeds"
+DEFAULT_OUTDIR = "outputs"
+
+
+def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "build",
+        help="read articles and write graph.ttl, graph.json and graph.html",
+        description="Read articles (.txt files, directories, .jsonl files, or - for JSONL on stdin) "
+        "and write the knowledge graph to OUTDIR.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help=f"inputs (default: {DEFAULT_INPUT}/)")
+    p.add_argument("-o", "--outdir", default=DEFAULT_OUTDIR, help=f"output directory (default: {DEFAULT_OUTDIR}/)")
+    p.add_argument(
+        "--format",
+        action="append",
+        dest="formats",
+        metavar="FMT",
+        help="RDF format(s) to write besides graph.json and graph.html: "
+        "turtle (default), ntriples, nquads, trig, jsonld; repeatable",
+    )
+    p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
+    p.add_argument("--no-html", action="store_true", help="skip graph.html")
+    p.add_argument("--html-max-nodes", type=int, default=None, metavar="N", help="keep the N most-mentioned entities in graph.html")
+    p.add_argument("--processes", type=int, default=None, metavar="N", help="extraction processes (default: CPU cores)")
+    p.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch")
+    p.add_argument("--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+    p.add_argument("--store", default=None, metavar="DIR", help="also keep a pyoxigraph store in DIR up to date")
+    p.add_argument("--engine", choices=["local", "dask"], default="local", help="where extraction runs")
+    p.add_argument("--dask", default=None, metavar="ADDRESS", help="Dask scheduler address (implies --engine dask)")
+    p.add_argument("--model", default=None, help="spaCy model package to load")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_build)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Run ``graphbuild build``."""
+    from graphbuild.pipeline import BuildOptions, build
+
+    opts = BuildOptions(
+        outdir=Path(args.outdir),
+        formats=tuple(args.formats or ("turtle",)),
+        base_iri=args.base_iri,
+        html=not args.no_html,
+        html_max_nodes=args.html_max_nodes,
+        processes=args.processes,
+        batch_size=args.batch_size,
+        cache_dir=None if args.no_cache else (Path(args.cache) if args.cache else None),
+        use_cache=not args.no_cache,
+        store_dir=Path(args.store) if args.store else None,
+        engine="dask" if args.dask else args.engine,
+        dask_address=args.dask,
+        model=args.model,
+        progress=not args.quiet,
+    )
+    inputs = args.inputs or [DEFAULT_INPUT]
+    report = build(inputs, opts)
+    for err in report.errors:
+        print(f"graphbuild: error: {err}", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 0 if report.documents else 1
+
+
+def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "query",
+        help="run a SPARQL query over a build, a store or an endpoint",
+        description="Run a SPARQL query over a Turtle/N-Triples/N-Quads file, a store directory, "
+        "or a SPARQL endpoint URL, and print the results.",
+    )
+    p.add_argument("sparql", nargs="?", help="the SPARQL query text")
+    p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
+    p.add_argument("--named", metavar="NAME", help="run a shipped query (see --list)")
+    p.add_argument("--list", action="store_true", help="list the shipped queries")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
+    p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file, store directory or endpoint URL")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    p.set_defaults(func=cmd_query)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run ``graphbuild query``."""
+    from graphbuild.query import main_query
+
+    return main_query(args)
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", help="write an existing build in another format")
+    p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory holding graph.json")
+    p.add_argument("--format", dest="formats", action="append", required=True, metavar="FMT",
+                   help="turtle, ntriples, nquads, trig, jsonld, json, html; repeatable")
+    p.add_argument("-o", "--output", default=None, help="output file (one format) or directory")
+    p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Run ``graphbuild export``."""
+    from graphbuild.pipeline import export_build
+
+    for path in export_build(Path(args.outdir), args.formats, args.output, args.base_iri):
+        print(path)
+    return 0
+
+
+def _add_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("push", help="upload a build to a running triple store (Graph Store Protocol)")
+    p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory")
+    p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--mode", choices=["graphs", "default"], default="graphs",
+                   help="PUT one named graph per document (default) or POST all to the default graph")
+    p.add_argument("--user", default=None, help="basic-auth user (password from GRAPHBUILD_PASSWORD)")
+    p.add_argument("--token", default=None, help="bearer token (or GRAPHBUILD_TOKEN)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    p.add_argument("--retries", type=int, default=3, help="retries for a failed request")
+    p.set_defaults(func=cmd_push)
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """Run ``graphbuild push``."""
+    from graphbuild.push import main_push
+
+    return main_push(args)
+
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("serve", help="serve a build as a read-only SPARQL endpoint")
+    p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file or store directory")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7879, help="port (default 7879)")
+    p.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run ``graphbuild serve``."""
+    from graphbuild.serve import main_serve
+
+    return main_serve(args)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The ``graphbuild`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="graphbuild",
+        description="Build a knowledge graph of people, countries, places, organisations and events "
+        "from English news, with provenance for every fact.",
+    )
+    parser.add_argument("--version", action="version", version=f"graphbuild {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_build(sub)
+    _add_query(sub)
+    _add_export(sub)
+    _add_push(sub)
+    _add_serve(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``graphbuild`` console script."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="graphbuild: %(levelname)s: %(message)s",
+    )
+    try:
+        rc: int = args.func(args)
+    except GraphbuildError as exc:
+        print(f"graphbuild: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("graphbuild: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return rc
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,189 @@
+"""The corpus graph: one networkx MultiDiGraph with one attribute schema.
+
+This module is the single place that decides what the graph's nodes and
+edges carry; every exporter reads only these attributes.
+
+Graph attributes (``G.graph``)
+    ``documents``: ``{doc id: {"title", "date", "url", "source"}}`` (None when unknown)
+    ``base_iri``: the IRI base the exporters mint IRIs under.
+
+Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
+    ``type`` (Person | Country | Place | Organization), ``label``,
+    ``aliases`` (sorted list), ``mentions`` (list of ``{"doc", "start",
+    "end", "text", "sentence_start", "sentence_end", "rule"}``),
+    ``mention_count``, ``merges`` (list of ``{"rule", "alias", "canonical",
+    "doc", "evidence"}``), ``wikidata`` (Q-id or None).
+
+Event nodes (id = ``"event/<hash>"``)
+    ``type`` = ``"Event"``, ``event_type``, ``label``, ``doc``,
+    ``trigger``, ``start``, ``end``, ``time`` (xsd:date or None),
+    ``time_text``, ``quote``, ``rule``, ``confidence``, ``evidence`` (list of
+    evidence dicts), ``trigger_mentions`` (list of ``{"start", "end", "text"}``).
+
+Edges (key = relation name, plus ``"|" + title`` for posts)
+    ``relation``; ``evidence`` (list of ``{"doc", "sentence_start",
+    "sentence_end", "subject_text", "object_text", "rule", "confidence",
+    "sentence"}``, sorted, one per supporting sentence); ``confidence`` (the
+    highest of its evidence); ``title`` for ``holds_position``.  Event
+    argument edges go from the event node to the entity, with the role as
+    ``relation``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from typing import Any
+
+import networkx as nx
+
+from graphbuild.model import DocResult, Entity, Evidence, Mention
+
+DEFAULT_BASE_IRI = "https://graphbuild.example.org/id/"
+
+
+def evidence_dict(ev: Evidence) -> dict[str, Any]:
+    """An Evidence record as the graph.json evidence dict."""
+    return asdict(ev)
+
+
+def mention_dict(doc: str, m: Mention) -> dict[str, Any]:
+    """A Mention as the graph.json mention dict."""
+    return {
+        "doc": doc,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "sentence_start": m.sentence_start,
+        "sentence_end": m.sentence_end,
+        "rule": m.rule,
+    }
+
+
+def event_node_id(doc: str, start: int, end: int, event_type: str) -> str:
+    """Deterministic event id from its document, trigger offsets and type."""
+    digest = hashlib.sha1(f"{doc}\x1f{start}\x1f{end}\x1f{event_type}".encode()).hexdigest()[:16]
+    return f"event/{digest}"
+
+
+def _evkey(ev: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (ev["doc"], ev["sentence_start"], ev["sentence_end"], ev["rule"], ev["subject_text"], ev["object_text"])
+
+
+def _add_evidence(attrs: dict[str, Any], ev: dict[str, Any]) -> None:
+    existing: list[dict[str, Any]] = attrs.setdefault("evidence", [])
+    key = _evkey(ev)
+    for i, old in enumerate(existing):
+        if _evkey(old) == key:
+            if ev["confidence"] > old["confidence"]:
+                existing[i] = ev
+            break
+    else:
+        existing.append(ev)
+    existing.sort(key=_evkey)
+    attrs["confidence"] = max(e["confidence"] for e in existing)
+
+
+def build_graph(
+    entities: Iterable[Entity],
+    results: Iterable[DocResult],
+    entity_of: Mapping[tuple[str, str], str],
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> nx.MultiDiGraph:
+    """Assemble the corpus graph.
+
+    ``entity_of`` maps ``(doc id, DocEntity.key)`` to the corpus entity id
+    (:func:`graphbuild.resolve.resolve` returns it).
+    """
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
+    g.graph["base_iri"] = base_iri
+    docs: dict[str, dict[str, Any]] = {}
+    g.graph["documents"] = docs
+    for ent in sorted(entities, key=lambda e: e.id):
+        mentions = sorted(
+            (mention_dict(doc, m) for doc, m in ent.mentions),
+            key=lambda d: (d["doc"], d["start"], d["end"]),
+        )
+        g.add_node(
+            ent.id,
+            type=ent.type,
+            label=ent.label,
+            aliases=sorted(set(ent.aliases) - {ent.label}),
+            mentions=mentions,
+            mention_count=len(mentions),
+            merges=[asdict(m) for m in ent.merges],
+            wikidata=ent.wikidata,
+        )
+    for res in sorted(results, key=lambda r: r.doc.id):
+        d = res.doc
+        docs[d.id] = {"title": d.title, "date": d.date, "url": d.url, "source": d.source}
+        for rel in res.relations:
+            s = entity_of.get((d.id, rel.subject))
+            o = entity_of.get((d.id, rel.object))
+            if s is None or o is None:
+                continue
+            key = rel.relation if rel.title is None else f"{rel.relation}|{rel.title}"
+            if not g.has_edge(s, o, key):
+                attrs: dict[str, Any] = {"relation": rel.relation}
+                if rel.title is not None:
+                    attrs["title"] = rel.title
+                g.add_edge(s, o, key=key, **attrs)
+            _add_evidence(g.edges[s, o, key], evidence_dict(rel.evidence))
+        for evt in res.events:
+            nid = event_node_id(d.id, evt.start, evt.end, evt.event_type)
+            g.add_node(
+                nid,
+                type="Event",
+                event_type=evt.event_type,
+                label=f"{evt.event_type}: {evt.trigger}",
+                doc=d.id,
+                trigger=evt.trigger,
+                start=evt.start,
+                end=evt.end,
+                time=evt.time,
+                time_text=evt.time_text,
+                quote=evt.quote,
+                rule=evt.rule,
+                confidence=evt.confidence,
+                evidence=sorted((evidence_dict(e) for e in evt.evidence), key=_evkey),
+                trigger_mentions=[{"start": s, "end": e, "text": t} for s, e, t in evt.mentions],
+            )
+            ev0 = evt.evidence[0] if evt.evidence else None
+            for arg in evt.arguments:
+                target = entity_of.get((d.id, arg.entity))
+                if target is None:
+                    continue
+                key = arg.role
+                if not g.has_edge(nid, target, key):
+                    g.add_edge(nid, target, key=key, relation=arg.role)
+                if arg.evidence is not None:
+                    _add_evidence(g.edges[nid, target, key], evidence_dict(arg.evidence))
+                elif ev0 is not None:
+                    _add_evidence(
+                        g.edges[nid, target, key],
+                        evidence_dict(
+                            Evidence(
+                                doc=d.id,
+                                sentence_start=ev0.sentence_start,
+                                sentence_end=ev0.sentence_end,
+                                subject_text=evt.trigger,
+                                object_text=arg.text,
+                                rule=evt.rule,
+                                confidence=evt.confidence,
+                                sentence=ev0.sentence,
+                            )
+                        ),
+                    )
+    return g
+
+
+def sorted_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with nodes and edges inserted in sorted order (for stable output)."""
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
+    h.graph.update(g.graph)
+    for n in sorted(g.nodes):
+        h.add_node(n, **g.nodes[n])
+    for s, o, k, a in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        h.add_edge(s, o, key=k, **a)
+    return h
