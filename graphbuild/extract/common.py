@@ -1,0 +1,141 @@
+"""Shared helpers of the relation and event rules: token → entity lookup, evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphbuild.model import DocEntity, Evidence, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entity mention found at a token."""
+
+    entity: DocEntity
+    mention: Mention
+
+
+class EntityIndex:
+    """Token-level index of a document's entity mentions."""
+
+    def __init__(self, doc: Doc, entities: tuple[DocEntity, ...]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.by_token: dict[int, Hit] = {}
+        self.spans: list[tuple[int, int, Hit]] = []  # token start, end (exclusive), hit
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                hit = Hit(ent, m)
+                self.spans.append((span.start, span.end, hit))
+                for i in range(span.start, span.end):
+                    self.by_token.setdefault(i, hit)
+        self.spans.sort(key=lambda s: (s[0], s[1]))
+        self.start_at = {s: (s, e, h) for s, e, h in self.spans}
+        self.end_at = {e: (s, e, h) for s, e, h in self.spans}
+
+    def at(self, token: Token) -> Hit | None:
+        """The mention covering ``token``."""
+        return self.by_token.get(token.i)
+
+    def span_of(self, hit: Hit) -> tuple[int, int]:
+        """Token range of a mention."""
+        for s, e, h in self.spans:
+            if h.mention == hit.mention:
+                return s, e
+        raise KeyError(hit.mention)
+
+    def in_subtree(self, token: Token, limit: int = 40) -> list[Hit]:
+        """Mentions inside the subtree of ``token`` in token order (closest first by depth)."""
+        hits: list[tuple[int, int, Hit]] = []
+        seen: set[Mention] = set()
+        for t in token.subtree:
+            h = self.by_token.get(t.i)
+            if h is not None and h.mention not in seen:
+                seen.add(h.mention)
+                depth = 0
+                x = t
+                while x.i != token.i and x.head.i != x.i and depth < limit:
+                    x = x.head
+                    depth += 1
+                hits.append((depth, t.i, h))
+        hits.sort(key=lambda x: (x[0], x[1]))
+        return [h for _, _, h in hits]
+
+    def resolve(self, token: Token) -> Hit | None:
+        """The entity a token stands for: its own mention, or for a pronoun/relative the antecedent."""
+        hit = self.at(token)
+        if hit is not None:
+            return hit
+        low = token.lower_
+        if low in RELATIVE:
+            return self.antecedent_relative(token)
+        if low in PRONOUNS_PERSON:
+            return self.antecedent_person(token)
+        return None
+
+    def antecedent_relative(self, token: Token) -> Hit | None:
+        """'X, whose/who ...': the mention right before the relative word."""
+        j = token.i - 1
+        while j >= 0 and self.doc[j].is_punct:
+            j -= 1
+        if j >= 0:
+            return self.by_token.get(j)
+        return None
+
+    def antecedent_person(self, token: Token) -> Hit | None:
+        """A personal pronoun's antecedent: the subject person of its clause, else the nearest Person before it."""
+        sent = token.sent
+        # the subject of the verb that governs the pronoun's clause
+        head = token.head
+        for _ in range(6):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                    h = self.by_token.get(child.i)
+                    if h is not None and h.entity.type == "Person":
+                        return h
+            if head.head.i == head.i:
+                break
+            head = head.head
+        # nearest Person mention before the pronoun, in this sentence or the previous one
+        start = max(0, sent.start - 60)
+        for j in range(token.i - 1, start - 1, -1):
+            h = self.by_token.get(j)
+            if h is not None and h.entity.type == "Person":
+                return h
+        return None
+
+
+def evidence(
+    doc_id: str,
+    sent: Span,
+    subject_text: str,
+    object_text: str,
+    rule: str,
+    confidence: float,
+) -> Evidence:
+    """An Evidence record for one sentence (its text trimmed of trailing whitespace)."""
+    text = sent.text
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + len(stripped)
+    return Evidence(
+        doc=doc_id,
+        sentence_start=start,
+        sentence_end=end,
+        subject_text=subject_text,
+        object_text=object_text,
+        rule=rule,
+        confidence=round(confidence, 3),
+        sentence=text.strip(),
+    )

@@ -1,0 +1,382 @@
+"""Events as nodes: triggers (verbs and nominalisations), arguments by role, coreference.
+
+Pipeline per document:
+
+1. ``find_triggers``: verbs and nouns from :mod:`lexicon` (plus "take the
+   train" style travel), each a candidate event.
+2. ``arguments``: subject/object/prepositions over the dependency parse, with
+   subjects inherited through participles, light verbs ("launched a
+   counter-offensive") and prepositional frames ("At talks..., Blinken said").
+3. ``merge``: candidates of one type that describe one happening become one
+   event (same sentence and agent; a trip and "his visit to Kyiv"); an
+   argument-less definite mention ("the trip") joins the latest event of its
+   type.  Events with no entity argument are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import EntityIndex, Hit, evidence
+from graphbuild.extract.dates import resolve_time
+from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
+from graphbuild.model import Argument, Document, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+_OBJ_ROLE = {
+    "Travel": "destination", "Meet": "participant", "Statement": "participant", "Request": "target",
+    "Attack": "target", "Support": "target", "Agreement": "participant", "Sanction": "target",
+    "Transfer": "target", "Personnel": "target", "Death": "target", "Protest": "target", "Other": "target",
+}
+_NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+@dataclass
+class Candidate:
+    """An event being assembled (mutable until merged)."""
+
+    event_type: str
+    trigger: Token
+    label: str
+    start: int
+    end: int
+    sent: Span
+    rule: str
+    surface: str = ""
+    args: dict[str, list[Hit]] = field(default_factory=dict)
+    time_text: str | None = None
+    quote: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    definite: bool = False
+
+    def add(self, role: str, hit: Hit | None) -> None:
+        """Add an argument once (an entity keeps its first role)."""
+        if hit is None:
+            return
+        for hits in self.args.values():
+            if any(h.entity.key == hit.entity.key for h in hits):
+                return
+        self.args.setdefault(role, []).append(hit)
+
+    def keys(self, *roles: str) -> set[str]:
+        """Entity keys in the given roles (all roles when none given)."""
+        pick = roles or tuple(self.args)
+        return {h.entity.key for r in pick for h in self.args.get(r, [])}
+
+
+def _trigger_type(tok: Token) -> tuple[str, str] | None:
+    """(event type, rule) when ``tok`` triggers an event."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
+            return "Travel", "event.take_vehicle"
+        if lemma == "call":
+            if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                return "Request", "event.call_for"
+            if not any(c.dep_ in ("oprd", "ccomp", "dobj") for c in tok.children):
+                return None
+        if lemma == "add" and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None
+        if lemma == "ask" and _is_passive_participle(tok):
+            return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
+        etype = VERB_TRIGGERS.get(lemma)
+        return (etype, "event.verb") if etype else None
+    if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+        etype = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(tok.lower_)
+        return (etype, "event.noun") if etype else None
+    return None
+
+
+def _label(tok: Token) -> tuple[str, int, int]:
+    """Trigger label and char offsets, joining hyphenated compounds ("counter-offensive")."""
+    doc = tok.doc
+    start, end = tok.idx, tok.idx + len(tok.text)
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        start = doc[i - 2].idx
+    return doc.text[start:end], start, end
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
+    """Entities a noun phrase headed by ``tok`` names (itself, its conjuncts, or modifiers)."""
+    out: list[Hit] = []
+    for t in _conjuncts(tok):
+        hit = index.resolve(t)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _np_hits(tok: Token, index: EntityIndex) -> list[Hit]:
+    """Entities a noun phrase names: its head and conjuncts, else close modifiers ("Iranian missiles")."""
+    out = _hits_of(tok, index)
+    if out:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and (h := index.resolve(c)) is not None:
+            out.append(h)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_np_hits(p, index))
+    return out
+
+
+def _is_passive_participle(verb: Token) -> bool:
+    """"asked in Washington", "Asked how ...": a past participle with no auxiliary of its own."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+
+
+def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
+            if child.lower_ in _NEG_SUBJ:
+                return []
+            return _hits_of(child, index)
+    if depth < 3 and verb.head.i != verb.i:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive):
+            if verb.head.pos_ in ("VERB", "AUX"):
+                return _subject_hits(verb.head, index, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _subject_hits(verb.head.head, index, depth + 1)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
+            return _hits_of(verb.head, index)
+    return []
+
+
+def _prep_args(cand: Candidate, head: Token, index: EntityIndex) -> None:
+    roles = PREP_ROLES.get(cand.event_type, {})
+    default = PREP_ROLES["*"]
+    for child in head.children:
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        prep = child.lower_
+        role = roles.get(prep) or default.get(prep)
+        if role is None:
+            continue
+        pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        for pobj in pobjs:
+            hits = _np_hits(pobj, index)
+            for hit in hits:
+                r = role
+                if hit.entity.type in ("Place", "Country") and role == "participant" and prep in ("in", "at"):
+                    r = "place"
+                if hit.entity.type == "Person" and role in ("place", "destination", "origin"):
+                    r = "participant"
+                cand.add(r, hit)
+
+
+def _time_of(head: Token) -> str | None:
+    for child in head.children:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
+            ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
+            if ent is not None:
+                return ent.text
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            for pobj in child.children:
+                if pobj.ent_type_ == "DATE":
+                    ent = next((e for e in head.doc.ents if e.start <= pobj.i < e.end), None)
+                    if ent is not None:
+                        return ent.text
+    return None
+
+
+def _quote(sent: Span) -> str | None:
+    m = _QUOTE.search(sent.text)
+    return m.group(1).strip() if m else None
+
+
+def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Candidate:
+    label, start, end = _label(tok)
+    cand = Candidate(etype, tok, tok.lemma_.lower(), start, end, tok.sent, rule, surface=label)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
+    if passive:
+        for c in tok.children:
+            if c.dep_ == "nsubjpass":
+                for h in _hits_of(c, index):
+                    cand.add("target", h)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            for h in _hits_of(tok.head, index):
+                cand.add("target", h)
+    else:
+        for h in _subject_hits(tok, index):
+            cand.add("agent", h)
+    obj_role = _OBJ_ROLE.get(etype, "target")
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
+            for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
+                cand.add(obj_role, h)
+        if c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES:
+            _prep_args(cand, c, index)
+    _prep_args(cand, tok, index)
+    if etype == "Statement":
+        cand.quote = _quote(tok.sent)
+        # "Biden, asked in Washington ..., said": the participle on the speaker sets the scene
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                for acl in c.children:
+                    if acl.dep_ == "acl" and acl.tag_ in ("VBN", "VBG"):
+                        _prep_args(cand, acl, index)
+                        cand.time_text = cand.time_text or _time_of(acl)
+    cand.time_text = _time_of(tok)
+    return cand
+
+
+def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Candidate:
+    label, start, end = _label(tok)
+    cand = Candidate(etype, tok, label.lower(), start, end, tok.sent, rule, surface=label)
+    cand.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in tok.children
+    )
+    for c in tok.children:
+        if c.dep_ == "poss":
+            for h in _hits_of(c, index):
+                cand.add("agent", h)
+        elif c.dep_ in ("amod", "compound", "nmod") and (h := index.at(c)) is not None:
+            cand.add("agent" if etype not in ("Travel",) else "participant", h)
+    _prep_args(cand, tok, index)
+    # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if not cand.args.get("agent"):
+            for h in _subject_hits(head, index):
+                cand.add("agent", h)
+        if head.lemma_.lower() in LIGHT_VERBS:
+            _prep_args(cand, head, index)
+        cand.time_text = _time_of(head)
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "At three-way talks with ..., Blinken said": the clause's subject takes part
+        verb = head.head
+        role = "participant" if etype == "Meet" else "agent"
+        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent"):
+            for h in _subject_hits(verb, index):
+                cand.add(role, h)
+    # a relative clause on the noun: "attacks that have killed Ukrainians"
+    for c in tok.children:
+        if c.dep_ == "relcl":
+            for cc in c.children:
+                if cc.dep_ in ("dobj", "npadvmod"):
+                    for h in _hits_of(cc, index):
+                        cand.add("target", h)
+    return cand
+
+
+def _mergeable(a: Candidate, b: Candidate) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    a_agents, b_agents = a.keys("agent"), b.keys("agent")
+    same_sentence = a.sent.start == b.sent.start
+    if same_sentence:
+        if a.event_type == "Statement":
+            return bool(a_agents & b_agents)
+        if a.event_type == "Attack" and a.keys("target") and b.keys("target") and not a.keys("target") & b.keys("target"):
+            return False
+        return not a_agents or not b_agents or bool(a_agents & b_agents)
+    if a.event_type in ("Travel", "Meet"):
+        dest_a, dest_b = a.keys("destination", "place"), b.keys("destination", "place")
+        if dest_a and dest_b and not dest_a & dest_b:
+            return False
+        return bool((a_agents | a.keys("participant")) & (b_agents | b.keys("participant"))) and bool(
+            dest_a & dest_b or not dest_a or not dest_b
+        )
+    if a.event_type == "Attack":
+        return bool(a_agents & b_agents) and not a.keys("target", "destination", "place") and not b.keys(
+            "target", "destination", "place"
+        )
+    return False
+
+
+def _absorb(into: Candidate, other: Candidate) -> None:
+    for role, hits in other.args.items():
+        for h in hits:
+            into.add(role, h)
+    into.mentions.append((other.start, other.end, other.label))
+    into.mentions.extend(other.mentions)
+    into.quote = into.quote or other.quote
+    into.time_text = into.time_text or other.time_text
+
+
+def extract_events(
+    doc: Doc,
+    document: Document,
+    index: EntityIndex,
+    anchor: date | None = None,
+) -> tuple[Event, ...]:
+    """The events of one document, merged, each with its evidence sentence(s)."""
+    cands: list[Candidate] = []
+    for tok in doc:
+        found = _trigger_type(tok)
+        if found is None:
+            continue
+        etype, rule = found
+        if tok.pos_ == "VERB":
+            cands.append(_verb_candidate(tok, etype, rule, index))
+        else:
+            cands.append(_noun_candidate(tok, etype, rule, index))
+    merged: list[Candidate] = []
+    secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
+    for cand in cands:
+        if not cand.args:
+            if cand.definite:
+                prior = next((m for m in reversed(merged) if m.event_type == cand.event_type), None)
+                if prior is not None:
+                    prior.mentions.append((cand.start, cand.end, cand.label))
+            continue
+        target = next((m for m in merged if _mergeable(m, cand)), None)
+        if target is None:
+            merged.append(cand)
+        else:
+            _absorb(target, cand)
+            secondary.append((target, cand))
+    events: list[Event] = []
+    for n, cand in enumerate(merged):
+        sents = [cand] + [c for t, c in secondary if t is cand]
+        evs = []
+        for c in sents:
+            first = next((h for hits in c.args.values() for h in hits), None)
+            evs.append(evidence(document.id, c.sent, c.surface, first.mention.text if first else "",
+                                c.rule, 0.6 if c.rule == "event.noun" else 0.7))
+        uniq = {(e.sentence_start, e.subject_text): e for e in evs}
+        arguments = []
+        for role, hits in sorted(cand.args.items()):
+            for h in hits:
+                src = next((c for c in sents if any(x.entity.key == h.entity.key for xs in c.args.values() for x in xs)), cand)
+                arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
+                                  0.6 if src.rule == "event.noun" else 0.7)
+                arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))
+        time_iso = resolve_time(cand.time_text, anchor) if cand.time_text else None
+        events.append(
+            Event(
+                key=f"v{n}",
+                event_type=cand.event_type,
+                trigger=cand.label,
+                start=cand.start,
+                end=cand.end,
+                arguments=tuple(arguments),
+                evidence=tuple(uniq[k] for k in sorted(uniq)),
+                time=time_iso,
+                time_text=cand.time_text,
+                quote=cand.quote,
+                rule=cand.rule,
+                confidence=0.6 if cand.rule == "event.noun" else 0.7,
+                mentions=tuple(sorted(set(cand.mentions))),
+            )
+        )
+    return tuple(events)

@@ -1,0 +1,394 @@
+"""Relations between entities of one document, by named rules over tokens and the parse.
+
+Every rule is a function ``rule(ctx) -> Iterator[Relation]`` registered in
+:data:`RULES` under a versioned name; each relation carries the sentence it
+came from, the surfaces of both ends, the rule and a confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import EntityIndex, Hit, evidence
+from graphbuild.extract.lexicon import IMPLIED_COUNTRY, TITLES, WEAK_TITLES
+from graphbuild.model import DocEntity, Document, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_MAX_TITLE_WORDS = max(len(t.split()) for t in TITLES)
+_GEO = ("Place", "Country")
+_POSS = ("'s", "’s", "'", "’")
+_PLACE_MODIFIERS = frozenset(
+    {"the", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+     "southwest", "neighbouring", "neighboring", "nearby", "occupied", "rural", "coastal", "border",
+     "capital", "city", "town", "village", "province", "region", "state", "of", "in"}
+)
+
+
+@dataclass
+class Context:
+    """What every rule sees: the Doc, its entity index and the document record."""
+
+    doc: Doc
+    index: EntityIndex
+    document: Document
+
+    def rel(
+        self,
+        subj: Hit,
+        relation: str,
+        obj: Hit | DocEntity,
+        sent: Span,
+        rule: str,
+        confidence: float,
+        title: str | None = None,
+        object_text: str | None = None,
+    ) -> Relation:
+        """A Relation with its evidence from ``sent``."""
+        obj_ent = obj.entity if isinstance(obj, Hit) else obj
+        otext = object_text if object_text is not None else (obj.mention.text if isinstance(obj, Hit) else obj.label)
+        return Relation(
+            subject=subj.entity.key,
+            relation=relation,
+            object=obj_ent.key,
+            evidence=evidence(self.document.id, sent, subj.mention.text, otext, rule, confidence),
+            title=title,
+        )
+
+
+def _title_before(doc: Doc, end: int) -> tuple[int, str] | None:
+    """The longest title ending at token ``end`` (exclusive): (start token, title text)."""
+    best: tuple[int, str] | None = None
+    for n in range(1, _MAX_TITLE_WORDS + 3):
+        start = end - n
+        if start < 0:
+            break
+        words = [t.lower_ for t in doc[start:end]]
+        text = " ".join(words).replace(" - ", "-")
+        if text in TITLES:
+            best = (start, doc[start:end].text)
+    return best
+
+
+def _title_after(doc: Doc, start: int, stop: int) -> tuple[int, str] | None:
+    """The longest title starting at token ``start`` and ending before ``stop``: (end token, text)."""
+    best: tuple[int, str] | None = None
+    for n in range(1, _MAX_TITLE_WORDS + 3):
+        end = start + n
+        if end > stop:
+            break
+        text = " ".join(t.lower_ for t in doc[start:end]).replace(" - ", "-")
+        if text in TITLES:
+            best = (end, doc[start:end].text)
+    return best
+
+
+def _org_before(ctx: Context, i: int) -> Hit | None:
+    """An Organization/Country mention ending right before token ``i`` (allowing a possessive)."""
+    doc = ctx.doc
+    j = i
+    if j > 0 and doc[j - 1].text in _POSS:
+        j -= 1
+    if j > 0 and doc[j - 1].lower_ in ("the",):
+        return None
+    hit = ctx.index.end_at.get(j)
+    if hit is None:
+        return None
+    h = hit[2]
+    if h.entity.type in ("Organization", "Country"):
+        return h
+    return None
+
+
+def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str) -> Iterator[Relation]:
+    weak = title.lower() in WEAK_TITLES
+    if org is not None:
+        yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title))
+        yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8)
+        return
+    if weak:
+        return
+    implied = IMPLIED_COUNTRY.get(title.lower())
+    if implied is not None and title[:1].isupper():
+        country = next((e for e in ctx.index.entities if e.type == "Country" and e.label == implied), None)
+        if country is not None:
+            yield ctx.rel(person, "holds_position", country, sent, "title.implied_country", 0.6,
+                          title=_clean_title(title), object_text=title)
+            yield ctx.rel(person, "affiliated_with", country, sent, "title.implied_country", 0.6, object_text=title)
+            return
+    yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
+                  object_text=person.mention.text)
+
+
+def _clean_title(title: str) -> str:
+    words = title.split()
+    if title.isupper() or title.islower():
+        return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
+    return title
+
+
+def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
+    """``[ORG|Country ('s)] TITLE PERSON``: "Kremlin spokesman Dmitry Peskov", "US President Joe Biden"."""
+    doc = ctx.doc
+    for s, _e, hit in ctx.index.spans:
+        if hit.entity.type != "Person":
+            continue
+        found = _title_before(doc, s)
+        if found is None:
+            continue
+        tstart, title = found
+        org = _org_before(ctx, tstart)
+        # "Secretary of State" style titles may hide an organisation mention inside them
+        yield from _post_relations(ctx, hit, title, org, doc[s].sent, "title.prefix")
+
+
+def rule_title_appos(ctx: Context) -> Iterator[Relation]:
+    """``PERSON, (the|a) [ORG|Country ('s)] TITLE (of|at|for ORG)``: "Dmitry Peskov, the Kremlin spokesman"."""
+    doc = ctx.doc
+    for _s, e, hit in ctx.index.spans:
+        if hit.entity.type != "Person" or e >= len(doc) or doc[e].text != ",":
+            continue
+        sent = doc[e].sent
+        i = e + 1
+        while i < sent.end and doc[i].lower_ in ("the", "a", "an", "now", "then", "former", "current", "new"):
+            i += 1
+        org: Hit | None = None
+        nxt = ctx.index.start_at.get(i)
+        if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
+            org = nxt[2]
+            i = nxt[1]
+            if i < sent.end and doc[i].text in _POSS:
+                i += 1
+        while i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting", "interim"):
+            i += 1
+        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
+        if found is None:
+            continue
+        tend, title = found
+        if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
+            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
+            if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
+                org = nxt[2]
+        yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
+
+
+def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
+    """``TITLE of ORG, PERSON`` / ``TITLE of ORG PERSON``: "chief executive of Vodafone, Arun Sarin"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        if hit.entity.type not in ("Organization", "Country") or s < 2 or doc[s - 1].lower_ != "of":
+            continue
+        found = _title_before(doc, s - 1)
+        if found is None:
+            continue
+        tstart, title = found
+        if " ".join(t.lower_ for t in doc[tstart:e]) in TITLES:  # "Secretary of State" is one title
+            continue
+        j = e
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        nxt = ctx.index.start_at.get(j)
+        if nxt is None or nxt[2].entity.type != "Person":
+            continue
+        yield from _post_relations(ctx, nxt[2], title, hit, doc[s].sent, "title.of_org")
+
+
+def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
+    """A Place/Country mention starting within ``max_gap`` modifier words after token ``i``."""
+    doc = ctx.doc
+    gap = 0
+    while i < stop and gap <= max_gap:
+        nxt = ctx.index.start_at.get(i)
+        if nxt is not None:
+            return nxt[2] if nxt[2].entity.type in _GEO else None
+        if doc[i].lower_ not in _PLACE_MODIFIERS:
+            return None
+        i += 1
+        gap += 1
+    return None
+
+
+def rule_located_in(ctx: Context) -> Iterator[Relation]:
+    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country)."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = doc[s].sent
+        etype = hit.entity.type
+        if etype == "Place" and e < sent.end:
+            tok = doc[e]
+            if tok.lower_ in ("in", "of"):
+                other = _geo_after(ctx, e + 1, sent.end)
+                if other is not None and other.entity.key != hit.entity.key:
+                    yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
+            elif tok.text in (",", "(") and e + 1 < sent.end:
+                nxt = ctx.index.start_at.get(e + 1)
+                if nxt is not None and nxt[2].entity.type in _GEO and nxt[2].entity.key != hit.entity.key:
+                    after = nxt[1]
+                    closing = after >= sent.end or doc[after].is_punct or doc[after].is_space
+                    if closing and (tok.text == "(" or nxt[2].entity.type == "Country" or doc[s].is_title):
+                        rule = "located_in.paren" if tok.text == "(" else "located_in.comma"
+                        yield ctx.rel(hit, "located_in", nxt[2], sent, rule, 0.8)
+        if etype == "Country" and e < sent.end and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            j = e + 1
+            while nxt is None and j < min(sent.end, e + 4) and doc[j].lower_ in _PLACE_MODIFIERS:
+                j += 1
+                nxt = ctx.index.start_at.get(j)
+            if nxt is not None and nxt[2].entity.type == "Place":
+                yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
+
+
+def rule_based_in(ctx: Context) -> Iterator[Relation]:
+    """Organization (in|of|, based in) Place|Country; Place-based Organization; Place's Organization."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = doc[s].sent
+        if hit.entity.type == "Organization":
+            i = e
+            if i < sent.end and doc[i].text == ",":
+                i += 1
+            words: list[str] = []
+            while i < sent.end and len(words) < 3 and doc[i].lower_ in ("based", "headquartered", "in", "of", "at", "-"):
+                words.append(doc[i].lower_)
+                i += 1
+            if words and words[-1] in ("in", "of", "at"):
+                other = _geo_after(ctx, i, sent.end, max_gap=1)
+                if other is not None:
+                    conf = 0.8 if "based" in words or "headquartered" in words else 0.6
+                    yield ctx.rel(hit, "based_in", other, sent, "based_in." + "_".join(words), conf)
+        if hit.entity.type in _GEO and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
+            nxt = ctx.index.start_at.get(e + 2)
+            if nxt is not None and nxt[2].entity.type == "Organization":
+                yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
+        if hit.entity.type in _GEO and e < sent.end and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Organization":
+                yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
+
+
+_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell"})
+_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "execute", "strangle"})
+_WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair"})
+
+
+def _subject(verb: Token, index: EntityIndex) -> Hit | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return index.resolve(child)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        return index.at(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head, index)
+    return None
+
+
+def _pobj_hits(verb: Token, index: EntityIndex, preps: tuple[str, ...]) -> Iterator[tuple[str, Hit]]:
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    hit = index.at(pobj)
+                    if hit is not None:
+                        yield child.lower_, hit
+
+
+def rule_verbs(ctx: Context) -> Iterator[Relation]:
+    """Dependency rules: X lives in Y; X killed Y / Y was killed by X; X works for Y."""
+    index = ctx.index
+    for tok in ctx.doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        sent = tok.sent
+        if lemma in _LIVE_VERBS:
+            subj = _subject(tok, index)
+            if subj is not None and subj.entity.type == "Person":
+                for _, hit in _pobj_hits(tok, index, ("in", "at", "near")):
+                    if hit.entity.type in _GEO:
+                        yield ctx.rel(subj, "lives_in", hit, sent, "lives_in.verb", 0.8)
+        elif lemma in _KILL_VERBS:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive:
+                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
+                killer = next((h for p, h in _pobj_hits(tok, index, ("by",)) if p == "by"), None)
+            else:
+                killer = _subject(tok, index)
+                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "dobj"), None)
+            if killer is not None and victim is not None and killer.entity.type == "Person" == victim.entity.type:
+                if killer.entity.key != victim.entity.key:
+                    yield ctx.rel(killer, "killed", victim, sent, "killed.verb", 0.8)
+        elif lemma in _WORK_VERBS:
+            subj = _subject(tok, index)
+            if subj is None or subj.entity.type != "Person":
+                continue
+            targets: list[Hit] = [h for _, h in _pobj_hits(tok, index, ("for", "at", "with", "in"))]
+            if lemma in ("join", "lead", "head", "run", "found", "represent", "chair"):
+                targets += [h for c in tok.children if c.dep_ == "dobj" and (h := index.at(c)) is not None]
+            for hit in targets:
+                if hit.entity.type == "Organization":
+                    yield ctx.rel(subj, "affiliated_with", hit, sent, f"affiliated_with.{lemma}", 0.7)
+
+
+def rule_person_of(ctx: Context) -> Iterator[Relation]:
+    """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = doc[s].sent
+        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
+            nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
+            if nxt is not None:
+                other = nxt[2]
+                if other.entity.type == "Organization":
+                    yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
+                elif other.entity.type in _GEO:
+                    yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
+        if hit.entity.type in ("Organization", "Country") and e < sent.end and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                yield ctx.rel(nxt[2], "affiliated_with", hit, sent, "affiliated_with.poss", 0.65)
+
+
+def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
+    """``Country-demonym PERSON`` without a title: "Russian Vladimir Putin", "the Iranian Ali Khamenei"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        if hit.entity.type != "Country" or e >= len(doc):
+            continue
+        nxt = ctx.index.start_at.get(e)
+        if nxt is not None and nxt[2].entity.type == "Person" and hit.mention.text[:1].isupper():
+            yield ctx.rel(nxt[2], "affiliated_with", hit, doc[s].sent, "affiliated_with.demonym", 0.6)
+
+
+Rule = Callable[[Context], Iterator[Relation]]
+
+#: Every relation rule by its versioned name.
+RULES: dict[str, Rule] = {
+    "graphbuild.title_prefix.v1": rule_title_prefix,
+    "graphbuild.title_appos.v1": rule_title_appos,
+    "graphbuild.title_of_org.v1": rule_title_of_org,
+    "graphbuild.located_in.v1": rule_located_in,
+    "graphbuild.based_in.v1": rule_based_in,
+    "graphbuild.verbs.v1": rule_verbs,
+    "graphbuild.person_of.v1": rule_person_of,
+    "graphbuild.demonym_person.v1": rule_demonym_person,
+}
+
+
+def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, ...],
+                      index: EntityIndex | None = None) -> tuple[Relation, ...]:
+    """All relations of a document, deduplicated per (subject, relation, object, title, sentence)."""
+    ctx = Context(doc, index or EntityIndex(doc, entities), document)
+    seen: dict[tuple[str, str, str, str | None, int], Relation] = {}
+    for rule in RULES.values():
+        for rel in rule(ctx):
+            if rel.subject == rel.object and rel.relation != "holds_position":
+                continue
+            key = (rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start)
+            old = seen.get(key)
+            if old is None or rel.evidence.confidence > old.evidence.confidence:
+                seen[key] = rel
+    return tuple(seen[k] for k in sorted(seen, key=lambda k: (k[4], k[0], k[1], k[2], k[3] or "")))
