@@ -91,7 +91,8 @@ def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--named", metavar="NAME", help="run a shipped query (see --list)")
     p.add_argument("--list", action="store_true", help="list the shipped queries")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (repeatable)")
     p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file, store directory or endpoint URL")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     p.set_defaults(func=cmd_query)

@@ -1,0 +1,693 @@
+"""RDF output: the corpus graph as quads, written through pyoxigraph.
+
+The model (see ``docs/rdf.md``):
+
+* entities are ``schema:Person`` / ``schema:Country`` / ``schema:Place`` /
+  ``schema:Organization`` with an ``rdfs:label`` (``@en``), aliases as
+  ``schema:alternateName`` and ``owl:sameAs`` a Wikidata entity when known;
+* each document is a ``schema:NewsArticle`` that is also the ``nif:Context``
+  of its sentences (``nif:Sentence``) and entity mentions (``nif:Phrase``);
+* relations are direct ``gb:`` triples, ``holds_position`` also a W3C ORG
+  ``org:Post``; events are ``sem:Event`` nodes with ``gb:`` role properties;
+* every (fact, sentence) pair has one statement node (``rdf:Statement``)
+  carrying confidence and rule, ``prov:wasDerivedFrom`` its NIF sentence.
+
+There are no blank nodes and no RDF-star.  Every IRI is derived from content
+(node ids, document ids, offsets, hashes) under one base IRI, so two builds of
+the same input give the same triples.
+
+Literal text is kept as it is, except that characters no RDF syntax can carry
+safely — C0 controls other than tab, newline and carriage return, lone
+surrogates and the non-characters U+FFFE/U+FFFF — are replaced by U+FFFD.
+
+Quads go to one named graph per document (``<base>graph/doc/<id>``) plus
+``<base>graph/entities`` for corpus-level entity facts; the triple formats
+(Turtle, N-Triples, JSON-LD) hold the union of all graphs in the default graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any, Final, cast
+from urllib.parse import quote
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graphbuild.atomic import atomic_open
+from graphbuild.errors import ExportError
+from graphbuild.graph import DEFAULT_BASE_IRI
+
+log = logging.getLogger(__name__)
+
+#: The namespace of graphbuild's own terms (``graphbuild/vocab/graphbuild.ttl``).
+GB: Final = "https://graphbuild.example.org/ns#"
+
+RDF: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS: Final = "http://www.w3.org/2000/01/rdf-schema#"
+XSD: Final = "http://www.w3.org/2001/XMLSchema#"
+OWL: Final = "http://www.w3.org/2002/07/owl#"
+SCHEMA: Final = "http://schema.org/"
+DCTERMS: Final = "http://purl.org/dc/terms/"
+NIF: Final = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+ITSRDF: Final = "http://www.w3.org/2005/11/its/rdf#"
+SEM: Final = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+ORG: Final = "http://www.w3.org/ns/org#"
+PROV: Final = "http://www.w3.org/ns/prov#"
+WD: Final = "http://www.wikidata.org/entity/"
+
+#: Prefixes used when writing Turtle, TriG and JSON-LD (plus one per kind of minted IRI).
+PREFIXES: Final[dict[str, str]] = {
+    "gb": GB,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "schema": SCHEMA,
+    "dcterms": DCTERMS,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "sem": SEM,
+    "org": ORG,
+    "prov": PROV,
+    "wd": WD,
+}
+
+#: Entity type -> class IRI.
+ENTITY_CLASSES: Final[dict[str, str]] = {
+    "Person": SCHEMA + "Person",
+    "Country": SCHEMA + "Country",
+    "Place": SCHEMA + "Place",
+    "Organization": SCHEMA + "Organization",
+}
+
+#: Relation name -> property IRI of the direct triple.
+RELATION_PROPERTIES: Final[dict[str, str]] = {
+    "holds_position": GB + "holdsPosition",
+    "affiliated_with": GB + "affiliatedWith",
+    "located_in": GB + "locatedIn",
+    "based_in": GB + "basedIn",
+    "lives_in": GB + "livesIn",
+    "killed": GB + "killed",
+}
+
+#: Event role -> property IRI (from the event to the entity).
+ROLE_PROPERTIES: Final[dict[str, str]] = {
+    "agent": GB + "agent",
+    "participant": GB + "participant",
+    "target": GB + "target",
+    "place": GB + "place",
+    "origin": GB + "origin",
+    "destination": GB + "destination",
+    "time": GB + "time",
+}
+
+#: Roles that also get the generic SEM property.
+SEM_ROLE_PROPERTIES: Final[dict[str, str]] = {
+    "agent": SEM + "hasActor",
+    "participant": SEM + "hasActor",
+    "place": SEM + "hasPlace",
+    "destination": SEM + "hasPlace",
+}
+
+#: Event type -> schema.org Action subclass, where one fits.
+EVENT_ACTIONS: Final[dict[str, str]] = {
+    "Travel": SCHEMA + "TravelAction",
+    "Statement": SCHEMA + "CommunicateAction",
+    "Agreement": SCHEMA + "AgreeAction",
+    "Transfer": SCHEMA + "TransferAction",
+}
+
+_LANG: Final = "en"
+_BAD_CHARS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_QID: Final = re.compile(r"Q[1-9][0-9]*")
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NAME_CHARS: Final = re.compile(r"[^A-Za-z0-9]+")
+
+_XSD_STRING: Final = ox.NamedNode(XSD + "string")
+_XSD_DATE: Final = ox.NamedNode(XSD + "date")
+_XSD_DECIMAL: Final = ox.NamedNode(XSD + "decimal")
+_XSD_NNI: Final = ox.NamedNode(XSD + "nonNegativeInteger")
+_XSD_INTEGER: Final = ox.NamedNode(XSD + "integer")
+
+
+# ---------------------------------------------------------------- terms
+
+
+def clean_text(value: object) -> str:
+    """``value`` as a string any RDF syntax can carry (bad characters -> U+FFFD)."""
+    return _BAD_CHARS.sub("\ufffd", str(value))
+
+
+def _nn(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _lit(value: object) -> ox.Literal:
+    return ox.Literal(clean_text(value))
+
+
+def _en(value: object) -> ox.Literal:
+    return ox.Literal(clean_text(value), language=_LANG)
+
+
+def _nni(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_XSD_NNI)
+
+
+def is_xsd_date(value: object) -> bool:
+    """True when ``value`` is a valid ``xsd:date`` lexical form ``YYYY-MM-DD``."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(value: object) -> ox.Literal:
+    """``xsd:date`` when valid, otherwise a plain literal (never ill-typed)."""
+    if is_xsd_date(value):
+        return ox.Literal(str(value), datatype=_XSD_DATE)
+    return _lit(value)
+
+
+def _decimal(value: object) -> ox.Literal | None:
+    """A number as ``xsd:decimal``; None for non-numbers and non-finite values."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    try:
+        text = format(Decimal(repr(value)), "f")
+    except InvalidOperation:
+        return None
+    if "." not in text:
+        text += ".0"
+    return ox.Literal(text, datatype=_XSD_DECIMAL)
+
+
+def _offsets(start: object, end: object) -> tuple[int, int] | None:
+    if isinstance(start, bool) or isinstance(end, bool):
+        return None
+    if not isinstance(start, int) or not isinstance(end, int) or start < 0 or end < start:
+        return None
+    return start, end
+
+
+def valid_iri(text: str) -> bool:
+    """True when ``text`` is an absolute IRI pyoxigraph accepts."""
+    if not _SCHEME.match(text) or _BAD_CHARS.search(text):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def normalise_base(base_iri: str | None, graph: nx.MultiDiGraph | None = None) -> str:
+    """The base IRI to mint under: explicit, else the graph's, else the default; ends in ``/`` or ``#``."""
+    base = base_iri or (graph.graph.get("base_iri") if graph is not None else None) or DEFAULT_BASE_IRI
+    if not base.endswith(("/", "#")):
+        base += "/"
+    if not valid_iri(base):
+        raise ExportError(f"base IRI {base!r} is not an absolute IRI")
+    return base
+
+
+def _quote(text: str) -> str:
+    return quote(text.encode("utf-8", "surrogatepass"), safe="")
+
+
+class Minter:
+    """Deterministic IRIs under one base."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._cache: dict[str, ox.NamedNode] = {}
+
+    def node(self, node_id: str) -> ox.NamedNode:
+        """An entity or event node: ``base + node id``, percent-encoded once; hash path if unusable."""
+        hit = self._cache.get(node_id)
+        if hit is not None:
+            return hit
+        path = quote(str(node_id).encode("utf-8", "surrogatepass"), safe="/-._~")
+        iri = self.base + path
+        if not path.strip("/") or not valid_iri(iri):
+            iri = f"{self.base}node/{_digest(node_id)[:20]}"
+        nn = ox.NamedNode(iri)
+        self._cache[node_id] = nn
+        return nn
+
+    def doc(self, doc_id: str) -> ox.NamedNode:
+        """The article (and NIF context) of a document."""
+        return _nn(f"{self.base}doc/{_quote(doc_id)}")
+
+    def span(self, doc_id: str, start: int, end: int) -> ox.NamedNode:
+        """A string of a document (RFC 5147 style ``#char=start,end``): a sentence or a mention."""
+        return _nn(f"{self.base}doc/{_quote(doc_id)}#char={start},{end}")
+
+    def doc_graph(self, doc_id: str) -> ox.NamedNode:
+        """The named graph holding one document's facts."""
+        return _nn(f"{self.base}graph/doc/{_quote(doc_id)}")
+
+    def entities_graph(self) -> ox.NamedNode:
+        """The named graph holding corpus-level entity facts."""
+        return _nn(f"{self.base}graph/entities")
+
+    def hashed(self, kind: str, *parts: object) -> ox.NamedNode:
+        """A node named by a hash of ``parts`` (statements, posts)."""
+        return _nn(f"{self.base}{kind}/{_digest(kind, *parts)[:20]}")
+
+    def time(self, day: str) -> ox.NamedNode:
+        """A ``sem:Time`` node for a valid ``xsd:date``."""
+        return _nn(f"{self.base}time/{day}")
+
+
+def doc_graph_iri(doc_id: str, base_iri: str) -> str:
+    """The named-graph IRI of one document under ``base_iri``."""
+    return Minter(normalise_base(base_iri)).doc_graph(doc_id).value
+
+
+def entities_graph_iri(base_iri: str) -> str:
+    """The named-graph IRI of the corpus-level entity facts under ``base_iri``."""
+    return Minter(normalise_base(base_iri)).entities_graph().value
+
+
+def _camel(name: str) -> str:
+    parts = [p for p in _NAME_CHARS.split(name) if p]
+    if not parts:
+        return "related" + _digest(name)[:8]
+    text = parts[0].lower() + "".join(p[:1].upper() + p[1:] for p in parts[1:])
+    return text if text[0].isalpha() else "r" + text
+
+
+def relation_property(relation: str) -> str:
+    """The property IRI of a relation name (``gb:`` camelCase for names outside the schema)."""
+    return RELATION_PROPERTIES.get(relation) or GB + _camel(relation)
+
+
+def role_property(role: str) -> str:
+    """The property IRI of an event role."""
+    return ROLE_PROPERTIES.get(role) or GB + _camel(role)
+
+
+def event_type_iri(event_type: str) -> str:
+    """The ``gb:`` event-type IRI (``gb:Travel``)."""
+    name = _camel(event_type)
+    return GB + name[:1].upper() + name[1:]
+
+
+# ---------------------------------------------------------------- quads
+
+
+class _Quads:
+    """Collects quads; sentence texts are resolved once all evidence is known."""
+
+    def __init__(self, minter: Minter) -> None:
+        self.m = minter
+        self.quads: set[ox.Quad] = set()
+        self.sentences: dict[tuple[str, int, int], str | None] = {}
+        self.docs: set[str] = set()
+
+    def add(self, g: ox.NamedNode, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads.add(ox.Quad(s, _nn(p), o, g))
+
+    def typ(self, g: ox.NamedNode, s: ox.NamedNode, cls: str) -> None:
+        self.add(g, s, RDF + "type", _nn(cls))
+
+    def sentence(self, doc: str, start: object, end: object, text: object = None) -> ox.NamedNode | None:
+        """Note a sentence of ``doc``; its IRI, or None when the offsets are unusable."""
+        off = _offsets(start, end)
+        if off is None:
+            log.warning("document %r: sentence offsets %r..%r are not usable; left out", doc, start, end)
+            return None
+        key = (doc, off[0], off[1])
+        self.docs.add(doc)
+        if isinstance(text, str) and text and not self.sentences.get(key):
+            self.sentences[key] = text
+        else:
+            self.sentences.setdefault(key, None)
+        return self.m.span(doc, *off)
+
+    def finish_sentences(self) -> None:
+        for (doc, start, end), text in self.sentences.items():
+            g = self.m.doc_graph(doc)
+            s = self.m.span(doc, start, end)
+            self.typ(g, s, NIF + "Sentence")
+            self.typ(g, s, NIF + "String")
+            self.add(g, s, NIF + "beginIndex", _nni(start))
+            self.add(g, s, NIF + "endIndex", _nni(end))
+            self.add(g, s, NIF + "referenceContext", self.m.doc(doc))
+            if text:
+                self.add(g, s, NIF + "anchorOf", _lit(text))
+
+    def document(self, doc: str, meta: Mapping[str, Any]) -> None:
+        g = self.m.doc_graph(doc)
+        a = self.m.doc(doc)
+        self.typ(g, a, SCHEMA + "NewsArticle")
+        self.typ(g, a, NIF + "Context")
+        self.add(g, a, GB + "docId", _lit(doc))
+        title = meta.get("title")
+        if title:
+            self.add(g, a, SCHEMA + "headline", _en(title))
+            self.add(g, a, DCTERMS + "title", _en(title))
+        day = meta.get("date")
+        if day:
+            self.add(g, a, SCHEMA + "datePublished", _date(day))
+        url = meta.get("url")
+        if url:
+            self.add(g, a, SCHEMA + "url", _nn(url) if valid_iri(str(url)) else _lit(url))
+
+    def statement(
+        self,
+        g: ox.NamedNode,
+        subject: ox.NamedNode,
+        predicate: str,
+        obj: ox.NamedNode,
+        relation: str,
+        ev: Mapping[str, Any],
+        extra: Iterable[tuple[str, ox.NamedNode | ox.Literal]] = (),
+    ) -> None:
+        doc = str(ev.get("doc", ""))
+        sent = self.sentence(doc, ev.get("sentence_start"), ev.get("sentence_end"), ev.get("sentence"))
+        st = self.m.hashed(
+            "statement",
+            subject.value,
+            predicate,
+            obj.value,
+            doc,
+            ev.get("sentence_start"),
+            ev.get("sentence_end"),
+            ev.get("rule"),
+            ev.get("subject_text"),
+            ev.get("object_text"),
+        )
+        self.typ(g, st, RDF + "Statement")
+        self.typ(g, st, GB + "Statement")
+        self.add(g, st, RDF + "subject", subject)
+        self.add(g, st, RDF + "predicate", _nn(predicate))
+        self.add(g, st, RDF + "object", obj)
+        self.add(g, st, GB + "relation", _lit(relation))
+        conf = _decimal(ev.get("confidence"))
+        if conf is not None:
+            self.add(g, st, GB + "confidence", conf)
+        for key, prop in (("rule", "rule"), ("subject_text", "subjectText"), ("object_text", "objectText")):
+            value = ev.get(key)
+            if value is not None and value != "":
+                self.add(g, st, GB + prop, _lit(value))
+        if sent is not None:
+            self.add(g, st, PROV + "wasDerivedFrom", sent)
+        for p, o in extra:
+            self.add(g, st, p, o)
+
+    def entity(self, node: str, attrs: Mapping[str, Any]) -> None:
+        g = self.m.entities_graph()
+        e = self.m.node(node)
+        etype = str(attrs.get("type", ""))
+        cls = ENTITY_CLASSES.get(etype)
+        if cls is None:
+            log.warning("entity %r has unknown type %r; typed schema:Thing", node, etype)
+            cls = SCHEMA + "Thing"
+        self.typ(g, e, cls)
+        label = attrs.get("label")
+        if label is not None and label != "":
+            self.add(g, e, RDFS + "label", _en(label))
+        for alias in attrs.get("aliases") or ():
+            if alias and alias != label:
+                self.add(g, e, SCHEMA + "alternateName", _en(alias))
+        qid = attrs.get("wikidata")
+        if qid:
+            if isinstance(qid, str) and _QID.fullmatch(qid):
+                self.add(g, e, OWL + "sameAs", _nn(WD + qid))
+            else:
+                log.warning("entity %r: %r is not a Wikidata Q-id; left out", node, qid)
+        for m in attrs.get("mentions") or ():
+            self.mention(e, m)
+
+    def mention(self, target: ox.NamedNode, m: Mapping[str, Any], rule_prop: bool = True) -> None:
+        doc = str(m.get("doc", ""))
+        off = _offsets(m.get("start"), m.get("end"))
+        if off is None:
+            log.warning("document %r: mention offsets %r..%r unusable; left out", doc, m.get("start"), m.get("end"))
+            return
+        self.docs.add(doc)
+        g = self.m.doc_graph(doc)
+        ph = self.m.span(doc, *off)
+        self.typ(g, ph, NIF + "Phrase")
+        self.typ(g, ph, NIF + "String")
+        self.add(g, ph, NIF + "beginIndex", _nni(off[0]))
+        self.add(g, ph, NIF + "endIndex", _nni(off[1]))
+        self.add(g, ph, NIF + "referenceContext", self.m.doc(doc))
+        text = m.get("text")
+        if text is not None and text != "":
+            self.add(g, ph, NIF + "anchorOf", _lit(text))
+        self.add(g, ph, GB + "denotes", target)
+        self.add(g, ph, ITSRDF + "taIdentRef", target)
+        rule = m.get("rule")
+        if rule_prop and rule:
+            self.add(g, ph, GB + "rule", _lit(rule))
+        if "sentence_start" in m:
+            sent = self.sentence(doc, m.get("sentence_start"), m.get("sentence_end"))
+            if sent is not None:
+                self.add(g, ph, NIF + "sentence", sent)
+
+    def event(self, node: str, attrs: Mapping[str, Any]) -> ox.NamedNode:
+        doc = attrs.get("doc")
+        g = self.m.doc_graph(str(doc)) if doc is not None else self.m.entities_graph()
+        if doc is not None:
+            self.docs.add(str(doc))
+        ev = self.m.node(node)
+        etype = str(attrs.get("event_type") or "Other")
+        self.typ(g, ev, SEM + "Event")
+        action = EVENT_ACTIONS.get(etype)
+        if action:
+            self.typ(g, ev, action)
+        self.add(g, ev, GB + "eventType", _lit(etype))
+        self.add(g, ev, SEM + "eventType", _nn(event_type_iri(etype)))
+        label = attrs.get("label") or etype
+        self.add(g, ev, RDFS + "label", _en(label))
+        if doc is not None:
+            self.add(g, ev, GB + "document", self.m.doc(str(doc)))
+        for key, prop in (("trigger", "trigger"), ("rule", "rule"), ("time_text", "timeText"), ("quote", "quote")):
+            value = attrs.get(key)
+            if value is not None and value != "":
+                self.add(g, ev, GB + prop, _lit(value))
+        conf = _decimal(attrs.get("confidence"))
+        if conf is not None:
+            self.add(g, ev, GB + "confidence", conf)
+        when = attrs.get("time")
+        if when:
+            self.add(g, ev, GB + "date", _date(when))
+            if is_xsd_date(when):
+                t = self.m.time(str(when))
+                self.add(g, ev, SEM + "hasTime", t)
+                self.typ(g, t, SEM + "Time")
+                self.add(g, t, SEM + "hasTimeStamp", _date(when))
+                self.add(g, t, RDFS + "label", _lit(when))
+        for e in attrs.get("evidence") or ():
+            sent = self.sentence(
+                str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence")
+            )
+            if sent is not None:
+                self.add(g, ev, PROV + "wasDerivedFrom", sent)
+        if doc is not None:
+            for tm in attrs.get("trigger_mentions") or ():
+                self.mention(ev, {"doc": doc, **tm}, rule_prop=False)
+        return ev
+
+    def edge(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
+        relation = str(attrs.get("relation", ""))
+        subj = self.m.node(s)
+        obj = self.m.node(o)
+        evidence: list[Mapping[str, Any]] = list(attrs.get("evidence") or ())
+        docs = sorted({str(e.get("doc", "")) for e in evidence})
+        if is_event and event_doc is not None:
+            docs = sorted(set(docs) | {event_doc})
+        graphs = [self.m.doc_graph(d) for d in docs] or [self.m.entities_graph()]
+        self.docs.update(docs)
+        extra: list[tuple[str, ox.NamedNode | ox.Literal]] = []
+        if is_event:
+            pred = role_property(relation)
+            for g in graphs:
+                self.add(g, subj, pred, obj)
+                sem = SEM_ROLE_PROPERTIES.get(relation)
+                if sem:
+                    self.add(g, subj, sem, obj)
+        else:
+            pred = relation_property(relation)
+            title = attrs.get("title")
+            for g in graphs:
+                if s != o:
+                    self.add(g, subj, pred, obj)
+            if relation == "holds_position" and title:
+                post = self.m.hashed("post", s, title, o)
+                for g in graphs:
+                    self.typ(g, post, ORG + "Post")
+                    self.add(g, post, RDFS + "label", _en(title))
+                    self.add(g, post, GB + "title", _lit(title))
+                    self.add(g, post, ORG + "heldBy", subj)
+                    self.add(g, subj, ORG + "holds", post)
+                    if s != o:
+                        self.add(g, post, ORG + "postIn", obj)
+                extra = [(GB + "title", _lit(title)), (GB + "post", post)]
+        for e in evidence:
+            g = self.m.doc_graph(str(e.get("doc", "")))
+            self.statement(g, subj, pred, obj, relation, e, extra)
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+
+
+def graph_to_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Quad]:
+    """The RDF of ``graph`` as quads in named graphs, sorted (deterministic).
+
+    One named graph per document plus one for entity facts; a triple that
+    several documents support appears once in each of their graphs.
+    """
+    minter = Minter(normalise_base(base_iri, graph))
+    b = _Quads(minter)
+    events: dict[str, str | None] = {}
+    for node in sorted(graph.nodes, key=str):
+        attrs = graph.nodes[node]
+        if attrs.get("type") == "Event":
+            b.event(str(node), attrs)
+            doc = attrs.get("doc")
+            events[node] = None if doc is None else str(doc)
+        else:
+            b.entity(str(node), attrs)
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for s, o, _key, attrs in edges:
+        b.edge(str(s), str(o), attrs, s in events, events.get(s))
+    documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
+    for doc in sorted(set(documents) | b.docs):
+        b.document(doc, documents.get(doc) or {})
+    b.finish_sentences()
+    return sorted(b.quads, key=_quad_key)
+
+
+def quads_to_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The union of the graphs of ``quads`` as sorted, distinct triples."""
+    triples = {q.triple for q in quads}
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def graph_to_triples(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Triple]:
+    """The RDF of ``graph`` as one set of triples (the default-graph view)."""
+    return quads_to_triples(graph_to_quads(graph, base_iri))
+
+
+def quads_by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
+    """Quads grouped by graph-name IRI, in input order."""
+    out: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        name = q.graph_name
+        key = name.value if isinstance(name, ox.NamedNode) else ""
+        out.setdefault(key, []).append(q)
+    return out
+
+
+# ---------------------------------------------------------------- writers
+
+
+#: Prefixes for the kinds of minted IRIs (``person:antony-blinken``), under the base.
+_BASE_PREFIXES: Final = ("person", "country", "place", "organization", "event", "post", "statement", "time", "doc")
+
+
+def _prefixes(base: str) -> dict[str, str]:
+    return {**PREFIXES, **{name: f"{base}{name}/" for name in _BASE_PREFIXES}}
+
+
+def _write(
+    items: Iterable[ox.Triple] | Iterable[ox.Quad], path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None
+) -> None:
+    try:
+        with atomic_open(path, "wb") as fh:
+            ox.serialize(items, cast(IO[bytes], fh), fmt, prefixes=prefixes)
+    except (ValueError, TypeError) as exc:
+        raise ExportError(f"{path}: cannot write {fmt.name}: {exc}") from exc
+
+
+def write_turtle(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+    """Write Turtle (all triples in the default graph)."""
+    base = normalise_base(base_iri, graph)
+    _write(graph_to_triples(graph, base), Path(path), ox.RdfFormat.TURTLE, _prefixes(base))
+
+
+def write_ntriples(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+    """Write N-Triples (all triples in the default graph)."""
+    _write(graph_to_triples(graph, base_iri), Path(path), ox.RdfFormat.N_TRIPLES, None)
+
+
+def write_nquads(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+    """Write N-Quads: one named graph per document plus the entities graph."""
+    _write(graph_to_quads(graph, base_iri), Path(path), ox.RdfFormat.N_QUADS, None)
+
+
+def write_trig(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+    """Write TriG: one named graph per document plus the entities graph."""
+    base = normalise_base(base_iri, graph)
+    _write(graph_to_quads(graph, base), Path(path), ox.RdfFormat.TRIG, _prefixes(base))
+
+
+def write_jsonld(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+    """Write JSON-LD (pyoxigraph's serializer; all triples, expanded IRIs)."""
+    _write(graph_to_triples(graph, base_iri), Path(path), ox.RdfFormat.JSON_LD, None)
+
+
+# ---------------------------------------------------------------- reading
+
+#: File suffix -> RDF format.
+SUFFIX_FORMATS: Final[dict[str, ox.RdfFormat]] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+
+def rdf_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF format of a file, from its suffix."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return SUFFIX_FORMATS[suffix]
+    except KeyError:
+        raise ExportError(
+            f"{path}: unknown RDF file suffix {suffix!r}; use one of {', '.join(sorted(SUFFIX_FORMATS))}"
+        ) from None
+
+
+def iter_rdf(path: str | Path) -> Iterator[ox.Quad]:
+    """The quads of an RDF file (triples land in the default graph)."""
+    yield from ox.parse(path=str(path), format=rdf_format(path))
+
+
+def read_rdf(path: str | Path) -> ox.Store:
+    """An in-memory pyoxigraph store holding the RDF file at ``path``."""
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format(path))
+    except SyntaxError as exc:
+        raise ExportError(f"{path}: not valid {rdf_format(path).name}: {exc}") from exc
+    return store
