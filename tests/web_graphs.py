@@ -81,7 +81,9 @@ def add_entity(
     )
 
 
-def add_relation(g: nx.MultiDiGraph, s: str, o: str, relation: str, ev: dict[str, Any], title: str | None = None) -> None:
+def add_relation(
+    g: nx.MultiDiGraph, s: str, o: str, relation: str, ev: dict[str, Any], title: str | None = None
+) -> None:
     """Add a relation edge with one evidence record."""
     key = relation if title is None else f"{relation}|{title}"
     attrs: dict[str, Any] = {"relation": relation, "evidence": [ev], "confidence": ev["confidence"]}

@@ -141,7 +141,9 @@ def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> tuple[list[st
 class _Tables:
     """Documents and sentences, stored once and referred to by index."""
 
-    def __init__(self, documents: Mapping[str, Any], doc_ids: Iterable[str], sentences: Iterable[tuple[str, int, int, str]]):
+    def __init__(
+        self, documents: Mapping[str, Any], doc_ids: Iterable[str], sentences: Iterable[tuple[str, int, int, str]]
+    ) -> None:
         ids = sorted(set(documents) | set(doc_ids))
         self.doc_index = {d: i for i, d in enumerate(ids)}
         self.docs = []
