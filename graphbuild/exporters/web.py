@@ -1,0 +1,410 @@
+"""graph.html: one self-contained interactive page (pyvis network data, vis-network inlined).
+
+pyvis sets up the network (nodes, edges, options); the page itself comes from
+our own template, because pyvis 0.3.2's template links Bootstrap from a CDN
+whatever ``cdn_resources`` says.  vis-network's JS and CSS (shipped inside
+pyvis) are inlined, our own script and style come from ``web_assets/``, and
+every string taken from an article travels as JSON data in a
+``<script type="application/json">`` block, with ``<``, ``>``, ``&``,
+U+2028 and U+2029 written as ``\\uXXXX`` escapes, and is put on screen with
+``textContent`` only.  The same graph always gives byte-identical HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphbuild.atomic import atomic_write_text
+from graphbuild.errors import ExportError
+
+log = logging.getLogger(__name__)
+
+#: Above this many nodes the page gets precomputed positions and starts with physics off.
+LARGE_GRAPH = 300
+
+#: vis-network version inlined from pyvis's bundled copy.
+VIS_DIR = "vis-9.1.2"
+
+#: (vis shape, colour) per entity type; events are diamonds coloured by event type.
+ENTITY_STYLE: dict[str, tuple[str, str]] = {
+    "Person": ("dot", "#4e79a7"),
+    "Organization": ("square", "#f28e2b"),
+    "Country": ("hexagon", "#59a14f"),
+    "Place": ("triangle", "#76b7b2"),
+}
+OTHER_STYLE = ("dot", "#bab0ac")
+EVENT_SHAPE = "diamond"
+EVENT_COLOURS: dict[str, str] = {
+    "Travel": "#17becf",
+    "Meet": "#edc948",
+    "Statement": "#b07aa1",
+    "Request": "#ff9da7",
+    "Attack": "#e15759",
+    "Support": "#8cd17d",
+    "Agreement": "#499894",
+    "Sanction": "#d37295",
+    "Transfer": "#9c755f",
+    "Personnel": "#79706e",
+    "Death": "#333333",
+    "Protest": "#b6992d",
+    "Other": "#bab0ac",
+}
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def json_for_html(data: Any) -> str:
+    """``data`` as JSON that is safe inside an HTML ``<script>`` block (and as a JS literal).
+
+    ``<`` ``>`` ``&`` become ``\\u003c`` ``\\u003e`` ``\\u0026`` (so neither ``</script>`` nor
+    ``<!--`` can appear), U+2028 and U+2029 become escapes; keys are sorted.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _asset(name: str) -> str:
+    return resources.files("graphbuild.exporters").joinpath("web_assets", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    import pyvis
+
+    path = Path(pyvis.__file__).parent / "templates" / "lib" / VIS_DIR / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"pyvis does not ship {path}: {exc}") from exc
+
+
+def _script_text(js: str) -> str:
+    """Library code made safe to sit inside ``<script>``: no literal ``</script``."""
+    return js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+
+
+def _style_text(css: str) -> str:
+    return css.replace("</style", "<\\/style")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _node_size(mentions: int) -> float:
+    return round(min(48.0, 10.0 + 6.0 * math.log2(1 + max(0, mentions))), 1)
+
+
+def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> tuple[list[str], dict[str, int]]:
+    """The node ids to draw (sorted) and the counts for the "showing N of M" note.
+
+    With ``max_nodes`` the ``max_nodes`` most-mentioned entities are kept, plus
+    the events with at least one argument among them.
+    """
+    entities = [str(n) for n, a in graph.nodes(data=True) if a.get("type") != "Event"]
+    events = [str(n) for n, a in graph.nodes(data=True) if a.get("type") == "Event"]
+    counts = {"entities": len(entities), "events": len(events)}
+    if max_nodes is None or max_nodes >= len(entities):
+        keep = set(entities) | set(events)
+    else:
+        if max_nodes < 0:
+            raise ExportError(f"max_nodes must be at least 0, not {max_nodes}")
+        ranked = sorted(entities, key=lambda n: (-int(graph.nodes[n].get("mention_count") or 0), n))
+        keep = set(ranked[:max_nodes])
+        for e in events:
+            if any(str(t) in keep for t in graph.successors(e)) or any(str(s) in keep for s in graph.predecessors(e)):
+                keep.add(e)
+    shown = sorted(keep)
+    counts["shown_entities"] = sum(1 for n in shown if graph.nodes[n].get("type") != "Event")
+    counts["shown_events"] = len(shown) - counts["shown_entities"]
+    return shown, counts
+
+
+class _Tables:
+    """Documents and sentences, stored once and referred to by index."""
+
+    def __init__(
+        self, documents: Mapping[str, Any], doc_ids: Iterable[str], sentences: Iterable[tuple[str, int, int, str]]
+    ) -> None:
+        ids = sorted(set(documents) | set(doc_ids))
+        self.doc_index = {d: i for i, d in enumerate(ids)}
+        self.docs = []
+        for d in ids:
+            meta = documents.get(d) or {}
+            url = _text(meta.get("url"))
+            self.docs.append(
+                {
+                    "id": d,
+                    "title": _text(meta.get("title")) or d,
+                    "date": _text(meta.get("date")),
+                    "url": url if url.lower().startswith(("https://", "http://")) else "",
+                    "rawUrl": url,
+                }
+            )
+        sents = sorted(set(sentences))
+        self.sent_index = {s: i for i, s in enumerate(sents)}
+        self.sentences = [[self.doc_index[d], s, e, t] for d, s, e, t in sents]
+
+    def evidence(self, ev: Mapping[str, Any]) -> dict[str, Any]:
+        key = (_text(ev.get("doc")), int(ev.get("sentence_start") or 0), int(ev.get("sentence_end") or 0),
+               _text(ev.get("sentence")))
+        return {
+            "s": self.sent_index[key],
+            "rule": _text(ev.get("rule")),
+            "conf": round(float(ev.get("confidence") or 0.0), 3),
+            "subj": _text(ev.get("subject_text")),
+            "obj": _text(ev.get("object_text")),
+        }
+
+
+def _sentence_key(ev: Mapping[str, Any]) -> tuple[str, int, int, str]:
+    return (_text(ev.get("doc")), int(ev.get("sentence_start") or 0), int(ev.get("sentence_end") or 0),
+            _text(ev.get("sentence")))
+
+
+def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple[Any, dict[str, Any]]:
+    """The pyvis ``Network`` for ``graph`` and the page metadata (documents, sentences, counts)."""
+    from pyvis.network import Network
+
+    shown, counts = select_nodes(graph, max_nodes)
+    keep = set(shown)
+    edges = sorted(
+        ((str(s), str(o), str(k), a) for s, o, k, a in graph.edges(keys=True, data=True) if s in keep and o in keep),
+        key=lambda e: (e[0], e[1], e[2]),
+    )
+    documents: Mapping[str, Any] = graph.graph.get("documents") or {}
+    doc_ids: set[str] = set()
+    sentences: set[tuple[str, int, int, str]] = set()
+    for n in shown:
+        a = graph.nodes[n]
+        doc_ids.update(_text(m.get("doc")) for m in a.get("mentions") or [])
+        if a.get("doc") is not None:
+            doc_ids.add(_text(a["doc"]))
+        for ev in a.get("evidence") or []:
+            sentences.add(_sentence_key(ev))
+    for _, _, _, a in edges:
+        for ev in a.get("evidence") or []:
+            sentences.add(_sentence_key(ev))
+    doc_ids.update(s[0] for s in sentences)
+    tables = _Tables(documents, doc_ids, sentences)
+
+    large = len(shown) > LARGE_GRAPH
+    positions: dict[str, tuple[float, float]] = {}
+    if large:
+        from graphbuild.exporters.web_layout import large_layout
+
+        positions = large_layout(graph.subgraph(shown))
+
+    # documents each node appears in (mentions, its own doc, evidence of its edges)
+    node_docs: dict[str, set[int]] = defaultdict(set)
+    for s, o, _, a in edges:
+        for ev in a.get("evidence") or []:
+            di = tables.doc_index[_text(ev.get("doc"))]
+            node_docs[s].add(di)
+            node_docs[o].add(di)
+
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    event_types: set[str] = set()
+    types_present: set[str] = set()
+    for n in shown:
+        a = graph.nodes[n]
+        typ = _text(a.get("type")) or "Entity"
+        label = _text(a.get("label")) or n
+        info: dict[str, Any] = {"wikidata": _text(a.get("wikidata"))}
+        if typ == "Event":
+            et = _text(a.get("event_type")) or "Other"
+            event_types.add(et)
+            shape, colour = EVENT_SHAPE, EVENT_COLOURS.get(et, EVENT_COLOURS["Other"])
+            doc = _text(a.get("doc"))
+            if doc:
+                node_docs[n].add(tables.doc_index[doc])
+            size = 14.0
+            info.update(
+                {
+                    "doc": tables.doc_index[doc] if doc else None,
+                    "trigger": _text(a.get("trigger")),
+                    "quote": _text(a.get("quote")),
+                    "time": _text(a.get("time")),
+                    "timeText": _text(a.get("time_text")),
+                    "rule": _text(a.get("rule")),
+                    "conf": round(float(a.get("confidence") or 0.0), 3),
+                    "evidence": [tables.evidence(ev) for ev in a.get("evidence") or []],
+                }
+            )
+            tip = [label, f"Event · {et}"]
+            if a.get("time") or a.get("time_text"):
+                tip.append(f"When: {_text(a.get('time') or a.get('time_text'))}")
+            if a.get("quote"):
+                tip.append(f"“{_text(a.get('quote'))}”")
+            aliases: list[str] = []
+            mention_count = 1
+        else:
+            shape, colour = ENTITY_STYLE.get(typ, OTHER_STYLE)
+            mentions = a.get("mentions") or []
+            mention_count = int(a.get("mention_count") or len(mentions))
+            per_doc = Counter(tables.doc_index[_text(m.get("doc"))] for m in mentions)
+            node_docs[n].update(per_doc)
+            size = _node_size(mention_count)
+            aliases = [_text(x) for x in a.get("aliases") or []]
+            info.update({"mentions": mention_count, "docCounts": sorted(per_doc.items())})
+            tip = [label, f"{typ} · {mention_count} mention{'s' if mention_count != 1 else ''}"]
+            if aliases:
+                tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
+        types_present.add(typ)
+        extra: dict[str, Any] = {}
+        if large:
+            extra["x"], extra["y"] = positions[n]
+        net.add_node(
+            n,
+            label=label,
+            shape=shape,
+            color=colour,
+            size=size,
+            title="\n".join(tip),
+            gtype=typ,
+            etype=_text(a.get("event_type")) if typ == "Event" else "",
+            aliases=aliases,
+            docs=sorted(node_docs[n]),
+            weight=mention_count,
+            info=info,
+            **extra,
+        )
+
+    parallel: Counter[tuple[str, str]] = Counter()
+    for i, (s, o, _k, a) in enumerate(edges):
+        relation = _text(a.get("relation")) or _k
+        post = _text(a.get("title"))
+        is_role = graph.nodes[s].get("type") == "Event"
+        label = post if (relation == "holds_position" and post) else relation
+        evs = [tables.evidence(ev) for ev in a.get("evidence") or []]
+        slabel = _text(graph.nodes[s].get("label")) or s
+        olabel = _text(graph.nodes[o].get("label")) or o
+        tip = [f"{slabel} —{relation}→ {olabel}"]
+        if post:
+            tip.append(f"Title: {post}")
+        tip.append(f"{len(evs)} evidence sentence{'s' if len(evs) != 1 else ''}")
+        opts: dict[str, Any] = {
+            "id": f"e{i}",
+            "label": label,
+            "title": "\n".join(tip),
+            "relation": relation,
+            "post": post,
+            "role": is_role,
+            "ev": evs,
+            "dashes": is_role,
+            "color": "#b0b0b0" if is_role else "#7a7a7a",
+        }
+        if not large:
+            pair = (min(s, o), max(s, o))
+            k = parallel[pair]
+            parallel[pair] += 1
+            opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.08 + 0.18 * k, 2)}
+        net.add_edge(s, o, **opts)
+
+    net.options = _options(large)
+    meta = {
+        "docs": tables.docs,
+        "sentences": tables.sentences,
+        "counts": dict(counts, edges=len(edges), total_edges=graph.number_of_edges()),
+        "large": large,
+        "entityStyle": {t: {"shape": s, "color": c} for t, (s, c) in ENTITY_STYLE.items()},
+        "eventColours": {t: EVENT_COLOURS.get(t, EVENT_COLOURS["Other"]) for t in sorted(event_types)},
+        "types": [t for t in (*ENTITY_TYPES, *sorted(types_present - set(ENTITY_TYPES) - {"Event"}), "Event")
+                  if t in types_present],
+        "eventShape": EVENT_SHAPE,
+        "otherStyle": {"shape": OTHER_STYLE[0], "color": OTHER_STYLE[1]},
+    }
+    return net, meta
+
+
+def _options(large: bool) -> dict[str, Any]:
+    """vis-network options: physics for small graphs, fixed positions and cheap drawing for large ones."""
+    opts: dict[str, Any] = {
+        "autoResize": True,
+        "nodes": {
+            "font": {"size": 14, "face": "sans-serif", "color": "#1d1d1d", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "font": {"size": 10, "face": "sans-serif", "color": "#555555", "strokeWidth": 3,
+                     "strokeColor": "#ffffff", "align": "middle"},
+            "width": 1,
+            "selectionWidth": 2,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
+                        "multiselect": False},
+    }
+    if large:
+        opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
+        opts["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
+        opts["edges"]["smooth"] = False
+        opts["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True})
+    else:
+        opts["layout"] = {"improvedLayout": True, "randomSeed": 7}
+        opts["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 130, "springConstant": 0.06,
+                                 "avoidOverlap": 0.6},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+            "minVelocity": 0.75,
+        }
+    return opts
+
+
+def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
+    """The interactive page for ``graph`` as one self-contained HTML string."""
+    net, meta = build_network(graph, max_nodes)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "meta": meta}
+    c = meta["counts"]
+    title = f"graphbuild graph — {c['shown_entities']} entities, {c['shown_events']} events"
+    template = _asset("page.html")
+    parts = {
+        "@@CSP@@": CSP,
+        "@@TITLE@@": title,  # digits and ASCII only: no escaping needed
+        "@@VIS_CSS@@": _style_text(_vis_asset("vis-network.css")),
+        "@@PAGE_CSS@@": _style_text(_asset("graph.css")),
+        "@@VIS_JS@@": _script_text(_vis_asset("vis-network.min.js")),
+        "@@DATA@@": json_for_html(data),
+        "@@PAGE_JS@@": _script_text(_asset("graph.js")),
+    }
+    out = []
+    rest = template
+    # replace markers in template order without rescanning inserted text
+    while True:
+        hits = [(rest.find(k), k) for k in parts if rest.find(k) >= 0]
+        if not hits:
+            out.append(rest)
+            break
+        pos, key = min(hits)
+        out.append(rest[:pos])
+        out.append(parts[key])
+        rest = rest[pos + len(key) :]
+    return "".join(out)
+
+
+def write_html(graph: nx.MultiDiGraph, path: Path, max_nodes: int | None = None, **_: Any) -> None:
+    """Write the interactive page for ``graph`` to ``path`` (UTF-8, atomically)."""
+    text = render_html(graph, max_nodes=max_nodes)
+    atomic_write_text(path, text)
+    log.info("wrote %s (%d bytes)", path, len(text.encode("utf-8")))

@@ -1,0 +1,219 @@
+"""Unit tests for the HTML exporter (graphbuild.exporters.web): the page as a string."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphbuild.errors import ExportError
+from graphbuild.exporters import export, get_exporter
+from graphbuild.exporters.web import LARGE_GRAPH, json_for_html, render_html, select_nodes, write_html
+from graphbuild.exporters.web_layout import large_layout
+from tests.web_graphs import IMG, JSURL, PAYLOADS, SCRIPT, big_graph, hostile_graph, seed_graph
+
+DATA_RE = re.compile(r'<script type="application/json" id="gb-data">(.*?)</script>', re.S)
+
+
+def page_data(html: str) -> dict[str, Any]:
+    """The JSON data block of a rendered page."""
+    m = DATA_RE.search(html)
+    assert m is not None
+    data: dict[str, Any] = json.loads(m.group(1))
+    return data
+
+
+@pytest.fixture(scope="module")
+def seed_html() -> str:
+    """The page for the seed-like graph."""
+    return render_html(seed_graph())
+
+
+@pytest.fixture(scope="module")
+def hostile_html() -> str:
+    """The page for the graph full of script payloads."""
+    return render_html(hostile_graph())
+
+
+def test_registry_finds_write_html() -> None:
+    """The exporter registry's "html" entry is write_html."""
+    assert get_exporter("html") is write_html
+
+
+def test_no_remote_src_or_href(seed_html: str) -> None:
+    """No src or href attribute points anywhere but the page itself."""
+    attrs = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", seed_html, re.I)
+    assert not [a for a in attrs if re.match(r"\s*(https?:)?//", a, re.I)]
+    assert "cdn.jsdelivr" not in seed_html and "cdnjs" not in seed_html and "bootstrap" not in seed_html.lower()
+    assert "<link" not in seed_html
+
+
+def test_vis_network_inlined(seed_html: str) -> None:
+    """vis-network's script and style are inside the page."""
+    assert "vis-network" in seed_html and "DataSet" in seed_html
+    assert ".vis-network" in seed_html
+    assert len(re.findall(r"^<script", seed_html, re.M)) == 3  # data, vis-network, page script
+
+
+def test_csp_meta_first(seed_html: str) -> None:
+    """A strict Content-Security-Policy meta tag comes before any script."""
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', seed_html)
+    assert m is not None
+    assert "default-src 'none'" in m.group(1)
+    assert m.start() < seed_html.index("<script")
+
+
+def test_counts_match_graph(seed_html: str) -> None:
+    """The page carries every node and edge of the graph."""
+    g = seed_graph()
+    data = page_data(seed_html)
+    assert len(data["nodes"]) == g.number_of_nodes()
+    assert len(data["edges"]) == g.number_of_edges()
+    assert {n["id"] for n in data["nodes"]} == set(g.nodes)
+
+
+def test_reading_attributes(seed_html: str) -> None:
+    """Types get shapes and colours, events are diamonds, holds_position edges show the title."""
+    data = page_data(seed_html)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["person/antony-blinken"]["shape"] == "dot"
+    assert by_id["country/russia"]["shape"] != by_id["person/antony-blinken"]["shape"]
+    events = [n for n in data["nodes"] if n["gtype"] == "Event"]
+    assert events and all(n["shape"] == "diamond" for n in events)
+    assert len({n["color"] for n in events}) == len({n["etype"] for n in events})
+    labels = {e["label"] for e in data["edges"]}
+    assert {"Secretary of State", "Foreign Secretary", "agent", "located_in", "affiliated_with"} <= labels
+    assert by_id["person/antony-blinken"]["size"] > by_id["place/pokrovsk"]["size"]
+    assert "Lammy" in by_id["person/david-lammy"]["aliases"]
+    assert by_id["person/david-lammy"]["info"]["wikidata"] == "Q1174839"
+    assert data["meta"]["docs"][0]["title"] == "Blinken and Lammy visit Kyiv"
+
+
+def test_tooltips_plain_text(seed_html: str) -> None:
+    """Tooltips are plain text lines, not markup."""
+    data = page_data(seed_html)
+    for item in data["nodes"] + data["edges"]:
+        assert isinstance(item["title"], str) and "<" not in item["title"]
+
+
+def test_payloads_escaped(hostile_html: str) -> None:
+    """Script, img and javascript: payloads from articles appear only as escaped JSON text."""
+    assert SCRIPT not in hostile_html
+    assert IMG not in hostile_html
+    assert "<img" not in hostile_html.lower()
+    body = DATA_RE.search(hostile_html)
+    assert body is not None
+    block = body.group(1)
+    assert "<" not in block and ">" not in block and "\u2028" not in block and "\u2029" not in block
+    data = page_data(hostile_html)
+    text = json.dumps(data, ensure_ascii=False)
+    for p in PAYLOADS:
+        assert json.dumps(p)[1:-1] in text  # the payloads survive as data
+    # the javascript: url is not offered as a link
+    evil = next(d for d in data["meta"]["docs"] if d["id"] == "evil-doc")
+    assert evil["url"] == "" and evil["rawUrl"] == JSURL
+
+
+def test_no_early_script_end(hostile_html: str) -> None:
+    """Only our own three script blocks close: nothing in the data ends a script early."""
+    assert hostile_html.count("</script>") == 3
+    assert "<!--" not in hostile_html
+
+
+def test_json_for_html_escapes() -> None:
+    """json_for_html escapes the characters that could end or confuse a script block."""
+    out = json_for_html({"a": "</script><!-- \u2028\u2029 & >"})
+    assert "</" not in out and "<!--" not in out and "\u2028" not in out and "&" not in out
+    assert json.loads(out) == {"a": "</script><!-- \u2028\u2029 & >"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text())
+def test_json_for_html_round_trips(s: str) -> None:
+    """Any string survives json_for_html unchanged and never contains a raw '<'."""
+    out = json_for_html([s])
+    assert "<" not in out
+    assert json.loads(out) == [s]
+
+
+def test_deterministic(seed_html: str) -> None:
+    """The same graph gives byte-identical HTML, whatever the insertion order."""
+    g = seed_graph()
+    rev: nx.MultiDiGraph = nx.MultiDiGraph()
+    rev.graph.update(g.graph)
+    for n in reversed(list(g.nodes)):
+        rev.add_node(n, **g.nodes[n])
+    for s, o, k, a in reversed(list(g.edges(keys=True, data=True))):
+        rev.add_edge(s, o, key=k, **a)
+    assert render_html(seed_graph()) == seed_html
+    assert render_html(rev) == seed_html
+
+
+def test_write_html_utf8(tmp_path: Path) -> None:
+    """write_html writes the rendered page as UTF-8 through the registry."""
+    g = hostile_graph()
+    out = export(g, "html", tmp_path / "graph.html", max_nodes=None)
+    assert out.read_bytes() == render_html(g).encode("utf-8")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_max_nodes_keeps_most_mentioned() -> None:
+    """max_nodes keeps the most-mentioned entities plus the events touching them."""
+    g = seed_graph()
+    shown, counts = select_nodes(g, 3)
+    ents = [n for n in shown if g.nodes[n]["type"] != "Event"]
+    assert len(ents) == 3
+    assert "country/ukraine" in ents  # three mentions, the most
+    for n in shown:
+        if g.nodes[n]["type"] == "Event":
+            assert any(t in ents for t in g.successors(n))
+    assert counts["entities"] == 12 and counts["shown_entities"] == 3
+
+
+def test_max_nodes_note() -> None:
+    """A truncated page carries the counts for its "showing N of M" note, and only kept nodes."""
+    g = seed_graph()
+    data = page_data(render_html(g, max_nodes=2))
+    c = data["meta"]["counts"]
+    assert c["shown_entities"] == 2 and c["entities"] == 12
+    ids = {n["id"] for n in data["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+    assert "Showing " in render_html(g, max_nodes=2)  # the note text lives in the page script
+
+
+def test_max_nodes_negative() -> None:
+    """A negative max_nodes is an ExportError naming the value."""
+    with pytest.raises(ExportError, match="-1"):
+        select_nodes(seed_graph(), -1)
+
+
+def test_empty_graph() -> None:
+    """An empty graph still gives a page."""
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
+    data = page_data(render_html(g))
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_large_graph_positions_physics_off() -> None:
+    """Above the threshold every node has a position and physics starts off."""
+    g = big_graph(LARGE_GRAPH + 200, seed=3, n_docs=20)
+    data = page_data(render_html(g))
+    assert data["options"]["physics"]["enabled"] is False
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    small = page_data(render_html(seed_graph()))
+    assert small["options"]["physics"]["enabled"] is True
+
+
+def test_large_layout_deterministic_and_spread() -> None:
+    """The large layout is deterministic and does not stack nodes on one point."""
+    g = big_graph(1500, seed=5, n_docs=30)
+    a = large_layout(g)
+    b = large_layout(g)
+    assert a == b and len(a) == g.number_of_nodes()
+    assert len(set(a.values())) > 0.98 * len(a)

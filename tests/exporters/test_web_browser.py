@@ -1,0 +1,313 @@
+"""The HTML page in real headless Chromium (Selenium): loads clean, offline, interactive and injection-proof."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graphbuild.exporters.web import write_html
+from tests.web_graphs import IMG, JSURL, SCRIPT, big_graph, hostile_graph, seed_graph
+
+pytestmark = pytest.mark.external
+
+CHROME = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
+ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,900",
+)
+# Records alert/confirm/prompt calls instead of opening dialogs; runs before any page script.
+ALERT_HOOK = (
+    "window.__gbAlerts = [];"
+    "['alert', 'confirm', 'prompt'].forEach(function (f) {"
+    "  window[f] = function (m) { window.__gbAlerts.push(f + ':' + String(m)); };"
+    "});"
+)
+
+
+def _missing() -> str | None:
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed"
+    for p in (CHROME, DRIVER):
+        if not (os.path.isfile(p) and os.access(p, os.X_OK)):
+            return f"{p} is missing"
+    return None
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless Chromium for the whole module, with console and network logging."""
+    why = _missing()
+    if why:
+        if os.environ.get("GRAPHBUILD_STRICT") == "1":
+            pytest.fail(f"browser tests need Chromium: {why}")
+        pytest.skip(why)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROME
+    for a in ARGS:
+        opts.add_argument(a)
+    opts.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chrome-profile')}")
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    drv = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_HOOK})
+    yield drv
+    drv.quit()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The seed, hostile and 5,000-node pages written to disk."""
+    d = tmp_path_factory.mktemp("html")
+    out = {"seed": d / "seed.html", "hostile": d / "hostile.html", "big": d / "big.html"}
+    write_html(seed_graph(), out["seed"])
+    write_html(hostile_graph(), out["hostile"])
+    write_html(big_graph(5000), out["big"])
+    return out
+
+
+def open_page(drv: Any, path: Path, timeout: float = 20.0) -> dict[str, Any]:
+    """Load ``path`` fresh, wait for graphbuildReady; return seconds, console entries and request URLs."""
+    drv.get_log("browser")
+    drv.get_log("performance")
+    start = time.perf_counter()
+    drv.get(path.as_uri())
+    while not drv.execute_script("return window.graphbuildReady === true"):
+        assert time.perf_counter() - start < timeout, "graph never became ready"
+        time.sleep(0.02)
+    seconds = time.perf_counter() - start
+    time.sleep(0.2)
+    console = drv.get_log("browser")
+    urls = []
+    for entry in drv.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg.get("method") == "Network.requestWillBeSent":
+            urls.append(msg["params"]["request"]["url"])
+    return {"seconds": seconds, "console": console, "urls": urls}
+
+
+def outside(urls: list[str]) -> list[str]:
+    """The request URLs that leave the page (anything but file: and data:)."""
+    return [u for u in urls if not u.startswith(("file:", "data:"))]
+
+
+def click_node(drv: Any, node_id: str) -> None:
+    """A real mouse click on a node where vis-network drew it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = drv.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
+    x, y, w, h = drv.execute_script(
+        "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
+        "var c = document.querySelector('#mynetwork canvas');"
+        "return [p.x, p.y, c.clientWidth, c.clientHeight];",
+        node_id,
+    )
+    ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
+
+
+def click_background(drv: Any) -> None:
+    """A real click on an empty spot of the canvas."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    canvas = drv.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
+    w, h = drv.execute_script(
+        "var c = document.querySelector('#mynetwork canvas'); return [c.clientWidth, c.clientHeight];"
+    )
+    for fx, fy in ((0.5, 0.06), (0.97, 0.5), (0.5, 0.97), (0.3, 0.1), (0.8, 0.9)):
+        x, y = w * fx, h * fy
+        empty = drv.execute_script(
+            "var p = {x: arguments[0], y: arguments[1]};"
+            "return network.getNodeAt(p) === undefined && network.getEdgeAt(p) === undefined;",
+            x,
+            y,
+        )
+        if empty:
+            ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
+            return
+    raise AssertionError("no empty spot to click")
+
+
+def faded(drv: Any) -> set[str]:
+    """Ids of the nodes the neighbourhood view has faded."""
+    return set(drv.execute_script("return nodes.get({filter: function (n) { return n.faded; }}).map(n => n.id)"))
+
+
+@pytest.fixture(scope="module")
+def seed_load(driver: Any, pages: dict[str, Path]) -> dict[str, Any]:
+    """The seed page opened once in the shared browser."""
+    return open_page(driver, pages["seed"])
+
+
+def test_seed_loads_clean(seed_load: dict[str, Any]) -> None:
+    """The seed page loads with no console errors and no request leaving the file."""
+    errors = [e for e in seed_load["console"] if e["level"] in ("SEVERE", "ERROR")]
+    assert errors == []
+    assert seed_load["urls"], "performance log recorded no requests at all"
+    assert outside(seed_load["urls"]) == []
+
+
+def test_counts_in_browser(driver: Any, seed_load: dict[str, Any]) -> None:
+    """nodes.length and edges.length match the graph, and the globals are vis objects."""
+    g = seed_graph()
+    n, e, has_net = driver.execute_script(
+        "return [window.nodes.length, window.edges.length, typeof window.network.getPositions === 'function']"
+    )
+    assert (n, e, has_net) == (g.number_of_nodes(), g.number_of_edges(), True)
+
+
+def test_search_focuses_lammy(driver: Any, seed_load: dict[str, Any]) -> None:
+    """Typing "lammy" and Enter selects David Lammy and shows him in the side panel."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    box = driver.find_element(By.ID, "gb-search")
+    box.clear()
+    box.send_keys("lammy")
+    items = driver.find_elements(By.CSS_SELECTOR, "#gb-results li")
+    assert items and items[0].text.startswith("David Lammy")
+    box.send_keys(Keys.ENTER)
+    assert driver.execute_script("return network.getSelectedNodes()") == ["person/david-lammy"]
+    assert driver.find_element(By.CSS_SELECTOR, "#gb-panel h2").text == "David Lammy"
+    assert "Q1174839" in driver.find_element(By.ID, "gb-panel").text
+    driver.find_element(By.ID, "gb-reset").click()
+
+
+def test_type_filter_hides_events(driver: Any, seed_load: dict[str, Any]) -> None:
+    """Unticking Event in the legend hides every Event node and its role edges; ticking restores them."""
+    from selenium.webdriver.common.by import By
+
+    box = driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]")
+    box.click()
+    shown_events, hidden_entities, shown_role_edges = driver.execute_script(
+        "return [nodes.get({filter: n => n.gtype === 'Event' && !n.hidden}).length,"
+        " nodes.get({filter: n => n.gtype !== 'Event' && n.hidden}).length,"
+        " edges.get({filter: e => e.role && !e.hidden}).length]"
+    )
+    assert (shown_events, hidden_entities, shown_role_edges) == (0, 0, 0)
+    box.click()
+    assert driver.execute_script("return nodes.get({filter: n => n.hidden}).length") == 0
+
+
+def test_document_and_event_type_filters(driver: Any, seed_load: dict[str, Any]) -> None:
+    """Choosing an event type hides other events; resetting shows all again."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element(By.ID, "gb-etype")).select_by_value("Travel")
+    etypes = driver.execute_script(
+        "return nodes.get({filter: n => n.gtype === 'Event' && !n.hidden}).map(n => n.etype)"
+    )
+    assert etypes == ["Travel"]
+    driver.find_element(By.ID, "gb-reset").click()
+    assert driver.execute_script("return nodes.get({filter: n => n.hidden}).length") == 0
+
+
+def test_neighbourhood_click_fades_others(driver: Any, seed_load: dict[str, Any]) -> None:
+    """Clicking Pokrovsk fades everything more than one hop away; clicking the background resets."""
+    g = seed_graph()
+    click_node(driver, "place/pokrovsk")
+    near = {"place/pokrovsk"} | set(g.predecessors("place/pokrovsk")) | set(g.successors("place/pokrovsk"))
+    assert faded(driver) == set(g.nodes) - near
+    assert driver.execute_script("return network.getSelectedNodes()") == ["place/pokrovsk"]
+    assert "Pokrovsk" in driver.find_element("id", "gb-panel").text
+    click_background(driver)
+    assert faded(driver) == set()
+
+
+def test_physics_toggle(driver: Any, seed_load: dict[str, Any]) -> None:
+    """The Physics checkbox switches vis-network's physics off and on."""
+    from selenium.webdriver.common.by import By
+
+    box = driver.find_element(By.ID, "gb-physics")
+    assert box.is_selected()
+    box.click()
+    assert driver.execute_script("return network.physics.options.enabled") is False
+    box.click()
+    assert driver.execute_script("return network.physics.options.enabled") is True
+
+
+def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None:
+    """Script, img-onerror and javascript: payloads in the data run nowhere and show as text."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    load = open_page(driver, pages["hostile"])
+    assert [e for e in load["console"] if e["level"] in ("SEVERE", "ERROR")] == []
+    assert outside(load["urls"]) == []
+    box = driver.find_element(By.ID, "gb-search")
+    box.send_keys("smith")
+    box.send_keys(Keys.ENTER)
+    panel = driver.find_element(By.ID, "gb-panel")
+    text = panel.text
+    assert SCRIPT in text and IMG in text and JSURL in text  # label, aliases, wikidata, evidence
+    assert f"Title {SCRIPT} {IMG} {JSURL}" in text  # document title
+    links = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
+    assert not [h for h in links if h.lower().startswith("javascript")]
+    # the event panel: quote and time text
+    driver.execute_script("graphbuild.focusNode(nodes.get({filter: n => n.gtype === 'Event' && n.docs.length &&"
+                          " n.label === 'Statement: said'})[0].id)")
+    assert f"{JSURL} was the answer </script><!--" in panel.text
+    # hover tooltip: vis-network puts string titles in as text (innerText: only <br> elements for newlines)
+    driver.find_element(By.ID, "gb-reset").click()
+    canvas = driver.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
+    x, y, w, h = driver.execute_script(
+        "var p = network.canvasToDOM(network.getPositions(['person/evil'])['person/evil']);"
+        "var c = document.querySelector('#mynetwork canvas'); return [p.x, p.y, c.clientWidth, c.clientHeight];"
+    )
+    ActionChains(driver).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).perform()
+    deadline = time.time() + 3
+    tip = None
+    while time.time() < deadline:
+        tip = driver.execute_script(
+            "var t = document.querySelector('div.vis-tooltip');"
+            "return t && t.style.visibility !== 'hidden' && t.textContent ? [t.textContent,"
+            " Array.from(t.querySelectorAll('*')).filter(e => e.tagName !== 'BR').length] : null"
+        )
+        if tip and tip[0].startswith("Mr "):
+            break
+        time.sleep(0.1)
+    assert tip is not None and tip[0].startswith(f"Mr {SCRIPT} Smith") and tip[1] == 0
+    injected = driver.execute_script(
+        "return [document.images.length, document.scripts.length, window.__gbAlerts.length,"
+        " document.querySelectorAll('[onerror]').length]"
+    )
+    assert injected == [0, 3, 0, 0]
+
+
+def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
+    """A 5,000-node page is drawn with physics off, clean, and answers a search within seconds."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    load = open_page(driver, pages["big"], timeout=30)
+    assert load["seconds"] < 15
+    assert [e for e in load["console"] if e["level"] in ("SEVERE", "ERROR")] == []
+    assert outside(load["urls"]) == []
+    assert driver.execute_script("return [nodes.length, network.physics.options.enabled]") == [5000, False]
+    box = driver.find_element(By.ID, "gb-search")
+    start = time.perf_counter()
+    box.send_keys("Person 1")
+    box.send_keys(Keys.ENTER)
+    assert driver.execute_script("return network.getSelectedNodes().length") == 1
+    assert time.perf_counter() - start < 5
