@@ -39,7 +39,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
-    p.add_argument("--html-max-nodes", type=int, default=None, metavar="N", help="keep the N most-mentioned entities in graph.html")
+    p.add_argument("--html-max-nodes", type=int, default=None, metavar="N",
+                   help="keep the N most-mentioned entities in the page")
     p.add_argument("--processes", type=int, default=None, metavar="N", help="extraction processes (default: CPU cores)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch")
     p.add_argument("--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)")

@@ -27,6 +27,7 @@ from graphbuild.model import DocResult, Document
 
 if TYPE_CHECKING:
     import networkx as nx
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ def extract_batch(docs: Sequence[Document], model: str | None = None, batch_size
 
     nlp = load_pipeline(model)
     out: list[DocResult | str] = []
+    pairs: list[tuple[Doc | None, Document]]
     try:
         pairs = list(nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size))
     except Exception:

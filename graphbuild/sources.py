@@ -136,9 +136,9 @@ def iter_jsonl(stream: IO[str], name: str, on_error: OnError = _raise) -> Iterat
 def _expand(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
-                if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+            wanted = child.is_file() and child.suffix.lower() in _TEXT_SUFFIXES | _JSONL_SUFFIXES
+            if wanted and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                yield child
     else:
         yield path
 

