@@ -167,7 +167,8 @@ def test_serve_answers_queries(serve_url: str, build_dir: Path) -> None:
 
 def test_serve_get_csv_and_construct(serve_url: str) -> None:
     """GET ?query= with Accept text/csv gives CSV; CONSTRUCT gives N-Triples."""
-    q = "SELECT ?l WHERE { ?s a <http://schema.org/Place> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"
+    q = ("SELECT ?l WHERE { ?s a <http://schema.org/Place> ; "
+         "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
     req = urllib.request.Request(serve_url + "?query=" + urllib.parse.quote(q), headers={"Accept": "text/csv"})
     with urllib.request.urlopen(req, timeout=5) as resp:
         assert resp.headers.get_content_type() == "text/csv"
