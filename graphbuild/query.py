@@ -323,17 +323,6 @@ def _json_term(obj: Mapping[str, Any]) -> Term:
     raise QueryError(f"unexpected term in SPARQL JSON results: {obj!r}")
 
 
-def _auth_headers(user: str | None, password: str | None, token: str | None) -> dict[str, str]:
-    import base64
-
-    if token:
-        return {"Authorization": f"Bearer {token}"}
-    if user is not None:
-        raw = f"{user}:{password or ''}".encode()
-        return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
-    return {}
-
-
 def query_endpoint(
     url: str,
     sparql: str,

@@ -1,0 +1,119 @@
+"""Keep an on-disk pyoxigraph store in step with the corpus graph.
+
+The store holds the same named graphs as ``graph.nq``: one per document
+(``<base>graph/doc/<id>``) and ``<base>graph/entities``.  An update
+
+* replaces the graph of every document whose triples changed (or that the
+  caller names in ``changed_docs``) and leaves the others untouched;
+* drops the graphs of documents that are no longer in the corpus;
+* replaces the entities graph when it changed.
+
+Graphs outside these names (data loaded by hand) are never touched.  A graph
+is replaced by dropping it and adding its new quads in one ``extend`` call;
+pyoxigraph holds an exclusive lock on an open store directory, so no other
+process reads it meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from graphbuild.errors import ExportError
+from graphbuild.exporters.rdf import Minter, graph_to_quads, normalise_base, quads_by_graph
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StoreUpdate:
+    """What :func:`update_store` did, by graph IRI."""
+
+    replaced: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        """One line for the build report."""
+        return (
+            f"store: {len(self.added)} graphs added, {len(self.replaced)} replaced, "
+            f"{len(self.removed)} removed, {self.unchanged} unchanged"
+        )
+
+
+def _graph_quads(store: ox.Store, name: ox.NamedNode) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(None, None, None, name))
+
+
+def _as_stored(quads: list[ox.Quad]) -> set[ox.Quad]:
+    """``quads`` as an Oxigraph store gives them back.
+
+    Oxigraph keeps only primitive XSD datatypes (``xsd:nonNegativeInteger``
+    comes back as ``xsd:integer``), so compare in that form.
+    """
+    mem = ox.Store()
+    mem.extend(quads)
+    return set(mem)
+
+
+def _replace(store: ox.Store, name: ox.NamedNode, quads: list[ox.Quad]) -> None:
+    if store.contains_named_graph(name):
+        store.remove_graph(name)
+    store.add_graph(name)
+    store.extend(quads)
+
+
+def update_store(
+    store_dir: str | Path,
+    graph: nx.MultiDiGraph,
+    base_iri: str | None = None,
+    changed_docs: Iterable[str] | None = None,
+) -> StoreUpdate:
+    """Bring the pyoxigraph store in ``store_dir`` up to date with ``graph``.
+
+    ``changed_docs`` lists documents known to have changed; their graphs are
+    replaced without comparing.  Every other document's graph is compared
+    with the store and replaced only when its triples differ (entity IRIs can
+    change when another document is added), so calling it with
+    ``changed_docs=None`` is always correct, only slower.
+    """
+    base = normalise_base(base_iri, graph)
+    minter = Minter(base)
+    grouped = quads_by_graph(graph_to_quads(graph, base))
+    doc_prefix = base + "graph/doc/"
+    entities = minter.entities_graph().value
+    wanted = {name for name in grouped if name.startswith(doc_prefix) or name == entities}
+    forced = {minter.doc_graph(d).value for d in (changed_docs or ())}
+    report = StoreUpdate()
+    try:
+        store = ox.Store(str(store_dir))
+    except OSError as exc:
+        raise ExportError(f"{store_dir}: cannot open the pyoxigraph store: {exc}") from None
+    try:
+        existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+        for name in sorted(existing):
+            if (name.startswith(doc_prefix) or name == entities) and name not in wanted:
+                store.remove_graph(ox.NamedNode(name))
+                report.removed.append(name)
+        for name in sorted(wanted):
+            node = ox.NamedNode(name)
+            quads = grouped[name]
+            if name not in existing:
+                _replace(store, node, quads)
+                report.added.append(name)
+            elif name in forced or _graph_quads(store, node) != _as_stored(quads):
+                _replace(store, node, quads)
+                report.replaced.append(name)
+            else:
+                report.unchanged += 1
+        store.flush()
+    finally:
+        del store
+    log.info(report.summary())
+    return report
