@@ -55,6 +55,12 @@ SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insis
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+#: An initial ("J.").
+_INITIAL: Final = re.compile(r"[A-Z]\.")
+#: A match score right after a team name.
+_SCORE: Final = re.compile(r"\d{1,3}")
+#: Words between two teams.
+_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "at", "drew"})
 #: Minimum share of upper-case letters for a line to count as an all-caps headline.
 CAPS_SHARE: Final = 0.8
 
@@ -350,6 +356,80 @@ def title_candidates(doc: Doc) -> list[_Cand]:
     return out
 
 
+def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``initials``: "J. Smith", "M. Gatting" (an initial and a capitalised name) is a Person."""
+    caps = caps or set()
+    out: list[_Cand] = []
+    i = 0
+    while i < len(doc):
+        if i in caps or not _INITIAL.fullmatch(doc[i].text):
+            i += 1
+            continue
+        start = i
+        while i < len(doc) and _INITIAL.fullmatch(doc[i].text):
+            i += 1
+        end = _name_run(doc, i, limit=2)
+        if end > i and all(doc[k].is_alpha or "-" in doc[k].text or "'" in doc[k].text for k in range(i, end)):
+            text = _span_text(doc, i, end)
+            if gazetteer().lookup(text) is None or gazetteer().lookup(text, folded=True) is None:
+                out.append(_Cand(start, end, "Person", "initials", authority=1))
+            i = end
+    return out
+
+
+def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting")."""
+    out = []
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    for c in cands:
+        s = c.start
+        while c.type == "Person" and s > 0 and s - 1 not in taken and _INITIAL.fullmatch(doc[s - 1].text):
+            s -= 1
+        out.append(replace(c, start=s, rule="initials") if s != c.start else c)
+    return out
+
+
+def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``sports-team``: a city or county used as a team name is an Organization.
+
+    A non-country Place counts as a team when a match score follows it
+    ("Leeds 2 Chelsea 1", "Essex 372"), or it stands in "X beat Y", "X v Y",
+    "X at Y" between two places; every mention of that name in the document is retyped.
+    """
+    places = [c for c in cands if c.type == "Place" and c.rule not in {"dateline", "region"}]
+    teams: set[str] = set()
+    by_end = {c.end: c for c in cands}
+    for c in places:
+        nxt = doc[c.end] if c.end < len(doc) else None
+        if nxt is not None and _SCORE.fullmatch(nxt.text) and not nxt.is_sent_end:
+            after = doc[c.end + 1] if c.end + 1 < len(doc) else None
+            if (
+                after is None
+                or after.text in {"\n", ","}
+                or after.is_digit
+                or _is_cap(after.text)
+                or "\n" in after.text
+            ):
+                teams.add(fold(_span_text(doc, c.start, c.end)))
+                continue
+        if nxt is not None and nxt.lower_ in _VERSUS:
+            other = next((o for o in cands if o.start == c.end + 1), None)
+            prev = by_end.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].lower_ in _VERSUS else None
+            for o in (other, prev):
+                if o is not None and o.type in {"Place", "Organization"}:
+                    teams.add(fold(_span_text(doc, c.start, c.end)))
+                    if o.type == "Place" and o.rule not in {"dateline", "region"}:
+                        teams.add(fold(_span_text(doc, o.start, o.end)))
+    if not teams:
+        return cands
+    out = []
+    for c in cands:
+        if c.type == "Place" and c.rule != "dateline" and fold(_span_text(doc, c.start, c.end)) in teams:
+            c = replace(c, type="Organization", rule="sports-team", label=None)
+        out.append(c)
+    return out
+
+
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
@@ -364,7 +444,9 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
         if start == end:
             continue
         text = _span_text(doc, start, end)
-        if gazetteer().lookup(text) is not None or text in STOP_NAMES or doc[start].pos_ == "PRON":
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES:
+            continue
+        if any(t.pos_ not in {"PROPN", ""} for t in doc[start:end]):
             continue
         cands = {id(taken[k]): taken[k] for k in range(start, end) if k in taken}
         if any(c.type in {"Person", "Organization", "Country"} or c.authority >= 2 for c in cands.values()):
@@ -678,11 +760,13 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     caps = _caps_tokens(doc)
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
-    cands += title_candidates(doc)
+    cands += title_candidates(doc) + initials_candidates(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
     cands = consistency(doc, cands, caps)
+    cands = extend_initials(doc, cands)
+    cands = sports_teams(doc, cands)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
