@@ -118,6 +118,10 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
     return str(doc[start:end].text) if end > start else ""
 
 
+def _is_punct(text: str) -> bool:
+    return bool(text) and all(not c.isalnum() for c in text)
+
+
 def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
@@ -132,9 +136,9 @@ def _gaz_lookup(text: str, folded: bool) -> GazEntry | None:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles and punctuation, trailing possessives and punctuation."""
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+    while start < end and (doc[start].text.lower() == "the" or _is_punct(doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text.lower() in {"'s", "’s", "'", "’"} or _is_punct(doc[end - 1].text)):
         end -= 1
     return start, end
 
@@ -156,12 +160,17 @@ def _title_before(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _title_at(doc: Doc, i: int) -> bool:
+    """Whether a title phrase starts at token ``i`` ("US Secretary of State", "British Foreign Secretary")."""
+    return any(tuple(t.text for t in doc[i : i + len(phrase)]) == phrase for phrase in _title_phrases())
+
+
 def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
     """End of a run of capitalised name tokens starting at ``i`` (``i`` when none)."""
     j = i
     while j < len(doc) and j - i < limit:
         t = doc[j]
-        name_word = _is_cap(t.text) and (t.is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’-]+", t.text) is not None)
+        name_word = _is_cap(t.text) and (t.text.isalpha() or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’-]+", t.text) is not None)
         particle = t.text in NAME_PARTICLES and j > i and j + 1 < len(doc) and _is_cap(doc[j + 1].text)
         if not (name_word or particle):
             break
@@ -283,14 +292,22 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                 continue
             # a capitalised word right before or after means a longer name ("New York Times")
             if not folded:
-                if end < len(doc) and _is_cap(doc[end].text) and doc[end].is_alpha and not doc[end].is_sent_start:
+                if (
+                    end < len(doc)
+                    and _is_cap(doc[end].text)
+                    and doc[end].text.isalpha()
+                    and not doc[end].is_sent_start
+                    and not _title_at(doc, end)
+                ):
                     break
                 if (
                     i > 0
                     and _is_cap(doc[i - 1].text)
-                    and doc[i - 1].is_alpha
+                    and doc[i - 1].text.isalpha()
                     and not doc[i].is_sent_start
+                    and not doc[i - 1].is_sent_start
                     and doc[i - 1].text not in HONORIFICS
+                    and _title_before(doc, i) is None
                 ):
                     break
             rule = "demonym" if hit.demonym else "gazetteer"
@@ -311,7 +328,7 @@ def region_candidates(doc: Doc) -> list[_Cand]:
             continue
         j = tok.i
         i = j
-        while i > 0 and _is_cap(doc[i - 1].text) and doc[i - 1].is_alpha and j - i < 3:
+        while i > 0 and _is_cap(doc[i - 1].text) and doc[i - 1].text.isalpha() and j - i < 3:
             i -= 1
         if i == j:
             continue
@@ -369,7 +386,7 @@ def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         while i < len(doc) and _INITIAL.fullmatch(doc[i].text):
             i += 1
         end = _name_run(doc, i, limit=2)
-        if end > i and all(doc[k].is_alpha or "-" in doc[k].text or "'" in doc[k].text for k in range(i, end)):
+        if end > i and all(doc[k].text.isalpha() or "-" in doc[k].text or "'" in doc[k].text for k in range(i, end)):
             text = _span_text(doc, i, end)
             if gazetteer().lookup(text) is None or gazetteer().lookup(text, folded=True) is None:
                 out.append(_Cand(start, end, "Person", "initials", authority=1))
@@ -401,20 +418,20 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     by_end = {c.end: c for c in cands}
     for c in places:
         nxt = doc[c.end] if c.end < len(doc) else None
-        if nxt is not None and _SCORE.fullmatch(nxt.text) and not nxt.is_sent_end:
+        if nxt is not None and _SCORE.fullmatch(nxt.text):
             after = doc[c.end + 1] if c.end + 1 < len(doc) else None
             if (
                 after is None
-                or after.text in {"\n", ","}
-                or after.is_digit
+                or after.text in {",", "."}
+                or after.text.isdigit()
                 or _is_cap(after.text)
-                or "\n" in after.text
+                or after.is_space
             ):
                 teams.add(fold(_span_text(doc, c.start, c.end)))
                 continue
-        if nxt is not None and nxt.lower_ in _VERSUS:
+        if nxt is not None and nxt.text.lower() in _VERSUS:
             other = next((o for o in cands if o.start == c.end + 1), None)
-            prev = by_end.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].lower_ in _VERSUS else None
+            prev = by_end.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].text.lower() in _VERSUS else None
             for o in (other, prev):
                 if o is not None and o.type in {"Place", "Organization"}:
                     teams.add(fold(_span_text(doc, c.start, c.end)))
@@ -439,7 +456,7 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
             continue
         end = tok.i
         start = end
-        while start > 0 and end - start < 3 and _is_cap(doc[start - 1].text) and doc[start - 1].is_alpha:
+        while start > 0 and end - start < 3 and _is_cap(doc[start - 1].text) and doc[start - 1].text.isalpha():
             start -= 1
         if start == end:
             continue
@@ -468,22 +485,16 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
     (the cue only confirms it).
     """
 
-    def key(c: _Cand) -> tuple[int, int, int, int, int, int]:
-        return (
-            0 if c.rule == "dateline" else 1,
-            -(c.end - c.start),
-            0 if c.type else 1,
-            -c.authority if c.rule != "ner" or c.authority >= 2 else -1,
-            0 if c.rule == "ner" else 1,
-            c.start,
-        )
+    def key(c: _Cand) -> tuple[int, int, int, int, int]:
+        return (0 if c.rule == "dateline" else 1, -(c.end - c.start), 0 if c.type else 1, -c.authority, c.start)
 
+    same_ner = {(c.start, c.end, c.type): c for c in cands if c.rule == "ner"}
     chosen: list[_Cand] = []
     used: set[int] = set()
     for c in sorted(cands, key=key):
         if any(k in used for k in range(c.start, c.end)):
             continue
-        chosen.append(c)
+        chosen.append(same_ner.get((c.start, c.end, c.type), c))
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
@@ -561,18 +572,18 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
             if src is None or any(k in covered for k in range(i, i + n)):
                 continue
             if i not in caps and not all(
-                _is_cap(t.text) or t.text in NAME_PARTICLES for t in doc[i : i + n] if t.is_alpha
+                _is_cap(t.text) or t.text in NAME_PARTICLES for t in doc[i : i + n] if t.text.isalpha()
             ):
                 continue
             # do not cut a longer capitalised name ("Blinken" inside "Blinken Street")
             e = i + n
-            if i not in caps and e < len(doc) and _is_cap(doc[e].text) and doc[e].is_alpha:
+            if i not in caps and e < len(doc) and _is_cap(doc[e].text) and doc[e].text.isalpha():
                 continue
             if (
                 i not in caps
                 and i > 0
                 and _is_cap(doc[i - 1].text)
-                and doc[i - 1].is_alpha
+                and doc[i - 1].text.isalpha()
                 and not doc[i].is_sent_start
                 and doc[i - 1].text not in HONORIFICS
             ):
