@@ -1,40 +1,851 @@
-"""Entities of one document (first version: spaCy NER, grouped by name).
+"""Entities of one document: spaCy NER corrected by named rules, then resolved.
 
-Replaced by the full entity layer (typing rules, gazetteers, aliases).
+:func:`extract_entities` turns a parsed :class:`spacy.tokens.Doc` into
+:class:`~graphbuild.model.DocEntity` records.  Every mention carries the name
+of the rule that produced or retyped it:
+
+``ner``               spaCy's entity, type mapped (PERSON→Person, GPE→Country/Place...)
+``gazetteer``         a country, city, region or organisation from :mod:`graphbuild.gazetteer`
+``demonym``           a nationality word read as its country ("British" → United Kingdom)
+``region``            "Kursk region", "Donetsk Oblast", "Sichuan province" as one Place
+``dateline``          "KYIV (Ukraine):", "LONDON (Reuters) -", "BRUSSELS 1996-08-22"
+``title``             the name after a title ("Foreign Secretary David Lammy", "Mr Straw")
+``said``              a name right before/after "said"/"says"/"told" that spaCy left untyped
+``doc-consistency``   a name typed once is that type everywhere in the document
+``headline``          a name in an all-caps line confirmed by a gazetteer or the body text
+
+Within the document, mentions are grouped into entities (see :func:`_group`):
+countries by canonical name, people by full name, surname ("Blinken"), title
+("Mr Straw") and initials ("J. Smith"), organisations by canonical name and
+acronym, places by canonical name and region suffix.  Every alias merge is
+recorded as a :class:`~graphbuild.model.Merge`.
+
+Only this package touches spaCy objects; the records returned hold strings
+and offsets.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Final
 
-from graphbuild.model import DocEntity, Document, Mention
+from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, fold, gazetteer
+from graphbuild.model import DocEntity, Document, Mention, Merge
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-_LABELS = {"PERSON": "Person", "GPE": "Country", "LOC": "Place", "FAC": "Place", "ORG": "Organization"}
+log = logging.getLogger(__name__)
+
+#: spaCy labels kept and the type they map to (GPE is decided by the gazetteer).
+NER_TYPES: Final = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+#: spaCy labels whose spans may be retyped when a gazetteer or the document says so.
+RETYPABLE: Final = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUAGE", "LAW"})
+#: Honorifics stripped from the front of a person mention.
+HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"})
+#: Words after a name that make a region ("Kursk region").
+REGION_WORDS: Final = frozenset({"region", "Region", "oblast", "Oblast", "province", "Province", "krai", "Krai"})
+#: Speech verbs for the ``said`` cue.
+SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insisted"})
+#: Lowercase words that may sit inside a name ("bin Laden", "de Klerk", "van Gaal").
+NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
+#: Spans never taken as entities on their own.
+STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+#: An initial ("J.").
+_INITIAL: Final = re.compile(r"[A-Z]\.")
+#: A match score right after a team name.
+_SCORE: Final = re.compile(r"\d{1,3}")
+#: Words between two teams.
+_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "at", "drew"})
+#: Minimum share of upper-case letters for a line to count as an all-caps headline.
+CAPS_SHARE: Final = 0.8
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3})"
+    r"(?:,? (?P<state>[A-Z][A-Za-z.]+))?"
+    r"(?: ?\((?P<paren>[^)\n]{1,40})\))?"
+    r"\s*(?P<sep>:|—|–|-|\d{4}-\d{2}-\d{2})"
+)
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate mention over tokens ``start:end`` (end exclusive)."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    label: str | None = None  # canonical label when a table gives one
+    code: str | None = None
+    wikidata: str | None = None
+    demonym: bool = False
+    authority: int = 0  # 0 ner guess, 1 cue, 2 table/dateline: higher wins in consistency votes
+    spacy_label: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# helpers over tokens
+
+
+def _caps_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens on all-caps lines (headlines such as CoNLL's "SOCCER - JAPAN GET LUCKY WIN")."""
+    out: set[int] = set()
+    text = doc.text
+    pos = 0
+    spans = []
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not spans:
+        return out
+    for tok in doc:
+        for s, e in spans:
+            if s <= tok.idx < e:
+                out.add(tok.i)
+                break
+    return out
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return str(doc[start:end].text) if end > start else ""
+
+
+def _is_punct(text: str) -> bool:
+    return bool(text) and all(not c.isalnum() for c in text)
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _gaz_lookup(text: str, folded: bool) -> GazEntry | None:
+    g = gazetteer()
+    hit = g.lookup(text, folded=folded)
+    if hit is None and "." in text:
+        hit = g.lookup(text.replace(" ", ""), folded=folded)
+    return hit
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and punctuation, trailing possessives and punctuation."""
+    while start < end and (doc[start].text.lower() == "the" or _is_punct(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].text.lower() in {"'s", "’s", "'", "’"} or _is_punct(doc[end - 1].text)):
+        end -= 1
+    return start, end
+
+
+def _title_phrases() -> tuple[tuple[str, ...], ...]:
+    return gazetteer().titles
+
+
+def _title_before(doc: Doc, i: int) -> int | None:
+    """Start token of a title phrase ending right before token ``i``, if any."""
+    for phrase in _title_phrases():
+        n = len(phrase)
+        s = i - n
+        if s < 0:
+            continue
+        words = tuple(t.text for t in doc[s:i])
+        if words == phrase:
+            return s
+    return None
+
+
+def _title_at(doc: Doc, i: int) -> bool:
+    """Whether a title phrase starts at token ``i`` ("US Secretary of State", "British Foreign Secretary")."""
+    return any(tuple(t.text for t in doc[i : i + len(phrase)]) == phrase for phrase in _title_phrases())
+
+
+def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
+    """End of a run of capitalised name tokens starting at ``i`` (``i`` when none)."""
+    j = i
+    while j < len(doc) and j - i < limit:
+        t = doc[j]
+        name_word = _is_cap(t.text) and (t.text.isalpha() or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’-]+", t.text) is not None)
+        particle = t.text in NAME_PARTICLES and j > i and j + 1 < len(doc) and _is_cap(doc[j + 1].text)
+        if not (name_word or particle):
+            break
+        j += 1
+    return j
+
+
+# ---------------------------------------------------------------------------
+# candidate rules (each one testable on a hand-built Doc)
+
+
+def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``ner``/``gazetteer``/``demonym``: spaCy's entities, trimmed and typed."""
+    caps = caps or set()
+    out: list[_Cand] = []
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        if ent.label_ == "PERSON":
+            while start < end - 1 and doc[start].text in HONORIFICS:
+                start += 1
+        text = _span_text(doc, start, end)
+        if text in STOP_NAMES:
+            continue
+        folded = start in caps
+        hit = _gaz_lookup(text, folded)
+        label = ent.label_
+        if hit is not None:
+            if label == "PERSON" and (end - start > 1 or text in AMBIGUOUS_COUNTRY_NAMES) and hit.type != "Place":
+                out.append(_Cand(start, end, "Person", "ner", spacy_label=label))
+                continue
+            if label == "PERSON" and hit.type == "Place" and end - start > 1:
+                out.append(_Cand(start, end, "Person", "ner", spacy_label=label))
+                continue
+            rule = "demonym" if hit.demonym else ("ner" if NER_TYPES.get(label) == hit.type else "gazetteer")
+            out.append(
+                _Cand(
+                    start,
+                    end,
+                    hit.type,
+                    rule,
+                    hit.label,
+                    hit.code,
+                    hit.wikidata,
+                    hit.demonym,
+                    authority=2,
+                    spacy_label=label,
+                )
+            )
+            continue
+        if label in NER_TYPES:
+            typ = NER_TYPES[label]
+            out.append(_Cand(start, end, typ, "ner", spacy_label=label))
+        elif label in RETYPABLE:
+            # kept untyped: a later rule may type it (doc-consistency, said, region)
+            out.append(_Cand(start, end, "", "ner", spacy_label=label))
+    return out
+
+
+def dateline_candidates(doc: Doc) -> list[_Cand]:
+    """Rule ``dateline``: "KYIV (Ukraine):", "LONDON (Reuters) -", "WASHINGTON —", "BRUSSELS 1996-08-22"."""
+    out: list[_Cand] = []
+    text = doc.text
+    pos = 0
+    for line_no, line in enumerate(text.split("\n")[:4]):
+        m = _DATELINE.match(line)
+        base = pos
+        pos += len(line) + 1
+        if not m:
+            continue
+        place = m.group("place").strip()
+        place_hit = _gaz_lookup(place, True)
+        has_date = m.group("sep")[0].isdigit()
+        if not (has_date or m.group("paren") or (place_hit is not None and place_hit.type != "Organization")):
+            continue
+        if line_no > 0 and not has_date:
+            continue
+        for grp in ("place", "paren"):
+            val = m.group(grp)
+            if not val:
+                continue
+            s = base + m.start(grp)
+            span = doc.char_span(s, s + len(val.rstrip()), alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            hit = _gaz_lookup(span.text, True)
+            if grp == "paren" and hit is None:
+                continue  # "(Reuters)" is the agency, not a place: left to the other rules
+            if hit is not None:
+                out.append(
+                    _Cand(span.start, span.end, hit.type, "dateline", hit.label, hit.code, hit.wikidata, authority=2)
+                )
+            elif grp == "place":
+                out.append(_Cand(span.start, span.end, "Place", "dateline", span.text.title(), authority=2))
+    return out
+
+
+def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``gazetteer``/``demonym``: table names spaCy missed (longest match, capitalised)."""
+    caps = caps or set()
+    g = gazetteer()
+    out: list[_Cand] = []
+    n_max = min(g.max_tokens, 6)
+    i = 0
+    while i < len(doc):
+        if not _is_cap(doc[i].text):
+            i += 1
+            continue
+        folded = i in caps
+        found = False
+        for n in range(min(n_max, len(doc) - i), 0, -1):
+            end = i + n
+            if not _is_cap(doc[end - 1].text) and doc[end - 1].text not in {".", ")"}:
+                continue
+            text = _span_text(doc, i, end)
+            hit = _gaz_lookup(text, folded)
+            if hit is None:
+                continue
+            # a capitalised word right before or after means a longer name ("New York Times")
+            if not folded:
+                if (
+                    end < len(doc)
+                    and _is_cap(doc[end].text)
+                    and doc[end].text.isalpha()
+                    and not doc[end].is_sent_start
+                    and not _title_at(doc, end)
+                ):
+                    break
+                if (
+                    i > 0
+                    and _is_cap(doc[i - 1].text)
+                    and doc[i - 1].text.isalpha()
+                    and not doc[i].is_sent_start
+                    and not doc[i - 1].is_sent_start
+                    and doc[i - 1].text not in HONORIFICS
+                    and _title_before(doc, i) is None
+                ):
+                    break
+            rule = "demonym" if hit.demonym else "gazetteer"
+            out.append(_Cand(i, end, hit.type, rule, hit.label, hit.code, hit.wikidata, hit.demonym, authority=2))
+            i = end
+            found = True
+            break
+        if not found:
+            i += 1
+    return out
+
+
+def region_candidates(doc: Doc) -> list[_Cand]:
+    """Rule ``region``: "Kursk region", "Donetsk Oblast", "Sichuan province" as one Place."""
+    out: list[_Cand] = []
+    for tok in doc:
+        if tok.text not in REGION_WORDS or tok.i == 0:
+            continue
+        j = tok.i
+        i = j
+        while i > 0 and _is_cap(doc[i - 1].text) and doc[i - 1].text.isalpha() and j - i < 3:
+            i -= 1
+        if i == j:
+            continue
+        name = _span_text(doc, i, j)
+        hit = gazetteer().lookup(name)
+        if hit is not None and hit.type in {"Country", "Organization"}:
+            continue
+        label = f"{name} {tok.text.lower()}" if tok.text.lower() != "oblast" else f"{name} Oblast"
+        out.append(_Cand(i, j + 1, "Place", "region", label, authority=2, notes=[name]))
+    return out
+
+
+def title_candidates(doc: Doc) -> list[_Cand]:
+    """Rule ``title``: the name after "President", "Foreign Secretary", "Mr", "spokesman"..."""
+    out: list[_Cand] = []
+    ent_of: dict[int, Span] = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ent_of[k] = ent
+    for tok in doc:
+        i = tok.i
+        if i == 0 or not _is_cap(tok.text):
+            continue
+        s = _title_before(doc, i)
+        if s is None:
+            continue
+        # "General Motors": the title word itself is inside an organisation/place name
+        before = ent_of.get(i - 1)
+        if before is not None and before.label_ in {"ORG", "GPE", "FAC", "LOC"}:
+            continue
+        end = _name_run(doc, i)
+        # skip further title words ("President Vice")
+        if end <= i:
+            continue
+        text = _span_text(doc, i, end)
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES:
+            continue
+        ent2 = ent_of.get(end - 1)
+        if ent2 is not None and ent2.end > end and ent2.label_ != "PERSON":
+            continue
+        out.append(_Cand(i, end, "Person", "title", authority=1))
+    return out
+
+
+def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``initials``: "J. Smith", "M. Gatting" (an initial and a capitalised name) is a Person."""
+    caps = caps or set()
+    out: list[_Cand] = []
+    i = 0
+    while i < len(doc):
+        if i in caps or not _INITIAL.fullmatch(doc[i].text):
+            i += 1
+            continue
+        start = i
+        while i < len(doc) and _INITIAL.fullmatch(doc[i].text):
+            i += 1
+        end = _name_run(doc, i, limit=2)
+        if end > i and all(doc[k].text.isalpha() or "-" in doc[k].text or "'" in doc[k].text for k in range(i, end)):
+            text = _span_text(doc, i, end)
+            if gazetteer().lookup(text) is None or gazetteer().lookup(text, folded=True) is None:
+                out.append(_Cand(start, end, "Person", "initials", authority=1))
+            i = end
+    return out
+
+
+def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting")."""
+    out = []
+    taken = {k for c in cands for k in range(c.start, c.end)}
+    for c in cands:
+        s = c.start
+        while c.type == "Person" and s > 0 and s - 1 not in taken and _INITIAL.fullmatch(doc[s - 1].text):
+            s -= 1
+        out.append(replace(c, start=s, rule="initials") if s != c.start else c)
+    return out
+
+
+def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``sports-team``: a city or county used as a team name is an Organization.
+
+    A non-country Place counts as a team when a match score follows it
+    ("Leeds 2 Chelsea 1", "Essex 372"), or it stands in "X beat Y", "X v Y",
+    "X at Y" between two places; every mention of that name in the document is retyped.
+    """
+    places = [c for c in cands if c.type == "Place" and c.rule not in {"dateline", "region"}]
+    teams: set[str] = set()
+    by_end = {c.end: c for c in cands}
+    for c in places:
+        nxt = doc[c.end] if c.end < len(doc) else None
+        if nxt is not None and _SCORE.fullmatch(nxt.text):
+            after = doc[c.end + 1] if c.end + 1 < len(doc) else None
+            if (
+                after is None
+                or after.text in {",", "."}
+                or after.text.isdigit()
+                or _is_cap(after.text)
+                or after.is_space
+            ):
+                teams.add(fold(_span_text(doc, c.start, c.end)))
+                continue
+        if nxt is not None and nxt.text.lower() in _VERSUS:
+            other = next((o for o in cands if o.start == c.end + 1), None)
+            prev = by_end.get(c.start - 2) if c.start >= 2 and doc[c.start - 1].text.lower() in _VERSUS else None
+            for o in (other, prev):
+                if o is not None and o.type in {"Place", "Organization"}:
+                    teams.add(fold(_span_text(doc, c.start, c.end)))
+                    if o.type == "Place" and o.rule not in {"dateline", "region"}:
+                        teams.add(fold(_span_text(doc, o.start, o.end)))
+    if not teams:
+        return cands
+    out = []
+    for c in cands:
+        if c.type == "Place" and c.rule != "dateline" and fold(_span_text(doc, c.start, c.end)) in teams:
+            c = replace(c, type="Organization", rule="sports-team", label=None)
+        out.append(c)
+    return out
+
+
+def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
+    """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
+    taken = {k: c for c in known for k in range(c.start, c.end)}
+    out: list[_Cand] = []
+    for tok in doc:
+        if tok.text not in SAID_WORDS or tok.i == 0:
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and end - start < 3 and _is_cap(doc[start - 1].text) and doc[start - 1].text.isalpha():
+            start -= 1
+        if start == end:
+            continue
+        text = _span_text(doc, start, end)
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES:
+            continue
+        if any(t.pos_ not in {"PROPN", ""} for t in doc[start:end]):
+            continue
+        cands = {id(taken[k]): taken[k] for k in range(start, end) if k in taken}
+        if any(c.type in {"Person", "Organization", "Country"} or c.authority >= 2 for c in cands.values()):
+            continue
+        if any(c.start < start or c.end > end for c in cands.values()):
+            continue
+        out.append(_Cand(start, end, "Person", "said", authority=1))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# selection and document-level consistency
+
+
+def _select(cands: Sequence[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: datelines first, then longer spans, then stronger rules.
+
+    For one span typed alike by spaCy and by a cue, spaCy's ``ner`` is kept
+    (the cue only confirms it).
+    """
+
+    def key(c: _Cand) -> tuple[int, int, int, int, int]:
+        return (0 if c.rule == "dateline" else 1, -(c.end - c.start), 0 if c.type else 1, -c.authority, c.start)
+
+    same_ner = {(c.start, c.end, c.type): c for c in cands if c.rule == "ner"}
+    chosen: list[_Cand] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=key):
+        if any(k in used for k in range(c.start, c.end)):
+            continue
+        chosen.append(same_ner.get((c.start, c.end, c.type), c))
+        used.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _surname_key(tokens: Sequence[str]) -> str:
+    return fold(tokens[-1])
+
+
+def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``doc-consistency``: one type per name in a document, surnames of people included.
+
+    A multi-word Person makes its last word a Person everywhere; a name with a
+    table/dateline type keeps it; other names take the majority of their
+    spaCy types.  Uncovered occurrences of any typed name are added.
+    """
+    persons_full: dict[str, str] = {}
+    surnames: set[str] = set()
+    for c in cands:
+        if c.type == "Person" and c.end - c.start > 1 and c.start not in caps:
+            toks = [t.text for t in doc[c.start : c.end] if t.text not in HONORIFICS]
+            persons_full[fold(" ".join(toks))] = " ".join(toks)
+            if toks and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", toks[-1]):
+                surnames.add(_surname_key(toks))
+    # people first: a name typed Person once is a Person everywhere
+    retyped: list[_Cand] = []
+    for c in cands:
+        key = fold(_span_text(doc, c.start, c.end))
+        named_person = key in persons_full or key in surnames
+        if named_person and c.type not in {"Person", "Country"} and not (c.authority >= 2 and c.end - c.start > 1):
+            c = replace(c, type="Person", rule="doc-consistency", label=None, code=None, wikidata=None, authority=1)
+        retyped.append(c)
+    # then one type per remaining name: table types win, else the majority of spaCy's votes
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    best: dict[str, _Cand] = {}
+    for c in retyped:
+        if not c.type:
+            continue
+        key = fold(_span_text(doc, c.start, c.end))
+        votes[key][c.type] += 1 + 10 * c.authority
+        if key not in best or c.authority > best[key].authority:
+            best[key] = c
+    out: list[_Cand] = []
+    for c in retyped:
+        key = fold(_span_text(doc, c.start, c.end))
+        if c.authority < 2 and key in votes:
+            typ = votes[key].most_common(1)[0][0]
+            b = best[key]
+            if typ != c.type:
+                out.append(
+                    replace(c, type=typ, rule="doc-consistency", label=b.label, code=b.code, wikidata=b.wikidata)
+                )
+                continue
+        if not c.type:
+            continue
+        out.append(c)
+    # uncovered occurrences of known names
+    known: dict[tuple[str, ...], _Cand] = {}
+    for c in out:
+        if c.start in caps:
+            continue
+        known.setdefault(tuple(fold(t.text) for t in doc[c.start : c.end]), c)
+    for key in surnames:
+        known.setdefault((key,), _Cand(0, 0, "Person", "doc-consistency"))
+    covered = {k for c in out for k in range(c.start, c.end)}
+    added: list[_Cand] = []
+    lengths = sorted({len(k) for k in known}, reverse=True)
+    i = 0
+    while i < len(doc):
+        if i in covered or not _is_cap(doc[i].text):
+            i += 1
+            continue
+        step = 1
+        for n in lengths:
+            src = known.get(tuple(fold(t.text) for t in doc[i : i + n]))
+            if src is None or any(k in covered for k in range(i, i + n)):
+                continue
+            if i not in caps and not all(
+                _is_cap(t.text) or t.text in NAME_PARTICLES for t in doc[i : i + n] if t.text.isalpha()
+            ):
+                continue
+            # do not cut a longer capitalised name ("Blinken" inside "Blinken Street")
+            e = i + n
+            if i not in caps and e < len(doc) and _is_cap(doc[e].text) and doc[e].text.isalpha():
+                continue
+            if (
+                i not in caps
+                and i > 0
+                and _is_cap(doc[i - 1].text)
+                and doc[i - 1].text.isalpha()
+                and not doc[i].is_sent_start
+                and doc[i - 1].text not in HONORIFICS
+            ):
+                continue
+            rule = "headline" if i in caps else "doc-consistency"
+            added.append(replace(src, start=i, end=e, rule=rule, authority=src.authority, notes=[]))
+            step = n
+            break
+        i += step
+    return sorted(out + added, key=lambda c: c.start)
+
+
+def headline_filter(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``headline``: in all-caps lines keep only names a table or the body text confirms."""
+    if not caps:
+        return cands
+    body = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.start not in caps}
+    out = []
+    for c in cands:
+        if c.start not in caps or c.authority >= 2:
+            out.append(c)
+            continue
+        if fold(_span_text(doc, c.start, c.end)) in body:
+            out.append(replace(c, rule="headline"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# grouping into document entities
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    cands: list[_Cand]
+    label: str
+    code: str | None = None
+    wikidata: str | None = None
+    alias_rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (rule, evidence)
+
+
+def _surface(doc: Doc, c: _Cand) -> str:
+    return _span_text(doc, c.start, c.end)
+
+
+def _display(doc: Doc, c: _Cand, caps: set[int]) -> str:
+    text = _surface(doc, c)
+    if c.start in caps and text.isupper() and len(text) > 3:
+        return text.title()
+    return text
+
+
+def _initial_ok(a: str, b: str) -> bool:
+    """First names compatible: equal, or one an initial of the other ("J." / "John")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if fold(a) == fold(b):
+        return True
+    if len(a) == 1 and b[:1].upper() == a.upper():
+        return True
+    return len(b) == 1 and a[:1].upper() == b.upper()
+
+
+def _acronym(words: Sequence[str]) -> str:
+    stop = {"of", "the", "and", "for", "in", "on", "de"}
+    return "".join(w[0].upper() for w in words if w and w.lower() not in stop and w[0].isalpha())
+
+
+def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_Group]:
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], _Group] = {}
+
+    def add(key: tuple[str, str], c: _Cand, label: str, rule: str | None, evidence: str) -> None:
+        g = by_key.get(key)
+        surface = _surface(doc, c)
+        if g is None:
+            g = _Group(c.type, [c], label, c.code, c.wikidata)
+            by_key[key] = g
+            groups.append(g)
+        else:
+            g.cands.append(c)
+        if rule is not None and surface != g.label and surface not in g.alias_rules:
+            g.alias_rules[surface] = (rule, evidence)
+
+    persons = [c for c in cands if c.type == "Person"]
+    others = [c for c in cands if c.type != "Person"]
+    # countries, places and organisations: by canonical label
+    for c in others:
+        disp = _display(doc, c, caps)
+        label = c.label or disp
+        if c.type == "Country":
+            rule = "demonym" if c.demonym else "country-alias"
+            add(("Country", label), c, label, rule, f"gazetteer: {_surface(doc, c)!r} is {label!r}")
+        else:
+            surface = _surface(doc, c)
+            if fold(surface) == fold(label):
+                rule, ev = "case-variant", f"{surface!r} is {label!r} written in another case"
+            else:
+                rule, ev = "gazetteer", f"gazetteer: {surface!r} is {label!r}"
+            add((c.type, fold(label)), c, label, rule, ev)
+    # region suffix: bare "Donetsk" joins "Donetsk region"
+    regions = {
+        fold(c.notes[0]): by_key[("Place", fold(c.label or ""))] for c in others if c.rule == "region" and c.notes
+    }
+    for (typ, key), g in list(by_key.items()):
+        if typ in {"Place", "Organization"} and key in regions and regions[key] is not g and g.type == "Place":
+            target = regions[key]
+            for c in g.cands:
+                target.cands.append(c)
+                target.alias_rules.setdefault(
+                    _surface(doc, c), ("region-suffix", f"{_surface(doc, c)!r} is the name of {target.label!r}")
+                )
+            groups.remove(g)
+            del by_key[(typ, key)]
+    # acronyms: "EU" joins the only organisation whose initials it spells
+    orgs = [g for g in groups if g.type == "Organization"]
+    for g in list(orgs):
+        lab = g.label
+        if not (2 <= len(lab) <= 6 and lab.isupper() and lab.isalpha()):
+            continue
+        matches = [h for h in orgs if h is not g and len(h.label.split()) > 1 and _acronym(h.label.split()) == lab]
+        if len(matches) == 1 and g in groups:
+            target = matches[0]
+            for c in g.cands:
+                target.cands.append(c)
+            target.alias_rules.setdefault(lab, ("acronym", f"{lab!r} spells the initials of {target.label!r}"))
+            for s, r in g.alias_rules.items():
+                target.alias_rules.setdefault(s, r)
+            groups.remove(g)
+    # people
+    full: list[_Group] = []
+    singles: list[_Cand] = []
+    for c in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+        toks = [t.text for t in doc[c.start : c.end]]
+        if c.start in caps:
+            toks = [t.title() if t.isupper() else t for t in toks]
+        if len(toks) == 1:
+            singles.append(c)
+            continue
+        name = " ".join(toks)
+        compat = [
+            g for g in full if fold(g.label.split()[-1]) == fold(toks[-1]) and _initial_ok(g.label.split()[0], toks[0])
+        ]
+        if len(compat) == 1:
+            g = compat[0]
+            g.cands.append(c)
+            if name != g.label:
+                rule = "initials" if len(toks[0].rstrip(".")) == 1 else "name-variant"
+                g.alias_rules.setdefault(_surface(doc, c), (rule, f"{name!r}: same first and last name as {g.label!r}"))
+        else:
+            if len(compat) > 1:
+                log.debug("%s: %r fits several people, kept apart", doc_id, name)
+            g = _Group("Person", [c], name)
+            full.append(g)
+            groups.append(g)
+    single_groups: dict[str, _Group] = {}
+    for c in sorted(singles, key=lambda c: c.start):
+        word = _surface(doc, c)
+        key = fold(word)
+        compat = [g for g in full if fold(g.label.split()[-1]) == key]
+        if len(compat) == 1:
+            g = compat[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
+            rule = "title-surname" if c.rule == "title" else "surname"
+            g.alias_rules.setdefault(word, (rule, evidence))
+            continue
+        if len(compat) > 1:
+            log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
+        sg = single_groups.get(key)
+        if sg is None:
+            sg = _Group("Person", [c], _display(doc, c, caps))
+            single_groups[key] = sg
+            groups.append(sg)
+        else:
+            sg.cands.append(c)
+            if word != sg.label:
+                sg.alias_rules.setdefault(word, ("case-variant", f"same name {sg.label!r}"))
+    return groups
 
 
 def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
-    """Group NER spans by name; surnames join the full name that ends with them."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in doc.ents:
-        etype = _LABELS.get(ent.label_)
-        if etype is None:
-            continue
-        sent = ent.sent
-        m = Mention(ent.start_char, ent.end_char, ent.text, sent.start_char, sent.end_char, "ner")
-        groups.setdefault((etype, ent.text), []).append(m)
-    out: list[DocEntity] = []
-    for i, ((etype, name), ms) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].start)):
-        out.append(DocEntity(key=f"e{i}", label=name, type=etype, mentions=tuple(ms)))
-    return tuple(out)
+    """The document's entities, keys ``e0``, ``e1``... in order of first mention."""
+    if doc.text != document.text:
+        raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
+    caps = _caps_tokens(doc)
+    base = ner_candidates(doc, caps)
+    cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
+    cands += title_candidates(doc) + initials_candidates(doc, caps)
+    cands = _select(cands)
+    cands = _select(cands + said_candidates(doc, cands))
+    cands = headline_filter(doc, cands, caps)
+    cands = consistency(doc, cands, caps)
+    cands = extend_initials(doc, cands)
+    cands = sports_teams(doc, cands)
+    cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
+    groups = _group(doc, cands, caps, document.id)
+    sent_of: dict[int, tuple[int, int]] = {}
+    for sent in doc.sents:
+        for k in range(sent.start, sent.end):
+            sent_of[k] = (sent.start_char, sent.end_char)
+    built: list[tuple[int, DocEntity]] = []
+    for g in groups:
+        mentions = []
+        for c in sorted(g.cands, key=lambda c: c.start):
+            span = doc[c.start : c.end]
+            ss, se = sent_of.get(c.start, (0, len(doc.text)))
+            mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
+        uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
+        label = g.label
+        if g.type == "Person":
+            label = _person_label(g, doc, caps)
+        aliases = tuple(sorted({m.text for m in uniq} - {label}))
+        merges = tuple(
+            Merge(rule, alias, label, document.id, ev)
+            for alias, (rule, ev) in sorted(g.alias_rules.items())
+            if alias != label
+        )
+        # aliases seen without a recorded rule (e.g. case variants) still get one audit record
+        seen = {m.alias for m in merges}
+        extra = tuple(
+            Merge("same-name", a, label, document.id, f"{a!r} written as {label!r} elsewhere in the document")
+            for a in aliases
+            if a not in seen
+        )
+        built.append(
+            (
+                uniq[0].start,
+                DocEntity(
+                    "", label, g.type, uniq, aliases, merges + extra, g.wikidata if g.type == "Country" else None
+                ),
+            )
+        )
+    built.sort(key=lambda x: (x[0], x[1].type, x[1].label))
+    return tuple(replace(e, key=f"e{i}") for i, (_, e) in enumerate(built))
 
 
-def entity_at(entities: tuple[DocEntity, ...], start: int, end: int) -> DocEntity | None:
-    """The entity with a mention overlapping the char range ``[start, end)``."""
+def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:
+    """A person's label: the longest full name seen (ties: the first in text order)."""
+    names: list[tuple[int, int, str]] = []
+    for c in g.cands:
+        toks = [t.text for t in doc[c.start : c.end]]
+        if c.start in caps:
+            toks = [t.title() if t.isupper() else t for t in toks]
+        names.append((-len(toks), c.start, " ".join(toks)))
+    if not names:
+        return g.label
+    names.sort()
+    longest = names[0][0]
+    cands = [n for n in names if n[0] == longest]
+    return cands[0][2] if longest < -1 else g.label
+
+
+def entity_at(entities: Iterable[DocEntity], start: int, end: int) -> DocEntity | None:
+    """The entity with a mention overlapping ``start:end`` (the largest overlap; ties: the shortest mention)."""
+    best: tuple[int, int] | None = None
+    found: DocEntity | None = None
     for ent in entities:
         for m in ent.mentions:
-            if m.start < end and start < m.end:
-                return ent
-    return None
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0 and not (start == end and m.start <= start < m.end):
+                continue
+            score = (overlap, -(m.end - m.start))
+            if best is None or score > best:
+                best, found = score, ent
+    return found

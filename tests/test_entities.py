@@ -1,0 +1,301 @@
+"""Tests for the entity rules of graphbuild.extract.entities (hand-built Docs, plus the seed with the model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from graphbuild.extract.entities import entity_at, extract_entities
+from graphbuild.model import DocEntity, Document, Mention
+
+VOCAB = Vocab()
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "kyiv-blinken-lammy.txt"
+
+
+def mkdoc(text: str, ents: dict[str, str] | None = None, propn: bool = True) -> tuple[Doc, Document]:
+    """A Doc from space-separated tokens ("\\n" tokens allowed); ``ents`` maps "i:j" token ranges to labels."""
+    words = text.split(" ")
+    tags = ["O"] * len(words)
+    for rng, label in (ents or {}).items():
+        i, j = (int(x) for x in rng.split(":"))
+        tags[i] = f"B-{label}"
+        for k in range(i + 1, j):
+            tags[k] = f"I-{label}"
+    starts = [i == 0 or words[i - 1] in {".", "\n"} for i in range(len(words))]
+    pos = ["PROPN" if propn and w[:1].isupper() else "X" for w in words]
+    doc = Doc(VOCAB, words=words, spaces=[True] * (len(words) - 1) + [False], ents=tags, sent_starts=starts, pos=pos)
+    return doc, Document(id="t", text=doc.text)
+
+
+def summary(ents: tuple[DocEntity, ...]) -> set[tuple[str, str]]:
+    """(label, type) of each entity."""
+    return {(e.label, e.type) for e in ents}
+
+
+def find(ents: tuple[DocEntity, ...], label: str) -> DocEntity:
+    """The entity labelled ``label``."""
+    for e in ents:
+        if e.label == label:
+            return e
+    raise AssertionError(f"{label!r} not in {summary(ents)}")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Antony Blinken arrived .", {"0:2": "PERSON"}, {("Antony Blinken", "Person")}),
+        ("They met in Pokrovsk .", {"3:4": "GPE"}, {("Pokrovsk", "Place")}),
+        ("The Kremlin said no .", {"1:2": "ORG"}, {("Kremlin", "Organization")}),
+        ("Talks in Russia 's capital .", {"2:4": "GPE"}, {("Russia", "Country")}),
+        ("He left the United States .", {"2:5": "GPE"}, {("United States", "Country")}),
+    ],
+)
+def test_ner_rule_maps_and_trims(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule ner: spaCy labels map to our four types; articles and possessives are trimmed."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface", "rule"),
+    [
+        ("The US envoy came .", "United States", "US", "gazetteer"),
+        ("Britain and France met .", "United Kingdom", "Britain", "gazetteer"),
+        ("British support will continue .", "United Kingdom", "British", "demonym"),
+        ("They killed Ukrainians .", "Ukraine", "Ukrainians", "demonym"),
+        ("Iranian missiles flew .", "Iran", "Iranian", "demonym"),
+        ("Russian aggression grew .", "Russia", "Russian", "demonym"),
+        ("Officials of the UAE spoke .", "United Arab Emirates", "UAE", "gazetteer"),
+    ],
+)
+def test_country_gazetteer_and_demonyms(text: str, label: str, surface: str, rule: str) -> None:
+    """Rules gazetteer/demonym: country names, codes and nationality words are Country mentions."""
+    doc, d = mkdoc(text)
+    ent = find(extract_entities(doc, d), label)
+    assert ent.type == "Country"
+    assert [(m.text, m.rule) for m in ent.mentions] == [(surface, rule)]
+    assert ent.wikidata is not None and ent.wikidata.startswith("Q")
+
+
+def test_pronoun_us_is_not_a_country() -> None:
+    """Rule gazetteer: the pronoun "us" never matches the code "US"."""
+    doc, d = mkdoc("He told us nothing .")
+    assert extract_entities(doc, d) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "label"),
+    [
+        ("Troops entered Russia 's Kursk region .", {"4:5": "PRODUCT"}, "Kursk region"),
+        ("Fighting in the eastern Donetsk region .", {}, "Donetsk region"),
+        ("Shelling hit Kharkiv Oblast overnight .", {}, "Kharkiv Oblast"),
+    ],
+)
+def test_region_rule(text: str, ents: dict[str, str], label: str) -> None:
+    """Rule region: "X region" / "X Oblast" is one Place mention including the suffix."""
+    doc, d = mkdoc(text, ents)
+    ent = find(extract_entities(doc, d), label)
+    assert ent.type == "Place"
+    assert ent.mentions[0].text == label and ent.mentions[0].rule == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KYIV ( Ukraine ) : The talks began .", {("Kyiv", "Place"), ("Ukraine", "Country")}),
+        ("LONDON ( Reuters ) - Shares fell .", {("London", "Place")}),
+        ("WASHINGTON — The talks began .", {("Washington", "Place")}),
+        ("SOCCER - RESULTS \n BRUSSELS 1996-08-22 \n Shares fell .", {("Brussels", "Place")}),
+    ],
+)
+def test_dateline_rule(text: str, expected: set[tuple[str, str]]) -> None:
+    """Rule dateline: the place (and a country in brackets) opening an article."""
+    doc, d = mkdoc(text)
+    ents = extract_entities(doc, d)
+    assert expected <= summary(ents)
+    assert all(m.rule in {"dateline", "headline"} for e in ents for m in e.mentions if e.label != "Reuters")
+
+
+def test_headline_caps_confirmed_and_unconfirmed() -> None:
+    """Rule headline: an all-caps name counts when a table confirms it; spaCy's guess alone does not."""
+    doc, d = mkdoc("SOCCER - JAPAN GET LUCKY WIN \n Japan won .", {"0:1": "ORG", "4:5": "ORG"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Japan", "Country")}
+    assert [m.text for m in find(ents, "Japan").mentions] == ["JAPAN", "Japan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "label"),
+    [
+        ("Foreign Secretary David Lammy arrived .", {}, "David Lammy"),
+        ("Mr Straw arrived .", {}, "Straw"),
+        ("President Putin spoke .", {"1:2": "ORG"}, "Putin"),
+        ("Kremlin spokesman Dmitry Peskov spoke .", {}, "Dmitry Peskov"),
+    ],
+)
+def test_title_rule(text: str, ents: dict[str, str], label: str) -> None:
+    """Rule title: the name after a title or honorific is a Person."""
+    doc, d = mkdoc(text, ents)
+    ent = find(extract_entities(doc, d), label)
+    assert ent.type == "Person"
+    assert ent.mentions[0].rule == "title"
+
+
+def test_title_word_inside_an_organisation() -> None:
+    """Rule title: "General" inside "General Motors" introduces no person."""
+    doc, d = mkdoc("General Motors said so .", {"0:2": "ORG"})
+    assert summary(extract_entities(doc, d)) == {("General Motors", "Organization")}
+
+
+def test_said_rule() -> None:
+    """Rule said: an untyped proper noun before "said" is a Person."""
+    doc, d = mkdoc("Hussain said it was fine .")
+    assert summary(extract_entities(doc, d)) == {("Hussain", "Person")}
+
+
+def test_said_rule_skips_common_nouns() -> None:
+    """Rule said: "Analysts said" is no person."""
+    doc, d = mkdoc("Analysts said it was fine .", propn=False)
+    assert extract_entities(doc, d) == ()
+
+
+def test_doc_consistency_person() -> None:
+    """Rule doc-consistency: a surname typed ORG/GPE elsewhere is the Person, one entity."""
+    doc, d = mkdoc(
+        "David Lammy arrived . Lammy said yes . Later Lammy left .",
+        {"0:2": "PERSON", "4:5": "ORG", "9:10": "GPE"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("David Lammy", "Person")}
+    ent = ents[0]
+    assert [m.text for m in ent.mentions] == ["David Lammy", "Lammy", "Lammy"]
+    assert [(m.rule, m.alias) for m in ent.merges] == [("surname", "Lammy")]
+
+
+def test_doc_consistency_adds_missed_mentions() -> None:
+    """Rule doc-consistency: an occurrence spaCy missed is added when the name is typed elsewhere."""
+    doc, d = mkdoc("Pokrovsk fell . Troops left Pokrovsk .", {"0:1": "GPE"})
+    ent = find(extract_entities(doc, d), "Pokrovsk")
+    assert [(m.start, m.rule) for m in ent.mentions] == [(0, "ner"), (28, "doc-consistency")]
+
+
+def test_gazetteer_beats_spacy_person() -> None:
+    """Rule gazetteer: a city spaCy typed PERSON is a Place ("Kyiv")."""
+    doc, d = mkdoc("Kyiv launched an offensive .", {"0:1": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Kyiv", "Place")}
+
+
+def test_ambiguous_surname_stays_unresolved() -> None:
+    """Resolution: a surname fitting two people in the document is not guessed."""
+    doc, d = mkdoc("John Smith met Adam Smith . Smith said no .", {"0:2": "PERSON", "3:5": "PERSON", "6:7": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("John Smith", "Person"), ("Adam Smith", "Person"), ("Smith", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "label", "n"),
+    [
+        ("J. Smith scored . Smith left .", {}, "J. Smith", 2),
+        ("M. Gatting c Smith b Such 34", {"1:2": "PERSON"}, "M. Gatting", 1),
+    ],
+)
+def test_initials_rule(text: str, ents: dict[str, str], label: str, n: int) -> None:
+    """Rule initials: an initial and a name form one Person mention."""
+    doc, d = mkdoc(text, ents)
+    ent = find(extract_entities(doc, d), label)
+    assert ent.type == "Person" and len(ent.mentions) == n
+    assert ent.mentions[0].text == label
+
+
+def test_acronym_rule() -> None:
+    """Resolution: an acronym joins the only organisation whose initials it spells."""
+    doc, d = mkdoc(
+        "The Democratic Unionist Party won . The DUP said so .",
+        {"1:4": "ORG", "7:8": "ORG"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Democratic Unionist Party", "Organization")}
+    assert [m.rule for m in ents[0].merges] == ["acronym"]
+
+
+def test_sports_team_rule() -> None:
+    """Rule sports-team: a city followed by a score is a team (Organization) everywhere in the document."""
+    doc, d = mkdoc("Leeds 2 Chelsea 1 . Leeds played well .", {"0:1": "GPE", "2:3": "GPE", "5:6": "GPE"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Leeds", "Organization"), ("Chelsea", "Organization")}
+    assert {m.rule for m in find(ents, "Leeds").mentions} == {"sports-team"}
+
+
+def test_keys_in_order_of_first_mention() -> None:
+    """Keys e0, e1... follow the first mention of each entity; offsets are exact."""
+    doc, d = mkdoc("Poland and Russia talked . Poland agreed .")
+    ents = extract_entities(doc, d)
+    assert [(e.key, e.label) for e in ents] == [("e0", "Poland"), ("e1", "Russia")]
+    for e in ents:
+        for m in e.mentions:
+            assert d.text[m.start : m.end] == m.text
+
+
+def test_entity_at() -> None:
+    """entity_at returns the entity whose mention overlaps the range, else None."""
+    ents = (
+        DocEntity("e0", "Russia", "Country", (Mention(0, 6, "Russia", 0, 20),)),
+        DocEntity("e1", "Kursk region", "Place", (Mention(9, 21, "Kursk region", 0, 20),)),
+    )
+    assert entity_at(ents, 0, 8) is ents[0]
+    assert entity_at(ents, 9, 14) is ents[1]
+    assert entity_at(ents, 7, 8) is None
+
+
+def test_mismatched_text_is_refused() -> None:
+    """extract_entities refuses a Doc whose text is not the document's."""
+    doc, _ = mkdoc("Poland won .")
+    with pytest.raises(ValueError, match="differs"):
+        extract_entities(doc, Document(id="x", text="other"))
+
+
+@pytest.mark.model
+def test_seed_article() -> None:
+    """The seed article: right types, one entity each, exact mention spans."""
+    from graphbuild.nlp import load_pipeline
+
+    if not SEED.exists():
+        pytest.skip("../shared/seeds absent")
+    text = SEED.read_text(encoding="utf-8")
+    ents = extract_entities(load_pipeline()(text), Document(id="seed", text=text))
+    expected = {
+        ("Antony Blinken", "Person"),
+        ("David Lammy", "Person"),
+        ("Vladimir Putin", "Person"),
+        ("Volodymyr Zelensky", "Person"),
+        ("Joe Biden", "Person"),
+        ("Dmitry Peskov", "Person"),
+        ("Ukraine", "Country"),
+        ("United States", "Country"),
+        ("United Kingdom", "Country"),
+        ("Russia", "Country"),
+        ("Iran", "Country"),
+        ("Poland", "Country"),
+        ("Kyiv", "Place"),
+        ("London", "Place"),
+        ("Washington", "Place"),
+        ("Pokrovsk", "Place"),
+        ("Donetsk region", "Place"),
+        ("Kursk region", "Place"),
+        ("Moscow", "Place"),
+        ("Kremlin", "Organization"),
+    }
+    assert expected <= summary(ents)
+    assert len(ents) == len(summary(ents))
+    spans = {(m.text, text[m.start : m.end]) for e in ents for m in e.mentions}
+    assert all(a == b for a, b in spans)
+    surfaces = {m.text for e in ents for m in e.mentions}
+    assert {"Kursk region", "KYIV", "US", "British", "Ukrainians", "Iranian"} <= surfaces
+    assert "Russia’s" not in surfaces
+    assert find(ents, "Kyiv").mentions[0].rule == "dateline"
+    blinken = find(ents, "Antony Blinken")
+    assert len(blinken.mentions) == 4
+    assert find(ents, "United States").wikidata == "Q30"

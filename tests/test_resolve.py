@@ -1,0 +1,170 @@
+"""Tests for corpus-level resolution (graphbuild.resolve): identity, homonyms, ids, order invariance."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphbuild.model import DocEntity, DocResult, Document, Mention, Merge
+from graphbuild.resolve import entity_id, resolve, slugify
+
+
+def doc(doc_id: str, *ents: tuple[str, str]) -> DocResult:
+    """A DocResult whose entities are (label, type) pairs, one mention each."""
+    out = []
+    pos = 0
+    for i, (label, typ) in enumerate(ents):
+        out.append(DocEntity(f"e{i}", label, typ, (Mention(pos, pos + len(label), label, 0, 100),)))
+        pos += len(label) + 1
+    return DocResult(Document(id=doc_id, text=" ".join(label for label, _ in ents)), tuple(out), (), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Antony Blinken", "antony-blinken"),
+        ("Volodymyr Zelenskyy", "volodymyr-zelenskyy"),
+        ("Côte d'Ivoire", "cote-d-ivoire"),
+        ("  United  States ", "united-states"),
+        ("Москва", ""),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    """slugify: NFKD, ASCII, lower, non-alphanumerics collapsed to '-'."""
+    assert slugify(text) == slug
+
+
+def test_entity_id_hash_fallback() -> None:
+    """entity_id: an empty slug falls back to a stable hash."""
+    a = entity_id("Place", "Москва")
+    assert a.startswith("place/h-") and a == entity_id("Place", "Москва")
+    assert entity_id("Country", "United States") == "country/united-states"
+
+
+def test_same_person_in_two_documents_is_one_entity() -> None:
+    """Cross-document identity: the same full name and type gives one id."""
+    ents, of = resolve([doc("a", ("Antony Blinken", "Person")), doc("b", ("Antony Blinken", "Person"))])
+    assert [e.id for e in ents] == ["person/antony-blinken"]
+    assert of[("a", "e0")] == of[("b", "e0")] == "person/antony-blinken"
+    assert len(ents[0].mentions) == 2
+    assert [(m.rule, m.doc) for m in ents[0].merges] == [("same-name", "b")]
+
+
+def test_surname_only_document_joins_the_unique_full_name() -> None:
+    """Cross-document surname: "Blinken" alone joins the only full-name Blinken."""
+    ents, of = resolve([doc("a", ("Antony Blinken", "Person")), doc("b", ("Blinken", "Person"))])
+    assert of[("b", "e0")] == "person/antony-blinken"
+    assert ents[0].label == "Antony Blinken" and "Blinken" in ents[0].aliases
+    assert any(m.rule == "surname" for m in ents[0].merges)
+
+
+def test_homonyms_stay_apart() -> None:
+    """Homonym guard: two Smiths with different first names never merge; a bare Smith stays apart."""
+    results = [
+        doc("a", ("John Smith", "Person")),
+        doc("b", ("Adam Smith", "Person")),
+        doc("c", ("Smith", "Person")),
+    ]
+    ents, of = resolve(results)
+    assert len({of[("a", "e0")], of[("b", "e0")], of[("c", "e0")]}) == 3
+    assert {e.label for e in ents} == {"John Smith", "Adam Smith", "Smith"}
+
+
+def test_surname_with_conflicting_first_name_in_its_document() -> None:
+    """Homonym guard: a bare Smith in a document that names another Smith does not join John Smith."""
+    results = [
+        doc("a", ("John Smith", "Person")),
+        doc("b", ("Mary Smith", "Person"), ("Smith", "Person")),
+    ]
+    _, of = resolve(results)
+    assert of[("b", "e1")] not in {of[("a", "e0")], of[("b", "e0")]}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("George W. Bush", "George Bush", True),
+        ("J. Smith", "John Smith", True),
+        ("K. Smith", "John Smith", False),
+    ],
+)
+def test_name_variants_and_initials(a: str, b: str, same: bool) -> None:
+    """Cross-document: a middle initial or a first initial joins the only compatible full name."""
+    _, of = resolve([doc("x", (a, "Person")), doc("y", (b, "Person"))])
+    assert (of[("x", "e0")] == of[("y", "e0")]) is same
+
+
+def test_countries_merge_and_keep_wikidata() -> None:
+    """Countries merge by canonical label; the Q-id is kept."""
+    r1 = DocResult(
+        Document(id="a", text="US"),
+        (DocEntity("e0", "United States", "Country", (Mention(0, 2, "US", 0, 2),), ("US",), (), "Q30"),),
+        (),
+        (),
+    )
+    ents, _ = resolve([r1, doc("b", ("United States", "Country"))])
+    assert len(ents) == 1 and ents[0].wikidata == "Q30" and ents[0].aliases == ("US",)
+
+
+def test_same_label_different_types_stay_apart() -> None:
+    """Different types never merge: a Person "Washington" is not the Place."""
+    ents, _ = resolve([doc("a", ("Washington", "Place")), doc("b", ("Washington", "Person"))])
+    assert sorted(e.id for e in ents) == ["person/washington", "place/washington"]
+
+
+def test_id_collision_is_disambiguated() -> None:
+    """Two different entities with one slug get distinct, deterministic ids."""
+    ents, _of = resolve([doc("a", ("St. John", "Place")), doc("b", ("St John", "Place"))])
+    ids = sorted(e.id for e in ents)
+    assert len(ids) == 2 and ids[0] == "place/st-john" and ids[1].startswith("place/st-john-")
+    again, _ = resolve([doc("b", ("St John", "Place")), doc("a", ("St. John", "Place"))])
+    assert sorted(e.id for e in again) == ids
+
+
+def test_doc_merges_are_kept() -> None:
+    """Within-document merges travel to the corpus entity."""
+    m = Merge("surname", "Lammy", "David Lammy", "a", "only David in the document")
+    r = DocResult(
+        Document(id="a", text="David Lammy Lammy"),
+        (
+            DocEntity(
+                "e0",
+                "David Lammy",
+                "Person",
+                (Mention(0, 11, "David Lammy", 0, 17), Mention(12, 17, "Lammy", 0, 17)),
+                ("Lammy",),
+                (m,),
+            ),
+        ),
+        (),
+        (),
+    )
+    ents, _ = resolve([r])
+    assert ents[0].merges == (m,)
+
+
+NAMES = st.sampled_from(
+    [
+        ("John Smith", "Person"),
+        ("Adam Smith", "Person"),
+        ("Smith", "Person"),
+        ("J. Smith", "Person"),
+        ("Antony Blinken", "Person"),
+        ("Blinken", "Person"),
+        ("United States", "Country"),
+        ("St. John", "Place"),
+        ("St John", "Place"),
+        ("Kremlin", "Organization"),
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(NAMES, min_size=1, max_size=4, unique=True), min_size=1, max_size=6), st.randoms())
+def test_resolve_is_invariant_to_document_order(docs: list[list[tuple[str, str]]], rnd: object) -> None:
+    """resolve() gives the same entities and map whatever the order of the documents."""
+    results = [doc(f"d{i}", *ents) for i, ents in enumerate(docs)]
+    shuffled = list(results)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert resolve(results) == resolve(shuffled)
