@@ -80,7 +80,15 @@ class EntityIndex:
         if low in RELATIVE:
             return self.antecedent_relative(token)
         if low in PRONOUNS_PERSON:
-            return self.antecedent_person(token)
+            found = self.antecedent_person(token)
+            if found is None:
+                return None
+            sent = token.sent
+            if sent.start_char <= found.mention.start and found.mention.end <= sent.end_char:
+                return found
+            # the antecedent is in another sentence: the evidence names the pronoun, which is in this one
+            pron = Mention(token.idx, token.idx + len(token.text), token.text, sent.start_char, sent.end_char, "pronoun")
+            return Hit(found.entity, pron)
         return None
 
     def antecedent_relative(self, token: Token) -> Hit | None:

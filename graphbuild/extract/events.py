@@ -55,6 +55,7 @@ class Candidate:
     quote: str | None = None
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     definite: bool = False
+    own: set[str] = field(default_factory=set)  # entity keys found in its own sentence, before merging
 
     def add(self, role: str, hit: Hit | None) -> None:
         """Add an argument once (an entity keeps its first role)."""
@@ -71,9 +72,23 @@ class Candidate:
         return {h.entity.key for r in pick for h in self.args.get(r, [])}
 
 
+def _hyphen_compound(tok: Token) -> str | None:
+    """"counter - offensive" read as one word when written without spaces."""
+    doc = tok.doc
+    i = tok.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
+        return f"{tok.lower_}-{doc[i + 2].lower_}"
+    return None
+
+
 def _trigger_type(tok: Token) -> tuple[str, str] | None:
     """(event type, rule) when ``tok`` triggers an event."""
     lemma = tok.lemma_.lower()
+    compound = _hyphen_compound(tok)
+    if compound is not None and compound in NOUN_TRIGGERS and not tok.ent_type_:
+        return NOUN_TRIGGERS[compound], "event.noun"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and _hyphen_compound(tok.doc[tok.i - 2]) in NOUN_TRIGGERS:
+        return None  # the second half of a compound trigger already taken
     if tok.pos_ == "VERB":
         if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
             return "Travel", "event.take_vehicle"
@@ -242,6 +257,10 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
 
 def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Candidate:
     label, start, end = _label(tok)
+    compound = _hyphen_compound(tok)
+    if compound is not None and compound in NOUN_TRIGGERS:
+        end = tok.doc[tok.i + 2].idx + len(tok.doc[tok.i + 2].text)
+        label = tok.doc.text[start:end]
     cand = Candidate(etype, tok, label.lower(), start, end, tok.sent, rule, surface=label)
     cand.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in tok.children
@@ -358,7 +377,7 @@ def extract_events(
         if found is None:
             continue
         etype, rule = found
-        if tok.pos_ == "VERB":
+        if rule != "event.noun" and tok.pos_ == "VERB":
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
@@ -373,6 +392,7 @@ def extract_events(
                 if prior is not None:
                     prior.mentions.append((cand.start, cand.end, cand.label))
             continue
+        cand.own = cand.keys()
         target = next((m for m in merged if _mergeable(m, cand)), None)
         if target is None:
             merged.append(cand)
@@ -391,7 +411,7 @@ def extract_events(
         arguments = []
         for role, hits in sorted(cand.args.items()):
             for h in hits:
-                src = next((c for c in sents if h.entity.key in c.keys(*c.args)), cand)
+                src = next((c for c in sents if h.entity.key in c.own), cand)
                 arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
                                   0.6 if src.rule == "event.noun" else 0.7)
                 arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))

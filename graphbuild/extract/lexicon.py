@@ -86,7 +86,7 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "impose": "Sanction",
     # Transfer
     "acquire": "Transfer", "buy": "Transfer", "sell": "Transfer", "supply": "Transfer",
-    "deliver": "Transfer", "provide": "Transfer", "give": "Transfer",
+    "deliver": "Transfer", "provide": "Support", "give": "Transfer",
     "purchase": "Transfer", "export": "Transfer", "import": "Transfer",
     # Personnel
     "appoint": "Personnel", "elect": "Personnel", "resign": "Personnel", "sack": "Personnel",
