@@ -229,12 +229,22 @@ def extract_stream(
 
 
 def _progress(enabled: bool) -> Callable[[int], None]:
+    """A tick function; the bar appears on stderr once a second document arrives."""
     if not enabled:
         return lambda n: None
-    from tqdm import tqdm
+    state: dict[str, Any] = {"count": 0, "bar": None}
 
-    bar = tqdm(unit="doc", file=sys.stderr, desc="graphbuild", leave=False, dynamic_ncols=True)
-    return lambda n: bar.update(n)
+    def tick(n: int) -> None:
+        state["count"] += n
+        if state["bar"] is None and state["count"] > 1:
+            from tqdm import tqdm
+
+            state["bar"] = tqdm(unit="doc", file=sys.stderr, desc="graphbuild", leave=False, dynamic_ncols=True,
+                                initial=state["count"] - n)
+        if state["bar"] is not None:
+            state["bar"].update(n)
+
+    return tick
 
 
 def collect_results(
