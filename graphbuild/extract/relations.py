@@ -29,6 +29,39 @@ _PLACE_MODIFIERS = frozenset(
 )
 
 
+#: US state abbreviations as AP style writes them after a city ("Tupelo, Miss."), dots removed, lower case.
+_US_STATES = frozenset(
+    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
+     "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
+)
+#: Last words of organisation-typed names that stand for a facility, i.e. a place (located_in, not based_in).
+_FACILITY_HEADS = frozenset(
+    {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
+     "park", "seashore", "farm", "cave", "hill", "depot", "base", "station", "cathedral", "stadium", "arena",
+     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall", "square"}
+)
+
+
+def _norm_word(text: str) -> str:
+    return text.lower().replace(".", "").replace(" ", "").rstrip(",")
+
+
+def _is_geo(hit: Hit) -> bool:
+    """A Place or Country mention, or a US state abbreviation typed otherwise by NER."""
+    return hit.entity.type in _GEO or _norm_word(hit.mention.text) in _US_STATES
+
+
+def _is_facility(hit: Hit) -> bool:
+    """An Organization/Place mention whose head word names a facility ("Shands Hospital")."""
+    words = hit.mention.text.split()
+    return hit.entity.type in ("Organization", "Place") and bool(words) and words[-1].lower() in _FACILITY_HEADS
+
+
+def _is_org(hit: Hit) -> bool:
+    return hit.entity.type == "Organization" and not _is_facility(hit)
+
+
 @dataclass
 class Context:
     """What every rule sees: the Doc, its entity index and the document record."""
@@ -204,7 +237,7 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     while i < stop and gap <= max_gap:
         nxt = ctx.index.start_at.get(i)
         if nxt is not None:
-            return nxt[2] if nxt[2].entity.type in _GEO else None
+            return nxt[2] if _is_geo(nxt[2]) else None
         if doc[i].lower_ not in _PLACE_MODIFIERS:
             return None
         i += 1
@@ -212,34 +245,99 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     return None
 
 
+def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
+    """Geo mentions chained after token ``end`` as ``, Y , Z`` (each closed by punctuation or the end).
+
+    "Livingston , Texas ,": the chain after Livingston is [Texas].  Only names, so "Paris, the capital"
+    stops the chain.
+    """
+    doc = ctx.doc
+    out: list[Hit] = []
+    i = end
+    while i + 1 < stop and doc[i].text == "," and len(out) < 3:
+        nxt = ctx.index.start_at.get(i + 1)
+        if nxt is None or not _is_geo(nxt[2]):
+            break
+        after = nxt[1]
+        if after < stop and not (doc[after].is_punct or doc[after].lower_ in ("and", "or")):
+            break
+        out.append(nxt[2])
+        i = after
+    return out
+
+
+def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
+    """Whether the mention at tokens [s, e) is an item of an enumeration "A , B , C and D"."""
+    doc = ctx.doc
+    if s >= 2 and doc[s - 1].text == "," and (p := ctx.index.end_at.get(s - 1)) is not None and _is_geo(p[2]):
+        return True
+    i = e
+    n = 0
+    while i + 1 < sent.end and doc[i].text == "," and (nxt := ctx.index.start_at.get(i + 1)) is not None:
+        i = nxt[1]
+        n += 1
+    if n and i < sent.end and doc[i].lower_ in ("and", "or"):
+        return True
+    return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
+
+
+def _place_like(hit: Hit) -> bool:
+    return _is_geo(hit) or _is_facility(hit)
+
+
 def rule_located_in(ctx: Context) -> Iterator[Relation]:
-    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country)."""
+    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country); "A , B , C" chains."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
-        etype = hit.entity.type
-        if etype == "Place" and e < sent.end:
-            tok = doc[e]
-            if tok.lower_ in ("in", "of"):
-                other = _geo_after(ctx, e + 1, sent.end)
-                if other is not None and other.entity.key != hit.entity.key:
-                    yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
-            elif tok.text in (",", "(") and e + 1 < sent.end:
-                nxt = ctx.index.start_at.get(e + 1)
-                if nxt is not None and nxt[2].entity.type in _GEO and nxt[2].entity.key != hit.entity.key:
-                    after = nxt[1]
-                    closing = after >= sent.end or doc[after].is_punct or doc[after].is_space
-                    if closing and (tok.text == "(" or nxt[2].entity.type == "Country" or doc[s].is_title):
-                        rule = "located_in.paren" if tok.text == "(" else "located_in.comma"
-                        yield ctx.rel(hit, "located_in", nxt[2], sent, rule, 0.8)
-        if etype == "Country" and e < sent.end and doc[e].text in _POSS:
+        # a dateline "ROYAL OAK , Mich ." is often typed ORG by NER: accept an all-caps first mention
+        dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
+        if not (_place_like(hit) or dateline) or e >= sent.end:
+            continue
+        tok = doc[e]
+        if tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place"):
+            other = _geo_after(ctx, e + 1, sent.end)
+            if other is not None and other.entity.key != hit.entity.key:
+                yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
+                o_end = ctx.index.span_of(other)[1]
+                for more in _comma_chain(ctx, o_end, sent.end):
+                    yield ctx.rel(hit, "located_in", more, sent, f"located_in.{tok.lower_}_chain", 0.7)
+        elif tok.text == "(" and e + 1 < sent.end:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key:
+                after = nxt[1]
+                if after < sent.end and doc[after].text == ")":
+                    yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.paren", 0.8)
+        elif tok.text == "," and not _in_list(ctx, s, e, sent):
+            chain = _comma_chain(ctx, e, sent.end)
+            prev = hit
+            for n, other in enumerate(chain):
+                if other.entity.key == hit.entity.key:
+                    break
+                rule = "located_in.comma" if n == 0 else "located_in.comma_chain"
+                yield ctx.rel(hit, "located_in", other, sent, rule, 0.8 if n == 0 else 0.7)
+                if n > 0 and _is_geo(prev):
+                    yield ctx.rel(prev, "located_in", other, sent, "located_in.comma", 0.8)
+                prev = other
+        if hit.entity.type in _GEO and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             j = e + 1
             while nxt is None and j < min(sent.end, e + 4) and doc[j].lower_ in _PLACE_MODIFIERS:
                 j += 1
                 nxt = ctx.index.start_at.get(j)
-            if nxt is not None and nxt[2].entity.type == "Place":
+            if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
+    # "Rome is in Lazio", "The farm is located in Wapato"
+    for tok in doc:
+        if tok.lemma_ not in ("be", "locate", "lie", "sit"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        hit = ctx.index.at(subj) if subj is not None else None
+        if hit is None or not _place_like(hit):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in",)):
+            if _is_geo(other) and other.entity.key != hit.entity.key:
+                yield ctx.rel(hit, "located_in", other, tok.sent, "located_in.copula", 0.75)
 
 
 def rule_based_in(ctx: Context) -> Iterator[Relation]:
@@ -247,27 +345,48 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
-        if hit.entity.type == "Organization":
+        if _is_org(hit):
             i = e
             if i < sent.end and doc[i].text == ",":
                 i += 1
             words: list[str] = []
-            while i < sent.end and len(words) < 3 and doc[i].lower_ in ("based", "headquartered", "in", "of", "at", "-"):
+            while i < sent.end and len(words) < 3 and doc[i].lower_ in (
+                    "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
             if words and words[-1] in ("in", "of", "at"):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
-                    yield ctx.rel(hit, "based_in", other, sent, "based_in." + "_".join(words), conf)
-        if hit.entity.type in _GEO and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
+                    rule = "based_in." + "_".join(words)
+                    yield ctx.rel(hit, "based_in", other, sent, rule, conf)
+                    for more in _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end):
+                        yield ctx.rel(hit, "based_in", more, sent, rule + "_chain", conf - 0.05)
+            elif s == sent.start and e < sent.end and doc[e].text == ",":
+                # directory lines: "U.S. Coast Guard Training Center , Petaluma , Calif. ;"
+                for more in _comma_chain(ctx, e, sent.end):
+                    yield ctx.rel(hit, "based_in", more, sent, "based_in.listing", 0.6)
+        if _is_geo(hit) and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
             nxt = ctx.index.start_at.get(e + 2)
             if nxt is not None and nxt[2].entity.type == "Organization":
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
-        if hit.entity.type in _GEO and e < sent.end and doc[e].text in _POSS:
+        if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
-            if nxt is not None and nxt[2].entity.type == "Organization":
+            if nxt is not None and _is_org(nxt[2]):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
+    # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
+    for tok in doc:
+        if tok.lemma_ not in ("base", "headquarter"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        hit = ctx.index.resolve(subj) if subj is not None else None
+        if hit is None and tok.dep_ in ("acl", "relcl", "amod"):
+            hit = ctx.index.at(tok.head)
+        if hit is None or not _is_org(hit):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in", "at")):
+            if _is_geo(other):
+                yield ctx.rel(hit, "based_in", other, tok.sent, "based_in.verb", 0.8)
 
 
 _LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell"})
