@@ -390,7 +390,12 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
 
 
 _LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell"})
-_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "execute", "strangle"})
+_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "gun"})
+_KILL_NOUNS = frozenset({"assassination", "murder", "killing", "slaying", "shooting", "death"})
+_KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"})
+#: Verbs whose object (active) or subject (passive) is the accused of a killing they govern.
+_ACCUSE_VERBS = frozenset({"convict", "accuse", "charge", "indict", "sentence", "acquit", "try", "arrest",
+                           "suspect", "jail", "imprison", "execute", "hang", "blame", "find"})
 _WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair"})
 
 
@@ -429,17 +434,6 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
                 for _, hit in _pobj_hits(tok, index, ("in", "at", "near")):
                     if hit.entity.type in _GEO:
                         yield ctx.rel(subj, "lives_in", hit, sent, "lives_in.verb", 0.8)
-        elif lemma in _KILL_VERBS:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-            if passive:
-                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
-                killer = next((h for p, h in _pobj_hits(tok, index, ("by",)) if p == "by"), None)
-            else:
-                killer = _subject(tok, index)
-                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "dobj"), None)
-            if killer is not None and victim is not None and killer.entity.type == "Person" == victim.entity.type:
-                if killer.entity.key != victim.entity.key:
-                    yield ctx.rel(killer, "killed", victim, sent, "killed.verb", 0.8)
         elif lemma in _WORK_VERBS:
             subj = _subject(tok, index)
             if subj is None or subj.entity.type != "Person":
@@ -450,6 +444,118 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             for hit in targets:
                 if hit.entity.type == "Organization":
                     yield ctx.rel(subj, "affiliated_with", hit, sent, f"affiliated_with.{lemma}", 0.7)
+
+
+def _person(index: EntityIndex, tok: Token | None) -> Hit | None:
+    if tok is None:
+        return None
+    hit = index.resolve(tok)
+    return hit if hit is not None and hit.entity.type == "Person" else None
+
+
+def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
+    """Who did the killing expressed at ``tok``: its subject, or up the tree through the clauses that govern it.
+
+    "Oswald killed", "Oswald was the gunman who killed", "convicted Millikan of killing",
+    "Ray was sentenced for the slaying of", "Booth thought he could save the South by killing".
+    """
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "nsubj" and (h := _person(index, c)) is not None:
+                return h
+            if cur.i != tok.i and c.dep_ == "nsubjpass" and (h := _person(index, c)) is not None:
+                return h
+            if cur.i != tok.i and cur.lemma_ in _ACCUSE_VERBS and c.dep_ == "dobj":
+                h = _person(index, c)
+                if h is None:  # "convicted sniper Kenneth Millikan": the name is an apposition of the object
+                    h = next((x for a in c.children if a.dep_ == "appos" and (x := _person(index, a))), None)
+                if h is not None:
+                    return h
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            if (h := _person(index, noun)) is not None:
+                return h
+            if noun.dep_ == "attr":  # "X was the lone gunman who killed Y"
+                return next((h for c in noun.head.children if c.dep_ == "nsubj"
+                             and (h := _person(index, c)) is not None), None)
+            if noun.dep_ == "appos":
+                return _person(index, noun.head)
+            if noun.dep_ == "dobj":  # "X fired the shots that killed Y"
+                return next((h for c in noun.head.children if c.dep_ == "nsubj"
+                             and (h := _person(index, c)) is not None), None)
+            return None
+        if cur.i != tok.i and cur.dep_ == "appos":  # "X, the man convicted of killing Y"
+            return _person(index, cur.head)
+        if cur.dep_ in ("pcomp", "pobj", "prep", "xcomp", "advcl", "acl", "conj", "ccomp", "dobj", "acomp") \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            if (h := _person(index, cur)) is not None:  # "X, convicted of murdering Y"
+                return h
+            continue
+        break
+    return None
+
+
+def rule_killed(ctx: Context) -> Iterator[Relation]:
+    """X killed/shot/murdered Y, Y was killed by X, X's assassination of Y, Y's assassin X, X, the killer of Y."""
+    index = ctx.index
+    doc = ctx.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        sent = tok.sent
+        pairs: list[tuple[Hit | None, Hit | None, str]] = []
+        if tok.pos_ == "VERB" and lemma in _KILL_VERBS:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            by = [h for p, h in _pobj_hits(tok, index, ("by",))]
+            for c in tok.children:  # "shot to death in X by Y": the agent may hang off a later phrase
+                if c.dep_ in ("prep", "advcl", "xcomp"):
+                    by += [h for p, h in _pobj_hits(c, index, ("by",))]
+            if passive:
+                victim = next((_person(index, c) for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if victim is None and tok.dep_ in ("acl", "relcl"):
+                    victim = _person(index, tok.head)
+                pairs.append((by[0] if by else None, victim, "killed.passive"))
+            else:
+                victims = [_person(index, c) for c in tok.children if c.dep_ == "dobj"]
+                victims += [_person(index, cc) for c in tok.children if c.dep_ == "dobj"
+                            for cc in c.children if cc.dep_ in ("conj", "appos")]
+                killer = _killer_of(tok, index)
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Kennedy, shot by Oswald"
+                    pairs.append((by[0] if by else None, _person(index, tok.head), "killed.passive"))
+                for v in victims:
+                    pairs.append((killer, v, "killed.verb"))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILL_NOUNS:
+            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            if victim is None:  # "the Kennedy slaying"
+                victim = next((_person(index, c) for c in tok.children if c.dep_ == "compound"), None)
+            killer = next((_person(index, c) for c in tok.children if c.dep_ == "poss"), None)
+            if killer is None and victim is not None and lemma != "death":
+                killer = _killer_of(tok, index)
+            pairs.append((killer, victim, "killed.noun"))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILLER_NOUNS:
+            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            if victim is None:  # "Kennedy's assassin", "Kennedy assassin Sirhan"
+                prev = index.end_at.get(tok.i - 1) or index.end_at.get(tok.i - 2)
+                if prev is not None and prev[2].entity.type == "Person" and (
+                        prev[1] == tok.i or doc[tok.i - 1].text in _POSS):
+                    victim = prev[2]
+            killer = None
+            nxt = index.start_at.get(tok.i + 1) or (index.start_at.get(tok.i + 2)
+                                                     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," else None)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                killer = nxt[2]
+            elif tok.dep_ == "appos":
+                killer = _person(index, tok.head)
+            elif tok.dep_ == "attr":
+                killer = next((h for c in tok.head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            if killer is None:
+                killer = next((_person(index, c) for c in tok.children if c.dep_ == "appos"), None)
+            pairs.append((killer, victim, "killed.agent_noun"))
+        for killer, victim, rule in pairs:
+            if killer is not None and victim is not None and killer.entity.key != victim.entity.key:
+                yield ctx.rel(killer, "killed", victim, sent, rule, 0.8 if rule.startswith("killed.verb") else 0.7)
 
 
 def rule_person_of(ctx: Context) -> Iterator[Relation]:
@@ -492,6 +598,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.located_in.v1": rule_located_in,
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,
+    "graphbuild.killed.v1": rule_killed,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
 }
