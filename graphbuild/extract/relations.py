@@ -389,7 +389,7 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(hit, "based_in", other, tok.sent, "based_in.verb", 0.8)
 
 
-_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell"})
+_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
 _KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "gun"})
 _KILL_NOUNS = frozenset({"assassination", "murder", "killing", "slaying", "shooting", "death"})
 _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"})
@@ -428,13 +428,7 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             continue
         lemma = tok.lemma_.lower()
         sent = tok.sent
-        if lemma in _LIVE_VERBS:
-            subj = _subject(tok, index)
-            if subj is not None and subj.entity.type == "Person":
-                for _, hit in _pobj_hits(tok, index, ("in", "at", "near")):
-                    if hit.entity.type in _GEO:
-                        yield ctx.rel(subj, "lives_in", hit, sent, "lives_in.verb", 0.8)
-        elif lemma in _WORK_VERBS:
+        if lemma in _WORK_VERBS:
             subj = _subject(tok, index)
             if subj is None or subj.entity.type != "Person":
                 continue
@@ -558,6 +552,102 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(killer, "killed", victim, sent, rule, 0.8 if rule.startswith("killed.verb") else 0.7)
 
 
+def _geo_objects(ctx: Context, prep: Token) -> list[Hit]:
+    """Geo mentions a preposition governs, with the places chained after them ("in Staunton , Va .")."""
+    out: list[Hit] = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        hit = ctx.index.at(pobj)
+        if hit is None:  # "in a log cabin in Larue County": look one phrase deeper
+            for sub in pobj.children:
+                if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
+                    out += _geo_objects(ctx, sub)
+            continue
+        if not _is_geo(hit):
+            continue
+        out.append(hit)
+        out += _comma_chain(ctx, ctx.index.span_of(hit)[1], pobj.sent.end)
+    return out
+
+
+def _clause_person(ctx: Context, tok: Token) -> Hit | None:
+    """The person a predicate is about: its subject, the noun it modifies, or the subject of its clause."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (h := _person(ctx.index, c)) is not None:
+                return h
+        if cur.dep_ in ("acl", "relcl", "appos") and (h := _person(ctx.index, cur.head)) is not None:
+            return h
+        if cur.dep_ in ("appos",) and cur.head.dep_ in ("nsubj",):
+            return None
+        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "appos", "attr") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+_RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
+
+
+def rule_lives_in(ctx: Context) -> Iterator[Relation]:
+    """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
+    doc = ctx.doc
+    index = ctx.index
+    for tok in doc:
+        sent = tok.sent
+        low = tok.lower_
+        if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
+            person = _clause_person(ctx, tok)
+            if person is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                    rule = "lives_in.born" if low == "born" else "lives_in.verb"
+                    for geo in _geo_objects(ctx, c):
+                        yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _RESIDENT_NOUNS:
+            person = None
+            if tok.dep_ == "appos":
+                person = _person(index, tok.head)
+            elif tok.dep_ == "attr":
+                person = next((h for c in tok.head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            nxt = index.start_at.get(tok.i + 1)
+            if person is None and nxt is not None and nxt[2].entity.type == "Person":
+                person = nxt[2]  # "Modesto native George Lucas"
+            if person is None:
+                continue
+            geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+            if tok.lemma_ == "native":
+                prev = index.end_at.get(tok.i)
+                if prev is not None and _is_geo(prev[2]):
+                    geos.append(prev[2])
+                elif prev is not None and prev[2].entity.type == "Organization" and prev[0] == tok.i - 1:
+                    geos.append(prev[2])  # "a Fargo native": a single-word name NER typed ORG
+            for geo in geos:
+                yield ctx.rel(person, "lives_in", geo, sent, f"lives_in.{tok.lemma_}", 0.75)
+        elif low == "from" and tok.dep_ == "prep":
+            head = tok.head
+            person = _person(index, head)
+            if person is None and head.dep_ == "appos" and head.pos_ == "NOUN":
+                person = _person(index, head.head)  # "X, a technician from Y"
+            if person is None and head.lemma_ == "be":
+                person = next((h for c in head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            if person is None:
+                continue
+            for geo in _geo_objects(ctx, tok):
+                yield ctx.rel(person, "lives_in", geo, sent, "lives_in.from", 0.65)
+    for s, e, hit in index.spans:
+        if hit.entity.type == "Place" and e < len(doc) and doc[e].text in _POSS:
+            nxt = index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                yield ctx.rel(nxt[2], "lives_in", hit, doc[s].sent, "lives_in.poss", 0.6)
+
+
 def rule_person_of(ctx: Context) -> Iterator[Relation]:
     """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
     doc = ctx.doc
@@ -599,6 +689,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,
     "graphbuild.killed.v1": rule_killed,
+    "graphbuild.lives_in.v1": rule_lives_in,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
 }
