@@ -441,9 +441,16 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
 
 
 def _person(index: EntityIndex, tok: Token | None) -> Hit | None:
+    """The Person a token stands for: its mention, a pronoun's antecedent, or a named apposition.
+
+    "the 30th president of the United States , Calvin Coolidge , was born": the subject "president"
+    stands for Calvin Coolidge.
+    """
     if tok is None:
         return None
     hit = index.resolve(tok)
+    if hit is None and tok.pos_ == "NOUN":
+        hit = next((h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None), None)
     return hit if hit is not None and hit.entity.type == "Person" else None
 
 
@@ -648,11 +655,68 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(nxt[2], "lives_in", hit, doc[s].sent, "lives_in.poss", 0.6)
 
 
+def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
+    """Organization mentions a noun phrase attaches with of/for/at/with, as possessor, or as compound."""
+    out: list[Hit] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"):
+            for pobj in c.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                hit = ctx.index.at(pobj)
+                if hit is not None and _is_org(hit):
+                    out.append(hit)
+                    out += [h for cc in pobj.children if cc.dep_ == "conj"
+                            and (h := ctx.index.at(cc)) is not None and _is_org(h)]
+                elif hit is None and depth > 1:
+                    out += _orgs_under(ctx, pobj, depth - 1)
+        elif c.dep_ in ("poss", "compound", "nmod") and (hit := ctx.index.at(c)) is not None and _is_org(hit):
+            out.append(hit)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and depth > 1:
+            out += _orgs_under(ctx, c, depth - 1)
+    return out
+
+
+def rule_work_for(ctx: Context) -> Iterator[Relation]:
+    """X, a spokesman for Y; X, an ecologist at Y; Y attorney X; X at Y; X, who works for Y."""
+    doc = ctx.doc
+    index = ctx.index
+    seen: set[tuple[str, str]] = set()
+    for s, e, hit in index.spans:
+        if hit.entity.type != "Person":
+            continue
+        sent = doc[s].sent
+        root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
+        found: list[tuple[Hit, str]] = []
+        for c in root.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
+            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
+                found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
+                          and (h := index.at(p)) is not None and _is_org(h)]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the manager of Y , X"
+            found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, root.head)]
+        # "KAL attorney George Tompkins", "DIMA 's technical manager , engineer Jose Tulio Gomez"
+        j = s
+        while j > sent.start and j > s - 4 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+            j -= 1
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
+            found.append((prev[2], "affiliated_with.org_noun"))
+        for org, rule in found:
+            if (org.mention.text, hit.mention.text) in seen:
+                continue
+            seen.add((org.mention.text, hit.mention.text))
+            yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
+
+
 def rule_person_of(ctx: Context) -> Iterator[Relation]:
     """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
+        if hit.entity.type == "Person" and e + 3 < sent.end and doc[e].text == "," and doc[e + 1].like_num \
+                and doc[e + 2].text == ",":
+            e += 3  # "Daniel Sullivan , 30 , of Boothbay"
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
             if nxt is not None:
@@ -689,6 +753,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,
     "graphbuild.killed.v1": rule_killed,
+    "graphbuild.work_for.v1": rule_work_for,
     "graphbuild.lives_in.v1": rule_lives_in,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
