@@ -28,7 +28,7 @@ TITLES: Final[frozenset[str]] = frozenset(
     ambassador|envoy|special envoy|commissioner|king|queen|pope|archbishop|
     commander|chief justice|judge|prosecutor|head coach|coach|manager|captain|editor|
     secretary|president-elect|premier|chief|head|boss|owner|adviser|advisor|aide|official|
-    lawyer|general""".replace("\n", "").split("|")
+    lawyer|general|gov.|sen.|rep.|mayor-elect""".replace("\n", "").split("|")
     if t.strip()
 )
 

@@ -596,6 +596,8 @@ def _clause_person(ctx: Context, tok: Token) -> Hit | None:
     return None
 
 
+#: Abbreviated titles before a name ("Gov. James Thompson").
+_ABBREV_TITLES = frozenset({"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "sgt.", "adm.", "gov", "sen", "rep"})
 _RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
 
 
@@ -702,6 +704,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             j -= 1
         if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
             found.append((prev[2], "affiliated_with.org_noun"))
+        # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson"
+        k = j - 1 if j > sent.start and doc[j - 1].lower_ in _ABBREV_TITLES else j
+        if k < j < s and (prev := index.end_at.get(k)) is not None and _is_geo(prev[2]):
+            yield ctx.rel(hit, "lives_in", prev[2], sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:
                 continue
@@ -723,8 +729,10 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
                 other = nxt[2]
                 if other.entity.type == "Organization":
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
-                elif other.entity.type in _GEO:
+                elif _is_geo(other):
                     yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
+                    for more in _comma_chain(ctx, nxt[1], sent.end):  # "Andrew Hall of Miami , Fla."
+                        yield ctx.rel(hit, "lives_in", more, sent, "lives_in.of_chain", 0.6)
         if hit.entity.type in ("Organization", "Country") and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             if nxt is not None and nxt[2].entity.type == "Person":
