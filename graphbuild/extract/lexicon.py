@@ -49,6 +49,13 @@ IMPLIED_COUNTRY: Final[dict[str, str]] = {
     "taoiseach": "Ireland",
 }
 
+#: Other names of the countries IMPLIED_COUNTRY names (lower case), so the rule finds "Britain" in a
+#: document whose entity layer did not canonicalise it to "United Kingdom".
+COUNTRY_NAMES: Final[dict[str, frozenset[str]]] = {
+    "United Kingdom": frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain", "the uk", "the u.k."}),
+    "Ireland": frozenset({"ireland", "republic of ireland"}),
+}
+
 #: Titles too generic to stand alone as a post (kept only with an organisation).
 WEAK_TITLES: Final[frozenset[str]] = frozenset(
     {"chief", "head", "boss", "owner", "official", "lawyer", "adviser", "advisor", "aide", "general", "secretary",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence
-from graphbuild.extract.lexicon import IMPLIED_COUNTRY, TITLES, WEAK_TITLES
+from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, WEAK_TITLES
 from graphbuild.model import DocEntity, Document, Relation
 
 if TYPE_CHECKING:
@@ -147,7 +147,9 @@ def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent
         return
     implied = IMPLIED_COUNTRY.get(title.lower())
     if implied is not None and title[:1].isupper():
-        country = next((e for e in ctx.index.entities if e.type == "Country" and e.label == implied), None)
+        names = COUNTRY_NAMES.get(implied, frozenset({implied.lower()}))
+        country = next((e for e in ctx.index.entities if e.type == "Country"
+                        and (e.label == implied or e.label.lower() in names)), None)
         if country is not None:
             yield ctx.rel(person, "holds_position", country, sent, "title.implied_country", 0.6,
                           title=_clean_title(title), object_text=title)
