@@ -39,7 +39,7 @@ _US_STATES = frozenset(
 _FACILITY_HEADS = frozenset(
     {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
      "park", "seashore", "farm", "cave", "hill", "depot", "base", "station", "cathedral", "stadium", "arena",
-     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall", "square"}
+     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall"}
 )
 
 
@@ -137,7 +137,9 @@ def _org_before(ctx: Context, i: int) -> Hit | None:
     return None
 
 
-def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str) -> Iterator[Relation]:
+def _post_relations(
+    ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str
+) -> Iterator[Relation]:
     weak = title.lower() in WEAK_TITLES
     if org is not None:
         yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title))
@@ -334,12 +336,12 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         if tok.lemma_ not in ("be", "locate", "lie", "sit"):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        hit = ctx.index.at(subj) if subj is not None else None
-        if hit is None or not _place_like(hit):
+        place = ctx.index.at(subj) if subj is not None else None
+        if place is None or not _place_like(place):
             continue
         for _, other in _pobj_hits(tok, ctx.index, ("in",)):
-            if _is_geo(other) and other.entity.key != hit.entity.key:
-                yield ctx.rel(hit, "located_in", other, tok.sent, "located_in.copula", 0.75)
+            if _is_geo(other) and other.entity.key != place.entity.key:
+                yield ctx.rel(place, "located_in", other, tok.sent, "located_in.copula", 0.75)
 
 
 def rule_based_in(ctx: Context) -> Iterator[Relation]:
@@ -381,14 +383,14 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         if tok.lemma_ not in ("base", "headquarter"):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        hit = ctx.index.resolve(subj) if subj is not None else None
-        if hit is None and tok.dep_ in ("acl", "relcl", "amod"):
-            hit = ctx.index.at(tok.head)
-        if hit is None or not _is_org(hit):
+        org = ctx.index.resolve(subj) if subj is not None else None
+        if org is None and tok.dep_ in ("acl", "relcl", "amod"):
+            org = ctx.index.at(tok.head)
+        if org is None or not _is_org(org):
             continue
         for _, other in _pobj_hits(tok, ctx.index, ("in", "at")):
             if _is_geo(other):
-                yield ctx.rel(hit, "based_in", other, tok.sent, "based_in.verb", 0.8)
+                yield ctx.rel(org, "based_in", other, tok.sent, "based_in.verb", 0.8)
 
 
 _LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
