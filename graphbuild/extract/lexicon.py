@@ -28,7 +28,7 @@ TITLES: Final[frozenset[str]] = frozenset(
     ambassador|envoy|special envoy|commissioner|king|queen|pope|archbishop|
     commander|chief justice|judge|prosecutor|head coach|coach|manager|captain|editor|
     secretary|president-elect|premier|chief|head|boss|owner|adviser|advisor|aide|official|
-    lawyer|general""".replace("\n", "").split("|")
+    lawyer|general|gov.|sen.|rep.|mayor-elect""".replace("\n", "").split("|")
     if t.strip()
 )
 
@@ -47,6 +47,13 @@ IMPLIED_COUNTRY: Final[dict[str, str]] = {
     "work and pensions secretary": "United Kingdom",
     "lord chancellor": "United Kingdom",
     "taoiseach": "Ireland",
+}
+
+#: Other names of the countries IMPLIED_COUNTRY names (lower case), so the rule finds "Britain" in a
+#: document whose entity layer did not canonicalise it to "United Kingdom".
+COUNTRY_NAMES: Final[dict[str, frozenset[str]]] = {
+    "United Kingdom": frozenset({"united kingdom", "uk", "u.k.", "britain", "great britain", "the uk", "the u.k."}),
+    "Ireland": frozenset({"ireland", "republic of ireland"}),
 }
 
 #: Titles too generic to stand alone as a post (kept only with an organisation).

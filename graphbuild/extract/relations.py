@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence
-from graphbuild.extract.lexicon import IMPLIED_COUNTRY, TITLES, WEAK_TITLES
+from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, WEAK_TITLES
 from graphbuild.model import DocEntity, Document, Relation
 
 if TYPE_CHECKING:
@@ -27,6 +27,39 @@ _PLACE_MODIFIERS = frozenset(
      "southwest", "neighbouring", "neighboring", "nearby", "occupied", "rural", "coastal", "border",
      "capital", "city", "town", "village", "province", "region", "state", "of", "in"}
 )
+
+
+#: US state abbreviations as AP style writes them after a city ("Tupelo, Miss."), dots removed, lower case.
+_US_STATES = frozenset(
+    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
+     "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
+)
+#: Last words of organisation-typed names that stand for a facility, i.e. a place (located_in, not based_in).
+_FACILITY_HEADS = frozenset(
+    {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
+     "park", "seashore", "farm", "cave", "hill", "depot", "base", "station", "cathedral", "stadium", "arena",
+     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall"}
+)
+
+
+def _norm_word(text: str) -> str:
+    return text.lower().replace(".", "").replace(" ", "").rstrip(",")
+
+
+def _is_geo(hit: Hit) -> bool:
+    """A Place or Country mention, or a US state abbreviation typed otherwise by NER."""
+    return hit.entity.type in _GEO or _norm_word(hit.mention.text) in _US_STATES
+
+
+def _is_facility(hit: Hit) -> bool:
+    """An Organization/Place mention whose head word names a facility ("Shands Hospital")."""
+    words = hit.mention.text.split()
+    return hit.entity.type in ("Organization", "Place") and bool(words) and words[-1].lower() in _FACILITY_HEADS
+
+
+def _is_org(hit: Hit) -> bool:
+    return hit.entity.type == "Organization" and not _is_facility(hit)
 
 
 @dataclass
@@ -104,7 +137,9 @@ def _org_before(ctx: Context, i: int) -> Hit | None:
     return None
 
 
-def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str) -> Iterator[Relation]:
+def _post_relations(
+    ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str
+) -> Iterator[Relation]:
     weak = title.lower() in WEAK_TITLES
     if org is not None:
         yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title))
@@ -114,7 +149,9 @@ def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent
         return
     implied = IMPLIED_COUNTRY.get(title.lower())
     if implied is not None and title[:1].isupper():
-        country = next((e for e in ctx.index.entities if e.type == "Country" and e.label == implied), None)
+        names = COUNTRY_NAMES.get(implied, frozenset({implied.lower()}))
+        country = next((e for e in ctx.index.entities if e.type == "Country"
+                        and (e.label == implied or e.label.lower() in names)), None)
         if country is not None:
             yield ctx.rel(person, "holds_position", country, sent, "title.implied_country", 0.6,
                           title=_clean_title(title), object_text=title)
@@ -126,7 +163,7 @@ def _post_relations(ctx: Context, person: Hit, title: str, org: Hit | None, sent
 
 def _clean_title(title: str) -> str:
     words = title.split()
-    if title.isupper():
+    if title.isupper() or title.islower():
         return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
     return title
 
@@ -204,7 +241,7 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     while i < stop and gap <= max_gap:
         nxt = ctx.index.start_at.get(i)
         if nxt is not None:
-            return nxt[2] if nxt[2].entity.type in _GEO else None
+            return nxt[2] if _is_geo(nxt[2]) else None
         if doc[i].lower_ not in _PLACE_MODIFIERS:
             return None
         i += 1
@@ -212,34 +249,99 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     return None
 
 
+def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
+    """Geo mentions chained after token ``end`` as ``, Y , Z`` (each closed by punctuation or the end).
+
+    "Livingston , Texas ,": the chain after Livingston is [Texas].  Only names, so "Paris, the capital"
+    stops the chain.
+    """
+    doc = ctx.doc
+    out: list[Hit] = []
+    i = end
+    while i + 1 < stop and doc[i].text == "," and len(out) < 3:
+        nxt = ctx.index.start_at.get(i + 1)
+        if nxt is None or not _is_geo(nxt[2]):
+            break
+        after = nxt[1]
+        if after < stop and not (doc[after].is_punct or doc[after].lower_ in ("and", "or")):
+            break
+        out.append(nxt[2])
+        i = after
+    return out
+
+
+def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
+    """Whether the mention at tokens [s, e) is an item of an enumeration "A , B , C and D"."""
+    doc = ctx.doc
+    if s >= 2 and doc[s - 1].text == "," and (p := ctx.index.end_at.get(s - 1)) is not None and _is_geo(p[2]):
+        return True
+    i = e
+    n = 0
+    while i + 1 < sent.end and doc[i].text == "," and (nxt := ctx.index.start_at.get(i + 1)) is not None:
+        i = nxt[1]
+        n += 1
+    if n and i < sent.end and doc[i].lower_ in ("and", "or"):
+        return True
+    return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
+
+
+def _place_like(hit: Hit) -> bool:
+    return _is_geo(hit) or _is_facility(hit)
+
+
 def rule_located_in(ctx: Context) -> Iterator[Relation]:
-    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country)."""
+    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country); "A , B , C" chains."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
-        etype = hit.entity.type
-        if etype == "Place" and e < sent.end:
-            tok = doc[e]
-            if tok.lower_ in ("in", "of"):
-                other = _geo_after(ctx, e + 1, sent.end)
-                if other is not None and other.entity.key != hit.entity.key:
-                    yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
-            elif tok.text in (",", "(") and e + 1 < sent.end:
-                nxt = ctx.index.start_at.get(e + 1)
-                if nxt is not None and nxt[2].entity.type in _GEO and nxt[2].entity.key != hit.entity.key:
-                    after = nxt[1]
-                    closing = after >= sent.end or doc[after].is_punct or doc[after].is_space
-                    if closing and (tok.text == "(" or nxt[2].entity.type == "Country" or doc[s].is_title):
-                        rule = "located_in.paren" if tok.text == "(" else "located_in.comma"
-                        yield ctx.rel(hit, "located_in", nxt[2], sent, rule, 0.8)
-        if etype == "Country" and e < sent.end and doc[e].text in _POSS:
+        # a dateline "ROYAL OAK , Mich ." is often typed ORG by NER: accept an all-caps first mention
+        dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
+        if not (_place_like(hit) or dateline) or e >= sent.end:
+            continue
+        tok = doc[e]
+        if tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place"):
+            other = _geo_after(ctx, e + 1, sent.end)
+            if other is not None and other.entity.key != hit.entity.key:
+                yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
+                o_end = ctx.index.span_of(other)[1]
+                for more in _comma_chain(ctx, o_end, sent.end):
+                    yield ctx.rel(hit, "located_in", more, sent, f"located_in.{tok.lower_}_chain", 0.7)
+        elif tok.text == "(" and e + 1 < sent.end:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key:
+                after = nxt[1]
+                if after < sent.end and doc[after].text == ")":
+                    yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.paren", 0.8)
+        elif tok.text == "," and not _in_list(ctx, s, e, sent):
+            chain = _comma_chain(ctx, e, sent.end)
+            prev = hit
+            for n, other in enumerate(chain):
+                if other.entity.key == hit.entity.key:
+                    break
+                rule = "located_in.comma" if n == 0 else "located_in.comma_chain"
+                yield ctx.rel(hit, "located_in", other, sent, rule, 0.8 if n == 0 else 0.7)
+                if n > 0 and _is_geo(prev):
+                    yield ctx.rel(prev, "located_in", other, sent, "located_in.comma", 0.8)
+                prev = other
+        if hit.entity.type in _GEO and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             j = e + 1
             while nxt is None and j < min(sent.end, e + 4) and doc[j].lower_ in _PLACE_MODIFIERS:
                 j += 1
                 nxt = ctx.index.start_at.get(j)
-            if nxt is not None and nxt[2].entity.type == "Place":
+            if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
+    # "Rome is in Lazio", "The farm is located in Wapato"
+    for tok in doc:
+        if tok.lemma_ not in ("be", "locate", "lie", "sit"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = ctx.index.at(subj) if subj is not None else None
+        if place is None or not _place_like(place):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in",)):
+            if _is_geo(other) and other.entity.key != place.entity.key:
+                yield ctx.rel(place, "located_in", other, tok.sent, "located_in.copula", 0.75)
 
 
 def rule_based_in(ctx: Context) -> Iterator[Relation]:
@@ -247,31 +349,57 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
-        if hit.entity.type == "Organization":
+        if _is_org(hit):
             i = e
             if i < sent.end and doc[i].text == ",":
                 i += 1
             words: list[str] = []
-            while i < sent.end and len(words) < 3 and doc[i].lower_ in ("based", "headquartered", "in", "of", "at", "-"):
+            while i < sent.end and len(words) < 3 and doc[i].lower_ in (
+                    "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
             if words and words[-1] in ("in", "of", "at"):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
-                    yield ctx.rel(hit, "based_in", other, sent, "based_in." + "_".join(words), conf)
-        if hit.entity.type in _GEO and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
+                    rule = "based_in." + "_".join(words)
+                    yield ctx.rel(hit, "based_in", other, sent, rule, conf)
+                    for more in _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end):
+                        yield ctx.rel(hit, "based_in", more, sent, rule + "_chain", conf - 0.05)
+            elif s == sent.start and e < sent.end and doc[e].text == ",":
+                # directory lines: "U.S. Coast Guard Training Center , Petaluma , Calif. ;"
+                for more in _comma_chain(ctx, e, sent.end):
+                    yield ctx.rel(hit, "based_in", more, sent, "based_in.listing", 0.6)
+        if _is_geo(hit) and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
             nxt = ctx.index.start_at.get(e + 2)
             if nxt is not None and nxt[2].entity.type == "Organization":
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
-        if hit.entity.type in _GEO and e < sent.end and doc[e].text in _POSS:
+        if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
-            if nxt is not None and nxt[2].entity.type == "Organization":
+            if nxt is not None and _is_org(nxt[2]):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
+    # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
+    for tok in doc:
+        if tok.lemma_ not in ("base", "headquarter"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        org = ctx.index.resolve(subj) if subj is not None else None
+        if org is None and tok.dep_ in ("acl", "relcl", "amod"):
+            org = ctx.index.at(tok.head)
+        if org is None or not _is_org(org):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in", "at")):
+            if _is_geo(other):
+                yield ctx.rel(org, "based_in", other, tok.sent, "based_in.verb", 0.8)
 
 
-_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell"})
-_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "execute", "strangle"})
+_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
+_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "gun"})
+_KILL_NOUNS = frozenset({"assassination", "murder", "killing", "slaying", "shooting", "death"})
+_KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"})
+#: Verbs whose object (active) or subject (passive) is the accused of a killing they govern.
+_ACCUSE_VERBS = frozenset({"convict", "accuse", "charge", "indict", "sentence", "acquit", "try", "arrest",
+                           "suspect", "jail", "imprison", "execute", "hang", "blame", "find"})
 _WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair"})
 
 
@@ -304,24 +432,7 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             continue
         lemma = tok.lemma_.lower()
         sent = tok.sent
-        if lemma in _LIVE_VERBS:
-            subj = _subject(tok, index)
-            if subj is not None and subj.entity.type == "Person":
-                for _, hit in _pobj_hits(tok, index, ("in", "at", "near")):
-                    if hit.entity.type in _GEO:
-                        yield ctx.rel(subj, "lives_in", hit, sent, "lives_in.verb", 0.8)
-        elif lemma in _KILL_VERBS:
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-            if passive:
-                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
-                killer = next((h for p, h in _pobj_hits(tok, index, ("by",)) if p == "by"), None)
-            else:
-                killer = _subject(tok, index)
-                victim = next((index.resolve(c) for c in tok.children if c.dep_ == "dobj"), None)
-            both = killer is not None and victim is not None and killer.entity.type == "Person" == victim.entity.type
-            if both and killer is not None and victim is not None and killer.entity.key != victim.entity.key:
-                yield ctx.rel(killer, "killed", victim, sent, "killed.verb", 0.8)
-        elif lemma in _WORK_VERBS:
+        if lemma in _WORK_VERBS:
             subj = _subject(tok, index)
             if subj is None or subj.entity.type != "Person":
                 continue
@@ -333,19 +444,299 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
                     yield ctx.rel(subj, "affiliated_with", hit, sent, f"affiliated_with.{lemma}", 0.7)
 
 
+def _person(index: EntityIndex, tok: Token | None) -> Hit | None:
+    """The Person a token stands for: its mention, a pronoun's antecedent, or a named apposition.
+
+    "the 30th president of the United States , Calvin Coolidge , was born": the subject "president"
+    stands for Calvin Coolidge.
+    """
+    if tok is None:
+        return None
+    hit = index.resolve(tok)
+    if hit is None and tok.pos_ == "NOUN":
+        hit = next((h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None), None)
+    return hit if hit is not None and hit.entity.type == "Person" else None
+
+
+def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
+    """Who did the killing expressed at ``tok``: its subject, or up the tree through the clauses that govern it.
+
+    "Oswald killed", "Oswald was the gunman who killed", "convicted Millikan of killing",
+    "Ray was sentenced for the slaying of", "Booth thought he could save the South by killing".
+    """
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "nsubj" and (h := _person(index, c)) is not None:
+                return h
+            if cur.i != tok.i and c.dep_ == "nsubjpass" and (h := _person(index, c)) is not None:
+                return h
+            if cur.i != tok.i and cur.lemma_ in _ACCUSE_VERBS and c.dep_ == "dobj":
+                h = _person(index, c)
+                if h is None:  # "convicted sniper Kenneth Millikan": the name is an apposition of the object
+                    h = next((x for a in c.children if a.dep_ == "appos" and (x := _person(index, a))), None)
+                if h is not None:
+                    return h
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            if (h := _person(index, noun)) is not None:
+                return h
+            if noun.dep_ == "attr":  # "X was the lone gunman who killed Y"
+                return next((h for c in noun.head.children if c.dep_ == "nsubj"
+                             and (h := _person(index, c)) is not None), None)
+            if noun.dep_ == "appos":
+                return _person(index, noun.head)
+            if noun.dep_ == "dobj":  # "X fired the shots that killed Y"
+                return next((h for c in noun.head.children if c.dep_ == "nsubj"
+                             and (h := _person(index, c)) is not None), None)
+            return None
+        if cur.i != tok.i and cur.dep_ == "appos":  # "X, the man convicted of killing Y"
+            return _person(index, cur.head)
+        if cur.dep_ in ("pcomp", "pobj", "prep", "xcomp", "advcl", "acl", "conj", "ccomp", "dobj", "acomp") \
+                and cur.head.i != cur.i:
+            cur = cur.head
+            if (h := _person(index, cur)) is not None:  # "X, convicted of murdering Y"
+                return h
+            continue
+        break
+    return None
+
+
+def rule_killed(ctx: Context) -> Iterator[Relation]:
+    """X killed/shot/murdered Y, Y was killed by X, X's assassination of Y, Y's assassin X, X, the killer of Y."""
+    index = ctx.index
+    doc = ctx.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        sent = tok.sent
+        pairs: list[tuple[Hit | None, Hit | None, str]] = []
+        if tok.pos_ == "VERB" and lemma in _KILL_VERBS:
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            by = [h for p, h in _pobj_hits(tok, index, ("by",))]
+            for c in tok.children:  # "shot to death in X by Y": the agent may hang off a later phrase
+                if c.dep_ in ("prep", "advcl", "xcomp"):
+                    by += [h for p, h in _pobj_hits(c, index, ("by",))]
+            if passive:
+                victim = next((_person(index, c) for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if victim is None and tok.dep_ in ("acl", "relcl"):
+                    victim = _person(index, tok.head)
+                pairs.append((by[0] if by else None, victim, "killed.passive"))
+            else:
+                victims = [_person(index, c) for c in tok.children if c.dep_ == "dobj"]
+                victims += [_person(index, cc) for c in tok.children if c.dep_ == "dobj"
+                            for cc in c.children if cc.dep_ in ("conj", "appos")]
+                killer = _killer_of(tok, index)
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Kennedy, shot by Oswald"
+                    pairs.append((by[0] if by else None, _person(index, tok.head), "killed.passive"))
+                for v in victims:
+                    pairs.append((killer, v, "killed.verb"))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILL_NOUNS:
+            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            if victim is None:  # "the Kennedy slaying"
+                victim = next((_person(index, c) for c in tok.children if c.dep_ == "compound"), None)
+            killer = next((_person(index, c) for c in tok.children if c.dep_ == "poss"), None)
+            if killer is None and victim is not None and lemma != "death":
+                killer = _killer_of(tok, index)
+            pairs.append((killer, victim, "killed.noun"))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILLER_NOUNS:
+            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            if victim is None:  # "Kennedy's assassin", "Kennedy assassin Sirhan"
+                prev = index.end_at.get(tok.i - 1) or index.end_at.get(tok.i - 2)
+                if prev is not None and prev[2].entity.type == "Person" and (
+                        prev[1] == tok.i or doc[tok.i - 1].text in _POSS):
+                    victim = prev[2]
+            killer = None
+            nxt = index.start_at.get(tok.i + 1) or (index.start_at.get(tok.i + 2)
+                                                     if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," else None)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                killer = nxt[2]
+            elif tok.dep_ == "appos":
+                killer = _person(index, tok.head)
+            elif tok.dep_ == "attr":
+                killer = next((h for c in tok.head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            if killer is None:
+                killer = next((_person(index, c) for c in tok.children if c.dep_ == "appos"), None)
+            pairs.append((killer, victim, "killed.agent_noun"))
+        for killer, victim, rule in pairs:
+            if killer is not None and victim is not None and killer.entity.key != victim.entity.key:
+                yield ctx.rel(killer, "killed", victim, sent, rule, 0.8 if rule.startswith("killed.verb") else 0.7)
+
+
+def _geo_objects(ctx: Context, prep: Token) -> list[Hit]:
+    """Geo mentions a preposition governs, with the places chained after them ("in Staunton , Va .")."""
+    out: list[Hit] = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        hit = ctx.index.at(pobj)
+        if hit is None:  # "in a log cabin in Larue County": look one phrase deeper
+            for sub in pobj.children:
+                if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
+                    out += _geo_objects(ctx, sub)
+            continue
+        if not _is_geo(hit):
+            continue
+        out.append(hit)
+        out += _comma_chain(ctx, ctx.index.span_of(hit)[1], pobj.sent.end)
+    return out
+
+
+def _clause_person(ctx: Context, tok: Token) -> Hit | None:
+    """The person a predicate is about: its subject, the noun it modifies, or the subject of its clause."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (h := _person(ctx.index, c)) is not None:
+                return h
+        if cur.dep_ in ("acl", "relcl", "appos") and (h := _person(ctx.index, cur.head)) is not None:
+            return h
+        if cur.dep_ in ("appos",) and cur.head.dep_ in ("nsubj",):
+            return None
+        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "appos", "attr") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+#: Abbreviated titles before a name ("Gov. James Thompson").
+_ABBREV_TITLES = frozenset({"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "sgt.", "adm.", "gov", "sen", "rep"})
+_RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
+
+
+def rule_lives_in(ctx: Context) -> Iterator[Relation]:
+    """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
+    doc = ctx.doc
+    index = ctx.index
+    for tok in doc:
+        sent = tok.sent
+        low = tok.lower_
+        if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
+            person = _clause_person(ctx, tok)
+            if person is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
+                    rule = "lives_in.born" if low == "born" else "lives_in.verb"
+                    for geo in _geo_objects(ctx, c):
+                        yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _RESIDENT_NOUNS:
+            person = None
+            if tok.dep_ == "appos":
+                person = _person(index, tok.head)
+            elif tok.dep_ == "attr":
+                person = next((h for c in tok.head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            nxt = index.start_at.get(tok.i + 1)
+            if person is None and nxt is not None and nxt[2].entity.type == "Person":
+                person = nxt[2]  # "Modesto native George Lucas"
+            if person is None:
+                continue
+            geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+            if tok.lemma_ == "native":
+                prev = index.end_at.get(tok.i)
+                if prev is not None and _is_geo(prev[2]):
+                    geos.append(prev[2])
+                elif prev is not None and prev[2].entity.type == "Organization" and prev[0] == tok.i - 1:
+                    geos.append(prev[2])  # "a Fargo native": a single-word name NER typed ORG
+            for geo in geos:
+                yield ctx.rel(person, "lives_in", geo, sent, f"lives_in.{tok.lemma_}", 0.75)
+        elif low == "from" and tok.dep_ == "prep":
+            head = tok.head
+            person = _person(index, head)
+            if person is None and head.dep_ == "appos" and head.pos_ == "NOUN":
+                person = _person(index, head.head)  # "X, a technician from Y"
+            if person is None and head.lemma_ == "be":
+                person = next((h for c in head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            if person is None:
+                continue
+            for geo in _geo_objects(ctx, tok):
+                yield ctx.rel(person, "lives_in", geo, sent, "lives_in.from", 0.65)
+    for s, e, hit in index.spans:
+        if hit.entity.type == "Place" and e < len(doc) and doc[e].text in _POSS:
+            nxt = index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                yield ctx.rel(nxt[2], "lives_in", hit, doc[s].sent, "lives_in.poss", 0.6)
+
+
+def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
+    """Organization mentions a noun phrase attaches with of/for/at/with, as possessor, or as compound."""
+    out: list[Hit] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"):
+            for pobj in c.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                hit = ctx.index.at(pobj)
+                if hit is not None and _is_org(hit):
+                    out.append(hit)
+                    out += [h for cc in pobj.children if cc.dep_ == "conj"
+                            and (h := ctx.index.at(cc)) is not None and _is_org(h)]
+                elif hit is None and depth > 1:
+                    out += _orgs_under(ctx, pobj, depth - 1)
+        elif c.dep_ in ("poss", "compound", "nmod") and (hit := ctx.index.at(c)) is not None and _is_org(hit):
+            out.append(hit)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and depth > 1:
+            out += _orgs_under(ctx, c, depth - 1)
+    return out
+
+
+def rule_work_for(ctx: Context) -> Iterator[Relation]:
+    """X, a spokesman for Y; X, an ecologist at Y; Y attorney X; X at Y; X, who works for Y."""
+    doc = ctx.doc
+    index = ctx.index
+    seen: set[tuple[str, str]] = set()
+    for s, e, hit in index.spans:
+        if hit.entity.type != "Person":
+            continue
+        sent = doc[s].sent
+        root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
+        found: list[tuple[Hit, str]] = []
+        for c in root.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
+            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
+                found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
+                          and (h := index.at(p)) is not None and _is_org(h)]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the manager of Y , X"
+            found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, root.head)]
+        # "KAL attorney George Tompkins", "DIMA 's technical manager , engineer Jose Tulio Gomez"
+        j = s
+        while j > sent.start and j > s - 4 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+            j -= 1
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
+            found.append((prev[2], "affiliated_with.org_noun"))
+        # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson"
+        k = j - 1 if j > sent.start and doc[j - 1].lower_ in _ABBREV_TITLES else j
+        if k < j < s and (prev := index.end_at.get(k)) is not None and _is_geo(prev[2]):
+            yield ctx.rel(hit, "lives_in", prev[2], sent, "lives_in.geo_noun", 0.6)
+        for org, rule in found:
+            if (org.mention.text, hit.mention.text) in seen:
+                continue
+            seen.add((org.mention.text, hit.mention.text))
+            yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
+
+
 def rule_person_of(ctx: Context) -> Iterator[Relation]:
     """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
+        if hit.entity.type == "Person" and e + 3 < sent.end and doc[e].text == "," and doc[e + 1].like_num \
+                and doc[e + 2].text == ",":
+            e += 3  # "Daniel Sullivan , 30 , of Boothbay"
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
             if nxt is not None:
                 other = nxt[2]
                 if other.entity.type == "Organization":
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
-                elif other.entity.type in _GEO:
+                elif _is_geo(other):
                     yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
+                    for more in _comma_chain(ctx, nxt[1], sent.end):  # "Andrew Hall of Miami , Fla."
+                        yield ctx.rel(hit, "lives_in", more, sent, "lives_in.of_chain", 0.6)
         if hit.entity.type in ("Organization", "Country") and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             if nxt is not None and nxt[2].entity.type == "Person":
@@ -373,6 +764,9 @@ RULES: dict[str, Rule] = {
     "graphbuild.located_in.v1": rule_located_in,
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,
+    "graphbuild.killed.v1": rule_killed,
+    "graphbuild.work_for.v1": rule_work_for,
+    "graphbuild.lives_in.v1": rule_lives_in,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
 }

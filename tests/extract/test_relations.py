@@ -1,0 +1,78 @@
+"""Relation rules, each on its own, with (text, expected triples) cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.common import EntityIndex
+from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.relations import RULES, Context, extract_relations
+from graphbuild.model import Document
+
+Triple = tuple[str, str, str]
+
+
+def _triples(nlp, text: str, rule: str | None = None) -> set[Triple]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    ents = extract_entities(doc, document)
+    index = EntityIndex(doc, ents)
+    rels = extract_relations(doc, document, ents, index) if rule is None else tuple(
+        RULES[rule](Context(doc, index, document)))
+    out = set()
+    for r in rels:
+        ev = r.evidence
+        assert text[ev.sentence_start:ev.sentence_end] == ev.sentence
+        assert ev.subject_text in ev.sentence and ev.object_text in ev.sentence
+        out.add((ev.subject_text, r.relation, ev.object_text))
+    return out
+
+
+CASES: list[tuple[str, str, Triple]] = [
+    ("graphbuild.title_prefix.v1", "Kremlin spokesman Dmitry Peskov said nothing.",
+     ("Dmitry Peskov", "affiliated_with", "Kremlin")),
+    ("graphbuild.located_in.v1", "He was arrested in Livingston, Texas, on Monday.",
+     ("Livingston", "located_in", "Texas")),
+    ("graphbuild.located_in.v1", "Rome is in Lazio and Naples is a port.", ("Rome", "located_in", "Lazio")),
+    ("graphbuild.based_in.v1", "Pepperell, based in Atlanta, makes towels.", ("Pepperell", "based_in", "Atlanta")),
+    ("graphbuild.killed.v1", "John Wilkes Booth killed Abraham Lincoln in 1865.",
+     ("John Wilkes Booth", "killed", "Abraham Lincoln")),
+    ("graphbuild.killed.v1", "Oswald was the lone gunman who killed John Kennedy.",
+     ("Oswald", "killed", "John Kennedy")),
+    ("graphbuild.lives_in.v1", "In 1898, composer George Gershwin was born in Brooklyn.",
+     ("George Gershwin", "lives_in", "Brooklyn")),
+    ("graphbuild.lives_in.v1", "Mary Smith, a native of Boston, spoke.", ("Mary Smith", "lives_in", "Boston")),
+    ("graphbuild.work_for.v1", "David Pimentel, an ecologist at Cornell University, said so.",
+     ("David Pimentel", "affiliated_with", "Cornell University")),
+    ("graphbuild.person_of.v1", "Senator John Smith of Ohio voted no.", ("John Smith", "lives_in", "Ohio")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("rule", "text", "expected"), CASES)
+def test_rule_finds_triple(nlp, rule: str, text: str, expected: Triple) -> None:  # type: ignore[no-untyped-def]
+    """Each rule alone finds its triple, with evidence slicing the sentence that names both ends."""
+    assert expected in _triples(nlp, text, rule)
+
+
+NEGATIVE: list[tuple[str, Triple]] = [
+    ("Representatives from Russia, Japan, Poland and France signed it.", ("Japan", "located_in", "Poland")),
+    ("Smith said he had not killed anyone.", ("Smith", "killed", "Smith")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "absent"), NEGATIVE)
+def test_no_false_relation(nlp, text: str, absent: Triple) -> None:  # type: ignore[no-untyped-def]
+    """Enumerations and reflexive readings yield no relation."""
+    assert absent not in _triples(nlp, text)
+
+
+@pytest.mark.model
+def test_seed_relations_have_sentence_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every relation on the seed carries evidence whose offsets slice a sentence naming both ends."""
+    from tests.conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    triples = _triples(nlp, text)
+    assert ("Dmitry Peskov", "affiliated_with", "Kremlin") in triples
