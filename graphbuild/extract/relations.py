@@ -163,7 +163,7 @@ def _post_relations(
 
 def _clean_title(title: str) -> str:
     words = title.split()
-    if title.isupper() or title.islower():
+    if title.isupper():
         return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
     return title
 
@@ -310,7 +310,7 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
             nxt = ctx.index.start_at.get(e + 1)
             if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key:
                 after = nxt[1]
-                if after < sent.end and doc[after].text == ")":
+                if after < sent.end and doc[after].text.startswith(")"):  # "KYIV (Ukraine):" tokenises "):"
                     yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.paren", 0.8)
         elif tok.text == "," and not _in_list(ctx, s, e, sent):
             chain = _comma_chain(ctx, e, sent.end)
