@@ -274,6 +274,19 @@ def _syntax_message(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+def default_prefixes() -> dict[str, str]:
+    """Prefixes every query may use without declaring them (the output's vocabularies)."""
+    from graphbuild.exporters.rdf import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with PREFIX lines for :func:`default_prefixes` put in front (for endpoints)."""
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in default_prefixes().items())
+    return head + sparql
+
+
 def query_store(
     store: ox.Store, sparql: str, params: Mapping[str, ox.NamedNode | ox.Literal] | None = None
 ) -> QueryResult:
@@ -282,12 +295,16 @@ def query_store(
     try:
         try:
             subs: dict[ox.Variable, Term] = {ox.Variable(k): v for k, v in params.items()}
-            answer = store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            answer = store.query(
+                sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=default_prefixes()
+            )
         except RuntimeError:
             if not params:
                 raise
             # parameters not in a SELECT projection: bind them with VALUES instead
-            answer = store.query(inject_values(sparql, params), use_default_graph_as_union=True)
+            answer = store.query(
+                inject_values(sparql, params), use_default_graph_as_union=True, prefixes=default_prefixes()
+            )
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {_syntax_message(exc)}") from None
     except (RuntimeError, OSError, ValueError) as exc:
@@ -331,7 +348,7 @@ def query_endpoint(
     headers: Mapping[str, str] | None = None,
 ) -> QueryResult:
     """Run ``sparql`` on a SPARQL 1.1 Protocol endpoint (POST ``application/sparql-query``)."""
-    text = inject_values(sparql, dict(params or {}))
+    text = with_prefixes(inject_values(sparql, dict(params or {})))
     req = urllib.request.Request(
         url,
         data=text.encode("utf-8"),
