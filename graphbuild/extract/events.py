@@ -35,6 +35,15 @@ _OBJ_ROLE = {
     "Attack": "target", "Support": "target", "Agreement": "participant", "Sanction": "target",
     "Transfer": "target", "Personnel": "target", "Death": "target", "Protest": "target", "Other": "target",
 }
+_SPEECH_OBJECTS = frozenset(
+    {"speech", "message", "lecture", "address", "verdict", "promise", "warning", "statement", "report",
+     "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
+)
+#: Travel verbs that also mean something else ("return a verdict", "heads the party"): they need a place.
+_TRAVEL_NEEDS_PLACE = frozenset({"return", "head", "fly", "tour"})
+#: Attack verbs that also mean something else ("advances to the final"): they need a place or country.
+_ATTACK_NEEDS_GEO = frozenset({"advance", "strike", "shoot", "raid", "occupy"})
+_UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
@@ -99,6 +108,8 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
                 return None
         if lemma == "add" and not any(c.dep_ == "ccomp" for c in tok.children):
             return None
+        if lemma == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in tok.children):
+            return "Statement", "event.deliver_speech"
         if lemma == "ask" and _is_passive_participle(tok):
             return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
         etype = VERB_TRIGGERS.get(lemma)
@@ -197,18 +208,32 @@ def _prep_args(cand: Candidate, head: Token, index: EntityIndex) -> None:
                 cand.add(r, hit)
 
 
+def _date_text(tok: Token) -> str | None:
+    """The DATE/TIME entity at ``tok`` when it reads as a time ("Wednesday", "last month", "4 May 2005")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("DATE", "TIME")), None)
+    if ent is None:
+        return None
+    text = ent.text.strip()
+    if not re.search(r"[A-Za-z]", text) and not re.fullmatch(r"(1[89]|20)\d\d|\d{4}-\d{2}-\d{2}", text):
+        return None  # "93" in "died aged 93" is an age, not a time
+    if re.match(r"(?i)(aged?|\d+[- ]year[- ]old)", text):
+        return None
+    return text
+
+
 def _time_of(head: Token) -> str | None:
+    """The time expression attached to an event's head word, if any."""
     for child in head.children:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
-            ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
-            if ent is not None:
-                return ent.text
-        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            found = _date_text(child)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "until"):
             for pobj in child.children:
-                if pobj.ent_type_ == "DATE":
-                    ent = next((e for e in head.doc.ents if e.start <= pobj.i < e.end), None)
-                    if ent is not None:
-                        return ent.text
+                if pobj.ent_type_ in ("DATE", "TIME"):
+                    found = _date_text(pobj)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -232,13 +257,18 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
             for h in _hits_of(tok.head, index):
                 cand.add("target", h)
     else:
+        # the one who dies is not an agent: "Lord Scarman died aged 93"
+        subj_role = "target" if tok.lemma_.lower() in _UNDERGOER_VERBS else "agent"
         for h in _subject_hits(tok, index):
-            cand.add("agent", h)
+            cand.add(subj_role, h)
     obj_role = _OBJ_ROLE.get(etype, "target")
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
             for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
-                cand.add(obj_role, h)
+                role = obj_role
+                if h.entity.type == "Person" and role in ("destination", "place", "origin"):
+                    role = "participant"  # "visited Sue Essex"
+                cand.add(role, h)
         if c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES:
             _prep_args(cand, c, index)
     _prep_args(cand, tok, index)
@@ -270,7 +300,10 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
             for h in _hits_of(c, index):
                 cand.add("agent", h)
         elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
-            cand.add("agent" if etype not in ("Travel",) else "participant", mod)
+            if mod.entity.type == "Place":  # "a Middle East trip", "the London conference"
+                cand.add("destination" if etype == "Travel" else "place", mod)
+            else:
+                cand.add("agent", mod)
     _prep_args(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
     head = tok.head
@@ -328,6 +361,33 @@ def _capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
             cand.add("agent", Hit(ent, hit.mention))
 
 
+def _sanity(cand: Candidate) -> Candidate | None:
+    """Drop or retype readings a trigger word's other senses make likely."""
+    lemma = cand.trigger.lemma_.lower()
+    geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
+    if cand.event_type == "Travel":
+        for role in ("destination", "origin"):
+            kept = [h for h in cand.args.get(role, []) if h.entity.type != "Organization"]
+            moved = [h for h in cand.args.get(role, []) if h.entity.type == "Organization"]
+            if moved:
+                cand.args[role] = kept
+                cand.args.setdefault("participant", []).extend(moved)
+                if not kept:
+                    del cand.args[role]
+        if cand.rule == "event.verb" and lemma in _TRAVEL_NEEDS_PLACE and not geo:
+            return None
+    if cand.event_type == "Attack":
+        if cand.rule == "event.verb" and lemma in _ATTACK_NEEDS_GEO and not geo:
+            return None
+        agents = {h.entity.type for h in cand.args.get("agent", [])}
+        targets = {h.entity.type for h in cand.args.get("target", [])}
+        if agents and agents <= {"Person", "Organization"} and not targets & {"Place", "Country"} and not geo - targets:
+            # "Howard attacked Labour's plans": in politics an attack by a person or party is words
+            cand.event_type = "Statement"
+            cand.rule = "event.verbal_attack"
+    return cand
+
+
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -381,6 +441,7 @@ def extract_events(
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
+    cands = [c for c in (_sanity(c) for c in cands) if c is not None]
     for cand in cands:
         _capital_metonymy(cand, index)
     merged: list[Candidate] = []

@@ -93,7 +93,7 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "impose": "Sanction",
     # Transfer
     "acquire": "Transfer", "buy": "Transfer", "sell": "Transfer", "supply": "Transfer",
-    "deliver": "Transfer", "provide": "Support", "give": "Transfer",
+    "deliver": "Transfer", "provide": "Support",
     "purchase": "Transfer", "export": "Transfer", "import": "Transfer",
     # Personnel
     "appoint": "Personnel", "elect": "Personnel", "resign": "Personnel", "sack": "Personnel",
