@@ -331,3 +331,15 @@ def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
     box.send_keys(Keys.ENTER)
     assert driver.execute_script("return network.getSelectedNodes().length") == 1
     assert time.perf_counter() - start < 5
+
+
+def test_truncated_page_says_what_is_left_out(driver: Any, tmp_path: Path) -> None:
+    """With max_nodes the page shows a "Showing N of M entities" note."""
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "cut.html"
+    write_html(seed_graph(), path, max_nodes=3)
+    open_page(driver, path)
+    note = driver.find_element(By.ID, "gb-note")
+    assert note.is_displayed()
+    assert note.text.startswith("Showing 3 of 12 entities")
