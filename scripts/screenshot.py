@@ -76,6 +76,10 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, focu
     with tempfile.TemporaryDirectory(prefix="gb-chrome-") as profile:
         drv = make_driver(profile, width, height)
         try:
+            drv.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            )
             drv.get(html.resolve().as_uri())
             wait_ready(drv, timeout)
             if focus:

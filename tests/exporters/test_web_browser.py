@@ -149,7 +149,19 @@ def click_background(drv: Any) -> None:
 
 def faded(drv: Any) -> set[str]:
     """Ids of the nodes the neighbourhood view has faded."""
-    return set(drv.execute_script("return nodes.get({filter: function (n) { return n.faded; }}).map(n => n.id)"))
+    return set(drv.execute_script("return graphbuild.faded()"))
+
+
+def pixel(drv: Any, node_id: str) -> list[int]:
+    """The RGBA canvas pixel at the centre of a node as drawn."""
+    rgba: list[int] = drv.execute_script(
+        "var c = document.querySelector('#mynetwork canvas');"
+        "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
+        "var r = c.width / c.clientWidth;"
+        "return Array.from(c.getContext('2d').getImageData(Math.round(p.x * r), Math.round(p.y * r), 1, 1).data);",
+        node_id,
+    )
+    return rgba
 
 
 @pytest.fixture(scope="module")
@@ -225,13 +237,21 @@ def test_document_and_event_type_filters(driver: Any, seed_load: dict[str, Any])
 def test_neighbourhood_click_fades_others(driver: Any, seed_load: dict[str, Any]) -> None:
     """Clicking Pokrovsk fades everything more than one hop away; clicking the background resets."""
     g = seed_graph()
+    before = pixel(driver, "organization/kremlin")
+    assert before[:3] == [0xF2, 0x8E, 0x2B]  # Organization orange
     click_node(driver, "place/pokrovsk")
     near = {"place/pokrovsk"} | set(g.predecessors("place/pokrovsk")) | set(g.successors("place/pokrovsk"))
     assert faded(driver) == set(g.nodes) - near
+    time.sleep(0.1)
+    assert min(pixel(driver, "organization/kremlin")[:3]) > 200  # drawn faded, near white
+    centre = pixel(driver, "place/pokrovsk")[:3]
+    assert max(centre) - min(centre) > 30  # the (selected) centre is still drawn in colour
     assert driver.execute_script("return network.getSelectedNodes()") == ["place/pokrovsk"]
     assert "Pokrovsk" in driver.find_element("id", "gb-panel").text
     click_background(driver)
     assert faded(driver) == set()
+    time.sleep(0.1)
+    assert pixel(driver, "organization/kremlin") == before
 
 
 def test_physics_toggle(driver: Any, seed_load: dict[str, Any]) -> None:
@@ -311,3 +331,15 @@ def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
     box.send_keys(Keys.ENTER)
     assert driver.execute_script("return network.getSelectedNodes().length") == 1
     assert time.perf_counter() - start < 5
+
+
+def test_truncated_page_says_what_is_left_out(driver: Any, tmp_path: Path) -> None:
+    """With max_nodes the page shows a "Showing N of M entities" note."""
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "cut.html"
+    write_html(seed_graph(), path, max_nodes=3)
+    open_page(driver, path)
+    note = driver.find_element(By.ID, "gb-note")
+    assert note.is_displayed()
+    assert note.text.startswith("Showing 3 of 12 entities")

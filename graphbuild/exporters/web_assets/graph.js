@@ -13,11 +13,6 @@
   var meta = data.meta;
   var docs = meta.docs;
   var sentences = meta.sentences;
-  var FADED_NODE = { background: "rgba(215,215,215,0.35)", border: "rgba(190,190,190,0.35)" };
-  var FADED_FONT = "rgba(120,120,120,0.25)";
-  var FADED_EDGE = "rgba(200,200,200,0.22)";
-  var FONT_COLOUR = data.options.nodes.font.color;
-  var EDGE_FONT_COLOUR = data.options.edges.font.color;
 
   /* ---------- small DOM helpers (text only) ---------- */
   function el(tag, cls, text) {
@@ -86,6 +81,7 @@
   var status = document.getElementById("gb-status");
   function markReady() {
     if (window.graphbuildReady) { return; }
+    window.graphbuildReadyAt = performance.now();
     window.graphbuildReady = true;
     document.documentElement.setAttribute("data-graphbuild-ready", "1");
     status.textContent = meta.counts.shown_entities + " entities · " + meta.counts.shown_events + " events · " +
@@ -102,54 +98,87 @@
     network.once("afterDrawing", markReady);
   }
 
-  /* ---------- neighbourhood view ---------- */
-  var fadedNodes = {};
-  var fadedEdges = {};
+  /* ---------- neighbourhood view ----------
+   * Fading every other node through DataSet updates costs seconds at 5,000 nodes, so the view
+   * is drawn instead: after vis-network draws a frame, a translucent white sheet covers it and
+   * the centre, its neighbours and the edges between them are drawn again on top (with
+   * vis-network's own node and edge painters), so the cost follows the neighbourhood's size.
+   */
+  var FADE = "rgba(255,255,255,0.9)";
   var centre = null;
+  var hlNodes = [];
+  var hlEdges = [];
   function highlight(id) {
+    if (!byId[id]) { return; }
     var keep = {};
     keep[id] = true;
-    var keepEdges = {};
-    adjacent[id].forEach(function (e) { keep[e.from] = true; keep[e.to] = true; keepEdges[e.id] = true; });
-    var nu = [];
-    var eu = [];
-    data.nodes.forEach(function (n) {
-      var want = !keep[n.id];
-      if (want && !fadedNodes[n.id]) {
-        nu.push({ id: n.id, color: FADED_NODE, font: { color: FADED_FONT }, faded: true });
-        fadedNodes[n.id] = true;
-      } else if (!want && fadedNodes[n.id]) {
-        nu.push({ id: n.id, color: n.color, font: { color: FONT_COLOUR }, faded: false });
-        delete fadedNodes[n.id];
-      }
-    });
-    data.edges.forEach(function (e) {
-      var want = !keepEdges[e.id];
-      if (want && !fadedEdges[e.id]) {
-        eu.push({ id: e.id, color: FADED_EDGE, font: { color: FADED_FONT }, faded: true });
-        fadedEdges[e.id] = true;
-      } else if (!want && fadedEdges[e.id]) {
-        eu.push({ id: e.id, color: e.color, font: { color: EDGE_FONT_COLOUR }, faded: false });
-        delete fadedEdges[e.id];
-      }
-    });
-    if (nu.length) { nodes.update(nu); }
-    if (eu.length) { edges.update(eu); }
+    hlEdges = [];
+    adjacent[id].forEach(function (e) { keep[e.from] = true; keep[e.to] = true; hlEdges.push(e.id); });
+    hlNodes = Object.keys(keep).filter(function (n) { return n !== id; });
+    hlNodes.push(id);  // the centre is drawn last, on top
     centre = id;
+    network.redraw();
   }
   function unhighlight() {
-    var nu = Object.keys(fadedNodes).map(function (id) {
-      return { id: id, color: byId[id].color, font: { color: FONT_COLOUR }, faded: false };
-    });
-    var eu = Object.keys(fadedEdges).map(function (id) {
-      return { id: id, color: edgeById[id].color, font: { color: EDGE_FONT_COLOUR }, faded: false };
-    });
-    fadedNodes = {};
-    fadedEdges = {};
-    if (nu.length) { nodes.update(nu); }
-    if (eu.length) { edges.update(eu); }
+    if (centre === null) { return; }
     centre = null;
+    hlNodes = [];
+    hlEdges = [];
+    network.redraw();
   }
+  function fadedIds() {
+    if (centre === null) { return []; }
+    var keep = {};
+    hlNodes.forEach(function (n) { keep[n] = true; });
+    return data.nodes.filter(function (n) { return !keep[n.id]; }).map(function (n) { return n.id; });
+  }
+  network.on("afterDrawing", function (ctx) {
+    if (centre === null) { return; }
+    var body = network.body;  // vis-network internals: drawn items by id (9.x)
+    var pad = 50;
+    var tl = network.DOMtoCanvas({ x: -pad, y: -pad });
+    var br = network.DOMtoCanvas({ x: container.clientWidth + pad, y: container.clientHeight + pad });
+    ctx.save();
+    ctx.fillStyle = FADE;
+    ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+    ctx.restore();
+    var live = [];
+    hlEdges.forEach(function (eid) {
+      var e = body.edges[eid];
+      if (e && e.connected && !e.options.hidden && !hiddenEdges[eid]) { live.push(e); }
+    });
+    live.forEach(function (e) { e.draw(ctx); });
+    live.forEach(function (e) { e.drawArrows(ctx); });
+    if (meta.large) {
+      // large pages carry no edge labels in vis-network: label the neighbourhood's edges here
+      var size = 11 / network.getScale();
+      ctx.save();
+      ctx.font = size + "px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.lineWidth = size / 3;
+      ctx.strokeStyle = "#ffffff";
+      ctx.fillStyle = "#444444";
+      live.forEach(function (e) {
+        var text = edgeById[e.id].elabel;
+        if (!text) { return; }
+        var mx = (e.from.x + e.to.x) / 2;
+        var my = (e.from.y + e.to.y) / 2;
+        ctx.strokeText(text, mx, my);
+        ctx.fillText(text, mx, my);
+      });
+      ctx.restore();
+    }
+    var labels = [];
+    hlNodes.forEach(function (nid) {
+      var n = body.nodes[nid];
+      if (n && !hiddenNodes[nid]) {
+        var r = n.draw(ctx);
+        if (r && r.drawExternalLabel) { labels.push(r.drawExternalLabel); }
+      }
+    });
+    labels.forEach(function (f) { f(); });
+  });
 
   /* ---------- filters ---------- */
   var state = { types: {}, etype: "", doc: "" };
@@ -542,6 +571,7 @@
     focusNode: focusNode,
     highlight: highlight,
     unhighlight: unhighlight,
+    faded: fadedIds,
     applyFilters: applyFilters,
     clearFilters: clearFilters,
     state: state,
