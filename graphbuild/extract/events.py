@@ -481,7 +481,7 @@ def extract_events(
             Event(
                 key=f"v{n}",
                 event_type=cand.event_type,
-                trigger=cand.label,
+                trigger=cand.surface or cand.label,
                 start=cand.start,
                 end=cand.end,
                 arguments=tuple(arguments),
