@@ -4,7 +4,7 @@ This module is the single place that decides what the graph's nodes and
 edges carry; every exporter reads only these attributes.
 
 Graph attributes (``G.graph``)
-    ``documents``: ``{doc id: {"title", "date", "url", "source"}}`` (None when unknown)
+    ``documents``: ``{doc id: {"title", "date", "url"}}`` (None when unknown)
     ``base_iri``: the IRI base the exporters mint IRIs under.
 
 Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
@@ -117,7 +117,7 @@ def build_graph(
         )
     for res in sorted(results, key=lambda r: r.doc.id):
         d = res.doc
-        docs[d.id] = {"title": d.title, "date": d.date, "url": d.url, "source": d.source}
+        docs[d.id] = {"title": d.title, "date": d.date, "url": d.url}
         for rel in res.relations:
             s = entity_of.get((d.id, rel.subject))
             o = entity_of.get((d.id, rel.object))
