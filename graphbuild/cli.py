@@ -39,10 +39,14 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
-    p.add_argument("--html-max-nodes", type=int, default=None, metavar="N", help="keep the N most-mentioned entities in graph.html")
+    p.add_argument(
+        "--html-max-nodes", type=int, default=None, metavar="N", help="keep the N most-mentioned entities in graph.html"
+    )
     p.add_argument("--processes", type=int, default=None, metavar="N", help="extraction processes (default: CPU cores)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N", help="documents per nlp.pipe batch")
-    p.add_argument("--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)")
+    p.add_argument(
+        "--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)"
+    )
     p.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
     p.add_argument("--store", default=None, metavar="DIR", help="also keep a pyoxigraph store in DIR up to date")
     p.add_argument("--engine", choices=["local", "dask"], default="local", help="where extraction runs")
@@ -91,7 +95,9 @@ def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--named", metavar="NAME", help="run a shipped query (see --list)")
     p.add_argument("--list", action="store_true", help="list the shipped queries")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
+    p.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)"
+    )
     p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file, store directory or endpoint URL")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     p.set_defaults(func=cmd_query)
@@ -107,8 +113,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="write an existing build in another format")
     p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory holding graph.json")
-    p.add_argument("--format", dest="formats", action="append", required=True, metavar="FMT",
-                   help="turtle, ntriples, nquads, trig, jsonld, json, html; repeatable")
+    p.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        required=True,
+        metavar="FMT",
+        help="turtle, ntriples, nquads, trig, jsonld, json, html; repeatable",
+    )
     p.add_argument("-o", "--output", default=None, help="output file (one format) or directory")
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.set_defaults(func=cmd_export)
@@ -127,8 +139,12 @@ def _add_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("push", help="upload a build to a running triple store (Graph Store Protocol)")
     p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory")
     p.add_argument("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
-    p.add_argument("--mode", choices=["graphs", "default"], default="graphs",
-                   help="PUT one named graph per document (default) or POST all to the default graph")
+    p.add_argument(
+        "--mode",
+        choices=["graphs", "default"],
+        default="graphs",
+        help="PUT one named graph per document (default) or POST all to the default graph",
+    )
     p.add_argument("--user", default=None, help="basic-auth user (password from GRAPHBUILD_PASSWORD)")
     p.add_argument("--token", default=None, help="bearer token (or GRAPHBUILD_TOKEN)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
