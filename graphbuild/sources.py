@@ -187,7 +187,9 @@ def iter_documents(
 def _dedupe(docs: Iterable[Document], seen: dict[str, str], on_error: OnError) -> Iterator[Document]:
     for doc in docs:
         if doc.id in seen:
-            on_error(InputError(doc.source, f"duplicate document id {doc.id!r} (first read from {seen[doc.id]}); skipped"))
+            on_error(
+                InputError(doc.source, f"duplicate document id {doc.id!r} (first read from {seen[doc.id]}); skipped")
+            )
             continue
         seen[doc.id] = doc.source
         yield doc

@@ -47,6 +47,10 @@ NER_TYPES: Final = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "
 RETYPABLE: Final = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUAGE", "LAW"})
 #: Honorifics stripped from the front of a person mention.
 HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"})
+#: Further words stripped from the front of a person name.
+PERSON_PREFIXES: Final = frozenset(
+    {"Prof", "Prof.", "Professor", "Baroness", "Baron", "Rev", "Rev.", "Reverend", "Dame", "Lord", "Lady", "Sir"}
+)
 #: Words after a name that make a region ("Kursk region").
 REGION_WORDS: Final = frozenset({"region", "Region", "oblast", "Oblast", "province", "Province", "krai", "Krai"})
 #: Speech verbs for the ``said`` cue.
@@ -160,6 +164,45 @@ def _title_before(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
+    """Skip titles, honorifics, party/country words and verbs spaCy put in front of a name.
+
+    "Mr Prescott" → "Prescott", "Baroness Kennedy" → "Kennedy", "Tories Ken Clarke" → "Ken Clarke",
+    "Vote Blair" → "Blair".
+    """
+    g = gazetteer()
+    title_words = {p[0] for p in g.titles if len(p) == 1}
+    while start < end - 1:
+        t = doc[start]
+        if (
+            t.text in HONORIFICS
+            or t.text in title_words
+            or t.text in PERSON_PREFIXES
+            or _prefix_word(t.text)
+            or t.pos_ in {"VERB", "AUX", "ADP", "DET"}
+        ):
+            start += 1
+            continue
+        break
+    return start
+
+
+def _prefix_word(text: str) -> bool:
+    """A party, organisation or nationality word ("Tories", "Labour", "US") that cannot start a name."""
+    hit = gazetteer().lookup(text)
+    if hit is None or text in AMBIGUOUS_COUNTRY_NAMES:
+        return False
+    return hit.type in {"Organization", "Country"}
+
+
+def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
+    """The name as written (original spacing, so "Kilroy-Silk" stays whole); headline caps title-cased."""
+    text = str(doc[c.start : c.end].text)
+    if c.start in caps:
+        text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
+    return text
+
+
 def _title_at(doc: Doc, i: int) -> bool:
     """Whether a title phrase starts at token ``i`` ("US Secretary of State", "British Foreign Secretary")."""
     return any(tuple(t.text for t in doc[i : i + len(phrase)]) == phrase for phrase in _title_phrases())
@@ -191,8 +234,7 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         if start >= end:
             continue
         if ent.label_ == "PERSON":
-            while start < end - 1 and doc[start].text in HONORIFICS:
-                start += 1
+            start = _strip_person_prefix(doc, start, end)
         text = _span_text(doc, start, end)
         if text in STOP_NAMES:
             continue
@@ -200,10 +242,7 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         hit = _gaz_lookup(text, folded)
         label = ent.label_
         if hit is not None:
-            if label == "PERSON" and (end - start > 1 or text in AMBIGUOUS_COUNTRY_NAMES) and hit.type != "Place":
-                out.append(_Cand(start, end, "Person", "ner", spacy_label=label))
-                continue
-            if label == "PERSON" and hit.type == "Place" and end - start > 1:
+            if label == "PERSON" and text in AMBIGUOUS_COUNTRY_NAMES:
                 out.append(_Cand(start, end, "Person", "ner", spacy_label=label))
                 continue
             rule = "demonym" if hit.demonym else ("ner" if NER_TYPES.get(label) == hit.type else "gazetteer")
@@ -360,9 +399,9 @@ def title_candidates(doc: Doc) -> list[_Cand]:
         if before is not None and before.label_ in {"ORG", "GPE", "FAC", "LOC"}:
             continue
         end = _name_run(doc, i)
-        # skip further title words ("President Vice")
         if end <= i:
             continue
+        i = _strip_person_prefix(doc, i, end)  # "Deputy Prime Minister Mr Prescott"
         text = _span_text(doc, i, end)
         if gazetteer().lookup(text) is not None or text in STOP_NAMES:
             continue
@@ -460,6 +499,7 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
             start -= 1
         if start == end:
             continue
+        start = _strip_person_prefix(doc, start, end)
         text = _span_text(doc, start, end)
         if gazetteer().lookup(text) is not None or text in STOP_NAMES:
             continue
@@ -623,6 +663,7 @@ class _Group:
     code: str | None = None
     wikidata: str | None = None
     alias_rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (rule, evidence)
+    parts: tuple[str, str] = ("", "")  # people: first and last name token
 
 
 def _surface(doc: Doc, c: _Cand) -> str:
@@ -716,16 +757,12 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
     full: list[_Group] = []
     singles: list[_Cand] = []
     for c in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
-        toks = [t.text for t in doc[c.start : c.end]]
-        if c.start in caps:
-            toks = [t.title() if t.isupper() else t for t in toks]
+        name = _name_text(doc, c, caps)
+        toks = name.split()
         if len(toks) == 1:
             singles.append(c)
             continue
-        name = " ".join(toks)
-        compat = [
-            g for g in full if fold(g.label.split()[-1]) == fold(toks[-1]) and _initial_ok(g.label.split()[0], toks[0])
-        ]
+        compat = [g for g in full if fold(g.parts[1]) == fold(toks[-1]) and _initial_ok(g.parts[0], toks[0])]
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
@@ -735,14 +772,14 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         else:
             if len(compat) > 1:
                 log.debug("%s: %r fits several people, kept apart", doc_id, name)
-            g = _Group("Person", [c], name)
+            g = _Group("Person", [c], name, parts=(toks[0], toks[-1]))
             full.append(g)
             groups.append(g)
     single_groups: dict[str, _Group] = {}
     for c in sorted(singles, key=lambda c: c.start):
-        word = _surface(doc, c)
+        word = _name_text(doc, c, caps)
         key = fold(word)
-        compat = [g for g in full if fold(g.label.split()[-1]) == key]
+        compat = [g for g in full if fold(g.parts[1]) == key]
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
@@ -824,10 +861,8 @@ def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:
     """A person's label: the longest full name seen (ties: the first in text order)."""
     names: list[tuple[int, int, str]] = []
     for c in g.cands:
-        toks = [t.text for t in doc[c.start : c.end]]
-        if c.start in caps:
-            toks = [t.title() if t.isupper() else t for t in toks]
-        names.append((-len(toks), c.start, " ".join(toks)))
+        name = _name_text(doc, c, caps)
+        names.append((-(c.end - c.start), c.start, name))
     if not names:
         return g.label
     names.sort()
