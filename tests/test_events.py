@@ -55,3 +55,24 @@ def test_statements_keep_quotes(seed_build) -> None:  # type: ignore[no-untyped-
 def test_no_event_without_arguments(seed_build) -> None:  # type: ignore[no-untyped-def]
     """Every event node has at least one argument entity."""
     assert all(roles for _, roles in _events(seed_build))
+
+
+def test_dates_anchor_to_article_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With the article dated Wednesday 11 September 2024, "Tuesday" and "Wednesday" become xsd:dates."""
+    from graphbuild.pipeline import BuildOptions, build
+
+    from .conftest import SEED
+
+    src = tmp_path / "dated.jsonl"
+    src.write_text(json.dumps({"id": "dated", "text": SEED.read_text(encoding="utf-8"), "date": "2024-09-11"}) + "\n")
+    build([src], BuildOptions(outdir=tmp_path / "out", use_cache=False, formats=(), html=False, processes=1))
+    g = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    times = {n["time_text"]: n["time"] for n in g["nodes"] if n.get("type") == "Event" and n.get("time_text")}
+    assert times.get("Tuesday") == "2024-09-10"
+    assert times.get("Wednesday") == "2024-09-11"
+
+
+def test_undated_article_invents_no_date(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """The seed has no date: time expressions keep their surface form and get no xsd:date."""
+    events = [n for n, _ in _events(seed_build) if n.get("time_text")]
+    assert events and all(n["time"] is None for n in events)
