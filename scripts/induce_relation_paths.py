@@ -103,13 +103,20 @@ def count(train: Path) -> tuple[dict[Key, Counter[str]], dict[Key, set[Key]], di
 
 
 def select(counts: dict[Key, Counter[str]], backoff: dict[Key, set[Key]], min_support: int,
-           min_precision: float) -> list[tuple[Key, str, int, float]]:
-    """Rows to keep: confident keys, plus ``none`` rows for keys whose backoff would otherwise fire wrongly."""
+           min_precision: float, lex_support: int | None = None) -> list[tuple[Key, str, int, float]]:
+    """Rows to keep: confident keys, plus ``none`` rows for keys whose backoff would otherwise fire wrongly.
+
+    ``lex_support`` (default ``min_support``) is the support a fully lexical, fine-typed path needs when
+    its precision is 1.0 on train.
+    """
     rows: list[tuple[Key, str, int, float]] = []
     for key, c in counts.items():
         total = sum(c.values())
         rel, n = max(((r, k) for r, k in c.items() if r != "none"), key=lambda x: (x[1], x[0]), default=("none", 0))
-        if rel != "none" and n >= min_support and n / total >= min_precision:
+        need = min_support
+        if key[0] == "lex" and lex_support is not None and n == total:
+            need = min(need, lex_support)
+        if rel != "none" and n >= need and n / total >= min_precision:
             rows.append((key, rel, n, n / total))
     firing = {r[0]: r[1] for r in rows}
     for key, c in counts.items():
@@ -125,11 +132,12 @@ def select(counts: dict[Key, Counter[str]], backoff: dict[Key, set[Key]], min_su
 
 
 def write(rows: list[tuple[Key, str, int, float]], out: Path, train: Path, min_support: int,
-          min_precision: float) -> None:
+          min_precision: float, lex_support: int | None) -> None:
     """The table as TSV, with a comment header saying how it was made."""
     lines = [
         f"# dependency-path relation patterns induced by scripts/induce_relation_paths.py from {train.name}",
-        f"# min_support={min_support} min_precision={min_precision}; precision and support are on that split",
+        f"# min_support={min_support} min_precision={min_precision} lex_support={lex_support or min_support};"
+        " precision and support are on that split",
         "\t".join(dep_paths.COLUMNS),
     ]
     for n, ((level, st, ot, path), rel, k, p) in enumerate(rows, 1):
@@ -143,13 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-support", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.6)
+    ap.add_argument("--lex-support", type=int, default=None,
+                    help="support enough for a lexical path that was never wrong on train (default: --min-support)")
     args = ap.parse_args(argv)
     if not args.train.exists():
         print(f"skipped: {args.train} is not available")
         return 0
     counts, backoff, stats = count(args.train)
-    rows = select(counts, backoff, args.min_support, args.min_precision)
-    write(rows, args.out, args.train, args.min_support, args.min_precision)
+    rows = select(counts, backoff, args.min_support, args.min_precision, args.lex_support)
+    write(rows, args.out, args.train, args.min_support, args.min_precision, args.lex_support)
     per = Counter((r[0][0], r[1]) for r in rows)
     print(f"{len(rows)} rows to {args.out}; coverage {stats}")
     print("  " + ", ".join(f"{lv}/{rel}={n}" for (lv, rel), n in sorted(per.items())))
