@@ -7,8 +7,8 @@ words passed on the way sit between the steps.  "Smith works for Acme" gives
 ``<nsubj work >prep for >pobj``.  Two spellings of every path exist:
 
 ``lex``    words as lower-case lemmas (proper nouns as ``PROPN``, numbers as ``NUM``)
-``delex``  nouns, adjectives and the like as their coarse part of speech; verbs, prepositions and
-           particles kept as lemmas (the verb carries the relation: "born in" is not "speaking in")
+``delex``  adjectives, adverbs and the like as their coarse part of speech; nouns, verbs, prepositions and
+           particles kept as lemmas (they carry the relation: "born in" is not "speaking in", "assassin of" not "ally of")
 
 A third spelling, ``surface``, is not a path but the words between the two
 mentions when there are at most :data:`MAX_GAP` of them, with ``S`` and ``O``
@@ -56,7 +56,7 @@ RELATION_TYPES: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
 NONE: Final = "none"
 TABLE: Final = "relation_paths.tsv"
 COLUMNS: Final = ("id", "level", "subject_type", "object_type", "path", "relation", "support", "precision")
-_KEEP_POS: Final = frozenset({"ADP", "PART", "VERB", "AUX"})
+_KEEP_POS: Final = frozenset({"ADP", "PART", "VERB", "AUX", "NOUN"})
 
 
 def coarse_type(entity_type: str) -> str:
