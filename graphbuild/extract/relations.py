@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graphbuild.extract import dep_paths
 from graphbuild.extract.common import EntityIndex, Hit, evidence
 from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, WEAK_TITLES
 from graphbuild.model import DocEntity, Document, Relation
@@ -754,6 +755,31 @@ def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
             yield ctx.rel(nxt[2], "affiliated_with", hit, doc[s].sent, "affiliated_with.demonym", 0.6)
 
 
+def rule_dep_path(ctx: Context) -> Iterator[Relation]:
+    """Mention pairs of one sentence joined by a dependency path of the induced pattern table.
+
+    See :mod:`graphbuild.extract.dep_paths`; the evidence names the row (``dep_path:p0013``) and the
+    confidence is the row's precision on the split it was induced from.
+    """
+    table = dep_paths.load_table()
+    if not table:
+        return
+    doc = ctx.doc
+    by_sent: dict[int, list[tuple[Hit, tuple[int, int]]]] = {}
+    for s, e, hit in ctx.index.spans:
+        by_sent.setdefault(doc[s].sent.start, []).append((hit, (s, e)))
+    for items in by_sent.values():
+        for subj, a in items:
+            for obj, b in items:
+                if subj.entity.key == obj.entity.key or a[0] == b[0]:
+                    continue
+                st, ot = subj.entity.type, obj.entity.type
+                pat = dep_paths.match(doc, a, b, st, ot, table)
+                if pat is None or pat.relation == dep_paths.NONE or not dep_paths.allowed(pat.relation, st, ot):
+                    continue
+                yield ctx.rel(subj, pat.relation, obj, doc[a[0]].sent, f"dep_path:{pat.id}", pat.precision)
+
+
 Rule = Callable[[Context], Iterator[Relation]]
 
 #: Every relation rule by its versioned name.
@@ -769,6 +795,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.lives_in.v1": rule_lives_in,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
+    "graphbuild.dep_path.v1": rule_dep_path,
 }
 
 
@@ -777,9 +804,15 @@ def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, .
     """All relations of a document, deduplicated per (subject, relation, object, title, sentence)."""
     ctx = Context(doc, index or EntityIndex(doc, entities), document)
     seen: dict[tuple[str, str, str, str | None, int], Relation] = {}
+    linked: set[tuple[str, str]] = set()  # pairs a hand-written rule linked: the induced paths only fill gaps
     for rule in RULES.values():
         for rel in rule(ctx):
             if rel.subject == rel.object and rel.relation != "holds_position":
+                continue
+            pair = (rel.subject, rel.object)
+            if not rel.evidence.rule.startswith("dep_path:"):
+                linked.add(pair)
+            elif pair in linked:
                 continue
             key = (rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start)
             old = seen.get(key)

@@ -1,0 +1,116 @@
+"""The dependency-path rule: path spelling, the shipped pattern table, and its relations on hand-written sentences."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from graphbuild.extract import dep_paths
+from graphbuild.extract.common import EntityIndex
+from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.relations import RULES, Context
+from graphbuild.model import Document
+
+Triple = tuple[str, str, str]
+
+
+def _dep_path_triples(nlp, text: str) -> set[Triple]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    index = EntityIndex(doc, extract_entities(doc, document))
+    out = set()
+    for r in RULES["graphbuild.dep_path.v1"](Context(doc, index, document)):
+        ev = r.evidence
+        assert text[ev.sentence_start:ev.sentence_end] == ev.sentence
+        assert ev.subject_text in ev.sentence and ev.object_text in ev.sentence
+        assert ev.rule.startswith("dep_path:p") and 0.0 < ev.confidence <= 1.0
+        out.add((ev.subject_text, r.relation, ev.object_text))
+    return out
+
+
+def test_table_rows_are_well_formed() -> None:
+    """Every row of the shipped table has known level, types and relation, support ≥ 1 and 0 < precision ≤ 1."""
+    text = resources.files("graphbuild").joinpath("data", dep_paths.TABLE).read_text(encoding="utf-8")
+    table = dep_paths.parse_table(text)
+    assert len(table) > 100
+    ids = [p.id for p in table.values()]
+    assert len(ids) == len(set(ids))
+    fine = {"Person", "Place", "Country", "Organization"}
+    for pat in table.values():
+        types = fine if pat.level in ("lex", "surface", "delex") else {"PER", "ENT"}
+        assert pat.subject_type in types and pat.object_type in types, pat
+        assert pat.relation in dep_paths.RELATION_TYPES or pat.relation == dep_paths.NONE, pat
+        assert pat.support >= 1 and 0.0 < pat.precision <= 1.0, pat
+        assert pat.path and "\t" not in pat.path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id\tlevel\n", "header"),
+        ("\t".join(dep_paths.COLUMNS) + "\np1\tlex\tPerson\tPlace\t>prep in >pobj\tlives_in\t2\n", "columns"),
+        ("\t".join(dep_paths.COLUMNS) + "\np1\tlex\tPerson\tPlace\t>prep\tmarried_to\t2\t0.9\n", "unknown"),
+    ],
+)
+def test_bad_table_is_refused(text: str, message: str) -> None:
+    """A malformed table fails with a message naming the problem."""
+    with pytest.raises(ValueError, match=message):
+        dep_paths.parse_table(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "subject", "obj", "expected"),
+    [
+        ("Maria Lopez works for Acme Corporation.", "Maria", "Acme", "<nsubj work >prep for >pobj"),
+        ("Tom Hart, a lawyer for the Treasury, spoke.", "Hart", "Treasury", ">appos lawyer >prep for >pobj"),
+    ],
+)
+def test_lexical_path(nlp, text: str, subject: str, obj: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    """The lexical path climbs from the subject's head and descends to the object's, with lemmas between."""
+    doc = nlp(text)
+    a = next(t for t in doc if t.text == subject)
+    b = next(t for t in doc if t.text == obj)
+    a = a.head if a.dep_ == "compound" else a
+    b = b.head if b.dep_ == "compound" else b
+    found = dep_paths.paths(a, b)
+    assert found is not None and found["lex"] == expected
+
+
+@pytest.mark.model
+def test_conjuncts_share_the_first_conjunct_path(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Smith and Jones work for Acme": Jones is read through Smith, so both get the same path."""
+    doc = nlp("Peter Smith and Anna Jones work for Acme Corporation.")
+    smith, jones, acme = doc[1], doc[4], doc[8]
+    assert dep_paths.paths(jones, acme) == dep_paths.paths(smith, acme)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Evans, who assassinated Governor Paul Reed in 1911, was hanged.",
+         ("Mark Evans", "killed", "Paul Reed")),
+        ("Anna Berg, a spokeswoman for the Red Cross, declined to comment.",
+         ("Anna Berg", "affiliated_with", "Red Cross")),
+        ("Tom Hart and Mary Cole of the Treasury declined to comment.",
+         ("Mary Cole", "affiliated_with", "Treasury")),
+    ],
+)
+def test_dep_path_rule(nlp, text: str, expected: Triple) -> None:  # type: ignore[no-untyped-def]
+    """The rule finds the relation of hand-written sentences, one per conjunct, with honest evidence."""
+    assert expected in _dep_path_triples(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Anna Berg, speaking in London on Tuesday, said nothing new.", ("Anna Berg", "lives_in", "London")),
+        ("Peter Smith met Anna Jones in Paris.", ("Peter Smith", "killed", "Anna Jones")),
+    ],
+)
+def test_dep_path_rule_negative(nlp, text: str, absent: Triple) -> None:  # type: ignore[no-untyped-def]
+    """A visit or a meeting is not residence or a killing."""
+    assert absent not in _dep_path_triples(nlp, text)
