@@ -10,6 +10,7 @@ changed documents and gives the same outputs as a clean build.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import logging
@@ -477,7 +478,8 @@ def collect_results(
             key = doc_fingerprint(doc, EXTRACTOR_VERSION)
             hit = cache.get(key) if cache is not None else None
             if hit is not None:
-                results[doc.id] = hit
+                # the key covers everything but where the document was read from ("file:line")
+                results[doc.id] = hit if hit.doc == doc else dataclasses.replace(hit, doc=doc)
                 report.cached += 1
                 tick(1)
                 continue
