@@ -542,7 +542,11 @@ def write_outputs(graph: nx.MultiDiGraph, opts: BuildOptions, timings: dict[str,
         get_exporter("html")
     out = opts.outdir
     jobs: list[tuple[str, Path, dict[str, Any]]] = [("json", out / "graph.json", {})]
-    jobs += [(name, out / default_filename(name), {"base_iri": opts.base_iri}) for name in opts.formats]
+    jobs += [
+        (name, out / default_filename(name), {"base_iri": opts.base_iri})
+        for name in dict.fromkeys(opts.formats)
+        if name != "json"  # graph.json is always written, once
+    ]
     if opts.html:
         jobs.append(("html", out / "graph.html", {"max_nodes": opts.html_max_nodes}))
     written = []
