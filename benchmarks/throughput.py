@@ -97,7 +97,8 @@ def _child_build(
 # --- measuring ----------------------------------------------------------------------------------
 
 
-def _tree_rss(proc: Any) -> int:
+def _tree_rss(proc: Any, cpu: dict[int, float]) -> int:
+    """Sum of RSS over ``proc`` and its descendants; their CPU seconds so far go to ``cpu`` (by pid)."""
     import psutil
 
     total = 0
@@ -108,12 +109,9 @@ def _tree_rss(proc: Any) -> int:
     for p in procs:
         with contextlib.suppress(psutil.Error):
             total += p.memory_info().rss
+            t = p.cpu_times()
+            cpu[p.pid] = t.user + t.system  # sampled: up to 0.1 s per process is missed
     return total
-
-
-def _cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
 
 
 CPU_SECONDS: dict[str, float] = {}
@@ -126,19 +124,19 @@ def run_measured(argv: list[str], label: str = "") -> tuple[dict[str, Any], floa
     """
     import psutil
 
-    cpu0 = _cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     ps = psutil.Process(proc.pid)
     peak = 0
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(ps))
+        peak = max(peak, _tree_rss(ps, cpu))
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     out, err = proc.communicate()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err[-3000:]}")
-    CPU_SECONDS[label] = _cpu() - cpu0
+    CPU_SECONDS[label] = sum(cpu.values())  # as last sampled: forkserver workers are not our children
     maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     lines = [ln for ln in out.splitlines() if ln.startswith("{")]
     result = json.loads(lines[-1]) if lines else {}
