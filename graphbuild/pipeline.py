@@ -9,18 +9,24 @@ changed documents and gives the same outputs as a clean build.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
+import itertools
 import logging
 import os
 import pickle
+import struct
 import sys
 import time
+import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.model import DocResult, Document
@@ -65,6 +71,7 @@ class BuildReport:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage ("extract", "assemble", "write:json")
     graph: Any = None
 
     def summary(self) -> str:
@@ -85,84 +92,262 @@ def doc_fingerprint(doc: Document, extractor_version: str) -> str:
     return h.hexdigest()
 
 
+_SEGMENT_MAGIC = b"GBCACHE1\n"
+_RECORD = struct.Struct("<HII")  # key length, payload length, CRC-32 of key + payload
+_MAX_SEGMENTS = 8
+
+
 class ResultCache:
-    """Per-document extraction results on disk, keyed by :func:`doc_fingerprint`."""
+    """Per-document extraction results on disk, keyed by :func:`doc_fingerprint`.
+
+    Results live in append-only segment files (``*.seg``).  A build appends its
+    new results to one temporary segment without a sync per entry; :meth:`commit`
+    syncs it and renames it into place.  Every record carries a CRC, so the
+    complete records of a segment left behind by a crashed build are still read
+    (a torn or damaged record is only a cache miss).  :meth:`prune` rewrites the
+    cache as one segment holding just the entries this build used, so removed
+    or changed documents drop out and the number of segments stays small.
+    Use one build per cache directory at a time.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.used: set[str] = set()
+        self._index: dict[str, tuple[Path, int, int]] | None = None  # key -> (file, payload offset, length)
+        self._files: dict[Path, BinaryIO] = {}
+        self._writer: BinaryIO | None = None
+        self._writer_path: Path | None = None
+        self._pending = 0
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.pkl"
+    # reading
+
+    def _scan_file(self, path: Path, index: dict[str, tuple[Path, int, int]]) -> None:
+        try:
+            fh = path.open("rb")
+        except OSError:
+            return
+        size = os.fstat(fh.fileno()).st_size
+        if fh.read(len(_SEGMENT_MAGIC)) != _SEGMENT_MAGIC:
+            fh.close()
+            log.warning("ignoring %s: not a graphbuild cache segment", path)
+            return
+        self._files[path] = fh
+        pos = len(_SEGMENT_MAGIC)
+        while pos + _RECORD.size <= size:
+            klen, plen, _ = _RECORD.unpack(fh.read(_RECORD.size))
+            start = pos + _RECORD.size
+            if start + klen + plen > size:
+                break  # a record torn by a crash: the rest of the file is lost
+            key = fh.read(klen).decode("ascii", "replace")
+            index.setdefault(key, (path, start, klen + plen))
+            pos = start + klen + plen
+            fh.seek(pos)
+
+    def _load_index(self) -> dict[str, tuple[Path, int, int]]:
+        if self._index is None:
+            self._index = {}
+            if self.directory.is_dir():
+                for path in self._segments(include_crashed=True):
+                    self._scan_file(path, self._index)
+        return self._index
+
+    def _segments(self, include_crashed: bool = False) -> list[Path]:
+        paths = sorted(self.directory.glob("*.seg"))
+        if include_crashed:
+            paths += sorted(p for p in self.directory.glob("*.seg.tmp") if p != self._writer_path)
+        return paths
+
+    def _read_record(self, key: str) -> bytes | None:
+        """The pickled result stored under ``key`` (checked against its CRC), or None."""
+        entry = self._load_index().get(key)
+        if entry is None:
+            return None
+        path, start, length = entry
+        fh = self._files[path]
+        fh.seek(start - _RECORD.size)
+        klen, _, crc = _RECORD.unpack(fh.read(_RECORD.size))
+        body = fh.read(length)
+        if len(body) != length or zlib.crc32(body) != crc:
+            log.warning("ignoring damaged cache entry %s in %s", key, path)
+            return None
+        return body[klen:]
 
     def get(self, key: str) -> DocResult | None:
         """The cached result, or None."""
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        payload = self._read_record(key)
+        if payload is None:
             return None
         try:
-            result = pickle.loads(data)
+            result = pickle.loads(payload)
         except Exception:  # a damaged cache entry is re-extracted
-            log.warning("ignoring damaged cache entry %s", path)
+            log.warning("ignoring undecodable cache entry %s", key)
             return None
         if not isinstance(result, DocResult):
             return None
         self.used.add(key)
         return result
 
-    def put(self, key: str, result: DocResult) -> None:
-        """Store a result (atomically)."""
-        from graphbuild.atomic import atomic_write_bytes
+    # writing
 
-        atomic_write_bytes(self._path(key), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    def _open_writer(self) -> BinaryIO:
+        if self._writer is None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._writer_path = self.directory / f"{time.time_ns():020d}-{os.getpid()}.seg.tmp"
+            self._writer = self._writer_path.open("xb")
+            self._writer.write(_SEGMENT_MAGIC)
+        return self._writer
+
+    def _append(self, key: str, payload: bytes) -> None:
+        writer = self._open_writer()
+        kb = key.encode("ascii")
+        writer.write(_RECORD.pack(len(kb), len(payload), zlib.crc32(kb + payload)))
+        writer.write(kb)
+        writer.write(payload)
+        self._pending += 1
+        if self._pending >= 256:  # bound what a crash can lose, without a sync per entry
+            writer.flush()
+            self._pending = 0
+
+    def put(self, key: str, result: DocResult) -> None:
+        """Store a result (durable after :meth:`commit`)."""
+        self.put_raw(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_raw(self, key: str, payload: bytes) -> None:
+        """Store an already pickled :class:`DocResult`."""
+        self._append(key, payload)
         self.used.add(key)
 
+    def _finish_writer(self) -> Path | None:
+        """Sync and close the segment being written, rename it into place; its final path."""
+        if self._writer is None or self._writer_path is None:
+            return None
+        self._writer.flush()
+        os.fsync(self._writer.fileno())
+        self._writer.close()
+        final = self._writer_path.with_suffix("")  # drop ".tmp"
+        os.replace(self._writer_path, final)
+        _fsync_dir(self.directory)
+        self._writer = None
+        self._writer_path = None
+        self._pending = 0
+        return final
+
+    def commit(self) -> None:
+        """Make the results written by this build durable (one sync and one rename per build)."""
+        final = self._finish_writer()
+        if final is not None and self._index is not None:
+            self._scan_file(final, self._index)
+
     def prune(self) -> int:
-        """Delete entries not used by this build (removed or changed documents)."""
-        removed = 0
+        """Drop entries this build did not use (removed or changed documents); returns how many.
+
+        The cache is rewritten as one segment when anything is stale or when
+        more than a few segments have piled up from incremental builds.
+        """
+        self.commit()
         if not self.directory.is_dir():
             return 0
-        for path in self.directory.glob("*/*.pkl"):
-            if path.stem not in self.used:
+        index = self._load_index()
+        stale = [k for k in index if k not in self.used]
+        segments = self._segments(include_crashed=True)
+        legacy = list(self.directory.glob("??/*.pkl"))  # the per-file cache of graphbuild 0.1
+        crashed = [p for p in segments if p.suffix == ".tmp"]
+        if not stale and not legacy and not crashed and len(segments) <= _MAX_SEGMENTS:
+            return 0
+        self._open_writer()
+        for key in sorted(self.used & index.keys()):
+            payload = self._read_record(key)
+            if payload is not None:
+                self._append(key, payload)
+        keep = self._finish_writer()
+        self.close()
+        for path in [*segments, *legacy]:
+            if path != keep:
                 path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        for sub in self.directory.glob("??"):
+            with contextlib.suppress(OSError):
+                sub.rmdir()
+        return len(stale) + len(legacy)
+
+    def close(self) -> None:
+        """Close all files; a segment still being written stays as ``.seg.tmp`` (read by the next build)."""
+        if self._writer is not None:
+            self._writer.flush()
+            os.fsync(self._writer.fileno())
+            self._writer.close()
+            self._writer = None
+            self._writer_path = None
+        for fh in self._files.values():
+            fh.close()
+        self._files.clear()
+        self._index = None
+
+
+def _fsync_dir(directory: Path) -> None:
+    if sys.platform == "win32":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 # --- extraction workers -------------------------------------------------------------------------
 
 _WORKER_MODEL: str | None = None
 
+#: Documents per task sent to a worker process: small enough to keep the
+#: workers evenly busy up to the end, large enough that nlp.pipe batches well.
+TASK_DOCS = 32
 
-def extract_batch(docs: Sequence[Document], model: str | None = None, batch_size: int = 64) -> list[DocResult | str]:
-    """Parse and extract a batch in this process; a failing document gives an error string."""
-    from graphbuild.extract import extract_doc
+
+def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | None, Document]]:
+    """Parsed documents one at a time (never the whole batch of Docs at once); None when spaCy fails."""
     from graphbuild.nlp import load_pipeline
 
     nlp = load_pipeline(model)
-    out: list[DocResult | str] = []
-    pairs: list[tuple[Doc | None, Document]]
+    done = 0
     try:
-        pairs = list(nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size))
+        for sdoc, d in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
+            done += 1
+            yield sdoc, d
     except Exception:
-        pairs = []
-        for d in docs:  # find the document that broke the batch
+        for d in docs[done:]:  # find the document that broke the batch
             try:
-                pairs.append((nlp(d.text), d))
+                sdoc = nlp(d.text)
             except Exception as exc:
-                pairs.append((None, d))
                 log.debug("spaCy failed on %s: %s", d.id, exc)
-    for sdoc, d in pairs:
-        if sdoc is None:
-            out.append(f"{d.source}: the language model could not parse document {d.id!r}")
-            continue
-        try:
-            out.append(extract_doc(sdoc, d))
-        except Exception as exc:  # one bad document never loses the others
-            log.exception("extraction failed on %s", d.id)
-            out.append(f"{d.source}: extraction failed on document {d.id!r} ({type(exc).__name__}: {exc})")
+                yield None, d
+            else:
+                yield sdoc, d
+
+
+def _extract_one(sdoc: Doc | None, d: Document) -> DocResult | str:
+    from graphbuild.extract import extract_doc
+
+    if sdoc is None:
+        return f"{d.source}: the language model could not parse document {d.id!r}"
+    try:
+        return extract_doc(sdoc, d)
+    except Exception as exc:  # one bad document never loses the others
+        log.exception("extraction failed on %s", d.id)
+        return f"{d.source}: extraction failed on document {d.id!r} ({type(exc).__name__}: {exc})"
+
+
+def extract_batch(docs: Sequence[Document], model: str | None = None, batch_size: int = 64) -> list[DocResult | str]:
+    """Parse and extract a batch in this process; a failing document gives an error string."""
+    return [_extract_one(sdoc, d) for sdoc, d in _parse(docs, model, batch_size)]
+
+
+def extract_batch_pickled(
+    docs: Sequence[Document], model: str | None = None, batch_size: int = 64
+) -> list[bytes | str]:
+    """Like :func:`extract_batch`, each result pickled (what a worker sends back and the cache stores)."""
+    out: list[bytes | str] = []
+    for sdoc, d in _parse(docs, model, batch_size):
+        res = _extract_one(sdoc, d)
+        out.append(res if isinstance(res, str) else pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
     return out
 
 
@@ -174,8 +359,8 @@ def _init_worker(model: str | None) -> None:
     load_pipeline(model)
 
 
-def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[DocResult | str]:
-    return extract_batch(docs, _WORKER_MODEL, batch_size)
+def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str]:
+    return extract_batch_pickled(docs, _WORKER_MODEL, batch_size)
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -184,15 +369,34 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def extract_stream(
+#: One extraction outcome: the document, its result (or error message), and the
+#: pickled result when a worker sent one (so the cache need not pickle it again).
+Outcome = tuple[Document, DocResult | str, bytes | None]
+
+
+def _outcomes(chunk: list[Document], payloads: list[bytes | str]) -> Iterator[Outcome]:
+    for d, p in zip(chunk, payloads, strict=True):
+        if isinstance(p, str):
+            yield d, p, None
+        else:
+            yield d, pickle.loads(p), p
+
+
+def extract_outcomes(
     docs: Iterable[Document],
     processes: int = 1,
     model: str | None = None,
     batch_size: int = 64,
-) -> Iterator[tuple[Document, DocResult | str]]:
-    """Extract documents in input order with ``processes`` workers, holding a bounded window in memory."""
-    chunk_size = max(1, batch_size)
-    chunks = _chunks(docs, chunk_size)
+) -> Iterator[Outcome]:
+    """Extract documents in input order with ``processes`` workers, holding a bounded window in memory.
+
+    With one process (or a single task's worth of documents) everything runs
+    here, without a pool.  Otherwise a pool of ``processes`` workers, each
+    loading the model once, receives tasks of :data:`TASK_DOCS` documents; at
+    most two tasks per worker are in flight.
+    """
+    task_docs = max(1, min(batch_size, TASK_DOCS))
+    chunks = _chunks(docs, task_docs)
     first = next(chunks, None)
     if first is None:
         return
@@ -200,29 +404,40 @@ def extract_stream(
     if processes <= 1 or second is None:
         for chunk in (first, second):
             if chunk:
-                yield from zip(chunk, extract_batch(chunk, model, batch_size), strict=True)
+                for sdoc, d in _parse(chunk, model, batch_size):
+                    yield d, _extract_one(sdoc, d), None
         for chunk in chunks:
-            yield from zip(chunk, extract_batch(chunk, model, batch_size), strict=True)
+            for sdoc, d in _parse(chunk, model, batch_size):
+                yield d, _extract_one(sdoc, d), None
         return
     import multiprocessing as mp
 
+    # forkserver: workers start from a clean, thread-free process (fork after
+    # threads, e.g. a progress bar's, can deadlock); each loads the model once.
     ctx = mp.get_context("forkserver") if sys.platform != "win32" else mp.get_context("spawn")
-    window: list[tuple[list[Document], Future[list[DocResult | str]]]] = []
-    with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
-
-        def submit(chunk: list[Document]) -> None:
+    window: deque[tuple[list[Document], Future[list[bytes | str]]]] = deque()
+    with ProcessPoolExecutor(
+        max_workers=processes, mp_context=ctx, initializer=_init_worker, initargs=(model,)
+    ) as pool:
+        for chunk in itertools.chain((first, second), chunks):
             window.append((chunk, pool.submit(_worker_batch, chunk, batch_size)))
-
-        submit(first)
-        submit(second)
-        for chunk in chunks:
-            submit(chunk)
             while len(window) >= 2 * processes:
-                done_chunk, fut = window.pop(0)
-                yield from zip(done_chunk, fut.result(), strict=True)
+                done_chunk, fut = window.popleft()
+                yield from _outcomes(done_chunk, fut.result())
         while window:
-            done_chunk, fut = window.pop(0)
-            yield from zip(done_chunk, fut.result(), strict=True)
+            done_chunk, fut = window.popleft()
+            yield from _outcomes(done_chunk, fut.result())
+
+
+def extract_stream(
+    docs: Iterable[Document],
+    processes: int = 1,
+    model: str | None = None,
+    batch_size: int = 64,
+) -> Iterator[tuple[Document, DocResult | str]]:
+    """Extract documents in input order with ``processes`` workers (see :func:`extract_outcomes`)."""
+    for d, res, _ in extract_outcomes(docs, processes, model, batch_size):
+        yield d, res
 
 
 # --- the build ----------------------------------------------------------------------------------
@@ -271,33 +486,47 @@ def collect_results(
         for doc in iter_documents(inputs, on_error):
             order.append(doc.id)
             key = doc_fingerprint(doc, EXTRACTOR_VERSION)
-            keys[doc.id] = key
             hit = cache.get(key) if cache is not None else None
             if hit is not None:
-                results[doc.id] = hit
+                # the key covers everything but where the document was read from ("file:line")
+                results[doc.id] = hit if hit.doc == doc else dataclasses.replace(hit, doc=doc)
                 report.cached += 1
                 tick(1)
                 continue
+            keys[doc.id] = key
             yield doc
 
     processes = opts.processes if opts.processes is not None else (os.cpu_count() or 1)
+    stream: Iterator[Outcome]
     if opts.engine == "dask":
-        from graphbuild.distributed import extract_dask
+        from graphbuild.distributed import dask_outcomes
 
-        stream = extract_dask(pending(), opts.dask_address, opts.model, opts.batch_size)
+        stream = dask_outcomes(pending(), opts.dask_address, opts.model, opts.batch_size)
+    elif opts.engine == "local":
+        stream = extract_outcomes(pending(), processes, opts.model, opts.batch_size)
     else:
-        stream = extract_stream(pending(), processes, opts.model, opts.batch_size)
-    for doc, res in stream:
-        tick(1)
-        if isinstance(res, str):
-            report.errors.append(res)
-            continue
-        results[doc.id] = res
-        report.extracted += 1
+        raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
+    try:
+        for doc, res, payload in stream:
+            tick(1)
+            if isinstance(res, str):
+                report.errors.append(res)
+                continue
+            results[doc.id] = res
+            report.extracted += 1
+            if cache is not None:
+                key = keys.pop(doc.id)
+                if payload is not None:
+                    cache.put_raw(key, payload)
+                else:
+                    cache.put(key, res)
         if cache is not None:
-            cache.put(keys[doc.id], res)
-    if cache is not None and not report.errors:
-        cache.prune()
+            cache.commit()
+            if not report.errors:  # an input that failed to read may come back: keep its entry
+                cache.prune()
+    finally:
+        if cache is not None:
+            cache.close()
     return [results[d] for d in order if d in results]
 
 
@@ -310,18 +539,32 @@ def assemble(results: Sequence[DocResult], base_iri: str | None = None) -> nx.Mu
     return build_graph(entities, results, entity_of, base_iri or DEFAULT_BASE_IRI)
 
 
-def write_outputs(graph: nx.MultiDiGraph, opts: BuildOptions) -> list[Path]:
-    """Write graph.json, the RDF formats and graph.html into ``opts.outdir``."""
+def write_outputs(graph: nx.MultiDiGraph, opts: BuildOptions, timings: dict[str, float] | None = None) -> list[Path]:
+    """Write graph.json, the RDF formats and graph.html into ``opts.outdir``.
+
+    ``timings``, when given, receives the seconds each file took (``"write:<format>"``).
+    """
     from graphbuild.exporters import default_filename, export, get_exporter
 
     for name in opts.formats:
         get_exporter(name)  # fail on an unknown format before writing anything
-    out = opts.outdir
-    written = [export(graph, "json", out / "graph.json")]
-    for name in opts.formats:
-        written.append(export(graph, name, out / default_filename(name), base_iri=opts.base_iri))
     if opts.html:
-        written.append(export(graph, "html", out / "graph.html", max_nodes=opts.html_max_nodes))
+        get_exporter("html")
+    out = opts.outdir
+    jobs: list[tuple[str, Path, dict[str, Any]]] = [("json", out / "graph.json", {})]
+    jobs += [
+        (name, out / default_filename(name), {"base_iri": opts.base_iri})
+        for name in dict.fromkeys(opts.formats)
+        if name != "json"  # graph.json is always written, once
+    ]
+    if opts.html:
+        jobs.append(("html", out / "graph.html", {"max_nodes": opts.html_max_nodes}))
+    written = []
+    for name, path, options in jobs:
+        t = time.perf_counter()
+        written.append(export(graph, name, path, **options))
+        if timings is not None:
+            timings[f"write:{name}"] = time.perf_counter() - t
     return written
 
 
@@ -331,25 +574,32 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     t0 = time.perf_counter()
     report = BuildReport()
     results = collect_results(inputs, opts, report)
+    report.timings["extract"] = time.perf_counter() - t0
     report.documents = len(results)
     if not results:
         report.seconds = time.perf_counter() - t0
         if not report.errors:
             report.errors.append("no documents found in " + ", ".join(str(i) for i in inputs))
         return report
+    t = time.perf_counter()
     graph = assemble(results, opts.base_iri)
+    del results  # the graph holds what the outputs need
+    report.timings["assemble"] = time.perf_counter() - t
     report.graph = graph
     report.entities = sum(1 for _, a in graph.nodes(data=True) if a.get("type") != "Event")
     report.events = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "Event")
     report.relations = sum(
         1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"
     )
-    report.outputs = write_outputs(graph, opts)
+    report.outputs = write_outputs(graph, opts, report.timings)
     if opts.store_dir is not None:
-        from graphbuild.store import update_store
+        from graphbuild.store import update_store  # type: ignore[import-not-found, unused-ignore]
 
+        t = time.perf_counter()
         update_store(opts.store_dir, graph, opts.base_iri)
+        report.timings["store"] = time.perf_counter() - t
     report.seconds = time.perf_counter() - t0
+    log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     return report
 
 
