@@ -44,8 +44,17 @@ DEFAULT_BASE_IRI = "https://graphbuild.example.org/id/"
 
 
 def evidence_dict(ev: Evidence) -> dict[str, Any]:
-    """An Evidence record as the graph.json evidence dict."""
-    return asdict(ev)
+    """An Evidence record as the graph.json evidence dict (built directly: asdict deep-copies)."""
+    return {
+        "doc": ev.doc,
+        "sentence_start": ev.sentence_start,
+        "sentence_end": ev.sentence_end,
+        "subject_text": ev.subject_text,
+        "object_text": ev.object_text,
+        "rule": ev.rule,
+        "confidence": ev.confidence,
+        "sentence": ev.sentence,
+    }
 
 
 def mention_dict(doc: str, m: Mention) -> dict[str, Any]:

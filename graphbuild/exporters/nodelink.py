@@ -25,10 +25,31 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     return g
 
 
+def dumps_node_link(data: dict[str, Any]) -> str:
+    """Node-link JSON with one node or edge per line.
+
+    Readable and diff-friendly like an indented file, but every record goes
+    through json's C encoder (``indent`` would switch to the pure-Python one).
+    """
+    enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    parts = ["{"]
+    keys = sorted(data)
+    for n, key in enumerate(keys):
+        value = data[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if key in ("nodes", "edges", "links") and isinstance(value, list):
+            parts.append(f" {enc.encode(key)}: [")
+            parts.extend(f"  {enc.encode(item)}{',' if i < len(value) - 1 else ''}" for i, item in enumerate(value))
+            parts.append(f" ]{comma}")
+        else:
+            parts.append(f" {enc.encode(key)}: {enc.encode(value)}{comma}")
+    parts.append("}")
+    return "\n".join(parts) + "\n"
+
+
 def write_json(graph: nx.MultiDiGraph, path: Path, **_: Any) -> None:
-    """Write graph.json (UTF-8, stable key order, one trailing newline)."""
-    text = json.dumps(to_node_link(graph), ensure_ascii=False, indent=1, sort_keys=True)
-    atomic_write_text(path, text + "\n")
+    """Write graph.json (UTF-8, stable key order, one record per line)."""
+    atomic_write_text(path, dumps_node_link(to_node_link(graph)))
 
 
 def read_json(path: Path) -> nx.MultiDiGraph:

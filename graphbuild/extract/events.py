@@ -123,11 +123,12 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
 def _label(tok: Token) -> tuple[str, int, int]:
     """Trigger label and char offsets, joining hyphenated compounds ("counter-offensive")."""
     doc = tok.doc
-    start, end = tok.idx, tok.idx + len(tok.text)
     i = tok.i
+    first = i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        start = doc[i - 2].idx
-    return doc.text[start:end], start, end
+        first = i - 2
+    # a Span's text, not doc.text: spaCy rebuilds doc.text from every token on each access
+    return doc[first : i + 1].text, doc[first].idx, tok.idx + len(tok.text)
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -290,7 +291,8 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     compound = _hyphen_compound(tok)
     if compound is not None and compound in NOUN_TRIGGERS:
         end = tok.doc[tok.i + 2].idx + len(tok.doc[tok.i + 2].text)
-        label = tok.doc.text[start:end]
+        first = tok.i - 2 if start < tok.idx else tok.i
+        label = tok.doc[first : tok.i + 3].text
     cand = Candidate(etype, tok, label.lower(), start, end, tok.sent, rule, surface=label)
     cand.definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in tok.children
