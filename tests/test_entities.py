@@ -299,3 +299,26 @@ def test_seed_article() -> None:
     blinken = find(ents, "Antony Blinken")
     assert len(blinken.mentions) == 4
     assert find(ents, "United States").wikidata == "Q30"
+
+
+def test_surname_honorific_rule() -> None:
+    """Rule surname.honorific: "Mr Blair" joins Tony Blair, not "Sir Ian Blair" (a knight is never "Mr")."""
+    doc, d = mkdoc(
+        "Sir Ian Blair spoke . Tony Blair replied . Mr Blair left .",
+        {"1:3": "PERSON", "5:7": "PERSON", "10:11": "PERSON"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Ian Blair", "Person"), ("Tony Blair", "Person")}
+    assert [(m.rule, m.alias) for m in find(ents, "Tony Blair").merges] == [("surname.honorific", "Blair")]
+
+
+def test_surname_introduced_rule() -> None:
+    """Rule surname.introduced: "Mr Howard" first written when only Michael Howard had been named joins him."""
+    doc, d = mkdoc(
+        "Michael Howard spoke . Mr Howard left . John Howard won . Mr Howard agreed .",
+        {"0:2": "PERSON", "5:6": "PERSON", "8:10": "PERSON", "13:14": "PERSON"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Michael Howard", "Person"), ("John Howard", "Person")}
+    assert len(find(ents, "Michael Howard").mentions) == 3
+    assert [m.rule for m in find(ents, "Michael Howard").merges] == ["surname.introduced"]

@@ -692,6 +692,32 @@ def _acronym(words: Sequence[str]) -> str:
     return "".join(w[0].upper() for w in words if w and w.lower() not in stop and w[0].isalpha())
 
 
+#: Honorifics that say a man, a woman, or a knight/peer (who is never written "Mr"/"Mrs").
+_MALE_HON: Final = frozenset({"Mr"})
+_FEMALE_HON: Final = frozenset({"Mrs", "Ms", "Miss"})
+_PEER_HON: Final = frozenset({"Sir", "Lord", "Lady", "Dame", "Baroness", "Baron"})
+
+
+def _honorific(doc: Doc, c: _Cand) -> str:
+    """The honorific right before a mention ("Mr" for "Mr Blair"), else ""."""
+    if c.start == 0:
+        return ""
+    word = doc[c.start - 1].text.rstrip(".")
+    return word if word in _MALE_HON | _FEMALE_HON | _PEER_HON else ""
+
+
+def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
+    """Whether a bare surname written with ``bare`` honorifics can be a person written with ``full`` ones."""
+    bare, full = bare - {""}, full - {""}
+    if not bare or not full:
+        return True
+    if bare <= _MALE_HON:
+        return not full & (_FEMALE_HON | _PEER_HON)
+    if bare <= _FEMALE_HON:
+        return not full & (_MALE_HON | {"Sir", "Lord", "Baron"})
+    return True
+
+
 def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
@@ -776,6 +802,11 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             full.append(g)
             groups.append(g)
     single_groups: dict[str, _Group] = {}
+    first_seen: dict[str, int] = {}
+    honorifics: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(singles, key=lambda c: c.start):
+        first_seen.setdefault(fold(_name_text(doc, c, caps)), c.start)
+        honorifics[fold(_name_text(doc, c, caps))].add(_honorific(doc, c))
     for c in sorted(singles, key=lambda c: c.start):
         word = _name_text(doc, c, caps)
         key = fold(word)
@@ -786,6 +817,23 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
             rule = "title-surname" if c.rule == "title" else "surname"
             g.alias_rules.setdefault(word, (rule, evidence))
+            continue
+        # "Mr Blair" is neither "Sir Ian Blair" nor "Cherie Blair" written "Mrs Blair"
+        fitting = [g for g in compat if _honorifics_agree(honorifics[key], {_honorific(doc, x) for x in g.cands})]
+        if len(compat) > 1 and len(fitting) == 1:
+            g = fitting[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is written with {sorted(honorifics[key])}, which fits only {g.label!r}"
+            g.alias_rules.setdefault(word, ("surname.honorific", evidence))
+            continue
+        # "Mr Howard" first written when only Michael Howard had been introduced (John Howard comes later)
+        introduced = [g for g in fitting if min(x.start for x in g.cands) < first_seen[key]]
+        if len(compat) > 1 and len(introduced) == 1:
+            g = introduced[0]
+            g.cands.append(c)
+            rivals = ", ".join(sorted(h.label for h in fitting if h is not g))
+            evidence = f"{word!r} first occurs when {g.label!r} had been named and {rivals} had not"
+            g.alias_rules.setdefault(word, ("surname.introduced", evidence))
             continue
         if len(compat) > 1:
             log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
