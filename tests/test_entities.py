@@ -222,8 +222,8 @@ def test_acronym_rule() -> None:
 
 
 def test_sports_team_rule() -> None:
-    """Rule sports-team: a city followed by a score is a team (Organization) everywhere in the document."""
-    doc, d = mkdoc("Leeds 2 Chelsea 1 . Leeds played well .", {"0:1": "GPE", "2:3": "GPE", "5:6": "GPE"})
+    """Rule sports-team: cities in "X beat Y" are teams (Organization) everywhere in the document."""
+    doc, d = mkdoc("Leeds beat Chelsea . Leeds played well .", {"0:1": "GPE", "2:3": "GPE", "4:5": "GPE"})
     ents = extract_entities(doc, d)
     assert summary(ents) == {("Leeds", "Organization"), ("Chelsea", "Organization")}
     assert {m.rule for m in find(ents, "Leeds").mentions} == {"sports-team"}
@@ -322,3 +322,26 @@ def test_surname_introduced_rule() -> None:
     assert summary(ents) == {("Michael Howard", "Person"), ("John Howard", "Person")}
     assert len(find(ents, "Michael Howard").mentions) == 3
     assert [m.rule for m in find(ents, "Michael Howard").merges] == ["surname.introduced"]
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Bolton 2 Everton 1", {"Bolton", "Everton"}),
+        ("Leicestershire 22 points , Somerset 4 .", {"Leicestershire", "Somerset"}),
+        ("Puchon 3 1 0 6 1 10", {"Puchon"}),
+        ("Japan 2 Syria 1", {"Japan", "Syria"}),
+    ],
+)
+def test_sports_results_line_rule(text: str, teams: set[str]) -> None:
+    """Rule sports.results_line: names with scores on a results or standings line are teams (Organization)."""
+    doc, d = mkdoc(text)
+    ents = extract_entities(doc, d)
+    assert {(t, "Organization") for t in teams} <= summary(ents)
+    assert all(m.rule == "sports.results_line" for e in ents if e.label in teams for m in e.mentions)
+
+
+def test_results_line_needs_two_scores() -> None:
+    """Rule sports.results_line: a single "name number" in prose makes no team."""
+    doc, d = mkdoc("Bolton 2 people were hurt .", {"0:1": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Bolton", "Place")}

@@ -486,6 +486,81 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+#: A team name in a results line: capitalised words, "of"/"de" inside ("Queen of South").
+_TEAM = r"[A-Z][A-Za-z.'&-]*(?: (?:of|de|del|la) [A-Z][A-Za-z.'&-]*| [A-Z][A-Za-z.'&-]*){0,3}"
+#: "Bolton 2", "Sussex 363", "Puchon 3": a team and its score, at a line start or after ":", ",", ";".
+_TEAM_SCORE = re.compile(
+    r"(?:^|(?<=[:,;] )|(?<=\d ))(?P<name>" + _TEAM + r") (?P<score>\d{1,3}(?:-\d{1,2})?)(?P<after>(?: \d{1,3})*)(?= |$)"
+)
+#: Words after a single score that still make a results line ("Essex 372 and 144", "214 for 5", "22 points").
+_SCORE_FOLLOWERS: Final = frozenset({"and", "for", "(", "points", "pts", "runs", "all"})
+#: Capitalised words that head a results line without being a team.
+_NOT_TEAMS: Final = frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday",
+     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Division", "Group", "Round", "Week", "Game",
+     "Race", "Stage", "Heat", "Table", "Total", "Section", "Pool", "Points", "Attendance", "Score", "Scores",
+     "Halftime", "Result", "Results", "Standings", "Note", "Top", "Leading", "Innings", "Over", "Overs"}
+)
+
+
+def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``sports.results_line``: the teams of a results or standings line are Organizations.
+
+    "Bolton 2 Everton 1", "Leicestershire 22 points , Somerset 4", "Puchon 3 1 0 6 1 10":
+    a capitalised name followed by a score, twice on a line, or once with a table
+    row or an innings after it.  A country there is its national team.  Other team
+    names are Organizations everywhere in the document ("Essex" in the match report).
+    Full names spaCy calls PERSON (golf and athletics tables) are left alone.
+    """
+    text = doc.text
+    person_spans = {(c.start, c.end) for c in cands if c.type == "Person" and c.end - c.start > 1}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        base = pos
+        pos += len(line) + 1
+        hits = []
+        for m in _TEAM_SCORE.finditer(line):
+            name = m.group("name")
+            if name.split()[0] in _NOT_TEAMS:
+                continue
+            rest = line[m.end() :].split()
+            table_row = len(m.group("after").split()) >= 3
+            innings = bool(rest) and rest[0] in _SCORE_FOLLOWERS
+            hits.append((base + m.start("name"), base + m.end("name"), table_row or innings))
+        if len(hits) >= 2 or (len(hits) == 1 and hits[0][2]):
+            spans.extend((s, e) for s, e, _ in hits)
+    if not spans:
+        return cands
+    team_cands: list[_Cand] = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or len(span) == 0 or (span.start, span.end) in person_spans:
+            continue
+        team_cands.append(_Cand(span.start, span.end, "Organization", "sports.results_line", authority=2))
+    if not team_cands:
+        return cands
+    taken = {k for c in team_cands for k in range(c.start, c.end)}
+    teams = {
+        fold(_span_text(doc, c.start, c.end))
+        for c in team_cands
+        if (hit := gazetteer().lookup(_span_text(doc, c.start, c.end), folded=True)) is None or hit.type != "Country"
+    }
+    out = list(team_cands)
+    for c in cands:
+        if any(k in taken for k in range(c.start, c.end)):
+            continue
+        if (
+            c.type in {"Place", "Person", "Organization"}
+            and c.rule != "dateline"
+            and fold(_span_text(doc, c.start, c.end)) in teams
+        ):
+            c = replace(c, type="Organization", rule="sports.results_line", label=None, code=None, wikidata=None)
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
@@ -863,6 +938,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
+    cands = results_lines(doc, cands)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
