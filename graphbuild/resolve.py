@@ -309,5 +309,6 @@ def _cluster_label(ents: list[DocEntity]) -> str:
     for e in ents:
         counts[e.label] += 1
     if ents[0].type == "Person":
-        return min(counts, key=lambda s: (-len(s.split()), -counts[s], s))
+        # a full name before a bare one; then the most used ("Kilroy-Silk" over a stray "Kilroy Silk"), the longest
+        return min(counts, key=lambda s: (len(s.split()) < 2, -counts[s], -len(s.split()), s))
     return min(counts, key=lambda s: (-counts[s], s))

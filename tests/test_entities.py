@@ -345,3 +345,37 @@ def test_results_line_needs_two_scores() -> None:
     """Rule sports.results_line: a single "name number" in prose makes no team."""
     doc, d = mkdoc("Bolton 2 people were hurt .", {"0:1": "GPE"})
     assert summary(extract_entities(doc, d)) == {("Bolton", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "They chanted Vote Blair , Get Brown .",
+            {"2:4": "PERSON", "5:7": "PERSON"},
+            {("Blair", "Person"), ("Brown", "Person")},
+        ),
+        ("He rang Lucy later .", {"1:3": "PERSON"}, {("Lucy", "Person")}),
+        ("Islamophobia is rising .", {"0:1": "PERSON"}, set()),
+        ("Portsmouth : W. Hegg 54 .", {"2:5": "PERSON"}, {("W. Hegg", "Person")}),
+        ("Ayrton v Brunley was off .", {"0:3": "PERSON"}, {("Ayrton", "Person")}),
+    ],
+)
+def test_junk_person_spans_are_cleaned(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """spaCy spans lose slogans, lowercase lead words, numbers and what follows "v"; -phobia words are no names."""
+    doc, d = mkdoc(text, ents)
+    assert {x for x in summary(extract_entities(doc, d)) if x[1] == "Person"} == expected
+
+
+def test_hyphenated_name_keeps_the_text_slice() -> None:
+    """A name tokenised "Kilroy - Silk" is labelled as written ("Robert Kilroy-Silk")."""
+    words = ["Robert", "Kilroy", "-", "Silk", "spoke", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, False, False, True, False, False],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+        sent_starts=[True] + [False] * 5,
+    )
+    ents = extract_entities(doc, Document(id="t", text=doc.text))
+    assert summary(ents) == {("Robert Kilroy-Silk", "Person")}

@@ -59,6 +59,10 @@ SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insis
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+#: Abstract nouns spaCy sometimes types as names ("Islamophobia", "Thatcherism").
+_ABSTRACT: Final = re.compile(r"[A-Z][a-z]+(?:ism|isms|phobia)")
+#: Campaign imperatives that are never a first name ("Vote Blair", "Get Brown").
+SLOGAN_VERBS: Final = frozenset({"Vote", "Get", "Sack", "Ditch", "Dump", "Elect", "Stop", "Oust", "Back", "Save"})
 #: An initial ("J.").
 _INITIAL: Final = re.compile(r"[A-Z]\.")
 #: A match score right after a team name.
@@ -178,6 +182,7 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
             t.text in HONORIFICS
             or t.text in title_words
             or t.text in PERSON_PREFIXES
+            or t.text in SLOGAN_VERBS
             or _prefix_word(t.text)
             or t.pos_ in {"VERB", "AUX", "ADP", "DET"}
         ):
@@ -230,13 +235,13 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     caps = caps or set()
     out: list[_Cand] = []
     for ent in doc.ents:
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _clean_span(doc, ent.start, ent.end, ent.label_ == "PERSON")
         if start >= end:
             continue
         if ent.label_ == "PERSON":
             start = _strip_person_prefix(doc, start, end)
         text = _span_text(doc, start, end)
-        if text in STOP_NAMES:
+        if text in STOP_NAMES or _ABSTRACT.fullmatch(text):
             continue
         folded = start in caps
         hit = _gaz_lookup(text, folded)
@@ -268,6 +273,31 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             # kept untyped: a later rule may type it (doc-consistency, said, region)
             out.append(_Cand(start, end, "", "ner", spacy_label=label))
     return out
+
+
+def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Trim a spaCy span: no line break inside, no numbers at the ends ("W. Hegg 54", "64 Bob Estes").
+
+    A person name also ends before a lowercase word ("Birmingham v Barnsley", "Yorkshire at Headingley")
+    and loses lowercase words in front ("stepson Sholto", "rang Lucy").
+    """
+    start, end = _trim(doc, start, end)
+    for k in range(start, end):
+        if "\n" in doc[k].text or (doc[k].is_space and k > start):
+            end = k
+            break
+    while start < end and any(ch.isdigit() for ch in doc[start].text):
+        start += 1
+    while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
+        end -= 1
+    if person:
+        while start < end and doc[start].text[:1].islower() and doc[start].text not in NAME_PARTICLES:
+            start += 1
+        for k in range(start + 1, end):
+            if doc[k].text[:1].islower() and doc[k].text not in NAME_PARTICLES and "-" not in doc[k].text:
+                end = k
+                break
+    return _trim(doc, start, end)
 
 
 def dateline_candidates(doc: Doc) -> list[_Cand]:
