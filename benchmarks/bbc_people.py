@@ -72,8 +72,19 @@ def load_docs(category: str = "politics", limit: int | None = None) -> list[Docu
     return [Document(id=r["id"], text=r["text"], title=r.get("title")) for r in rows if r["category"] == category][:limit]
 
 
+def _titled_other(node: Entity, texts: dict[str, str]) -> bool:
+    """A bare-surname node always written "Lord X"/"Lady X"/"Mrs X": someone else than a full name never so titled."""
+    before = [texts.get(d, "")[max(0, m.start - 9) : m.start].split()[-1:] for d, m in node.mentions]
+    return all(b and b[0].rstrip(".") in {"Lord", "Lady", "Baroness", "Dame", "Mrs", "Ms", "Miss"} for b in before)
+
+
 def report(results: list[DocResult], entities: list[Entity]) -> tuple[int, int, list[tuple[str, int]]]:
-    """Print the report; return (top-10 people with one node, bare-surname nodes, [(label, nodes)])."""
+    """Print the report; return (top-10 people with one node, bare-surname nodes, [(label, nodes)]).
+
+    A bare-surname node counts as a duplicate of a top person unless every mention of it is
+    titled "Lord"/"Lady"/"Mrs"... (another person: "Lord Campbell" is not Alastair Campbell).
+    """
+    texts = {r.doc.id: r.doc.text for r in results}
     bare, ambiguous = [], []
     for r in results:
         people = [e for e in r.entities if e.type == "Person"]
@@ -108,7 +119,7 @@ def report(results: list[DocResult], entities: list[Entity]) -> tuple[int, int, 
             for p in people
             if p.label.split()[-1].lower() == last
             and (
-                len(p.label.split()) == 1
+                (len(p.label.split()) == 1 and not _titled_other(p, texts))
                 or _first_last(p.label)[0] == first
                 or (len(_first_last(p.label)[0]) == 1 and first.startswith(_first_last(p.label)[0]))
             )

@@ -591,6 +591,55 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted(out, key=lambda c: c.start)
 
 
+#: Words that end a company or institution name ("Computer Systems Inc", "Gold Fields of South Africa Ltd").
+COMPANY_SUFFIXES: Final = frozenset(
+    {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "S.A.", "NV",
+     "N.V.", "BV", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
+     "Incorporated", "Limited", "Industries"}
+)
+#: Lowercase or symbol words allowed inside a company name.
+_COMPANY_INNER: Final = frozenset({"&", "of", "and", "de"})
+
+
+def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``company-suffix``: a capitalised run ending in Inc/Corp/Ltd/plc/AG/Bank/Group... is an Organization."""
+    caps = caps or set()
+    out: list[_Cand] = []
+    for tok in doc:
+        if tok.text not in COMPANY_SUFFIXES or tok.i in caps or tok.i == 0:
+            continue
+        nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+        if nxt in COMPANY_SUFFIXES or re.fullmatch(r"[A-Z]|[IVX]+", nxt):
+            continue  # the run goes on ("Bear Stearns & Co Inc"), or a pool ("Group B", "World Group I")
+        i = tok.i
+        while i > 0 and tok.i - i < 6:
+            prev = doc[i - 1]
+            if "\n" in prev.text or prev.is_space or prev.ent_type_ == "PERSON":
+                break
+            if _is_cap(prev.text) and (prev.text.isalpha() or re.fullmatch(r"[A-Z][A-Za-z.'&]*", prev.text)):
+                i -= 1
+            elif prev.text == "&" and i - 2 >= 0 and _is_cap(doc[i - 2].text):
+                i -= 1
+            elif prev.text == "of" and i - 2 >= 0 and _is_cap(doc[i - 2].text) and _gaz_lookup(doc[i].text, False):
+                i -= 1  # "Gold Fields of South Africa Ltd", "First of Michigan Corp."
+            else:
+                break
+        # a sentence-initial common word is no part of the name ("Shares of ...", "Company Name ...")
+        while i < tok.i and (
+            doc[i].text in _COMPANY_INNER
+            or doc[i].text in {"The", "A", "An"}
+            or (doc[i].is_sent_start and doc[i].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "DET"})
+            or (hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym
+        ):
+            i += 1
+        if (place := _gaz_lookup(_span_text(doc, max(i, tok.i - 1), tok.i + 1), False)) is not None and place.type == "Place":
+            continue  # "West Bank"
+        if i == tok.i or all(doc[k].text in COMPANY_SUFFIXES | _COMPANY_INNER for k in range(i, tok.i)):
+            continue
+        out.append(_Cand(i, tok.i + 1, "Organization", "company-suffix", authority=2))
+    return out
+
+
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
@@ -961,7 +1010,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     caps = _caps_tokens(doc)
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
-    cands += title_candidates(doc) + initials_candidates(doc, caps)
+    cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
