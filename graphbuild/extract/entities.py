@@ -616,9 +616,8 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             prev = doc[i - 1]
             if "\n" in prev.text or prev.is_space or prev.ent_type_ == "PERSON":
                 break
-            if _is_cap(prev.text) and (prev.text.isalpha() or re.fullmatch(r"[A-Z][A-Za-z.'&]*", prev.text)):
-                i -= 1
-            elif prev.text == "&" and i - 2 >= 0 and _is_cap(doc[i - 2].text):
+            name_word = _is_cap(prev.text) and (prev.text.isalpha() or re.fullmatch(r"[A-Z][A-Za-z.'&]*", prev.text))
+            if name_word or (prev.text == "&" and i - 2 >= 0 and _is_cap(doc[i - 2].text)):
                 i -= 1
             elif prev.text == "of" and i - 2 >= 0 and _is_cap(doc[i - 2].text) and _gaz_lookup(doc[i].text, False):
                 i -= 1  # "Gold Fields of South Africa Ltd", "First of Michigan Corp."
@@ -629,7 +628,7 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             doc[i].text in _COMPANY_INNER
             or doc[i].text in {"The", "A", "An"}
             or (doc[i].is_sent_start and doc[i].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "DET"})
-            or (hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym
+            or ((hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym)
         ):
             i += 1
         if (place := _gaz_lookup(_span_text(doc, max(i, tok.i - 1), tok.i + 1), False)) is not None and place.type == "Place":
