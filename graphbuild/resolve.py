@@ -9,6 +9,12 @@ spaCy objects) and joins the per-document entities:
 ``initials``      "J. Smith" joins the only full-name Smith whose first name starts with J
 ``surname``       a document that names only "Smith" joins the only full-name
                   Smith of the corpus, unless that document itself names another Smith
+``surname.dominant``  a document that names only "Blair" joins the full-name Blair
+                  who dominates the surname: found in at least :data:`DOMINANCE`
+                  times as many documents as all other compatible Blairs together
+
+Honorifics are evidence against a join: a surname written "Mr Blair" never
+joins a person written "Mrs/Ms ..." (and the reverse).
 
 Two people who share a surname but not a first name never merge; a bare
 surname that fits several people stays its own node.  Every join is recorded
@@ -25,6 +31,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from graphbuild.model import DocEntity, DocResult, Entity, Merge
 
@@ -32,6 +39,11 @@ log = logging.getLogger(__name__)
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+#: A dominant full name needs this many times the documents of all other same-surname people together.
+DOMINANCE: Final = 3
+_MALE: Final = frozenset({"mr", "sir", "lord"})
+_FEMALE: Final = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness"})
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Baroness)\.? +$")
 
 
 def slugify(text: str) -> str:
@@ -50,6 +62,33 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.casefold().split())
+
+
+def _sex_evidence(text: str, ent: DocEntity) -> tuple[int, int, bool]:
+    """(male, female) honorific counts before the entity's mentions, and whether a full name follows "Mrs/Ms"."""
+    male = female = 0
+    female_full = False
+    for m in ent.mentions:
+        hit = _HONORIFIC_BEFORE.search(text, max(0, m.start - 10), m.start) if m.start <= len(text) else None
+        if hit is None:
+            continue
+        word = hit.group(1).lower()
+        if word in _MALE:
+            male += 1
+        elif word in _FEMALE:
+            female += 1
+            female_full = female_full or len(m.text.split()) > 1
+    return male, female, female_full
+
+
+def _sex_compatible(male: int, female: int, cluster: list[int] | None) -> bool:
+    """Whether honorifics allow a bare surname (``male``/``female`` counts) to join a full-name cluster."""
+    if cluster is None or male == female:
+        return True
+    c_male, c_female, c_female_full = cluster
+    if male > female:
+        return not c_female_full and c_female <= c_male
+    return c_male <= c_female
 
 
 def _person_parts(label: str) -> tuple[str, str, int] | None:
@@ -95,19 +134,29 @@ def _key_order(k: str) -> tuple[int, str]:
 def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     """Corpus entities (sorted by id) and the map ``(doc id, DocEntity.key) -> entity id``."""
     items: dict[tuple[str, str], DocEntity] = {}
+    sex: dict[tuple[str, str], tuple[int, int, bool]] = {}  # people: honorific evidence (male, female, "Mrs" + full name)
     for res in results:
         for ent in res.entities:
             items[(res.doc.id, ent.key)] = ent
+            if ent.type == "Person":
+                evid = _sex_evidence(res.doc.text, ent)
+                if evid != (0, 0, False):
+                    sex[(res.doc.id, ent.key)] = evid
     order = sorted(items, key=lambda k: (k[0], _key_order(k[1])))
     uf = _UnionFind()
     why: dict[tuple[str, str], tuple[str, str]] = {}  # member -> (rule, evidence) of its join
 
-    # 1. same type + same canonical label
+    # 1. same type + same canonical label (bare one-word person names wait until step 2 is done:
+    #    each document's "Blair" is resolved on its own evidence before identical leftovers join)
     by_name: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    bare_by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for k in order:
         e = items[k]
-        by_name[(e.type, _fold(e.label))].append(k)
         uf.find(k)
+        if e.type == "Person" and _person_parts(e.label) is None:
+            bare_by_name[_fold(e.label)].append(k)
+            continue
+        by_name[(e.type, _fold(e.label))].append(k)
     for (typ, name), ks in by_name.items():
         for k in ks[1:]:
             uf.union(ks[0], k)
@@ -139,13 +188,25 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
                 uf.union(srt[0], k)
                 why.setdefault(k, ("name-variant", f"same first and last name ({first} {last})"))
     # clusters of full-name people by surname
+    # (roots are taken once here; later unions do not change which cluster a root names)
     surname_clusters: dict[str, set[tuple[str, str]]] = defaultdict(set)
     first_of_cluster: dict[tuple[str, str], set[str]] = defaultdict(set)
+    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # cluster -> documents naming the full name
+    label_of: dict[tuple[str, str], str] = {}
+    sex_of: dict[tuple[str, str], list[int]] = {}  # cluster -> [male, female, "Mrs" + full name] honorific counts
     for (first, last), fks in full_by_fl.items():
         for k in fks:
             root = uf.find(k)
             surname_clusters[last].add(root)
             first_of_cluster[root].add(first)
+            docs_of[root].add(k[0])
+            lab = items[k].label
+            if root not in label_of or (-len(lab.split()), lab) < (-len(label_of[root].split()), label_of[root]):
+                label_of[root] = lab
+            if k in sex:
+                acc = sex_of.setdefault(root, [0, 0, 0])
+                for i, v in enumerate(sex[k]):
+                    acc[i] += int(v)
     for k in initial_people:
         parts = _person_parts(items[k].label)
         assert parts is not None
@@ -156,18 +217,45 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
         if len(fits) == 1 and uf.find(k) != fits[0]:
             uf.union(fits[0], k)
             why.setdefault(k, ("initials", f"{items[k].label!r}: the only full name with surname and initial"))
+    joined: set[tuple[str, str]] = set()
     for k in single_people:
         surname = _fold(items[k].label)
-        fits = sorted(surname_clusters.get(surname, set()))
-        if len(fits) != 1:
-            if len(fits) > 1:
-                log.debug("%s: %r fits %d people, kept apart", k[0], items[k].label, len(fits))
-            continue
         if surname in doc_full_surnames.get(k[0], set()):
-            continue  # the document names someone else with that surname
-        if uf.find(k) != uf.find(fits[0]):
-            uf.union(fits[0], k)
-            why.setdefault(k, ("surname", f"{items[k].label!r}: the only full-name person with that surname"))
+            continue  # the document names someone else with that surname (or the person is unresolved in it)
+        fits = sorted(surname_clusters.get(surname, set()))
+        if not fits:
+            continue
+        male, female, _ = sex.get(k, (0, 0, False))
+        compatible = [r for r in fits if _sex_compatible(male, female, sex_of.get(r))]
+        if not compatible:
+            log.debug("%s: %r conflicts with the honorifics of every full-name %s", k[0], items[k].label, surname)
+            continue
+        if len(fits) == 1:
+            target = fits[0]
+            rule, evidence = "surname", f"{items[k].label!r}: the only full-name person with that surname"
+        else:
+            counts = sorted(((len(docs_of[r]), r) for r in compatible), key=lambda x: (-x[0], x[1]))
+            top, target = counts[0]
+            rest = sum(n for n, _ in counts[1:])
+            if len(compatible) > 1 and top < DOMINANCE * rest:
+                log.debug("%s: %r fits %d people, none dominant, kept apart", k[0], items[k].label, len(fits))
+                continue
+            names = ", ".join(f"{label_of[r]} {n}" for n, r in counts)
+            rule = "surname.dominant"
+            evidence = (
+                f"{items[k].label!r}: no first name in the document; documents per full name with that surname: "
+                f"{names} (needs {DOMINANCE}x the others"
+                + (f"; {len(fits) - len(compatible)} excluded by honorifics)" if len(compatible) < len(fits) else ")")
+            )
+        uf.union(target, k)
+        why.setdefault(k, (rule, evidence))
+        joined.add(k)
+    # identical bare names that joined nobody stay one node per name
+    for name, ks in bare_by_name.items():
+        rest_ks = [k for k in ks if k not in joined]
+        for k in rest_ks[1:]:
+            uf.union(rest_ks[0], k)
+            why.setdefault(k, ("same-name", f"same Person name {name!r}"))
 
     # 3. build entities
     clusters: dict[tuple[str, str], _Cluster] = defaultdict(_Cluster)
@@ -221,5 +309,6 @@ def _cluster_label(ents: list[DocEntity]) -> str:
     for e in ents:
         counts[e.label] += 1
     if ents[0].type == "Person":
-        return min(counts, key=lambda s: (-len(s.split()), -counts[s], s))
+        # a full name before a bare one; then the most used ("Kilroy-Silk" over a stray "Kilroy Silk"), the longest
+        return min(counts, key=lambda s: (len(s.split()) < 2, -counts[s], -len(s.split()), s))
     return min(counts, key=lambda s: (-counts[s], s))

@@ -222,8 +222,8 @@ def test_acronym_rule() -> None:
 
 
 def test_sports_team_rule() -> None:
-    """Rule sports-team: a city followed by a score is a team (Organization) everywhere in the document."""
-    doc, d = mkdoc("Leeds 2 Chelsea 1 . Leeds played well .", {"0:1": "GPE", "2:3": "GPE", "5:6": "GPE"})
+    """Rule sports-team: cities in "X beat Y" are teams (Organization) everywhere in the document."""
+    doc, d = mkdoc("Leeds beat Chelsea . Leeds played well .", {"0:1": "GPE", "2:3": "GPE", "4:5": "GPE"})
     ents = extract_entities(doc, d)
     assert summary(ents) == {("Leeds", "Organization"), ("Chelsea", "Organization")}
     assert {m.rule for m in find(ents, "Leeds").mentions} == {"sports-team"}
@@ -299,3 +299,83 @@ def test_seed_article() -> None:
     blinken = find(ents, "Antony Blinken")
     assert len(blinken.mentions) == 4
     assert find(ents, "United States").wikidata == "Q30"
+
+
+def test_surname_honorific_rule() -> None:
+    """Rule surname.honorific: "Mr Blair" joins Tony Blair, not "Sir Ian Blair" (a knight is never "Mr")."""
+    doc, d = mkdoc(
+        "Sir Ian Blair spoke . Tony Blair replied . Mr Blair left .",
+        {"1:3": "PERSON", "5:7": "PERSON", "10:11": "PERSON"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Ian Blair", "Person"), ("Tony Blair", "Person")}
+    assert [(m.rule, m.alias) for m in find(ents, "Tony Blair").merges] == [("surname.honorific", "Blair")]
+
+
+def test_surname_introduced_rule() -> None:
+    """Rule surname.introduced: "Mr Howard" first written when only Michael Howard had been named joins him."""
+    doc, d = mkdoc(
+        "Michael Howard spoke . Mr Howard left . John Howard won . Mr Howard agreed .",
+        {"0:2": "PERSON", "5:6": "PERSON", "8:10": "PERSON", "13:14": "PERSON"},
+    )
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Michael Howard", "Person"), ("John Howard", "Person")}
+    assert len(find(ents, "Michael Howard").mentions) == 3
+    assert [m.rule for m in find(ents, "Michael Howard").merges] == ["surname.introduced"]
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Bolton 2 Everton 1", {"Bolton", "Everton"}),
+        ("Leicestershire 22 points , Somerset 4 .", {"Leicestershire", "Somerset"}),
+        ("Puchon 3 1 0 6 1 10", {"Puchon"}),
+        ("Japan 2 Syria 1", {"Japan", "Syria"}),
+    ],
+)
+def test_sports_results_line_rule(text: str, teams: set[str]) -> None:
+    """Rule sports.results_line: names with scores on a results or standings line are teams (Organization)."""
+    doc, d = mkdoc(text)
+    ents = extract_entities(doc, d)
+    assert {(t, "Organization") for t in teams} <= summary(ents)
+    assert all(m.rule == "sports.results_line" for e in ents if e.label in teams for m in e.mentions)
+
+
+def test_results_line_needs_two_scores() -> None:
+    """Rule sports.results_line: a single "name number" in prose makes no team."""
+    doc, d = mkdoc("Bolton 2 people were hurt .", {"0:1": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Bolton", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "They chanted Vote Blair , Get Brown .",
+            {"2:4": "PERSON", "5:7": "PERSON"},
+            {("Blair", "Person"), ("Brown", "Person")},
+        ),
+        ("He rang Lucy later .", {"1:3": "PERSON"}, {("Lucy", "Person")}),
+        ("Islamophobia is rising .", {"0:1": "PERSON"}, set()),
+        ("Portsmouth : W. Hegg 54 .", {"2:5": "PERSON"}, {("W. Hegg", "Person")}),
+        ("Ayrton v Brunley was off .", {"0:3": "PERSON"}, {("Ayrton", "Person")}),
+    ],
+)
+def test_junk_person_spans_are_cleaned(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """spaCy spans lose slogans, lowercase lead words, numbers and what follows "v"; -phobia words are no names."""
+    doc, d = mkdoc(text, ents)
+    assert {x for x in summary(extract_entities(doc, d)) if x[1] == "Person"} == expected
+
+
+def test_hyphenated_name_keeps_the_text_slice() -> None:
+    """A name tokenised "Kilroy - Silk" is labelled as written ("Robert Kilroy-Silk")."""
+    words = ["Robert", "Kilroy", "-", "Silk", "spoke", "."]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, False, False, True, False, False],
+        ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+        sent_starts=[True] + [False] * 5,
+    )
+    ents = extract_entities(doc, Document(id="t", text=doc.text))
+    assert summary(ents) == {("Robert Kilroy-Silk", "Person")}

@@ -168,3 +168,63 @@ def test_resolve_is_invariant_to_document_order(docs: list[list[tuple[str, str]]
     shuffled = list(results)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
     assert resolve(results) == resolve(shuffled)
+
+
+def textdoc(doc_id: str, text: str, *ents: tuple[str, str]) -> DocResult:
+    """A DocResult over ``text`` whose entities (name, type) are mentioned wherever the name occurs."""
+    out = []
+    for i, (label, typ) in enumerate(ents):
+        starts = [j for j in range(len(text)) if text.startswith(label, j)]
+        mentions = tuple(Mention(s, s + len(label), label, 0, len(text)) for s in starts)
+        out.append(DocEntity(f"e{i}", label, typ, mentions))
+    return DocResult(Document(id=doc_id, text=text), tuple(out), (), ())
+
+
+def blair_corpus(n_tony: int, n_cherie: int) -> list[DocResult]:
+    """``n_tony`` documents naming Tony Blair ("Mr Blair"), ``n_cherie`` naming Cherie Blair ("Mrs Blair")."""
+    tony = [textdoc(f"t{i}", "Tony Blair spoke. Mr Blair left.", ("Tony Blair", "Person")) for i in range(n_tony)]
+    cherie = [textdoc(f"c{i}", "Mrs Cherie Blair spoke.", ("Cherie Blair", "Person")) for i in range(n_cherie)]
+    return tony + cherie
+
+
+def test_dominant_full_name_takes_the_bare_surname() -> None:
+    """Rule surname.dominant: "Blair" alone joins Tony Blair, named in 3x the documents of other Blairs; counts recorded."""
+    ents, of = resolve([*blair_corpus(3, 1), textdoc("x", "Blair said no.", ("Blair", "Person"))])
+    assert of[("x", "e0")] == "person/tony-blair"
+    tony = next(e for e in ents if e.id == "person/tony-blair")
+    merge = next(m for m in tony.merges if m.rule == "surname.dominant")
+    assert merge.doc == "x" and "Tony Blair 3" in merge.evidence and "Cherie Blair 1" in merge.evidence
+
+
+def test_no_dominant_full_name_keeps_the_surname_apart() -> None:
+    """Rule surname.dominant: 2 documents against 1 is not dominance; "Blair" stays its own node."""
+    _, of = resolve([*blair_corpus(2, 1), textdoc("x", "Blair said no.", ("Blair", "Person"))])
+    assert of[("x", "e0")] == "person/blair"
+
+
+def test_mr_never_joins_a_person_written_mrs() -> None:
+    """Honorific guard: "Mr Blair" skips Cherie Blair ("Mrs"), "Mrs Blair" skips Tony Blair ("Mr")."""
+    _, of = resolve(
+        [
+            *blair_corpus(1, 3),
+            textdoc("m", "Mr Blair said no.", ("Blair", "Person")),
+            textdoc("f", "Mrs Blair said no.", ("Blair", "Person")),
+        ]
+    )
+    assert of[("m", "e0")] == "person/tony-blair"
+    assert of[("f", "e0")] == "person/cherie-blair"
+    _, of = resolve([*blair_corpus(0, 1), textdoc("m", "Mr Blair said no.", ("Blair", "Person"))])
+    assert of[("m", "e0")] == "person/blair"
+
+
+def test_each_bare_surname_is_resolved_on_its_own_document() -> None:
+    """Homonym guard: a bare "Smith" beside Mary Smith stays apart even when another document's "Smith" joins John Smith."""
+    _, of = resolve(
+        [
+            *(doc(f"a{i}", ("John Smith", "Person")) for i in range(3)),
+            doc("b", ("Smith", "Person")),
+            doc("c", ("Mary Smith", "Person"), ("Smith", "Person")),
+        ]
+    )
+    assert of[("b", "e0")] == of[("a0", "e0")] == "person/john-smith"
+    assert of[("c", "e1")] not in {of[("a0", "e0")], of[("c", "e0")]}

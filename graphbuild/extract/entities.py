@@ -59,6 +59,10 @@ SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insis
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+#: Abstract nouns spaCy sometimes types as names ("Islamophobia", "Thatcherism").
+_ABSTRACT: Final = re.compile(r"[A-Z][a-z]+(?:ism|isms|phobia)")
+#: Campaign imperatives that are never a first name ("Vote Blair", "Get Brown").
+SLOGAN_VERBS: Final = frozenset({"Vote", "Get", "Sack", "Ditch", "Dump", "Elect", "Stop", "Oust", "Back", "Save"})
 #: An initial ("J.").
 _INITIAL: Final = re.compile(r"[A-Z]\.")
 #: A match score right after a team name.
@@ -178,6 +182,7 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
             t.text in HONORIFICS
             or t.text in title_words
             or t.text in PERSON_PREFIXES
+            or t.text in SLOGAN_VERBS
             or _prefix_word(t.text)
             or t.pos_ in {"VERB", "AUX", "ADP", "DET"}
         ):
@@ -230,13 +235,13 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     caps = caps or set()
     out: list[_Cand] = []
     for ent in doc.ents:
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _clean_span(doc, ent.start, ent.end, ent.label_ == "PERSON")
         if start >= end:
             continue
         if ent.label_ == "PERSON":
             start = _strip_person_prefix(doc, start, end)
         text = _span_text(doc, start, end)
-        if text in STOP_NAMES:
+        if text in STOP_NAMES or _ABSTRACT.fullmatch(text):
             continue
         folded = start in caps
         hit = _gaz_lookup(text, folded)
@@ -268,6 +273,31 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             # kept untyped: a later rule may type it (doc-consistency, said, region)
             out.append(_Cand(start, end, "", "ner", spacy_label=label))
     return out
+
+
+def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Trim a spaCy span: no line break inside, no numbers at the ends ("W. Hegg 54", "64 Bob Estes").
+
+    A person name also ends before a lowercase word ("Birmingham v Barnsley", "Yorkshire at Headingley")
+    and loses lowercase words in front ("stepson Sholto", "rang Lucy").
+    """
+    start, end = _trim(doc, start, end)
+    for k in range(start, end):
+        if "\n" in doc[k].text or (doc[k].is_space and k > start):
+            end = k
+            break
+    while start < end and any(ch.isdigit() for ch in doc[start].text):
+        start += 1
+    while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
+        end -= 1
+    if person:
+        while start < end and doc[start].text[:1].islower() and doc[start].text not in NAME_PARTICLES:
+            start += 1
+        for k in range(start + 1, end):
+            if doc[k].text[:1].islower() and doc[k].text not in NAME_PARTICLES and "-" not in doc[k].text:
+                end = k
+                break
+    return _trim(doc, start, end)
 
 
 def dateline_candidates(doc: Doc) -> list[_Cand]:
@@ -486,6 +516,129 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+#: A team name in a results line: capitalised words, "of"/"de" inside ("Queen of South").
+_TEAM = r"[A-Z][A-Za-z.'&-]*(?: (?:of|de|del|la) [A-Z][A-Za-z.'&-]*| [A-Z][A-Za-z.'&-]*){0,3}"
+#: "Bolton 2", "Sussex 363", "Puchon 3": a team and its score, at a line start or after ":", ",", ";".
+_TEAM_SCORE = re.compile(
+    r"(?:^|(?<=[:,;] )|(?<=\d ))(?P<name>" + _TEAM + r") (?P<score>\d{1,3}(?:-\d{1,2})?)(?P<after>(?: \d{1,3})*)(?= |$)"
+)
+#: Words after a single score that still make a results line ("Essex 372 and 144", "214 for 5", "22 points").
+_SCORE_FOLLOWERS: Final = frozenset({"and", "for", "(", "points", "pts", "runs", "all"})
+#: Capitalised words that head a results line without being a team.
+_NOT_TEAMS: Final = frozenset(
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday",
+     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Division", "Group", "Round", "Week", "Game",
+     "Race", "Stage", "Heat", "Table", "Total", "Section", "Pool", "Points", "Attendance", "Score", "Scores",
+     "Halftime", "Result", "Results", "Standings", "Note", "Top", "Leading", "Innings", "Over", "Overs"}
+)
+
+
+def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``sports.results_line``: the teams of a results or standings line are Organizations.
+
+    "Bolton 2 Everton 1", "Leicestershire 22 points , Somerset 4", "Puchon 3 1 0 6 1 10":
+    a capitalised name followed by a score, twice on a line, or once with a table
+    row or an innings after it.  A country there is its national team.  Other team
+    names are Organizations everywhere in the document ("Essex" in the match report).
+    Full names spaCy calls PERSON (golf and athletics tables) are left alone.
+    """
+    text = doc.text
+    person_spans = {(c.start, c.end) for c in cands if c.type == "Person" and c.end - c.start > 1}
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        base = pos
+        pos += len(line) + 1
+        hits = []
+        for m in _TEAM_SCORE.finditer(line):
+            name = m.group("name")
+            if name.split()[0] in _NOT_TEAMS:
+                continue
+            rest = line[m.end() :].split()
+            table_row = len(m.group("after").split()) >= 3
+            innings = bool(rest) and rest[0] in _SCORE_FOLLOWERS
+            hits.append((base + m.start("name"), base + m.end("name"), table_row or innings))
+        if len(hits) >= 2 or (len(hits) == 1 and hits[0][2]):
+            spans.extend((s, e) for s, e, _ in hits)
+    if not spans:
+        return cands
+    team_cands: list[_Cand] = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="contract")
+        if span is None or len(span) == 0 or (span.start, span.end) in person_spans:
+            continue
+        team_cands.append(_Cand(span.start, span.end, "Organization", "sports.results_line", authority=2))
+    if not team_cands:
+        return cands
+    taken = {k for c in team_cands for k in range(c.start, c.end)}
+    teams = {
+        fold(_span_text(doc, c.start, c.end))
+        for c in team_cands
+        if (hit := gazetteer().lookup(_span_text(doc, c.start, c.end), folded=True)) is None or hit.type != "Country"
+    }
+    out = list(team_cands)
+    for c in cands:
+        if any(k in taken for k in range(c.start, c.end)):
+            continue
+        if (
+            c.type in {"Place", "Person", "Organization"}
+            and c.rule != "dateline"
+            and fold(_span_text(doc, c.start, c.end)) in teams
+        ):
+            c = replace(c, type="Organization", rule="sports.results_line", label=None, code=None, wikidata=None)
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+#: Words that end a company or institution name ("Computer Systems Inc", "Gold Fields of South Africa Ltd").
+COMPANY_SUFFIXES: Final = frozenset(
+    {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "S.A.", "NV",
+     "N.V.", "BV", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
+     "Incorporated", "Limited", "Industries"}
+)
+#: Lowercase or symbol words allowed inside a company name.
+_COMPANY_INNER: Final = frozenset({"&", "of", "and", "de"})
+
+
+def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``company-suffix``: a capitalised run ending in Inc/Corp/Ltd/plc/AG/Bank/Group... is an Organization."""
+    caps = caps or set()
+    out: list[_Cand] = []
+    for tok in doc:
+        if tok.text not in COMPANY_SUFFIXES or tok.i in caps or tok.i == 0:
+            continue
+        nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+        if nxt in COMPANY_SUFFIXES or re.fullmatch(r"[A-Z]|[IVX]+", nxt):
+            continue  # the run goes on ("Bear Stearns & Co Inc"), or a pool ("Group B", "World Group I")
+        i = tok.i
+        while i > 0 and tok.i - i < 6:
+            prev = doc[i - 1]
+            if "\n" in prev.text or prev.is_space or prev.ent_type_ == "PERSON":
+                break
+            name_word = _is_cap(prev.text) and (prev.text.isalpha() or re.fullmatch(r"[A-Z][A-Za-z.'&]*", prev.text))
+            if name_word or (prev.text == "&" and i - 2 >= 0 and _is_cap(doc[i - 2].text)):
+                i -= 1
+            elif prev.text == "of" and i - 2 >= 0 and _is_cap(doc[i - 2].text) and _gaz_lookup(doc[i].text, False):
+                i -= 1  # "Gold Fields of South Africa Ltd", "First of Michigan Corp."
+            else:
+                break
+        # a sentence-initial common word is no part of the name ("Shares of ...", "Company Name ...")
+        while i < tok.i and (
+            doc[i].text in _COMPANY_INNER
+            or doc[i].text in {"The", "A", "An"}
+            or (doc[i].is_sent_start and doc[i].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "DET"})
+            or ((hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym)
+        ):
+            i += 1
+        if (place := _gaz_lookup(_span_text(doc, max(i, tok.i - 1), tok.i + 1), False)) is not None and place.type == "Place":
+            continue  # "West Bank"
+        if i == tok.i or all(doc[k].text in COMPANY_SUFFIXES | _COMPANY_INNER for k in range(i, tok.i)):
+            continue
+        out.append(_Cand(i, tok.i + 1, "Organization", "company-suffix", authority=2))
+    return out
+
+
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
@@ -692,6 +845,32 @@ def _acronym(words: Sequence[str]) -> str:
     return "".join(w[0].upper() for w in words if w and w.lower() not in stop and w[0].isalpha())
 
 
+#: Honorifics that say a man, a woman, or a knight/peer (who is never written "Mr"/"Mrs").
+_MALE_HON: Final = frozenset({"Mr"})
+_FEMALE_HON: Final = frozenset({"Mrs", "Ms", "Miss"})
+_PEER_HON: Final = frozenset({"Sir", "Lord", "Lady", "Dame", "Baroness", "Baron"})
+
+
+def _honorific(doc: Doc, c: _Cand) -> str:
+    """The honorific right before a mention ("Mr" for "Mr Blair"), else ""."""
+    if c.start == 0:
+        return ""
+    word = doc[c.start - 1].text.rstrip(".")
+    return word if word in _MALE_HON | _FEMALE_HON | _PEER_HON else ""
+
+
+def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
+    """Whether a bare surname written with ``bare`` honorifics can be a person written with ``full`` ones."""
+    bare, full = bare - {""}, full - {""}
+    if not bare or not full:
+        return True
+    if bare <= _MALE_HON:
+        return not full & (_FEMALE_HON | _PEER_HON)
+    if bare <= _FEMALE_HON:
+        return not full & (_MALE_HON | {"Sir", "Lord", "Baron"})
+    return True
+
+
 def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
@@ -776,6 +955,11 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             full.append(g)
             groups.append(g)
     single_groups: dict[str, _Group] = {}
+    first_seen: dict[str, int] = {}
+    honorifics: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(singles, key=lambda c: c.start):
+        first_seen.setdefault(fold(_name_text(doc, c, caps)), c.start)
+        honorifics[fold(_name_text(doc, c, caps))].add(_honorific(doc, c))
     for c in sorted(singles, key=lambda c: c.start):
         word = _name_text(doc, c, caps)
         key = fold(word)
@@ -786,6 +970,23 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
             rule = "title-surname" if c.rule == "title" else "surname"
             g.alias_rules.setdefault(word, (rule, evidence))
+            continue
+        # "Mr Blair" is neither "Sir Ian Blair" nor "Cherie Blair" written "Mrs Blair"
+        fitting = [g for g in compat if _honorifics_agree(honorifics[key], {_honorific(doc, x) for x in g.cands})]
+        if len(compat) > 1 and len(fitting) == 1:
+            g = fitting[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is written with {sorted(honorifics[key])}, which fits only {g.label!r}"
+            g.alias_rules.setdefault(word, ("surname.honorific", evidence))
+            continue
+        # "Mr Howard" first written when only Michael Howard had been introduced (John Howard comes later)
+        introduced = [g for g in fitting if min(x.start for x in g.cands) < first_seen[key]]
+        if len(compat) > 1 and len(introduced) == 1:
+            g = introduced[0]
+            g.cands.append(c)
+            rivals = ", ".join(sorted(h.label for h in fitting if h is not g))
+            evidence = f"{word!r} first occurs when {g.label!r} had been named and {rivals} had not"
+            g.alias_rules.setdefault(word, ("surname.introduced", evidence))
             continue
         if len(compat) > 1:
             log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
@@ -808,13 +1009,14 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     caps = _caps_tokens(doc)
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
-    cands += title_candidates(doc) + initials_candidates(doc, caps)
+    cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
+    cands = results_lines(doc, cands)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}

@@ -1,0 +1,35 @@
+"""Corpus checks of the entity layer on ../shared/data (skipped when absent)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, require_shared
+
+
+@pytest.mark.data
+@pytest.mark.model
+@pytest.mark.slow
+def test_bbc_politics_people_have_one_node_each() -> None:
+    """BBC politics: no bare surname beside its full name, and the ten most-mentioned people are one node each."""
+    require_shared("data", "bbc_news", "bbc_news_2225.jsonl.gz")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bbc_people
+
+    from graphbuild.extract.entities import extract_entities
+    from graphbuild.model import DocResult
+    from graphbuild.nlp import load_pipeline
+    from graphbuild.resolve import resolve
+
+    docs = bbc_people.load_docs("politics")
+    nlp = load_pipeline()
+    results = [
+        DocResult(d, extract_entities(sd, d), (), ())
+        for d, sd in zip(docs, nlp.pipe([d.text for d in docs], batch_size=32), strict=True)
+    ]
+    entities, _ = resolve(results)
+    ok, bare, counts = bbc_people.report(results, entities)
+    assert bare == 0
+    assert ok == 10, counts
