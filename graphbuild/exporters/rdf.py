@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, cast
 from urllib.parse import quote
@@ -149,6 +150,38 @@ _T_DECIMAL: Final = f"^^<{XSD}decimal>"
 _T_NNI: Final = f"^^<{XSD}nonNegativeInteger>"
 
 
+
+
+def _term(iri: str) -> str:
+    """A constant IRI as an N-Triples term (checked at import)."""
+    return f"<{ox.NamedNode(iri).value}>"
+
+
+# Terms of the hot paths (mentions, sentences, statements), formatted once.
+_A: Final = _term(RDF + "type")
+_NIF_PHRASE: Final = _term(NIF + "Phrase")
+_NIF_SENTENCE: Final = _term(NIF + "Sentence")
+_NIF_STRING: Final = _term(NIF + "String")
+_NIF_BEGIN: Final = _term(NIF + "beginIndex")
+_NIF_END: Final = _term(NIF + "endIndex")
+_NIF_CONTEXT: Final = _term(NIF + "referenceContext")
+_NIF_ANCHOR: Final = _term(NIF + "anchorOf")
+_NIF_IN_SENTENCE: Final = _term(NIF + "sentence")
+_GB_DENOTES: Final = _term(GB + "denotes")
+_ITS_REF: Final = _term(ITSRDF + "taIdentRef")
+_GB_RULE: Final = _term(GB + "rule")
+_RDF_STATEMENT: Final = _term(RDF + "Statement")
+_GB_STATEMENT: Final = _term(GB + "Statement")
+_RDF_SUBJECT: Final = _term(RDF + "subject")
+_RDF_PREDICATE: Final = _term(RDF + "predicate")
+_RDF_OBJECT: Final = _term(RDF + "object")
+_GB_RELATION: Final = _term(GB + "relation")
+_GB_CONFIDENCE: Final = _term(GB + "confidence")
+_PROV_DERIVED: Final = _term(PROV + "wasDerivedFrom")
+_STATEMENT_TEXTS: Final = (("rule", _term(GB + "rule")), ("subject_text", _term(GB + "subjectText")),
+                           ("object_text", _term(GB + "objectText")))
+
+
 def clean_text(value: object) -> str:
     """``value`` as a string any RDF syntax can carry (bad characters -> U+FFFD)."""
     return _BAD_CHARS.sub("\ufffd", str(value))
@@ -238,6 +271,7 @@ class Terms:
         self._nodes: dict[str, str] = {}
         self._quoted: dict[str, str] = {}
         self._spans: dict[tuple[str, int, int], str] = {}
+        self._doc_terms: dict[str, tuple[str, str]] = {}
         self._lits: dict[str, str] = {}
         self._ens: dict[str, str] = {}
 
@@ -269,9 +303,16 @@ class Terms:
             hit = self._quoted[doc_id] = _quote(doc_id)
         return hit
 
+    def _doc_terms_of(self, doc_id: str) -> tuple[str, str]:
+        hit = self._doc_terms.get(doc_id)
+        if hit is None:
+            q = self._q(doc_id)
+            hit = self._doc_terms[doc_id] = (self.iri(f"{self.base}doc/{q}"), self.iri(f"{self.base}graph/doc/{q}"))
+        return hit
+
     def doc(self, doc_id: str) -> str:
         """The article (and NIF context) of a document."""
-        return self.iri(f"{self.base}doc/{self._q(doc_id)}")
+        return self._doc_terms_of(doc_id)[0]
 
     def span(self, doc_id: str, start: int, end: int) -> str:
         """A string of a document (RFC 5147 style ``#char=start,end``): a sentence or a mention."""
@@ -283,7 +324,7 @@ class Terms:
 
     def doc_graph(self, doc_id: str) -> str:
         """The named graph holding one document's facts."""
-        return self.iri(f"{self.base}graph/doc/{self._q(doc_id)}")
+        return self._doc_terms_of(doc_id)[1]
 
     def entities_graph(self) -> str:
         """The named graph holding corpus-level entity facts."""
@@ -378,16 +419,23 @@ class _Lines:
 
     def __init__(self, terms: Terms) -> None:
         self.m = terms
-        self.graphs: dict[str, set[str]] = {}
+        self.graphs: dict[str, list[str]] = {}
         self.sentences: dict[tuple[str, int, int], str | None] = {}
         self.docs: set[str] = set()
+
+    def lines(self, g: str) -> list[str]:
+        """The lines of graph term ``g`` so far, duplicates included (for batched ``extend`` calls)."""
+        lines = self.graphs.get(g)
+        if lines is None:
+            lines = self.graphs[g] = []
+        return lines
 
     def add(self, g: str, s: str, p: str, o: str) -> None:
         """Add ``s p o`` (terms; ``p`` a bare IRI) to graph term ``g``."""
         lines = self.graphs.get(g)
         if lines is None:
-            lines = self.graphs[g] = set()
-        lines.add(f"{s} {self.m.iri(p)} {o}")
+            lines = self.graphs[g] = []
+        lines.append(f"{s} {self.m.iri(p)} {o}")
 
     def typ(self, g: str, s: str, cls: str) -> None:
         self.add(g, s, RDF + "type", self.m.iri(cls))
@@ -409,15 +457,17 @@ class _Lines:
     def finish_sentences(self) -> None:
         m = self.m
         for (doc, start, end), text in self.sentences.items():
-            g = m.doc_graph(doc)
             s = m.span(doc, start, end)
-            self.typ(g, s, NIF + "Sentence")
-            self.typ(g, s, NIF + "String")
-            self.add(g, s, NIF + "beginIndex", m.nni(start))
-            self.add(g, s, NIF + "endIndex", m.nni(end))
-            self.add(g, s, NIF + "referenceContext", m.doc(doc))
+            out = self.lines(m.doc_graph(doc))
+            out.extend((
+                f"{s} {_A} {_NIF_SENTENCE}",
+                f"{s} {_A} {_NIF_STRING}",
+                f'{s} {_NIF_BEGIN} "{start}"{_T_NNI}',
+                f'{s} {_NIF_END} "{end}"{_T_NNI}',
+                f"{s} {_NIF_CONTEXT} {m.doc(doc)}",
+            ))
             if text:
-                self.add(g, s, NIF + "anchorOf", m.lit(text))
+                out.append(f"{s} {_NIF_ANCHOR} {m.lit(text)}")
 
     def document(self, doc: str, meta: Mapping[str, Any]) -> None:
         m = self.m
@@ -462,21 +512,24 @@ class _Lines:
             ev.get("subject_text"),
             ev.get("object_text"),
         )
-        self.typ(g, st, RDF + "Statement")
-        self.typ(g, st, GB + "Statement")
-        self.add(g, st, RDF + "subject", subject)
-        self.add(g, st, RDF + "predicate", m.iri(predicate))
-        self.add(g, st, RDF + "object", obj)
-        self.add(g, st, GB + "relation", m.lit(relation))
+        out = self.lines(g)
+        out.extend((
+            f"{st} {_A} {_RDF_STATEMENT}",
+            f"{st} {_A} {_GB_STATEMENT}",
+            f"{st} {_RDF_SUBJECT} {subject}",
+            f"{st} {_RDF_PREDICATE} {m.iri(predicate)}",
+            f"{st} {_RDF_OBJECT} {obj}",
+            f"{st} {_GB_RELATION} {m.lit(relation)}",
+        ))
         conf = m.decimal(ev.get("confidence"))
         if conf is not None:
-            self.add(g, st, GB + "confidence", conf)
-        for key, prop in (("rule", "rule"), ("subject_text", "subjectText"), ("object_text", "objectText")):
+            out.append(f"{st} {_GB_CONFIDENCE} {conf}")
+        for key, prop in _STATEMENT_TEXTS:
             value = ev.get(key)
             if value is not None and value != "":
-                self.add(g, st, GB + prop, m.lit(value))
+                out.append(f"{st} {prop} {m.lit(value)}")
         if sent is not None:
-            self.add(g, st, PROV + "wasDerivedFrom", sent)
+            out.append(f"{st} {_PROV_DERIVED} {sent}")
         for p, o in extra:
             self.add(g, st, p, o)
 
@@ -514,25 +567,28 @@ class _Lines:
                         mention.get("end"))
             return
         self.docs.add(doc)
-        g = m.doc_graph(doc)
-        ph = m.span(doc, *off)
-        self.typ(g, ph, NIF + "Phrase")
-        self.typ(g, ph, NIF + "String")
-        self.add(g, ph, NIF + "beginIndex", m.nni(off[0]))
-        self.add(g, ph, NIF + "endIndex", m.nni(off[1]))
-        self.add(g, ph, NIF + "referenceContext", m.doc(doc))
+        start, end = off
+        ph = m.span(doc, start, end)
+        out = self.lines(m.doc_graph(doc))
+        out.extend((
+            f"{ph} {_A} {_NIF_PHRASE}",
+            f"{ph} {_A} {_NIF_STRING}",
+            f'{ph} {_NIF_BEGIN} "{start}"{_T_NNI}',
+            f'{ph} {_NIF_END} "{end}"{_T_NNI}',
+            f"{ph} {_NIF_CONTEXT} {m.doc(doc)}",
+            f"{ph} {_GB_DENOTES} {target}",
+            f"{ph} {_ITS_REF} {target}",
+        ))
         text = mention.get("text")
         if text is not None and text != "":
-            self.add(g, ph, NIF + "anchorOf", m.lit(text))
-        self.add(g, ph, GB + "denotes", target)
-        self.add(g, ph, ITSRDF + "taIdentRef", target)
+            out.append(f"{ph} {_NIF_ANCHOR} {m.lit(text)}")
         rule = mention.get("rule")
         if rule_prop and rule:
-            self.add(g, ph, GB + "rule", m.lit(rule))
+            out.append(f"{ph} {_GB_RULE} {m.lit(rule)}")
         if "sentence_start" in mention:
             sent = self.sentence(doc, mention.get("sentence_start"), mention.get("sentence_end"))
             if sent is not None:
-                self.add(g, ph, NIF + "sentence", sent)
+                out.append(f"{ph} {_NIF_IN_SENTENCE} {sent}")
 
     def event(self, node: str, attrs: Mapping[str, Any]) -> str:
         m = self.m
@@ -623,8 +679,10 @@ class _Lines:
 class RdfData:
     """The RDF of one corpus graph, converted once and written many times.
 
-    ``graphs`` maps each named-graph IRI to its sorted, distinct triples as
-    N-Triples lines without the final `` .``.  The N-Quads and N-Triples
+    ``graphs`` maps each named-graph IRI to its distinct triples as N-Triples
+    lines without the final `` .``, in generation order: the conversion walks
+    nodes, edges and documents sorted by id, so the order depends only on the
+    input graph (not on hash seeds), and no sort of the lines is needed.  The N-Quads and N-Triples
     texts are built on first use and kept; every writer, :func:`graph_to_quads`
     and :func:`graphbuild.store.update_store` accept an ``RdfData`` so a build
     writing several formats converts the graph only once.
@@ -643,10 +701,13 @@ class RdfData:
         return sorted(self.graphs)
 
     def triple_lines(self) -> list[str]:
-        """The distinct triples of all graphs (the default-graph view), sorted, as lines without `` .``."""
+        """The distinct triples of all graphs (the default-graph view) as lines without `` .``.
+
+        Graphs in IRI order, each triple where it first occurs.
+        """
         if self._triple_lines is None:
-            groups = list(self.graphs.values())
-            self._triple_lines = groups[0] if len(groups) == 1 else sorted(set().union(*groups))
+            groups = [self.graphs[name] for name in sorted(self.graphs)]
+            self._triple_lines = groups[0] if len(groups) == 1 else list(dict.fromkeys(chain.from_iterable(groups)))
         return self._triple_lines
 
     @property
@@ -660,7 +721,7 @@ class RdfData:
         return len(self.triple_lines())
 
     def nquads(self) -> bytes:
-        """The N-Quads text (UTF-8): graphs in IRI order, triples sorted within each graph."""
+        """The N-Quads text (UTF-8): graphs in IRI order, each in generation order."""
         if self._nquads is None:
             parts = []
             for name in sorted(self.graphs):
@@ -672,7 +733,7 @@ class RdfData:
         return self._nquads
 
     def ntriples(self) -> bytes:
-        """The N-Triples text (UTF-8) of the default-graph view, sorted."""
+        """The N-Triples text (UTF-8) of the default-graph view (see :meth:`triple_lines`)."""
         if self._ntriples is None:
             lines = self.triple_lines()
             self._ntriples = (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
@@ -684,11 +745,11 @@ class RdfData:
         return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
 
     def quads(self) -> list[ox.Quad]:
-        """The quads as pyoxigraph objects, in the N-Quads order (sorted by graph, subject, predicate, object)."""
+        """The quads as pyoxigraph objects, in the N-Quads order."""
         return list(ox.parse(self.nquads(), ox.RdfFormat.N_QUADS))
 
     def triples(self) -> list[ox.Triple]:
-        """The distinct triples as pyoxigraph objects, sorted."""
+        """The distinct triples as pyoxigraph objects, in the N-Triples order."""
         return [q.triple for q in ox.parse(self.ntriples(), ox.RdfFormat.N_TRIPLES)]
 
 
@@ -716,7 +777,7 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     for doc in sorted(set(documents) | b.docs):
         b.document(doc, documents.get(doc) or {})
     b.finish_sentences()
-    graphs = {_value(g): sorted(lines) for g, lines in b.graphs.items()}
+    graphs = {_value(g): list(dict.fromkeys(lines)) for g, lines in b.graphs.items()}
     return RdfData(terms.base, graphs, id(graph))
 
 
@@ -731,7 +792,7 @@ def rdf_of(graph: nx.MultiDiGraph, base_iri: str | None = None, rdf: RdfData | N
 
 
 def graph_to_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Quad]:
-    """The RDF of ``graph`` as quads in named graphs, sorted by graph, subject, predicate, object."""
+    """The RDF of ``graph`` as distinct quads in named graphs, in a deterministic order (see :class:`RdfData`)."""
     return to_rdf(graph, base_iri).quads()
 
 
@@ -742,7 +803,7 @@ def quads_to_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 
 
 def graph_to_triples(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Triple]:
-    """The RDF of ``graph`` as one set of triples (the default-graph view), sorted."""
+    """The RDF of ``graph`` as distinct triples (the default-graph view), in a deterministic order."""
     return to_rdf(graph, base_iri).triples()
 
 
@@ -810,14 +871,14 @@ def write_turtle(
 def write_ntriples(
     graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
 ) -> None:
-    """Write N-Triples (all triples in the default graph), sorted."""
+    """Write N-Triples (all triples in the default graph), straight from the conversion's text."""
     _write_bytes(rdf_of(graph, base_iri, rdf).ntriples(), Path(path))
 
 
 def write_nquads(
     graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
 ) -> None:
-    """Write N-Quads: one named graph per document plus the entities graph, sorted."""
+    """Write N-Quads (one named graph per document plus the entities graph) straight from the conversion's text."""
     _write_bytes(rdf_of(graph, base_iri, rdf).nquads(), Path(path))
 
 
