@@ -682,10 +682,11 @@ class RdfData:
     ``graphs`` maps each named-graph IRI to its distinct triples as N-Triples
     lines without the final `` .``, in generation order: the conversion walks
     nodes, edges and documents sorted by id, so the order depends only on the
-    input graph (not on hash seeds), and no sort of the lines is needed.  The N-Quads and N-Triples
-    texts are built on first use and kept; every writer, :func:`graph_to_quads`
-    and :func:`graphbuild.store.update_store` accept an ``RdfData`` so a build
-    writing several formats converts the graph only once.
+    input graph (not on hash seeds), and no sort of the lines is needed.
+
+    The N-Quads and N-Triples texts are built on first use and kept; every
+    writer and :func:`graphbuild.store.update_store` accept an ``RdfData``
+    (``rdf=``), so a build writing several formats converts the graph once.
     """
 
     def __init__(self, base: str, graphs: dict[str, list[str]], source_id: int | None = None) -> None:
