@@ -193,3 +193,11 @@ def test_store_update_reuses_the_conversion(tmp_path: Path) -> None:
     b = set(ox.Store.read_only(str(tmp_path / "b")))
     assert a == b and len(first.added) == 3
     assert update_store(tmp_path / "a", g, rdf=data).unchanged == 3
+
+
+def test_block_encoding_equals_one_join() -> None:
+    """Encoding lines block by block gives the same bytes as one join, across block edges and wide characters."""
+    lines = [f"<http://x/{i}> <http://p/> \"{'é😀' if i % 977 == 0 else 'a'}{i}\"" for i in range(5000)]
+    end = " <http://g/> .\n"
+    assert rdfmod._encode_lines(lines, end) == "".join(line + end for line in lines).encode("utf-8")
+    assert rdfmod._encode_lines([], end) == b""

@@ -676,6 +676,17 @@ class _Lines:
             self.statement(g, subj, pred, obj, relation, e, extra)
 
 
+#: Lines joined and encoded per block: a few non-ASCII lines then widen only their block, not the whole text.
+_BLOCK: Final = 2048
+
+
+def _encode_lines(lines: list[str], end: str) -> bytes:
+    """``line + end`` for every line, as UTF-8 bytes."""
+    return b"".join(
+        (end.join(lines[i : i + _BLOCK]) + end).encode("utf-8") for i in range(0, len(lines), _BLOCK)
+    )
+
+
 class RdfData:
     """The RDF of one corpus graph, converted once and written many times.
 
@@ -724,26 +735,18 @@ class RdfData:
     def nquads(self) -> bytes:
         """The N-Quads text (UTF-8): graphs in IRI order, each in generation order."""
         if self._nquads is None:
-            parts = []
-            for name in sorted(self.graphs):
-                end = f" <{name}> .\n"
-                lines = self.graphs[name]
-                if lines:
-                    parts.append(end.join(lines) + end)
-            self._nquads = "".join(parts).encode("utf-8")
+            self._nquads = b"".join(_encode_lines(self.graphs[name], f" <{name}> .\n") for name in sorted(self.graphs))
         return self._nquads
 
     def ntriples(self) -> bytes:
         """The N-Triples text (UTF-8) of the default-graph view (see :meth:`triple_lines`)."""
         if self._ntriples is None:
-            lines = self.triple_lines()
-            self._ntriples = (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
+            self._ntriples = _encode_lines(self.triple_lines(), " .\n")
         return self._ntriples
 
     def graph_ntriples(self, name: str) -> bytes:
         """The N-Triples text of one named graph."""
-        lines = self.graphs.get(name) or []
-        return (" .\n".join(lines) + " .\n").encode("utf-8") if lines else b""
+        return _encode_lines(self.graphs.get(name) or [], " .\n")
 
     def quads(self) -> list[ox.Quad]:
         """The quads as pyoxigraph objects, in the N-Quads order."""
