@@ -25,7 +25,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graphbuild.errors import ExportError
-from graphbuild.exporters.rdf import Minter, graph_to_quads, normalise_base, quads_by_graph
+from graphbuild.exporters.rdf import RdfData, doc_graph_iri, entities_graph_iri, rdf_of
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +51,15 @@ def _graph_quads(store: ox.Store, name: ox.NamedNode) -> set[ox.Quad]:
     return set(store.quads_for_pattern(None, None, None, name))
 
 
-def _as_stored(quads: list[ox.Quad]) -> set[ox.Quad]:
-    """``quads`` as an Oxigraph store gives them back.
+def _as_stored(rdf: RdfData) -> ox.Store:
+    """The quads of ``rdf`` in an in-memory store, in the form an Oxigraph store gives them back.
 
     Oxigraph keeps only primitive XSD datatypes (``xsd:nonNegativeInteger``
     comes back as ``xsd:integer``), so compare in that form.
     """
     mem = ox.Store()
-    mem.extend(quads)
-    return set(mem)
+    mem.bulk_load(rdf.nquads(), ox.RdfFormat.N_QUADS)
+    return mem
 
 
 def _replace(store: ox.Store, name: ox.NamedNode, quads: list[ox.Quad]) -> None:
@@ -74,6 +74,7 @@ def update_store(
     graph: nx.MultiDiGraph,
     base_iri: str | None = None,
     changed_docs: Iterable[str] | None = None,
+    rdf: RdfData | None = None,
 ) -> StoreUpdate:
     """Bring the pyoxigraph store in ``store_dir`` up to date with ``graph``.
 
@@ -81,15 +82,17 @@ def update_store(
     replaced without comparing.  Every other document's graph is compared
     with the store and replaced only when its triples differ (entity IRIs can
     change when another document is added), so calling it with
-    ``changed_docs=None`` is always correct, only slower.
+    ``changed_docs=None`` is always correct, only slower.  ``rdf`` is the
+    graph's conversion when the caller already has it (see
+    :func:`graphbuild.exporters.rdf.write_rdf_formats`).
     """
-    base = normalise_base(base_iri, graph)
-    minter = Minter(base)
-    grouped = quads_by_graph(graph_to_quads(graph, base))
+    data = rdf_of(graph, base_iri, rdf)
+    base = data.base
     doc_prefix = base + "graph/doc/"
-    entities = minter.entities_graph().value
-    wanted = {name for name in grouped if name.startswith(doc_prefix) or name == entities}
-    forced = {minter.doc_graph(d).value for d in (changed_docs or ())}
+    entities = entities_graph_iri(base)
+    wanted = {name for name in data.graphs if name.startswith(doc_prefix) or name == entities}
+    forced = {doc_graph_iri(d, base) for d in (changed_docs or ())}
+    mem = _as_stored(data)
     report = StoreUpdate()
     try:
         store = ox.Store(str(store_dir))
@@ -103,11 +106,11 @@ def update_store(
                 report.removed.append(name)
         for name in sorted(wanted):
             node = ox.NamedNode(name)
-            quads = grouped[name]
+            quads = list(mem.quads_for_pattern(None, None, None, node))
             if name not in existing:
                 _replace(store, node, quads)
                 report.added.append(name)
-            elif name in forced or _graph_quads(store, node) != _as_stored(quads):
+            elif name in forced or _graph_quads(store, node) != set(quads):
                 _replace(store, node, quads)
                 report.replaced.append(name)
             else:

@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, Final, cast
 from urllib.parse import quote
@@ -132,14 +133,53 @@ _QID: Final = re.compile(r"Q[1-9][0-9]*")
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _NAME_CHARS: Final = re.compile(r"[^A-Za-z0-9]+")
 
-_XSD_STRING: Final = ox.NamedNode(XSD + "string")
-_XSD_DATE: Final = ox.NamedNode(XSD + "date")
-_XSD_DECIMAL: Final = ox.NamedNode(XSD + "decimal")
-_XSD_NNI: Final = ox.NamedNode(XSD + "nonNegativeInteger")
-_XSD_INTEGER: Final = ox.NamedNode(XSD + "integer")
-
-
 # ---------------------------------------------------------------- terms
+#
+# The conversion writes every term straight in its N-Triples form: an IRI as
+# ``<iri>`` (validated once per distinct IRI with ``pyoxigraph.NamedNode``), a
+# literal as a quoted, escaped string with its language tag or datatype.  The
+# escapes are the ones pyoxigraph's own N-Triples writer uses, so the lines are
+# exactly the ``str()`` of the pyoxigraph terms.
+
+#: Characters escaped inside a quoted literal (other C0 controls never get there: see clean_text).
+_ESCAPED: Final = re.compile('[\\\\"\n\r\t\x7f]')
+_ESCAPES: Final = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
+                   0x7F: "\\u007F"}
+_T_DATE: Final = f"^^<{XSD}date>"
+_T_DECIMAL: Final = f"^^<{XSD}decimal>"
+_T_NNI: Final = f"^^<{XSD}nonNegativeInteger>"
+
+
+
+
+def _term(iri: str) -> str:
+    """A constant IRI as an N-Triples term (checked at import)."""
+    return f"<{ox.NamedNode(iri).value}>"
+
+
+# Terms of the hot paths (mentions, sentences, statements), formatted once.
+_A: Final = _term(RDF + "type")
+_NIF_PHRASE: Final = _term(NIF + "Phrase")
+_NIF_SENTENCE: Final = _term(NIF + "Sentence")
+_NIF_STRING: Final = _term(NIF + "String")
+_NIF_BEGIN: Final = _term(NIF + "beginIndex")
+_NIF_END: Final = _term(NIF + "endIndex")
+_NIF_CONTEXT: Final = _term(NIF + "referenceContext")
+_NIF_ANCHOR: Final = _term(NIF + "anchorOf")
+_NIF_IN_SENTENCE: Final = _term(NIF + "sentence")
+_GB_DENOTES: Final = _term(GB + "denotes")
+_ITS_REF: Final = _term(ITSRDF + "taIdentRef")
+_GB_RULE: Final = _term(GB + "rule")
+_RDF_STATEMENT: Final = _term(RDF + "Statement")
+_GB_STATEMENT: Final = _term(GB + "Statement")
+_RDF_SUBJECT: Final = _term(RDF + "subject")
+_RDF_PREDICATE: Final = _term(RDF + "predicate")
+_RDF_OBJECT: Final = _term(RDF + "object")
+_GB_RELATION: Final = _term(GB + "relation")
+_GB_CONFIDENCE: Final = _term(GB + "confidence")
+_PROV_DERIVED: Final = _term(PROV + "wasDerivedFrom")
+_STATEMENT_TEXTS: Final = (("rule", _term(GB + "rule")), ("subject_text", _term(GB + "subjectText")),
+                           ("object_text", _term(GB + "objectText")))
 
 
 def clean_text(value: object) -> str:
@@ -147,20 +187,12 @@ def clean_text(value: object) -> str:
     return _BAD_CHARS.sub("\ufffd", str(value))
 
 
-def _nn(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def _lit(value: object) -> ox.Literal:
-    return ox.Literal(clean_text(value))
-
-
-def _en(value: object) -> ox.Literal:
-    return ox.Literal(clean_text(value), language=_LANG)
-
-
-def _nni(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_XSD_NNI)
+def nt_string(value: object) -> str:
+    """``value`` as a quoted N-Triples string: cleaned (see :func:`clean_text`), then escaped."""
+    text = _BAD_CHARS.sub("\ufffd", str(value))
+    if _ESCAPED.search(text):
+        text = text.translate(_ESCAPES)
+    return f'"{text}"'
 
 
 def is_xsd_date(value: object) -> bool:
@@ -174,15 +206,8 @@ def is_xsd_date(value: object) -> bool:
     return True
 
 
-def _date(value: object) -> ox.Literal:
-    """``xsd:date`` when valid, otherwise a plain literal (never ill-typed)."""
-    if is_xsd_date(value):
-        return ox.Literal(str(value), datatype=_XSD_DATE)
-    return _lit(value)
-
-
-def _decimal(value: object) -> ox.Literal | None:
-    """A number as ``xsd:decimal``; None for non-numbers and non-finite values."""
+def _decimal_text(value: object) -> str | None:
+    """The ``xsd:decimal`` lexical form of a number; None for non-numbers and non-finite values."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     if isinstance(value, float) and not math.isfinite(value):
@@ -193,7 +218,7 @@ def _decimal(value: object) -> ox.Literal | None:
         return None
     if "." not in text:
         text += ".0"
-    return ox.Literal(text, datatype=_XSD_DECIMAL)
+    return text
 
 
 def _offsets(start: object, end: object) -> tuple[int, int] | None:
@@ -233,59 +258,133 @@ def _quote(text: str) -> str:
     return quote(text.encode("utf-8", "surrogatepass"), safe="")
 
 
-class Minter:
-    """Deterministic IRIs under one base."""
+class Terms:
+    """Deterministic IRIs under one base, and literals, as N-Triples terms (``<iri>``, ``"text"@en``).
+
+    Every distinct IRI is checked with ``pyoxigraph.NamedNode`` once; terms
+    are cached, so a long conversion formats each IRI and literal only once.
+    """
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._cache: dict[str, ox.NamedNode] = {}
+        self._iris: dict[str, str] = {}
+        self._nodes: dict[str, str] = {}
+        self._quoted: dict[str, str] = {}
+        self._spans: dict[tuple[str, int, int], str] = {}
+        self._doc_terms: dict[str, tuple[str, str]] = {}
+        self._lits: dict[str, str] = {}
+        self._ens: dict[str, str] = {}
 
-    def node(self, node_id: str) -> ox.NamedNode:
+    def iri(self, iri: str) -> str:
+        """``<iri>``, after checking once that pyoxigraph accepts it."""
+        hit = self._iris.get(iri)
+        if hit is None:
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise ExportError(f"cannot mint the IRI {iri!r}: {exc}") from None
+            hit = self._iris[iri] = f"<{iri}>"
+        return hit
+
+    def node(self, node_id: str) -> str:
         """An entity or event node: ``base + node id``, percent-encoded once; hash path if unusable."""
-        hit = self._cache.get(node_id)
-        if hit is not None:
-            return hit
-        path = quote(str(node_id).encode("utf-8", "surrogatepass"), safe="/-._~")
-        iri = self.base + path
-        if not path.strip("/") or not valid_iri(iri):
-            iri = f"{self.base}node/{_digest(node_id)[:20]}"
-        nn = ox.NamedNode(iri)
-        self._cache[node_id] = nn
-        return nn
+        hit = self._nodes.get(node_id)
+        if hit is None:
+            path = quote(str(node_id).encode("utf-8", "surrogatepass"), safe="/-._~")
+            iri = self.base + path
+            if not path.strip("/") or not valid_iri(iri):
+                iri = f"{self.base}node/{_digest(node_id)[:20]}"
+            hit = self._nodes[node_id] = self.iri(iri)
+        return hit
 
-    def doc(self, doc_id: str) -> ox.NamedNode:
+    def _q(self, doc_id: str) -> str:
+        hit = self._quoted.get(doc_id)
+        if hit is None:
+            hit = self._quoted[doc_id] = _quote(doc_id)
+        return hit
+
+    def _doc_terms_of(self, doc_id: str) -> tuple[str, str]:
+        hit = self._doc_terms.get(doc_id)
+        if hit is None:
+            q = self._q(doc_id)
+            hit = self._doc_terms[doc_id] = (self.iri(f"{self.base}doc/{q}"), self.iri(f"{self.base}graph/doc/{q}"))
+        return hit
+
+    def doc(self, doc_id: str) -> str:
         """The article (and NIF context) of a document."""
-        return _nn(f"{self.base}doc/{_quote(doc_id)}")
+        return self._doc_terms_of(doc_id)[0]
 
-    def span(self, doc_id: str, start: int, end: int) -> ox.NamedNode:
+    def span(self, doc_id: str, start: int, end: int) -> str:
         """A string of a document (RFC 5147 style ``#char=start,end``): a sentence or a mention."""
-        return _nn(f"{self.base}doc/{_quote(doc_id)}#char={start},{end}")
+        key = (doc_id, start, end)
+        hit = self._spans.get(key)
+        if hit is None:
+            hit = self._spans[key] = self.iri(f"{self.base}doc/{self._q(doc_id)}#char={start},{end}")
+        return hit
 
-    def doc_graph(self, doc_id: str) -> ox.NamedNode:
+    def doc_graph(self, doc_id: str) -> str:
         """The named graph holding one document's facts."""
-        return _nn(f"{self.base}graph/doc/{_quote(doc_id)}")
+        return self._doc_terms_of(doc_id)[1]
 
-    def entities_graph(self) -> ox.NamedNode:
+    def entities_graph(self) -> str:
         """The named graph holding corpus-level entity facts."""
-        return _nn(f"{self.base}graph/entities")
+        return self.iri(f"{self.base}graph/entities")
 
-    def hashed(self, kind: str, *parts: object) -> ox.NamedNode:
+    def hashed(self, kind: str, *parts: object) -> str:
         """A node named by a hash of ``parts`` (statements, posts)."""
-        return _nn(f"{self.base}{kind}/{_digest(kind, *parts)[:20]}")
+        return self.iri(f"{self.base}{kind}/{_digest(kind, *parts)[:20]}")
 
-    def time(self, day: str) -> ox.NamedNode:
+    def time(self, day: str) -> str:
         """A ``sem:Time`` node for a valid ``xsd:date``."""
-        return _nn(f"{self.base}time/{day}")
+        return self.iri(f"{self.base}time/{day}")
+
+    def lit(self, value: object) -> str:
+        """A plain (``xsd:string``) literal."""
+        text = str(value)
+        hit = self._lits.get(text)
+        if hit is None:
+            hit = self._lits[text] = nt_string(text)
+        return hit
+
+    def en(self, value: object) -> str:
+        """An ``@en`` literal."""
+        text = str(value)
+        hit = self._ens.get(text)
+        if hit is None:
+            hit = self._ens[text] = nt_string(text) + "@" + _LANG
+        return hit
+
+    @staticmethod
+    def nni(value: int) -> str:
+        """An ``xsd:nonNegativeInteger`` literal."""
+        return f'"{value}"{_T_NNI}'
+
+    def date(self, value: object) -> str:
+        """``xsd:date`` when valid, otherwise a plain literal (never ill-typed)."""
+        if is_xsd_date(value):
+            return f'"{value}"{_T_DATE}'
+        return self.lit(value)
+
+    @staticmethod
+    def decimal(value: object) -> str | None:
+        """A number as ``xsd:decimal``; None for non-numbers and non-finite values."""
+        text = _decimal_text(value)
+        return None if text is None else f'"{text}"{_T_DECIMAL}'
+
+
+def _value(term: str) -> str:
+    """The IRI of an ``<iri>`` term."""
+    return term[1:-1]
 
 
 def doc_graph_iri(doc_id: str, base_iri: str) -> str:
     """The named-graph IRI of one document under ``base_iri``."""
-    return Minter(normalise_base(base_iri)).doc_graph(doc_id).value
+    return _value(Terms(normalise_base(base_iri)).doc_graph(doc_id))
 
 
 def entities_graph_iri(base_iri: str) -> str:
     """The named-graph IRI of the corpus-level entity facts under ``base_iri``."""
-    return Minter(normalise_base(base_iri)).entities_graph().value
+    return _value(Terms(normalise_base(base_iri)).entities_graph())
 
 
 def _camel(name: str) -> str:
@@ -312,26 +411,37 @@ def event_type_iri(event_type: str) -> str:
     return GB + name[:1].upper() + name[1:]
 
 
-# ---------------------------------------------------------------- quads
+# ---------------------------------------------------------------- conversion
 
 
-class _Quads:
-    """Collects quads; sentence texts are resolved once all evidence is known."""
+class _Lines:
+    """Collects N-Triples lines per named graph; sentence texts are resolved once all evidence is known."""
 
-    def __init__(self, minter: Minter) -> None:
-        self.m = minter
-        self.quads: set[ox.Quad] = set()
+    def __init__(self, terms: Terms) -> None:
+        self.m = terms
+        self.graphs: dict[str, list[str]] = {}
         self.sentences: dict[tuple[str, int, int], str | None] = {}
         self.docs: set[str] = set()
 
-    def add(self, g: ox.NamedNode, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads.add(ox.Quad(s, _nn(p), o, g))
+    def lines(self, g: str) -> list[str]:
+        """The lines of graph term ``g`` so far, duplicates included (for batched ``extend`` calls)."""
+        lines = self.graphs.get(g)
+        if lines is None:
+            lines = self.graphs[g] = []
+        return lines
 
-    def typ(self, g: ox.NamedNode, s: ox.NamedNode, cls: str) -> None:
-        self.add(g, s, RDF + "type", _nn(cls))
+    def add(self, g: str, s: str, p: str, o: str) -> None:
+        """Add ``s p o`` (terms; ``p`` a bare IRI) to graph term ``g``."""
+        lines = self.graphs.get(g)
+        if lines is None:
+            lines = self.graphs[g] = []
+        lines.append(f"{s} {self.m.iri(p)} {o}")
 
-    def sentence(self, doc: str, start: object, end: object, text: object = None) -> ox.NamedNode | None:
-        """Note a sentence of ``doc``; its IRI, or None when the offsets are unusable."""
+    def typ(self, g: str, s: str, cls: str) -> None:
+        self.add(g, s, RDF + "type", self.m.iri(cls))
+
+    def sentence(self, doc: str, start: object, end: object, text: object = None) -> str | None:
+        """Note a sentence of ``doc``; its IRI term, or None when the offsets are unusable."""
         off = _offsets(start, end)
         if off is None:
             log.warning("document %r: sentence offsets %r..%r are not usable; left out", doc, start, end)
@@ -345,51 +455,56 @@ class _Quads:
         return self.m.span(doc, *off)
 
     def finish_sentences(self) -> None:
+        m = self.m
         for (doc, start, end), text in self.sentences.items():
-            g = self.m.doc_graph(doc)
-            s = self.m.span(doc, start, end)
-            self.typ(g, s, NIF + "Sentence")
-            self.typ(g, s, NIF + "String")
-            self.add(g, s, NIF + "beginIndex", _nni(start))
-            self.add(g, s, NIF + "endIndex", _nni(end))
-            self.add(g, s, NIF + "referenceContext", self.m.doc(doc))
+            s = m.span(doc, start, end)
+            out = self.lines(m.doc_graph(doc))
+            out.extend((
+                f"{s} {_A} {_NIF_SENTENCE}",
+                f"{s} {_A} {_NIF_STRING}",
+                f'{s} {_NIF_BEGIN} "{start}"{_T_NNI}',
+                f'{s} {_NIF_END} "{end}"{_T_NNI}',
+                f"{s} {_NIF_CONTEXT} {m.doc(doc)}",
+            ))
             if text:
-                self.add(g, s, NIF + "anchorOf", _lit(text))
+                out.append(f"{s} {_NIF_ANCHOR} {m.lit(text)}")
 
     def document(self, doc: str, meta: Mapping[str, Any]) -> None:
-        g = self.m.doc_graph(doc)
-        a = self.m.doc(doc)
+        m = self.m
+        g = m.doc_graph(doc)
+        a = m.doc(doc)
         self.typ(g, a, SCHEMA + "NewsArticle")
         self.typ(g, a, NIF + "Context")
-        self.add(g, a, GB + "docId", _lit(doc))
+        self.add(g, a, GB + "docId", m.lit(doc))
         title = meta.get("title")
         if title:
-            self.add(g, a, SCHEMA + "headline", _en(title))
-            self.add(g, a, DCTERMS + "title", _en(title))
+            self.add(g, a, SCHEMA + "headline", m.en(title))
+            self.add(g, a, DCTERMS + "title", m.en(title))
         day = meta.get("date")
         if day:
-            self.add(g, a, SCHEMA + "datePublished", _date(day))
+            self.add(g, a, SCHEMA + "datePublished", m.date(day))
         url = meta.get("url")
         if url:
-            self.add(g, a, SCHEMA + "url", _nn(url) if valid_iri(str(url)) else _lit(url))
+            self.add(g, a, SCHEMA + "url", m.iri(url) if valid_iri(str(url)) else m.lit(url))
 
     def statement(
         self,
-        g: ox.NamedNode,
-        subject: ox.NamedNode,
+        g: str,
+        subject: str,
         predicate: str,
-        obj: ox.NamedNode,
+        obj: str,
         relation: str,
         ev: Mapping[str, Any],
-        extra: Iterable[tuple[str, ox.NamedNode | ox.Literal]] = (),
+        extra: Iterable[tuple[str, str]] = (),
     ) -> None:
+        m = self.m
         doc = str(ev.get("doc", ""))
         sent = self.sentence(doc, ev.get("sentence_start"), ev.get("sentence_end"), ev.get("sentence"))
-        st = self.m.hashed(
+        st = m.hashed(
             "statement",
-            subject.value,
+            _value(subject),
             predicate,
-            obj.value,
+            _value(obj),
             doc,
             ev.get("sentence_start"),
             ev.get("sentence_end"),
@@ -397,27 +512,31 @@ class _Quads:
             ev.get("subject_text"),
             ev.get("object_text"),
         )
-        self.typ(g, st, RDF + "Statement")
-        self.typ(g, st, GB + "Statement")
-        self.add(g, st, RDF + "subject", subject)
-        self.add(g, st, RDF + "predicate", _nn(predicate))
-        self.add(g, st, RDF + "object", obj)
-        self.add(g, st, GB + "relation", _lit(relation))
-        conf = _decimal(ev.get("confidence"))
+        out = self.lines(g)
+        out.extend((
+            f"{st} {_A} {_RDF_STATEMENT}",
+            f"{st} {_A} {_GB_STATEMENT}",
+            f"{st} {_RDF_SUBJECT} {subject}",
+            f"{st} {_RDF_PREDICATE} {m.iri(predicate)}",
+            f"{st} {_RDF_OBJECT} {obj}",
+            f"{st} {_GB_RELATION} {m.lit(relation)}",
+        ))
+        conf = m.decimal(ev.get("confidence"))
         if conf is not None:
-            self.add(g, st, GB + "confidence", conf)
-        for key, prop in (("rule", "rule"), ("subject_text", "subjectText"), ("object_text", "objectText")):
+            out.append(f"{st} {_GB_CONFIDENCE} {conf}")
+        for key, prop in _STATEMENT_TEXTS:
             value = ev.get(key)
             if value is not None and value != "":
-                self.add(g, st, GB + prop, _lit(value))
+                out.append(f"{st} {prop} {m.lit(value)}")
         if sent is not None:
-            self.add(g, st, PROV + "wasDerivedFrom", sent)
+            out.append(f"{st} {_PROV_DERIVED} {sent}")
         for p, o in extra:
             self.add(g, st, p, o)
 
     def entity(self, node: str, attrs: Mapping[str, Any]) -> None:
-        g = self.m.entities_graph()
-        e = self.m.node(node)
+        m = self.m
+        g = m.entities_graph()
+        e = m.node(node)
         etype = str(attrs.get("type", ""))
         cls = ENTITY_CLASSES.get(etype)
         if cls is None:
@@ -426,79 +545,85 @@ class _Quads:
         self.typ(g, e, cls)
         label = attrs.get("label")
         if label is not None and label != "":
-            self.add(g, e, RDFS + "label", _en(label))
+            self.add(g, e, RDFS + "label", m.en(label))
         for alias in attrs.get("aliases") or ():
             if alias and alias != label:
-                self.add(g, e, SCHEMA + "alternateName", _en(alias))
+                self.add(g, e, SCHEMA + "alternateName", m.en(alias))
         qid = attrs.get("wikidata")
         if qid:
             if isinstance(qid, str) and _QID.fullmatch(qid):
-                self.add(g, e, OWL + "sameAs", _nn(WD + qid))
+                self.add(g, e, OWL + "sameAs", m.iri(WD + qid))
             else:
                 log.warning("entity %r: %r is not a Wikidata Q-id; left out", node, qid)
-        for m in attrs.get("mentions") or ():
-            self.mention(e, m)
+        for mention in attrs.get("mentions") or ():
+            self.mention(e, mention)
 
-    def mention(self, target: ox.NamedNode, m: Mapping[str, Any], rule_prop: bool = True) -> None:
-        doc = str(m.get("doc", ""))
-        off = _offsets(m.get("start"), m.get("end"))
+    def mention(self, target: str, mention: Mapping[str, Any], rule_prop: bool = True) -> None:
+        m = self.m
+        doc = str(mention.get("doc", ""))
+        off = _offsets(mention.get("start"), mention.get("end"))
         if off is None:
-            log.warning("document %r: mention offsets %r..%r unusable; left out", doc, m.get("start"), m.get("end"))
+            log.warning("document %r: mention offsets %r..%r unusable; left out", doc, mention.get("start"),
+                        mention.get("end"))
             return
         self.docs.add(doc)
-        g = self.m.doc_graph(doc)
-        ph = self.m.span(doc, *off)
-        self.typ(g, ph, NIF + "Phrase")
-        self.typ(g, ph, NIF + "String")
-        self.add(g, ph, NIF + "beginIndex", _nni(off[0]))
-        self.add(g, ph, NIF + "endIndex", _nni(off[1]))
-        self.add(g, ph, NIF + "referenceContext", self.m.doc(doc))
-        text = m.get("text")
+        start, end = off
+        ph = m.span(doc, start, end)
+        out = self.lines(m.doc_graph(doc))
+        out.extend((
+            f"{ph} {_A} {_NIF_PHRASE}",
+            f"{ph} {_A} {_NIF_STRING}",
+            f'{ph} {_NIF_BEGIN} "{start}"{_T_NNI}',
+            f'{ph} {_NIF_END} "{end}"{_T_NNI}',
+            f"{ph} {_NIF_CONTEXT} {m.doc(doc)}",
+            f"{ph} {_GB_DENOTES} {target}",
+            f"{ph} {_ITS_REF} {target}",
+        ))
+        text = mention.get("text")
         if text is not None and text != "":
-            self.add(g, ph, NIF + "anchorOf", _lit(text))
-        self.add(g, ph, GB + "denotes", target)
-        self.add(g, ph, ITSRDF + "taIdentRef", target)
-        rule = m.get("rule")
+            out.append(f"{ph} {_NIF_ANCHOR} {m.lit(text)}")
+        rule = mention.get("rule")
         if rule_prop and rule:
-            self.add(g, ph, GB + "rule", _lit(rule))
-        if "sentence_start" in m:
-            sent = self.sentence(doc, m.get("sentence_start"), m.get("sentence_end"))
+            out.append(f"{ph} {_GB_RULE} {m.lit(rule)}")
+        if "sentence_start" in mention:
+            sent = self.sentence(doc, mention.get("sentence_start"), mention.get("sentence_end"))
             if sent is not None:
-                self.add(g, ph, NIF + "sentence", sent)
+                out.append(f"{ph} {_NIF_IN_SENTENCE} {sent}")
 
-    def event(self, node: str, attrs: Mapping[str, Any]) -> ox.NamedNode:
+    def event(self, node: str, attrs: Mapping[str, Any]) -> str:
+        m = self.m
         doc = attrs.get("doc")
-        g = self.m.doc_graph(str(doc)) if doc is not None else self.m.entities_graph()
+        g = m.doc_graph(str(doc)) if doc is not None else m.entities_graph()
         if doc is not None:
             self.docs.add(str(doc))
-        ev = self.m.node(node)
+        ev = m.node(node)
         etype = str(attrs.get("event_type") or "Other")
         self.typ(g, ev, SEM + "Event")
         action = EVENT_ACTIONS.get(etype)
         if action:
             self.typ(g, ev, action)
-        self.add(g, ev, GB + "eventType", _lit(etype))
-        self.add(g, ev, SEM + "eventType", _nn(event_type_iri(etype)))
+        self.add(g, ev, GB + "eventType", m.lit(etype))
+        self.add(g, ev, SEM + "eventType", m.iri(event_type_iri(etype)))
         label = attrs.get("label") or etype
-        self.add(g, ev, RDFS + "label", _en(label))
+        self.add(g, ev, RDFS + "label", m.en(label))
         if doc is not None:
-            self.add(g, ev, GB + "document", self.m.doc(str(doc)))
+            self.add(g, ev, GB + "document", m.doc(str(doc)))
         for key, prop in (("trigger", "trigger"), ("rule", "rule"), ("time_text", "timeText"), ("quote", "quote")):
             value = attrs.get(key)
             if value is not None and value != "":
-                self.add(g, ev, GB + prop, _lit(value))
-        conf = _decimal(attrs.get("confidence"))
+                self.add(g, ev, GB + prop, m.lit(value))
+        conf = m.decimal(attrs.get("confidence"))
         if conf is not None:
             self.add(g, ev, GB + "confidence", conf)
         when = attrs.get("time")
         if when:
-            self.add(g, ev, GB + "date", _date(when))
+            self.add(g, ev, GB + "date", m.date(when))
             if is_xsd_date(when):
-                t = self.m.time(str(when))
+                t = m.time(str(when))
                 self.add(g, ev, SEM + "hasTime", t)
                 self.typ(g, t, SEM + "Time")
-                self.add(g, t, SEM + "hasTimeStamp", _date(when))
-                self.add(g, t, RDFS + "label", _lit(when))
+                self.add(g, t, SEM + "hasTimeStamp", m.date(when))
+                self.add(g, t, RDFS + "label", m.lit(when))
         for e in attrs.get("evidence") or ():
             sent = self.sentence(
                 str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence")
@@ -511,16 +636,17 @@ class _Quads:
         return ev
 
     def edge(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
+        m = self.m
         relation = str(attrs.get("relation", ""))
-        subj = self.m.node(s)
-        obj = self.m.node(o)
+        subj = m.node(s)
+        obj = m.node(o)
         evidence: list[Mapping[str, Any]] = list(attrs.get("evidence") or ())
         docs = sorted({str(e.get("doc", "")) for e in evidence})
         if is_event and event_doc is not None:
             docs = sorted(set(docs) | {event_doc})
-        graphs = [self.m.doc_graph(d) for d in docs] or [self.m.entities_graph()]
+        graphs = [m.doc_graph(d) for d in docs] or [m.entities_graph()]
         self.docs.update(docs)
-        extra: list[tuple[str, ox.NamedNode | ox.Literal]] = []
+        extra: list[tuple[str, str]] = []
         if is_event:
             pred = role_property(relation)
             for g in graphs:
@@ -535,33 +661,110 @@ class _Quads:
                 if s != o:
                     self.add(g, subj, pred, obj)
             if relation == "holds_position" and title:
-                post = self.m.hashed("post", s, title, o)
+                post = m.hashed("post", s, title, o)
                 for g in graphs:
                     self.typ(g, post, ORG + "Post")
-                    self.add(g, post, RDFS + "label", _en(title))
-                    self.add(g, post, GB + "title", _lit(title))
+                    self.add(g, post, RDFS + "label", m.en(title))
+                    self.add(g, post, GB + "title", m.lit(title))
                     self.add(g, post, ORG + "heldBy", subj)
                     self.add(g, subj, ORG + "holds", post)
                     if s != o:
                         self.add(g, post, ORG + "postIn", obj)
-                extra = [(GB + "title", _lit(title)), (GB + "post", post)]
+                extra = [(GB + "title", m.lit(title)), (GB + "post", post)]
         for e in evidence:
-            g = self.m.doc_graph(str(e.get("doc", "")))
+            g = m.doc_graph(str(e.get("doc", "")))
             self.statement(g, subj, pred, obj, relation, e, extra)
 
 
-def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+#: Lines joined and encoded per block: a few non-ASCII lines then widen only their block, not the whole text.
+_BLOCK: Final = 2048
 
 
-def graph_to_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Quad]:
-    """The RDF of ``graph`` as quads in named graphs, sorted (deterministic).
+def _encode_lines(lines: list[str], end: str) -> bytes:
+    """``line + end`` for every line, as UTF-8 bytes."""
+    return b"".join(
+        (end.join(lines[i : i + _BLOCK]) + end).encode("utf-8") for i in range(0, len(lines), _BLOCK)
+    )
+
+
+class RdfData:
+    """The RDF of one corpus graph, converted once and written many times.
+
+    ``graphs`` maps each named-graph IRI to its distinct triples as N-Triples
+    lines without the final `` .``, in generation order: the conversion walks
+    nodes, edges and documents sorted by id, so the order depends only on the
+    input graph (not on hash seeds), and no sort of the lines is needed.
+
+    The N-Quads and N-Triples texts are built on first use and kept; every
+    writer and :func:`graphbuild.store.update_store` accept an ``RdfData``
+    (``rdf=``), so a build writing several formats converts the graph once.
+    """
+
+    def __init__(self, base: str, graphs: dict[str, list[str]], source_id: int | None = None) -> None:
+        self.base = base
+        self.graphs = graphs
+        self.source_id = source_id
+        self._nquads: bytes | None = None
+        self._ntriples: bytes | None = None
+        self._triple_lines: list[str] | None = None
+
+    def graph_names(self) -> list[str]:
+        """The named-graph IRIs, sorted."""
+        return sorted(self.graphs)
+
+    def triple_lines(self) -> list[str]:
+        """The distinct triples of all graphs (the default-graph view) as lines without `` .``.
+
+        Graphs in IRI order, each triple where it first occurs.
+        """
+        if self._triple_lines is None:
+            groups = [self.graphs[name] for name in sorted(self.graphs)]
+            self._triple_lines = groups[0] if len(groups) == 1 else list(dict.fromkeys(chain.from_iterable(groups)))
+        return self._triple_lines
+
+    @property
+    def quad_count(self) -> int:
+        """Number of quads."""
+        return sum(len(lines) for lines in self.graphs.values())
+
+    @property
+    def triple_count(self) -> int:
+        """Number of distinct triples over all graphs."""
+        return len(self.triple_lines())
+
+    def nquads(self) -> bytes:
+        """The N-Quads text (UTF-8): graphs in IRI order, each in generation order."""
+        if self._nquads is None:
+            self._nquads = b"".join(_encode_lines(self.graphs[name], f" <{name}> .\n") for name in sorted(self.graphs))
+        return self._nquads
+
+    def ntriples(self) -> bytes:
+        """The N-Triples text (UTF-8) of the default-graph view (see :meth:`triple_lines`)."""
+        if self._ntriples is None:
+            self._ntriples = _encode_lines(self.triple_lines(), " .\n")
+        return self._ntriples
+
+    def graph_ntriples(self, name: str) -> bytes:
+        """The N-Triples text of one named graph."""
+        return _encode_lines(self.graphs.get(name) or [], " .\n")
+
+    def quads(self) -> list[ox.Quad]:
+        """The quads as pyoxigraph objects, in the N-Quads order."""
+        return list(ox.parse(self.nquads(), ox.RdfFormat.N_QUADS))
+
+    def triples(self) -> list[ox.Triple]:
+        """The distinct triples as pyoxigraph objects, in the N-Triples order."""
+        return [q.triple for q in ox.parse(self.ntriples(), ox.RdfFormat.N_TRIPLES)]
+
+
+def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
+    """Convert ``graph`` to RDF once (see :class:`RdfData`); deterministic.
 
     One named graph per document plus one for entity facts; a triple that
     several documents support appears once in each of their graphs.
     """
-    minter = Minter(normalise_base(base_iri, graph))
-    b = _Quads(minter)
+    terms = Terms(normalise_base(base_iri, graph))
+    b = _Lines(terms)
     events: dict[str, str | None] = {}
     for node in sorted(graph.nodes, key=str):
         attrs = graph.nodes[node]
@@ -578,7 +781,23 @@ def graph_to_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[
     for doc in sorted(set(documents) | b.docs):
         b.document(doc, documents.get(doc) or {})
     b.finish_sentences()
-    return sorted(b.quads, key=_quad_key)
+    graphs = {_value(g): list(dict.fromkeys(lines)) for g, lines in b.graphs.items()}
+    return RdfData(terms.base, graphs, id(graph))
+
+
+def rdf_of(graph: nx.MultiDiGraph, base_iri: str | None = None, rdf: RdfData | None = None) -> RdfData:
+    """``rdf`` when it was converted from ``graph`` under the same base, else a fresh conversion."""
+    if rdf is None:
+        return to_rdf(graph, base_iri)
+    base = normalise_base(base_iri, graph)
+    if rdf.base != base or (rdf.source_id is not None and rdf.source_id != id(graph)):
+        raise ExportError(f"the RDF given was converted from another graph or base IRI ({rdf.base}, not {base})")
+    return rdf
+
+
+def graph_to_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Quad]:
+    """The RDF of ``graph`` as distinct quads in named graphs, in a deterministic order (see :class:`RdfData`)."""
+    return to_rdf(graph, base_iri).quads()
 
 
 def quads_to_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
@@ -588,8 +807,8 @@ def quads_to_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 
 
 def graph_to_triples(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list[ox.Triple]:
-    """The RDF of ``graph`` as one set of triples (the default-graph view)."""
-    return quads_to_triples(graph_to_quads(graph, base_iri))
+    """The RDF of ``graph`` as distinct triples (the default-graph view), in a deterministic order."""
+    return to_rdf(graph, base_iri).triples()
 
 
 def quads_by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
@@ -613,41 +832,112 @@ def _prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, **{name: f"{base}{name}/" for name in _BASE_PREFIXES}}
 
 
-def _write(
-    items: Iterable[ox.Triple] | Iterable[ox.Quad], path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None
-) -> None:
+def _prefixes_for(data: bytes, base: str) -> dict[str, str]:
+    """The prefixes to write ``data`` (our N-Triples/N-Quads text) with.
+
+    pyoxigraph writes an IRI ending in ``.`` under a prefix as ``p:a\\.``, which
+    is valid Turtle that rdflib 7 cannot read; when any IRI ends in ``.`` (only
+    odd node ids or URLs do) no prefixes are used at all.
+    """
+    return {} if b".>" in data else _prefixes(base)
+
+
+def _write_bytes(data: bytes, path: Path) -> None:
     try:
         with atomic_open(path, "wb") as fh:
-            ox.serialize(items, cast(IO[bytes], fh), fmt, prefixes=prefixes)
-    except (ValueError, TypeError) as exc:
+            cast(IO[bytes], fh).write(data)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc}") from exc
+
+
+def _reserialize(data: bytes, src: ox.RdfFormat, path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None) -> None:
+    """Parse our N-Triples/N-Quads text with pyoxigraph and write it as ``fmt`` (all in Rust).
+
+    The parse is lenient (no second IRI check): :class:`Terms` has already
+    checked every IRI with ``pyoxigraph.NamedNode``.
+    """
+    try:
+        with atomic_open(path, "wb") as fh:
+            ox.serialize(ox.parse(data, src, lenient=True), cast(IO[bytes], fh), fmt, prefixes=prefixes)
+    except (ValueError, TypeError, SyntaxError) as exc:
         raise ExportError(f"{path}: cannot write {fmt.name}: {exc}") from exc
 
 
-def write_turtle(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+def write_turtle(
+    graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
+) -> None:
     """Write Turtle (all triples in the default graph)."""
-    base = normalise_base(base_iri, graph)
-    _write(graph_to_triples(graph, base), Path(path), ox.RdfFormat.TURTLE, _prefixes(base))
+    data = rdf_of(graph, base_iri, rdf)
+    text = data.ntriples()
+    _reserialize(text, ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.TURTLE, _prefixes_for(text, data.base))
 
 
-def write_ntriples(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
-    """Write N-Triples (all triples in the default graph)."""
-    _write(graph_to_triples(graph, base_iri), Path(path), ox.RdfFormat.N_TRIPLES, None)
+def write_ntriples(
+    graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
+) -> None:
+    """Write N-Triples (all triples in the default graph), straight from the conversion's text."""
+    _write_bytes(rdf_of(graph, base_iri, rdf).ntriples(), Path(path))
 
 
-def write_nquads(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
-    """Write N-Quads: one named graph per document plus the entities graph."""
-    _write(graph_to_quads(graph, base_iri), Path(path), ox.RdfFormat.N_QUADS, None)
+def write_nquads(
+    graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
+) -> None:
+    """Write N-Quads (one named graph per document plus the entities graph) straight from the conversion's text."""
+    _write_bytes(rdf_of(graph, base_iri, rdf).nquads(), Path(path))
 
 
-def write_trig(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+def write_trig(
+    graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
+) -> None:
     """Write TriG: one named graph per document plus the entities graph."""
-    base = normalise_base(base_iri, graph)
-    _write(graph_to_quads(graph, base), Path(path), ox.RdfFormat.TRIG, _prefixes(base))
+    data = rdf_of(graph, base_iri, rdf)
+    text = data.nquads()
+    _reserialize(text, ox.RdfFormat.N_QUADS, Path(path), ox.RdfFormat.TRIG, _prefixes_for(text, data.base))
 
 
-def write_jsonld(graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, **_: Any) -> None:
+def write_jsonld(
+    graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
+) -> None:
     """Write JSON-LD (pyoxigraph's serializer; all triples, expanded IRIs)."""
-    _write(graph_to_triples(graph, base_iri), Path(path), ox.RdfFormat.JSON_LD, None)
+    data = rdf_of(graph, base_iri, rdf)
+    _reserialize(data.ntriples(), ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.JSON_LD, None)
+
+
+#: RDF format name (as in :data:`graphbuild.exporters.EXPORTERS`) -> writer.
+RDF_WRITERS: Final = {
+    "turtle": write_turtle,
+    "ntriples": write_ntriples,
+    "nquads": write_nquads,
+    "trig": write_trig,
+    "jsonld": write_jsonld,
+}
+
+
+def write_rdf_formats(
+    graph: nx.MultiDiGraph,
+    outdir: str | Path,
+    formats: Iterable[str],
+    base_iri: str | None = None,
+    rdf: RdfData | None = None,
+) -> tuple[list[Path], RdfData]:
+    """Write several RDF formats from one conversion; the paths written and the conversion (for the store).
+
+    ``formats`` are registry names (``turtle``, ``ntriples``, ``nquads``,
+    ``trig``, ``jsonld``); each goes to its default file name in ``outdir``.
+    """
+    from graphbuild.exporters import default_filename
+
+    names = list(formats)
+    unknown = [n for n in names if n not in RDF_WRITERS]
+    if unknown:
+        raise ExportError(f"not RDF formats: {', '.join(unknown)}; choose from {', '.join(RDF_WRITERS)}")
+    data = rdf_of(graph, base_iri, rdf)
+    written = []
+    for name in names:
+        path = Path(outdir) / default_filename(name)
+        RDF_WRITERS[name](graph, path, base_iri, rdf=data)
+        written.append(path)
+    return written, data
 
 
 # ---------------------------------------------------------------- reading
