@@ -559,12 +559,30 @@ def write_outputs(graph: nx.MultiDiGraph, opts: BuildOptions, timings: dict[str,
     ]
     if opts.html:
         jobs.append(("html", out / "graph.html", {"max_nodes": opts.html_max_nodes}))
+    rdf_names = {"turtle", "ntriples", "nquads", "trig", "jsonld"}
+    rdf_data: Any = None
+    if opts.store_dir is not None or rdf_names & {name for name, _, _ in jobs}:
+        from graphbuild.exporters.rdf import to_rdf
+
+        t = time.perf_counter()
+        rdf_data = to_rdf(graph, opts.base_iri)  # converted once for every RDF format and the store
+        if timings is not None:
+            timings["rdf"] = time.perf_counter() - t
     written = []
     for name, path, options in jobs:
         t = time.perf_counter()
+        if name in rdf_names:
+            options = {**options, "rdf": rdf_data}
         written.append(export(graph, name, path, **options))
         if timings is not None:
             timings[f"write:{name}"] = time.perf_counter() - t
+    if opts.store_dir is not None:
+        from graphbuild.store import update_store
+
+        t = time.perf_counter()
+        update_store(opts.store_dir, graph, opts.base_iri, rdf=rdf_data)
+        if timings is not None:
+            timings["store"] = time.perf_counter() - t
     return written
 
 
@@ -592,12 +610,6 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
         1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"
     )
     report.outputs = write_outputs(graph, opts, report.timings)
-    if opts.store_dir is not None:
-        from graphbuild.store import update_store  # type: ignore[import-not-found, unused-ignore]
-
-        t = time.perf_counter()
-        update_store(opts.store_dir, graph, opts.base_iri)
-        report.timings["store"] = time.perf_counter() - t
     report.seconds = time.perf_counter() - t0
     log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     return report
