@@ -1,0 +1,21 @@
+"""The README's examples are what the tools print."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.model
+
+
+def test_readme_posts_table_matches_seed_build(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """The posts table shown in the README is what `graphbuild query --named posts` prints on the seed build."""
+    from graphbuild.query import format_result, named_queries, run_query
+
+    out, _ = seed_build
+    result = run_query(named_queries()["posts"].text, out / "graph.ttl")
+    table = format_result(result, "table").rstrip()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert table in readme
+    assert "Antony Blinken — Secretary of State" in table and "David Lammy — Foreign Secretary" in table
