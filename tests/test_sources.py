@@ -73,18 +73,21 @@ def test_bad_input_reports_file_and_problem(tmp_path: Path, setup, needle: str) 
     assert str(bad) in errors[0] and needle in errors[0]
 
 
-def test_unreadable_file(tmp_path: Path) -> None:
-    """A file that cannot be opened is reported, not raised."""
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that cannot be opened is reported, not raised (permission denied simulated, as root ignores modes)."""
     p = tmp_path / "locked.txt"
     p.write_text("secret")
-    p.chmod(0)
-    try:
-        ids, errors = _collect([p])
-        if not errors:  # running as root: permissions are not enforced
-            pytest.skip("permissions are not enforced for this user")
-        assert ids == [] and "cannot read" in errors[0] and str(p) in errors[0]
-    finally:
-        p.chmod(0o644)
+    real = Path.read_bytes
+
+    def deny(self: Path) -> bytes:
+        if self == p:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    ids, errors = _collect([p])
+    assert ids == [] and len(errors) == 1
+    assert str(p) in errors[0] and "cannot read file (Permission denied)" in errors[0]
 
 
 def test_jsonl_error_names_line(tmp_path: Path) -> None:
