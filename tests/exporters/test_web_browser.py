@@ -340,3 +340,26 @@ def test_truncated_page_says_what_is_left_out(driver: Any, tmp_path: Path) -> No
     note = driver.find_element(By.ID, "gb-note")
     assert note.is_displayed()
     assert note.text.startswith("Showing 3 of 12 entities")
+
+
+def test_committed_seed_page_offline(driver: Any) -> None:
+    """outputs/graph.html opens offline: no console errors, no outside request, graph.json's node and edge counts."""
+    root = Path(__file__).resolve().parents[2]
+    page = root / "outputs" / "graph.html"
+    data = json.loads((root / "outputs" / "graph.json").read_text(encoding="utf-8"))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    try:
+        load = open_page(driver, page)
+    finally:
+        driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+    assert [e for e in load["console"] if e["level"] in ("SEVERE", "ERROR")] == []
+    assert outside(load["urls"]) == []
+    counts = driver.execute_script("return [nodes.length, edges.length]")
+    assert counts == [len(data["nodes"]), len(data["edges"])]
