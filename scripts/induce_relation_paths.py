@@ -149,8 +149,9 @@ def select(counts: Counts, achieved: Counts, backoff: dict[Key, set[Key]], min_s
 def write(rows: list[tuple[Key, str, int, float]], out: Path, train: list[Path], min_support: int,
           min_precision: float, lex_support: int | None, any_precision: float | None) -> None:
     """The table as TSV, with a comment header saying how it was made."""
+    names = " + ".join(p.name for p in train)
     lines = [
-        f"# dependency-path relation patterns induced by scripts/induce_relation_paths.py from {' + '.join(p.name for p in train)}",
+        f"# dependency-path relation patterns induced by scripts/induce_relation_paths.py from {names}",
         f"# min_support={min_support} min_precision={min_precision} lex_support={lex_support or min_support}"
         f" any_precision={any_precision or min_precision};"
         " precision and support are on that split",
