@@ -53,11 +53,17 @@ def _char_spans(tokens: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def count(train: Path) -> tuple[dict[Key, Counter[str]], dict[Key, set[Key]], dict[str, int]]:
-    """Label counts per lookup key over all mention pairs, the less specific keys seen with each, coverage."""
-    sents = json.loads(train.read_text(encoding="utf-8"))
+Counts = dict[Key, Counter[str]]
+
+
+def count(train: list[Path]) -> tuple[Counts, Counts, dict[Key, set[Key]], dict[str, int]]:
+    """Label counts per lookup key over all mention pairs (typed levels: labels our types can carry; ``*_any``
+    levels: labels the looser guards allow), the loose labels of every key, the less specific keys seen with
+    each, coverage."""
+    sents = [s for path in train for s in json.loads(path.read_text(encoding="utf-8"))]
     nlp = load_pipeline()
-    counts: dict[Key, Counter[str]] = defaultdict(Counter)
+    counts: Counts = defaultdict(Counter)
+    achieved: Counts = defaultdict(Counter)
     backoff: dict[Key, set[Key]] = defaultdict(set)
     stats: Counter[str] = Counter()
     texts = [" ".join(s["tokens"]) for s in sents]
@@ -83,31 +89,39 @@ def count(train: Path) -> tuple[dict[Key, Counter[str]], dict[Key, set[Key]], di
             for s2, e2, h2, g2 in mentions:
                 if h1.entity.key == h2.entity.key or s1 == s2 or doc[s1].sent.start != doc[s2].sent.start:
                     continue
-                label = gold_rel.get((g1, g2), "none") if g1 is not None and g2 is not None else "none"
+                gold = gold_rel.get((g1, g2), "none") if g1 is not None and g2 is not None else "none"
                 st, ot = h1.entity.type, h2.entity.type
-                if label != "none" and not dep_paths.allowed(label, st, ot):
+                label, loose = gold, gold
+                if gold != "none" and not dep_paths.allowed(gold, st, ot):
                     stats["type_blocked"] += 1
                     label = "none"
+                if gold != "none" and not dep_paths.achievable(gold, st, ot):
+                    stats["any_blocked"] += 1
+                    loose = "none"
                 found = dep_paths.keys(doc, (s1, e1), (s2, e2), st, ot)
                 if not found:
-                    if label != "none":
+                    if gold != "none":
                         stats["no_path"] += 1
                     continue
-                if label != "none" and g1 is not None and g2 is not None:
+                if loose != "none" and g1 is not None and g2 is not None:
                     reached.add((g1, g2))
                 for n, key in enumerate(found):
-                    counts[key][label] += 1
+                    counts[key][loose if key[0].endswith("_any") else label] += 1
+                    achieved[key][loose] += 1
                     backoff[key].update(found[n + 1:])
         stats["reachable"] += len(reached)
-    return counts, backoff, dict(stats)
+    return counts, achieved, backoff, dict(stats)
 
 
-def select(counts: dict[Key, Counter[str]], backoff: dict[Key, set[Key]], min_support: int,
-           min_precision: float, lex_support: int | None = None) -> list[tuple[Key, str, int, float]]:
+def select(counts: Counts, achieved: Counts, backoff: dict[Key, set[Key]], min_support: int,
+           min_precision: float, lex_support: int | None = None,
+           any_precision: float | None = None) -> list[tuple[Key, str, int, float]]:
     """Rows to keep: confident keys, plus ``none`` rows for keys whose backoff would otherwise fire wrongly.
 
     ``lex_support`` (default ``min_support``) is the support a fully lexical, fine-typed path needs when
-    its precision is 1.0 on train.
+    its precision is 1.0 on train; ``any_precision`` (default ``min_precision``) the precision a ``*_any``
+    row needs.  A backoff row is wrong for a key when the key's pairs had its relation (by the loose labels,
+    so a pair only the ``*_any`` level can carry does not block it) in less than ``min_precision`` of cases.
     """
     rows: list[tuple[Key, str, int, float]] = []
     for key, c in counts.items():
@@ -116,14 +130,15 @@ def select(counts: dict[Key, Counter[str]], backoff: dict[Key, set[Key]], min_su
         need = min_support
         if key[0] == "lex" and lex_support is not None and n == total:
             need = min(need, lex_support)
-        if rel != "none" and n >= need and n / total >= min_precision:
+        floor = any_precision if key[0].endswith("_any") and any_precision is not None else min_precision
+        if rel != "none" and n >= need and n / total >= floor:
             rows.append((key, rel, n, n / total))
     firing = {r[0]: r[1] for r in rows}
     for key, c in counts.items():
         if key in firing:
             continue
         total = sum(c.values())
-        wrong = [k for k in backoff[key] if k in firing and c[firing[k]] / total < min_precision]
+        wrong = [k for k in backoff[key] if k in firing and achieved[key][firing[k]] / total < min_precision]
         if wrong and total >= min_support and c["none"] / total >= min_precision:
             rows.append((key, "none", c["none"], c["none"] / total))
     levels = dep_paths.LEVELS
@@ -131,12 +146,14 @@ def select(counts: dict[Key, Counter[str]], backoff: dict[Key, set[Key]], min_su
     return rows
 
 
-def write(rows: list[tuple[Key, str, int, float]], out: Path, train: Path, min_support: int,
-          min_precision: float, lex_support: int | None) -> None:
+def write(rows: list[tuple[Key, str, int, float]], out: Path, train: list[Path], min_support: int,
+          min_precision: float, lex_support: int | None, any_precision: float | None) -> None:
     """The table as TSV, with a comment header saying how it was made."""
+    names = " + ".join(p.name for p in train)
     lines = [
-        f"# dependency-path relation patterns induced by scripts/induce_relation_paths.py from {train.name}",
-        f"# min_support={min_support} min_precision={min_precision} lex_support={lex_support or min_support};"
+        f"# dependency-path relation patterns induced by scripts/induce_relation_paths.py from {names}",
+        f"# min_support={min_support} min_precision={min_precision} lex_support={lex_support or min_support}"
+        f" any_precision={any_precision or min_precision};"
         " precision and support are on that split",
         "\t".join(dep_paths.COLUMNS),
     ]
@@ -147,19 +164,27 @@ def write(rows: list[tuple[Key, str, int, float]], out: Path, train: Path, min_s
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    ap.add_argument("--train", type=Path, nargs="+", default=[DEFAULT_TRAIN],
+                    help="one or more CoNLL04 JSON splits (never test)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-support", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.6)
     ap.add_argument("--lex-support", type=int, default=None,
                     help="support enough for a lexical path that was never wrong on train (default: --min-support)")
+    ap.add_argument("--any-precision", type=float, default=None,
+                    help="precision a type-agnostic (*_any) row needs (default: --min-precision)")
     args = ap.parse_args(argv)
-    if not args.train.exists():
-        print(f"skipped: {args.train} is not available")
+    if not all(p.exists() for p in args.train):
+        print(f"skipped: {' '.join(map(str, args.train))} is not available")
         return 0
-    counts, backoff, stats = count(args.train)
-    rows = select(counts, backoff, args.min_support, args.min_precision, args.lex_support)
-    write(rows, args.out, args.train, args.min_support, args.min_precision, args.lex_support)
+    if any("test" in p.name for p in args.train):
+        print("refused: patterns are never induced from the test split", file=sys.stderr)
+        return 2
+    counts, achieved, backoff, stats = count(args.train)
+    rows = select(counts, achieved, backoff, args.min_support, args.min_precision, args.lex_support,
+                  args.any_precision)
+    write(rows, args.out, args.train, args.min_support, args.min_precision, args.lex_support,
+          args.any_precision)
     per = Counter((r[0][0], r[1]) for r in rows)
     print(f"{len(rows)} rows to {args.out}; coverage {stats}")
     print("  " + ", ".join(f"{lv}/{rel}={n}" for (lv, rel), n in sorted(per.items())))

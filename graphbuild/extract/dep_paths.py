@@ -40,7 +40,12 @@ MAX_EDGES: Final = 6
 #: Most words between two mentions for a ``surface`` key.
 MAX_GAP: Final = 3
 #: Spellings and type granularities, most specific first; :func:`match` tries them in this order.
-LEVELS: Final = ("lex", "lex_coarse", "surface", "surface_coarse", "delex", "delex_coarse")
+#: The ``*_any`` levels ignore our entity types (``*`` for both ends): they catch pairs the entity layer
+#: typed oddly (a person typed Organization) and are guarded by :data:`ANY_TYPES` instead.
+LEVELS: Final = ("lex", "lex_coarse", "surface", "surface_coarse", "delex", "delex_coarse",
+                 "lex_any", "surface_any", "delex_any")
+#: The type written for both ends of a ``*_any`` row.
+ANY_TYPE: Final = "*"
 _ANY: Final = frozenset({"Person", "Place", "Country", "Organization"})
 #: Relations a pattern may predict, and the subject/object types each allows.  The victim of ``killed``
 #: may carry any type: the entity layer types some surnames as places ("Kennedy", a city name), and the
@@ -49,6 +54,16 @@ RELATION_TYPES: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
     "killed": (frozenset({"Person"}), _ANY),
     "lives_in": (frozenset({"Person"}), frozenset({"Place", "Country", "Organization"})),
     "affiliated_with": (frozenset({"Person"}), frozenset({"Organization"})),
+    "based_in": (frozenset({"Organization", "Place", "Country"}), frozenset({"Place", "Country", "Organization"})),
+    "located_in": (frozenset({"Place", "Country", "Organization"}), frozenset({"Place", "Country", "Organization"})),
+}
+#: Looser guards of the ``*_any`` levels: the subject may be a person the entity layer typed otherwise, but
+#: ``affiliated_with`` still needs an Organization object (the scorer and the graph read an affiliation with a
+#: place as residence) and a place is never the subject of ``killed``, ``lives_in`` or ``affiliated_with``.
+ANY_TYPES: Final[dict[str, tuple[frozenset[str], frozenset[str]]]] = {
+    "killed": (frozenset({"Person", "Organization"}), _ANY),
+    "lives_in": (frozenset({"Person", "Organization"}), frozenset({"Place", "Country", "Organization"})),
+    "affiliated_with": (frozenset({"Person", "Organization"}), frozenset({"Organization"})),
     "based_in": (frozenset({"Organization", "Place", "Country"}), frozenset({"Place", "Country", "Organization"})),
     "located_in": (frozenset({"Place", "Country", "Organization"}), frozenset({"Place", "Country", "Organization"})),
 }
@@ -68,6 +83,22 @@ def allowed(relation: str, subject_type: str, object_type: str) -> bool:
     """Whether ``relation`` may link a subject and an object of these types."""
     subj, obj = RELATION_TYPES[relation]
     return subject_type in subj and object_type in obj
+
+
+def achievable(relation: str, subject_type: str, object_type: str) -> bool:
+    """Whether a ``*_any`` row may give ``relation`` to mentions of these types (see :data:`ANY_TYPES`)."""
+    subj, obj = ANY_TYPES[relation]
+    return subject_type in subj and object_type in obj
+
+
+def permits(pattern: PathPattern, subject_type: str, object_type: str) -> bool:
+    """Whether a matched row may link mentions of these types: typed rows by :func:`allowed`, ``*_any`` rows
+    by :func:`achievable`; a ``none`` row never links."""
+    if pattern.relation == NONE:
+        return False
+    if pattern.level.endswith("_any"):
+        return achievable(pattern.relation, subject_type, object_type)
+    return allowed(pattern.relation, subject_type, object_type)
 
 
 def mention_head(doc: Doc, start: int, end: int) -> Token:
@@ -163,6 +194,8 @@ def keys(doc: Doc, subj: tuple[int, int], obj: tuple[int, int], subject_type: st
         out += [("surface", subject_type, object_type, gap), ("surface_coarse", cs, co, gap)]
     if "delex" in found:
         out += [("delex", subject_type, object_type, found["delex"]), ("delex_coarse", cs, co, found["delex"])]
+    out += [(level.replace("_coarse", "_any"), ANY_TYPE, ANY_TYPE, path) for level, _, _, path in out
+            if level.endswith("_coarse")]
     return out
 
 

@@ -7,6 +7,7 @@ came from, the surfaces of both ends, the rule and a confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -603,6 +604,9 @@ def _clause_person(ctx: Context, tok: Token) -> Hit | None:
 
 #: Abbreviated titles before a name ("Gov. James Thompson").
 _ABBREV_TITLES = frozenset({"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "sgt.", "adm.", "gov", "sen", "rep"})
+_FIRM_NOUNS = frozenset({"firm", "company", "bank", "group", "corporation", "maker", "manufacturer", "chain",
+                         "newspaper", "daily", "agency", "station", "network", "carrier", "airline", "retailer",
+                         "insurer", "broadcaster", "university", "college", "institute", "party", "union"})
 _RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
 
 
@@ -684,6 +688,24 @@ def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
     return out
 
 
+def _geo_before_noun(ctx: Context, s: int, sent: Span) -> Hit | None:
+    """The place ending just before the occupation words in front of token ``s``: "Atlanta businessman ",
+    "Illinois Gov. ", "Philippines first lady ", "Soviet pianist " (lower-case nouns/adjectives ending in a
+    noun, or an abbreviated title)."""
+    doc = ctx.doc
+    j = s
+    while j > sent.start and j > s - 4 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("NOUN", "ADJ"):
+        j -= 1
+    if j < s and doc[s - 1].pos_ != "NOUN":
+        return None
+    if j > sent.start and doc[j - 1].lower_ in _ABBREV_TITLES:
+        j -= 1
+    if j == s:
+        return None
+    prev = ctx.index.end_at.get(j)
+    return prev[2] if prev is not None and _is_geo(prev[2]) else None
+
+
 def rule_work_for(ctx: Context) -> Iterator[Relation]:
     """X, a spokesman for Y; X, an ecologist at Y; Y attorney X; X at Y; X, who works for Y."""
     doc = ctx.doc
@@ -709,10 +731,9 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             j -= 1
         if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
             found.append((prev[2], "affiliated_with.org_noun"))
-        # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson"
-        k = j - 1 if j > sent.start and doc[j - 1].lower_ in _ABBREV_TITLES else j
-        if k < j < s and (prev := index.end_at.get(k)) is not None and _is_geo(prev[2]):
-            yield ctx.rel(hit, "lives_in", prev[2], sent, "lives_in.geo_noun", 0.6)
+        # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
+        if (geo := _geo_before_noun(ctx, s, sent)) is not None:
+            yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:
                 continue
@@ -755,6 +776,93 @@ def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
             yield ctx.rel(nxt[2], "affiliated_with", hit, doc[s].sent, "affiliated_with.demonym", 0.6)
 
 
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                     "november", "december"})
+_FILE_ID = re.compile(r"^[A-Z]{2}\d{6,}$")  # wire-service file ids such as "PA2904034294"
+
+
+def _dateline_places(ctx: Context, start: int, stop: int) -> list[Hit] | None:
+    """The places of a dateline occupying tokens [start, stop), or None when anything else stands there.
+
+    Dateline words are place mentions (typed Place/Country, or Organization when written in capitals, as
+    "DAYTON"), capitalised words the entity layer missed ("BANGKOK"), commas, numbers, month names and the
+    "( Text )" marker.
+    """
+    doc, index = ctx.doc, ctx.index
+    places: list[Hit] = []
+    i = start
+    while i < stop:
+        m = index.start_at.get(i)
+        if m is not None and m[1] <= stop:
+            if not (_is_geo(m[2]) or m[2].mention.text.isupper()):
+                return None
+            places.append(m[2])
+            i = m[1]
+            continue
+        tok = doc[i]
+        if not (tok.is_punct or tok.like_num or tok.lower_.rstrip(".") in _MONTHS or tok.text == "Text"
+                or (tok.is_upper and tok.is_alpha and len(tok) > 2)):
+            return None
+        i += 1
+    return places
+
+
+def rule_frames(ctx: Context) -> Iterator[Relation]:
+    """Fixed news frames: datelines naming an agency, appositions with a place and an occupation or a firm
+    noun, place-modified organisations, and "VICTIM assassin KILLER"."""
+    doc, index = ctx.doc, ctx.index
+    for sent in doc.sents:
+        # "BANGKOK , Thailand ( AP )", "Sofia , February 15 ( BTA ) --", "PA2904034294 Guatemala City Teleonce
+        # Television in Spanish 0400 GMT": the agency is based in the places of its dateline
+        first = sent.start
+        for t in doc[sent.start:min(sent.end, sent.start + 12)]:
+            if _FILE_ID.match(t.text):
+                first = t.i + 1
+        for s, e, hit in index.spans:
+            if s < first or s >= min(sent.end, first + 12) or hit.entity.type != "Organization":
+                continue
+            paren = s > first and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")"
+            dash = e < sent.end and doc[e].text in ("--", "—")
+            fbis = e + 1 < sent.end and doc[e].lower_ == "in" and any(t.text == "GMT" for t in doc[e:sent.end])
+            if not (paren or dash or fbis):
+                continue
+            places = _dateline_places(ctx, first, s - 1 if paren else s)
+            if places is None:
+                continue
+            for place in places:
+                yield ctx.rel(hit, "based_in", place, sent, "based_in.dateline", 0.8)
+            break
+    for s, e, hit in index.spans:
+        sent = doc[s].sent
+        # "X , the New York attorney", "X , a West Palm Beach , Fla. , lawyer", "Y , a Hong Kong construction firm"
+        if e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the") \
+                and (geo := index.start_at.get(e + 2)) is not None and _is_geo(geo[2]):
+            places = [geo[2], *_comma_chain(ctx, geo[1], sent.end)]
+            k = index.span_of(places[-1])[1]
+            if len(places) > 1 and k < sent.end and doc[k].text == ",":
+                k += 1
+            nouns = 0
+            while k < sent.end and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+                nouns, k = nouns + 1, k + 1
+            if nouns and doc[k - 1].pos_ == "NOUN":
+                if hit.entity.type == "Person":
+                    for place in places:
+                        yield ctx.rel(hit, "lives_in", place, sent, "lives_in.geo_appos", 0.6)
+                elif _is_org(hit) and doc[k - 1].lemma_ in _FIRM_NOUNS:
+                    for place in places:
+                        yield ctx.rel(hit, "based_in", place, sent, "based_in.geo_appos", 0.7)
+        # "the U.S. Congress", "the Haitian Parliament": a place modifying the head of an organisation
+        if _is_geo(hit) and (org := index.start_at.get(e)) is not None and _is_org(org[2]):
+            head = dep_paths.mention_head(doc, s, e)
+            if head.head.i in range(org[0], org[1]) and head.dep_ in ("compound", "amod", "nmod"):
+                yield ctx.rel(org[2], "based_in", hit, sent, "based_in.geo_modifier", 0.6)
+        # "King assassin James Earl Ray", "Kennedy killer X"
+        if e + 1 < sent.end and doc[e].lower_ in _KILLER_NOUNS and (killer := index.start_at.get(e + 1)) \
+                is not None and killer[2].entity.type == "Person" and hit.entity.key != killer[2].entity.key:
+            yield ctx.rel(killer[2], "killed", hit, sent, "killed.compound", 0.75)
+
+
 def rule_dep_path(ctx: Context) -> Iterator[Relation]:
     """Mention pairs of one sentence joined by a dependency path of the induced pattern table.
 
@@ -775,7 +883,7 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                     continue
                 st, ot = subj.entity.type, obj.entity.type
                 pat = dep_paths.match(doc, a, b, st, ot, table)
-                if pat is None or pat.relation == dep_paths.NONE or not dep_paths.allowed(pat.relation, st, ot):
+                if pat is None or not dep_paths.permits(pat, st, ot):
                     continue
                 yield ctx.rel(subj, pat.relation, obj, doc[a[0]].sent, f"dep_path:{pat.id}", pat.precision)
 
@@ -795,6 +903,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.lives_in.v1": rule_lives_in,
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
+    "graphbuild.frames.v1": rule_frames,
     "graphbuild.dep_path.v1": rule_dep_path,
 }
 

@@ -38,11 +38,25 @@ def test_table_rows_are_well_formed() -> None:
     assert len(ids) == len(set(ids))
     fine = {"Person", "Place", "Country", "Organization"}
     for pat in table.values():
-        types = fine if pat.level in ("lex", "surface", "delex") else {"PER", "ENT"}
+        types = fine if pat.level in ("lex", "surface", "delex") else (
+            {dep_paths.ANY_TYPE} if pat.level.endswith("_any") else {"PER", "ENT"})
         assert pat.subject_type in types and pat.object_type in types, pat
         assert pat.relation in dep_paths.RELATION_TYPES or pat.relation == dep_paths.NONE, pat
         assert pat.support >= 1 and 0.0 < pat.precision <= 1.0, pat
         assert pat.path and "\t" not in pat.path
+
+
+def test_any_level_guards() -> None:
+    """A type-agnostic row may link a person the entity layer typed Organization, never a place as a killer,
+    and an affiliation only with an Organization."""
+    row = dep_paths.PathPattern("p1", "lex_any", "*", "*", "<nsubj be >attr", "lives_in", 3, 0.9)
+    assert dep_paths.permits(row, "Organization", "Place")
+    assert not dep_paths.permits(row, "Place", "Place")
+    aff = dep_paths.PathPattern("p2", "lex_any", "*", "*", "<appos spokesman >prep for >pobj", "affiliated_with", 3, 0.9)
+    assert dep_paths.permits(aff, "Organization", "Organization")
+    assert not dep_paths.permits(aff, "Person", "Place")
+    typed = dep_paths.PathPattern("p3", "lex", "Person", "Place", "<nsubj bear >prep in >pobj", "lives_in", 3, 0.9)
+    assert not dep_paths.permits(typed, "Organization", "Place")
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,17 @@ CASES: list[tuple[str, str, Triple]] = [
     ("graphbuild.work_for.v1", "David Pimentel, an ecologist at Cornell University, said so.",
      ("David Pimentel", "affiliated_with", "Cornell University")),
     ("graphbuild.person_of.v1", "Senator John Smith of Ohio voted no.", ("John Smith", "lives_in", "Ohio")),
+    ("graphbuild.work_for.v1", "Boston lawyer Peter Grant filed the suit.", ("Peter Grant", "lives_in", "Boston")),
+    ("graphbuild.work_for.v1", "Ohio Gov. Richard Celeste vetoed the bill.",
+     ("Richard Celeste", "lives_in", "Ohio")),
+    ("graphbuild.frames.v1", "CAIRO , Egypt ( AP ) -- Talks resumed.", ("AP", "based_in", "Egypt")),
+    ("graphbuild.frames.v1", "( Text ) Warsaw , 3 March ( AFP ) -- The strike ended.", ("AFP", "based_in", "Warsaw")),
+    ("graphbuild.frames.v1", "John Miller, the Denver architect who drew the plans, resigned.",
+     ("John Miller", "lives_in", "Denver")),
+    ("graphbuild.frames.v1", "Marubeni Corp., a Tokyo trading company, bought the plant.",
+     ("Marubeni Corp.", "based_in", "Tokyo")),
+    ("graphbuild.frames.v1", "The protest outside the Lincoln assassin John Wilkes Booth museum was small.",
+     ("John Wilkes Booth", "killed", "Lincoln")),
 ]
 
 
@@ -58,6 +69,8 @@ def test_rule_finds_triple(nlp, rule: str, text: str, expected: Triple) -> None:
 NEGATIVE: list[tuple[str, Triple]] = [
     ("Representatives from Russia, Japan, Poland and France signed it.", ("Japan", "located_in", "Poland")),
     ("Smith said he had not killed anyone.", ("Smith", "killed", "Smith")),
+    ("LONDON ( Reuters ) Shares in Vodafone fell.", ("Vodafone", "based_in", "LONDON")),
+    ("Anna Berg, a London resident, met Tom Hart.", ("Tom Hart", "lives_in", "London")),
 ]
 
 
