@@ -58,7 +58,19 @@ SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insis
 #: Lowercase words that may sit inside a name ("bin Laden", "de Klerk", "van Gaal").
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
 #: Spans never taken as entities on their own.
-STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+STOP_NAMES: Final = frozenset(
+    {"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We", "Men", "Women", "Attendance",
+     "GMT"}
+)
+#: Words after a newspaper or agency name that are no part of it ("Interfax news agency", "Izvestia daily").
+PRESS_WORDS: Final = frozenset({"news", "agency", "newspaper", "daily", "weekly", "paper", "magazine", "radio"})
+#: Cue words for the ``press`` rule: the name before them ("Zycie Warszawy daily") or after them ("the daily Trud").
+_PRESS_BEFORE: Final = (("news", "agency"), ("newsagency",), ("agency",), ("newspaper",), ("daily",), ("weekly",))
+_PRESS_AFTER: Final = frozenset({"daily", "weekly", "newspaper", "agency", "paper"})
+#: Words that make a document a cricket report (for the ``sports.county`` rule).
+CRICKET_WORDS: Final = frozenset(
+    {"cricket", "innings", "wicket", "wickets", "wkts", "batsman", "batsmen", "bowler", "bowled", "overs", "lbw"}
+)
 #: Abstract nouns spaCy sometimes types as names ("Islamophobia", "Thatcherism").
 _ABSTRACT: Final = re.compile(r"[A-Z][a-z]+(?:ism|isms|phobia)")
 #: Campaign imperatives that are never a first name ("Vote Blair", "Get Brown").
@@ -288,6 +300,8 @@ def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]
             break
     while start < end and any(ch.isdigit() for ch in doc[start].text):
         start += 1
+    while end - 1 > start and doc[end - 1].text in PRESS_WORDS:
+        end -= 1  # "Interfax news agency" → "Interfax"
     while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
         end -= 1
     if person:
@@ -639,6 +653,104 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     return out
 
 
+def _press_name_word(doc: Doc, k: int) -> bool:
+    """Token ``k`` may be part of a newspaper or agency name (capitalised, not a country, place or demonym)."""
+    text = doc[k].text
+    if not (_is_cap(text) and (text.isalpha() or re.fullmatch(r"[A-Z][\w'’-]+", text))):
+        return False
+    if text in _NOT_TEAMS or text in STOP_NAMES or doc[k].ent_type_ == "PERSON" and k > 0 and doc[k - 1].ent_iob_ != "B":
+        return False
+    hit = gazetteer().lookup(text)
+    return hit is None or hit.type == "Organization"
+
+
+def press_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``press``: a newspaper or news agency named beside its cue word.
+
+    Before the cue: "Zycie Warszawy daily said", "Interfax news agency".  After it:
+    "the daily Trud", "Polish newspaper Rzeczpospolita", "news agency Tanjug".
+    A country, place or nationality word is never taken ("the Iraqi news agency").
+    """
+    caps = caps or set()
+    out: list[_Cand] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if i in caps:
+            continue
+        before = any(tuple(t.text for t in doc[i : i + len(cue)]) == cue for cue in _PRESS_BEFORE)
+        if before and i > 0 and not (tok.text == "agency" and doc[i - 1].text == "news"):
+            s = i
+            while s > 0 and i - s < 4 and _press_name_word(doc, s - 1) and not doc[s].is_sent_start:
+                s -= 1
+            while s < i and doc[s].is_sent_start and doc[s].pos_ not in {"PROPN", ""}:
+                s += 1
+            if s < i:
+                out.append(_Cand(s, i, "Organization", "press", authority=2))
+        if tok.text in _PRESS_AFTER and i + 1 < n:
+            prev = doc[i - 1] if i > 0 else None
+            if tok.text in {"daily", "weekly"} and (
+                prev is None or not (prev.text in {"the", "a", "an"} or _is_cap(prev.text) or prev.pos_ == "ADJ")
+            ):
+                continue
+            e = i + 1
+            while e < n and e - i <= 4 and _press_name_word(doc, e):
+                e += 1
+            if e > i + 1:
+                out.append(_Cand(i + 1, e, "Organization", "press", authority=2))
+    return out
+
+
+def bracket_acronyms(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``acronym.bracket``: "Kurdistan Democratic Party ( KDP )": the acronym is a mention of that organisation."""
+    n = len(doc)
+    found: dict[int, _Cand] = {}
+    for c in cands:
+        if c.type != "Organization" or c.end + 2 >= n:
+            continue
+        if doc[c.end].text != "(" or doc[c.end + 2].text != ")":
+            continue
+        word = doc[c.end + 1].text
+        if not re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", word) or word == _span_text(doc, c.start, c.end):
+            continue
+        label = c.label or _display(doc, c, caps)
+        found[c.end + 1] = _Cand(c.end + 1, c.end + 2, "Organization", "acronym.bracket", label, authority=2)
+    if not found:
+        return cands
+    out = [c for c in cands if not any(k in found for k in range(c.start, c.end))]
+    return sorted(out + list(found.values()), key=lambda c: c.start)
+
+
+def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``sports.county``: in a cricket report a first-class county ("Surrey", "Notts") is its team.
+
+    Every one-word occurrence becomes an Organization, whatever spaCy typed it
+    (PERSON for "Derbyshire", GPE for "Kent"); names inside a longer mention are left alone.
+    """
+    counties = gazetteer().cricket_counties
+    if not any(t.lower_ in CRICKET_WORDS for t in doc):
+        return cands
+    hits: dict[int, _Cand] = {}
+    for tok in doc:
+        if not _is_cap(tok.text):
+            continue
+        county = counties.get(fold(tok.text))
+        if county is None or (not tok.text.istitle() and tok.i not in caps):
+            continue
+        hits[tok.i] = _Cand(tok.i, tok.i + 1, "Organization", "sports.county", authority=2)
+    if not hits:
+        return cands
+    out: list[_Cand] = []
+    for c in cands:
+        if c.end - c.start == 1 and c.start in hits:
+            continue
+        if any(k in hits for k in range(c.start, c.end)):
+            for k in range(c.start, c.end):
+                hits.pop(k, None)
+        out.append(c)
+    return sorted(out + list(hits.values()), key=lambda c: c.start)
+
+
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
@@ -705,17 +817,28 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     """
     persons_full: dict[str, str] = {}
     surnames: set[str] = set()
+    firsts: set[str] = set()
+    # a name a table or a strong cue types otherwise is never made a Person by spaCy's guess elsewhere
+    blocked = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.authority >= 2 and c.type not in {"", "Person"}}
     for c in cands:
         if c.type == "Person" and c.end - c.start > 1 and c.start not in caps:
             toks = [t.text for t in doc[c.start : c.end] if t.text not in HONORIFICS]
+            if fold(" ".join(toks)) in blocked:
+                continue
             persons_full[fold(" ".join(toks))] = " ".join(toks)
             if toks and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", toks[-1]):
                 surnames.add(_surname_key(toks))
+            if len(toks) == 2:
+                firsts.add(fold(toks[0]))
     # people first: a name typed Person once is a Person everywhere
     retyped: list[_Cand] = []
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
         named_person = key in persons_full or key in surnames
+        # "Wang" after "Wang Donghai" (family name first) that spaCy guessed ORG or GPE
+        named_person = named_person or (
+            key in firsts and c.end - c.start == 1 and c.authority == 0 and c.type in {"Organization", "Place"}
+        )
         if named_person and c.type not in {"Person", "Country"} and not (c.authority >= 2 and c.end - c.start > 1):
             c = replace(c, type="Person", rule="doc-consistency", label=None, code=None, wikidata=None, authority=1)
         retyped.append(c)
@@ -888,7 +1011,15 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             g.alias_rules[surface] = (rule, evidence)
 
     persons = [c for c in cands if c.type == "Person"]
-    others = [c for c in cands if c.type != "Person"]
+    # an acronym given in brackets after a name ("( KDP )") is that organisation wherever it occurs
+    bracketed = {fold(_surface(doc, c)): c.label for c in cands if c.rule == "acronym.bracket" and c.label}
+    others = [
+        replace(c, label=bracketed[fold(_surface(doc, c))])
+        if c.type == "Organization" and not c.label and fold(_surface(doc, c)) in bracketed
+        else c
+        for c in cands
+        if c.type != "Person"
+    ]
     # countries, places and organisations: by canonical label
     for c in others:
         disp = _display(doc, c, caps)
@@ -898,7 +1029,9 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             add(("Country", label), c, label, rule, f"gazetteer: {_surface(doc, c)!r} is {label!r}")
         else:
             surface = _surface(doc, c)
-            if fold(surface) == fold(label):
+            if fold(surface) in bracketed and bracketed[fold(surface)] == label:
+                rule, ev = "acronym.bracket", f"{surface!r} is given in brackets after {label!r}"
+            elif fold(surface) == fold(label):
                 rule, ev = "case-variant", f"{surface!r} is {label!r} written in another case"
             else:
                 rule, ev = "gazetteer", f"gazetteer: {surface!r} is {label!r}"
@@ -1010,13 +1143,16 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
+    cands += press_candidates(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
+    cands = bracket_acronyms(doc, cands, caps)
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = results_lines(doc, cands)
+    cands = cricket_counties(doc, cands, caps)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
