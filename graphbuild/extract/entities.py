@@ -658,7 +658,7 @@ def _press_name_word(doc: Doc, k: int) -> bool:
     text = doc[k].text
     if not (_is_cap(text) and (text.isalpha() or re.fullmatch(r"[A-Z][\w'’-]+", text))):
         return False
-    if text in _NOT_TEAMS or text in STOP_NAMES or doc[k].ent_type_ == "PERSON" and k > 0 and doc[k - 1].ent_iob_ != "B":
+    if text in _NOT_TEAMS or text in STOP_NAMES:
         return False
     hit = gazetteer().lookup(text)
     return hit is None or hit.type == "Organization"
@@ -728,7 +728,7 @@ def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand
     (PERSON for "Derbyshire", GPE for "Kent"); names inside a longer mention are left alone.
     """
     counties = gazetteer().cricket_counties
-    if not any(t.lower_ in CRICKET_WORDS for t in doc):
+    if not any(t.text.lower() in CRICKET_WORDS for t in doc):
         return cands
     hits: dict[int, _Cand] = {}
     for tok in doc:
