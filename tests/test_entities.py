@@ -472,3 +472,36 @@ def test_stop_names(word: str) -> None:
     """Column heads and time zones ("Men 's singles", "Attendance", "GMT") are never entities."""
     doc, d = mkdoc(f"{word} 's singles at 1200 .", {"0:1": "ORG"})
     assert summary(extract_entities(doc, d)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Italian tyre giant Pirelli said so .", {"3:4": "PERSON"}, {("Italy", "Country"), ("Pirelli", "Organization")}),
+        ("the group Human Rights in China said .", {}, {("Human Rights in China", "Organization")}),
+        ("troops took the town of Tavildara .", {"5:6": "PERSON"}, {("Tavildara", "Place")}),
+        ("just east of Longyear .", {}, {("Longyear", "Place")}),
+        ("the company chairman John Smith spoke .", {"3:5": "PERSON"}, {("John Smith", "Person")}),
+    ],
+)
+def test_company_and_place_cues(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rules company-cue and place-cue: "giant Pirelli" is an Organization, "town of Tavildara" a Place."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_company_short_name() -> None:
+    """Rule company-suffix: "Cofinec" alone after "Cofinec S.A." is that company, not spaCy's PERSON."""
+    doc, d = mkdoc("Shares of Cofinec S.A. fell . Cofinec said .", {"6:7": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert {e.type for e in ents} == {"Organization"}
+    assert {m.text for e in ents for m in e.mentions} == {"Cofinec S.A.", "Cofinec"}
+
+
+def test_cue_confirming_spacy_keeps_its_authority() -> None:
+    """Selection: a cue that agrees with spaCy on a span lends it its authority ("Zycie Warszawy daily")."""
+    doc, d = mkdoc(
+        "Zycie Warszawy daily said . Zycie Warszawy said . Zycie Warszawy added .",
+        {"0:2": "ORG", "5:7": "PERSON", "9:11": "PERSON"},
+    )
+    assert summary(extract_entities(doc, d)) == {("Zycie Warszawy", "Organization")}

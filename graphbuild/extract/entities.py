@@ -608,7 +608,7 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 #: Words that end a company or institution name ("Computer Systems Inc", "Gold Fields of South Africa Ltd").
 COMPANY_SUFFIXES: Final = frozenset(
     {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "S.A.", "NV",
-     "N.V.", "BV", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
+     "N.V.", "BV", "AB", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
      "Incorporated", "Limited", "Industries"}
 )
 #: Lowercase or symbol words allowed inside a company name.
@@ -699,6 +699,83 @@ def press_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             if e > i + 1:
                 out.append(_Cand(i + 1, e, "Organization", "press", authority=2))
     return out
+
+
+#: Nouns that introduce a company's name ("tyre and cables giant Pirelli", "state engineer Comelf").
+COMPANY_NOUNS: Final = frozenset(
+    {"company", "firm", "giant", "maker", "makers", "carrier", "insurer", "retailer", "conglomerate", "producer",
+     "manufacturer", "airline", "brewer", "operator", "chain", "engineer", "subsidiary", "unit", "distributor",
+     "publisher", "broker", "brokerage", "bank", "group", "consortium", "shipyard", "refiner", "supplier"}
+)
+#: Place nouns before "of" that introduce a place ("the town of Tavildara", "east of Longyear").
+PLACE_OF_WORDS: Final = frozenset(
+    {"town", "city", "village", "port", "district", "island", "province", "region", "capital", "suburb", "outskirts",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+#: Words of a company name too generic to stand for it alone.
+_GENERIC_COMPANY_WORDS: Final = frozenset(
+    {"International", "National", "General", "American", "First", "United", "Industries", "Holdings", "Group",
+     "Company", "Communications", "Systems", "Technologies", "Energy", "Resources", "Financial", "Capital", "Trust",
+     "Bank", "Corp", "Inc", "Co", "Ltd", "The", "New", "Global", "Investment", "Investments", "Securities"}
+)
+
+
+def cue_candidates(doc: Doc) -> list[_Cand]:
+    """Rules ``company-cue`` and ``place-cue``: a name right after "giant", "firm", "group"... is an Organization;
+    one after "town of", "east of"... is a Place.  Names spaCy reads as a full PERSON are left alone."""
+    out: list[_Cand] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if i + 1 >= n:
+            continue
+        if tok.text in COMPANY_NOUNS:
+            start, typ, rule = i + 1, "Organization", "company-cue"
+        elif tok.text == "of" and i > 0 and doc[i - 1].text in PLACE_OF_WORDS:
+            start, typ, rule = i + 1, "Place", "place-cue"
+        else:
+            continue
+        end = start
+        while end < n and end - start < 5:
+            if _press_name_word(doc, end):
+                end += 1
+            elif end > start and doc[end].text in {"of", "in", "for"} and end + 1 < n and _is_cap(doc[end + 1].text):
+                end += 2  # "Human Rights in China", "Bank of Tokyo"
+            else:
+                break
+        if end == start or len(_span_text(doc, start, end)) < 2:
+            continue
+        if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B" and end - start > 1:
+            continue
+        if gazetteer().lookup(_span_text(doc, start, end)) is not None:
+            continue
+        out.append(_Cand(start, end, typ, rule, authority=2))
+    return out
+
+
+def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``company-suffix``: a company's distinctive word alone ("Cofinec" after "Cofinec S.A.",
+    "Magna" after "Magna International Inc") is that Organization, whatever spaCy guessed."""
+    short: set[str] = set()
+    for c in cands:
+        if c.rule != "company-suffix":
+            continue
+        words = [t.text for t in doc[c.start : c.end] if t.text not in COMPANY_SUFFIXES and t.text.isalpha()]
+        for w in {words[0], words[-1]} if words else set():
+            if len(w) >= 3 and w not in _GENERIC_COMPANY_WORDS and gazetteer().lookup(w) is None:
+                short.add(w)
+    if not short:
+        return cands
+    out: list[_Cand] = []
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    for c in cands:
+        if c.end - c.start == 1 and c.type in {"Person", "Place"} and c.authority < 2 and doc[c.start].text in short:
+            c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None)
+        out.append(c)
+    for tok in doc:
+        if tok.i not in covered and tok.text in short:
+            out.append(_Cand(tok.i, tok.i + 1, "Organization", "company-suffix", authority=1))
+    return sorted(out, key=lambda c: c.start)
 
 
 def bracket_acronyms(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
@@ -799,7 +876,8 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=key):
         if any(k in used for k in range(c.start, c.end)):
             continue
-        chosen.append(same_ner.get((c.start, c.end, c.type), c))
+        ner = same_ner.get((c.start, c.end, c.type))
+        chosen.append(c if ner is None else replace(ner, authority=max(ner.authority, c.authority)))
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
@@ -1143,11 +1221,12 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
-    cands += press_candidates(doc, caps)
+    cands += press_candidates(doc, caps) + cue_candidates(doc)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
     cands = bracket_acronyms(doc, cands, caps)
+    cands = company_short_names(doc, cands)
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
