@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, fold, gazetteer
@@ -167,15 +168,29 @@ def _title_phrases() -> tuple[tuple[str, ...], ...]:
     return gazetteer().titles
 
 
-def _title_before(doc: Doc, i: int) -> int | None:
-    """Start token of a title phrase ending right before token ``i``, if any."""
+@lru_cache(maxsize=1)
+def _titles_by_word() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Title phrases indexed by their last and by their first word, longest first (the table's order)."""
+    last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in _title_phrases():
-        n = len(phrase)
-        s = i - n
-        if s < 0:
-            continue
-        words = tuple(t.text for t in doc[s:i])
-        if words == phrase:
+        last[phrase[-1]].append(phrase)
+        first[phrase[0]].append(phrase)
+    return {k: tuple(v) for k, v in last.items()}, {k: tuple(v) for k, v in first.items()}
+
+
+def _words(doc: Doc) -> list[str]:
+    """The token texts of ``doc`` (indexing a list is much cheaper than ``doc[i]``)."""
+    return [t.text for t in doc]
+
+
+def _title_before(words: Sequence[str], i: int) -> int | None:
+    """Start token of a title phrase ending right before token ``i``, if any."""
+    if i == 0:
+        return None
+    for phrase in _titles_by_word()[0].get(words[i - 1], ()):
+        s = i - len(phrase)
+        if s >= 0 and tuple(words[s:i]) == phrase:
             return s
     return None
 
@@ -220,9 +235,11 @@ def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     return text
 
 
-def _title_at(doc: Doc, i: int) -> bool:
+def _title_at(words: Sequence[str], i: int) -> bool:
     """Whether a title phrase starts at token ``i`` ("US Secretary of State", "British Foreign Secretary")."""
-    return any(tuple(t.text for t in doc[i : i + len(phrase)]) == phrase for phrase in _title_phrases())
+    if i >= len(words):
+        return False
+    return any(tuple(words[i : i + len(phrase)]) == phrase for phrase in _titles_by_word()[1].get(words[i], ()))
 
 
 def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
@@ -358,6 +375,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     g = gazetteer()
     out: list[_Cand] = []
     n_max = min(g.max_tokens, 6)
+    words = _words(doc)
     i = 0
     while i < len(doc):
         if not _is_cap(doc[i].text):
@@ -380,7 +398,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                     and _is_cap(doc[end].text)
                     and doc[end].text.isalpha()
                     and not doc[end].is_sent_start
-                    and not _title_at(doc, end)
+                    and not _title_at(words, end)
                 ):
                     break
                 if (
@@ -390,7 +408,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                     and not doc[i].is_sent_start
                     and not doc[i - 1].is_sent_start
                     and doc[i - 1].text not in HONORIFICS
-                    and _title_before(doc, i) is None
+                    and _title_before(words, i) is None
                 ):
                     break
             rule = "demonym" if hit.demonym else "gazetteer"
@@ -431,11 +449,11 @@ def title_candidates(doc: Doc) -> list[_Cand]:
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
-    for tok in doc:
-        i = tok.i
-        if i == 0 or not _is_cap(tok.text):
+    words = _words(doc)
+    for i in range(1, len(words)):
+        if not _is_cap(words[i]):
             continue
-        s = _title_before(doc, i)
+        s = _title_before(words, i)
         if s is None:
             continue
         # "General Motors": the title word itself is inside an organisation/place name
@@ -673,13 +691,15 @@ def press_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     """
     caps = caps or set()
     out: list[_Cand] = []
-    n = len(doc)
-    for tok in doc:
-        i = tok.i
-        if i in caps:
+    words = _words(doc)
+    n = len(words)
+    cue_words = {cue[0] for cue in _PRESS_BEFORE} | _PRESS_AFTER
+    for i, word in enumerate(words):
+        if i in caps or word not in cue_words:
             continue
-        before = any(tuple(t.text for t in doc[i : i + len(cue)]) == cue for cue in _PRESS_BEFORE)
-        if before and i > 0 and not (tok.text == "agency" and doc[i - 1].text == "news"):
+        tok = doc[i]
+        before = any(tuple(words[i : i + len(cue)]) == cue for cue in _PRESS_BEFORE)
+        if before and i > 0 and not (word == "agency" and words[i - 1] == "news"):
             s = i
             while s > 0 and i - s < 4 and _press_name_word(doc, s - 1) and not doc[s].is_sent_start:
                 s -= 1
@@ -1215,7 +1235,8 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     """The document's entities, keys ``e0``, ``e1``... in order of first mention."""
-    if doc.text != document.text:
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    if text != document.text:
         raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
     caps = _caps_tokens(doc)
     base = ner_candidates(doc, caps)
@@ -1243,7 +1264,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
         mentions = []
         for c in sorted(g.cands, key=lambda c: c.start):
             span = doc[c.start : c.end]
-            ss, se = sent_of.get(c.start, (0, len(doc.text)))
+            ss, se = sent_of.get(c.start, (0, len(text)))
             mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
         uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
         label = g.label
