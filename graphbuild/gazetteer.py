@@ -70,6 +70,7 @@ class Gazetteer:
         self.country_labels: dict[str, GazEntry] = {}  # canonical label -> entry
         self.titles: tuple[tuple[str, ...], ...] = ()
         self.city_stopwords: frozenset[str] = frozenset()
+        self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.max_tokens = 1
         self._load()
 
@@ -157,6 +158,10 @@ class Gazetteer:
             word, code = row[0], row[1]
             country = self.countries[code]
             self._add(word, GazEntry("Country", country.label, code, country.wikidata, demonym=True))
+        for row in _rows("cricket_counties.tsv"):
+            row += [""] * (2 - len(row))
+            for s in [row[0], *_aliases(row[1])]:
+                self.cricket_counties[fold(s)] = row[0]
         self.titles = tuple(sorted((tuple(r[0].split()) for r in _rows("titles.tsv")), key=lambda t: (-len(t), t)))
         log.debug("gazetteer: %d surfaces, %d countries", len(self.exact), len(self.countries))
 

@@ -379,3 +379,129 @@ def test_hyphenated_name_keeps_the_text_slice() -> None:
     )
     ents = extract_entities(doc, Document(id="t", text=doc.text))
     assert summary(ents) == {("Robert Kilroy-Silk", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Zycie Warszawy daily said so .", {"0:2": "PERSON"}, {("Zycie Warszawy", "Organization")}),
+        ("It told the daily Trud on Monday .", {}, {("Trud", "Organization")}),
+        ("The Iraqi news agency INA said .", {}, {("Iraq", "Country"), ("INA", "Organization")}),
+        ("Interfax news agency reported it .", {"0:3": "ORG"}, {("Interfax", "Organization")}),
+        ("He said , quoted by the newspaper Rzeczpospolita .", {}, {("Rzeczpospolita", "Organization")}),
+    ],
+)
+def test_press_rule(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule press: a name beside "daily", "newspaper", "news agency" is an Organization; the cue word is no part of it."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "label"),
+    [
+        ("Tanjug said . Tanjug added .", {"0:1": "PERSON"}, "Tanjug"),
+        ("Interfax reported it .", {"0:1": "PERSON"}, "Interfax"),
+        ("the House of Lords voted .", {"1:2": "ORG", "3:4": "ORG"}, "House of Lords"),
+        ("The Bank of England held rates .", {"1:2": "ORG", "3:4": "GPE"}, "Bank of England"),
+    ],
+)
+def test_organisation_table_entries(text: str, ents: dict[str, str], label: str) -> None:
+    """Rule gazetteer: news agencies and "X of Y" institutions from the table are one Organization."""
+    doc, d = mkdoc(text, ents)
+    ents_ = extract_entities(doc, d)
+    assert find(ents_, label).type == "Organization"
+    assert all(e.type == "Organization" for e in ents_)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "acronym", "label"),
+    [
+        (
+            "The Kurdistan Democratic Party ( KDP ) fought . KDP forces advanced .",
+            {"1:4": "ORG"},
+            "KDP",
+            "Kurdistan Democratic Party",
+        ),
+        (
+            "Bank Rozwoju Exportu SA ( BRE ) bid . BRE said .",
+            {"0:4": "ORG", "9:10": "PERSON"},
+            "BRE",
+            "Bank Rozwoju Exportu SA",
+        ),
+    ],
+)
+def test_bracket_acronym_rule(text: str, ents: dict[str, str], acronym: str, label: str) -> None:
+    """Rule acronym.bracket: an acronym in brackets after an organisation is a mention of it, everywhere."""
+    doc, d = mkdoc(text, ents)
+    ent = find(extract_entities(doc, d), label)
+    assert [m.text for m in ent.mentions].count(acronym) == 2
+    assert {m.rule for m in ent.merges} == {"acronym.bracket"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Essex , Derbyshire and Surrey closed in . Kent batted for 80 overs .",
+            {"0:1": "GPE", "2:3": "PERSON", "4:5": "GPE", "8:9": "GPE"},
+            {("Essex", "Organization"), ("Derbyshire", "Organization"), ("Surrey", "Organization"), ("Kent", "Organization")},
+        ),
+        (
+            "Surrey captain Chris Lewis took a wicket .",
+            {"2:4": "PERSON"},
+            {("Surrey", "Organization"), ("Chris Lewis", "Person")},
+        ),
+        ("Kent police arrested a man .", {"0:1": "GPE"}, {("Kent", "Place")}),
+    ],
+)
+def test_cricket_county_rule(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule sports.county: a first-class county in a cricket report is its team; elsewhere it stays a place."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_family_name_first_person() -> None:
+    """Rule doc-consistency: "Wang" after "Wang Donghai" is that Person even when spaCy guessed ORG."""
+    doc, d = mkdoc("Wang Donghai was held . Wang 's arrest angered them .", {"0:2": "PERSON", "5:6": "ORG"})
+    assert summary(extract_entities(doc, d)) == {("Wang Donghai", "Person"), ("Wang", "Person")}
+
+
+@pytest.mark.parametrize("word", ["Men", "Women", "Attendance", "GMT"])
+def test_stop_names(word: str) -> None:
+    """Column heads and time zones ("Men 's singles", "Attendance", "GMT") are never entities."""
+    doc, d = mkdoc(f"{word} 's singles at 1200 .", {"0:1": "ORG"})
+    assert summary(extract_entities(doc, d)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Italian tyre giant Pirelli said so .", {"3:4": "PERSON"}, {("Italy", "Country"), ("Pirelli", "Organization")}),
+        ("the group Human Rights in China said .", {}, {("Human Rights in China", "Organization")}),
+        ("troops took the town of Tavildara .", {"5:6": "PERSON"}, {("Tavildara", "Place")}),
+        ("just east of Longyear .", {}, {("Longyear", "Place")}),
+        ("the company chairman John Smith spoke .", {"3:5": "PERSON"}, {("John Smith", "Person")}),
+    ],
+)
+def test_company_and_place_cues(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rules company-cue and place-cue: "giant Pirelli" is an Organization, "town of Tavildara" a Place."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_company_short_name() -> None:
+    """Rule company-suffix: "Cofinec" alone after "Cofinec S.A." is that company, not spaCy's PERSON."""
+    doc, d = mkdoc("Shares of Cofinec S.A. fell . Cofinec said .", {"6:7": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert {e.type for e in ents} == {"Organization"}
+    assert {m.text for e in ents for m in e.mentions} == {"Cofinec S.A.", "Cofinec"}
+
+
+def test_cue_confirming_spacy_keeps_its_authority() -> None:
+    """Selection: a cue that agrees with spaCy on a span lends it its authority ("Zycie Warszawy daily")."""
+    doc, d = mkdoc(
+        "Zycie Warszawy daily said . Zycie Warszawy said . Zycie Warszawy added .",
+        {"0:2": "ORG", "5:7": "PERSON", "9:11": "PERSON"},
+    )
+    assert summary(extract_entities(doc, d)) == {("Zycie Warszawy", "Organization")}

@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, fold, gazetteer
@@ -58,7 +59,19 @@ SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insis
 #: Lowercase words that may sit inside a name ("bin Laden", "de Klerk", "van Gaal").
 NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", "di", "der", "den", "le", "la"})
 #: Spans never taken as entities on their own.
-STOP_NAMES: Final = frozenset({"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We"})
+STOP_NAMES: Final = frozenset(
+    {"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We", "Men", "Women", "Attendance",
+     "GMT"}
+)
+#: Words after a newspaper or agency name that are no part of it ("Interfax news agency", "Izvestia daily").
+PRESS_WORDS: Final = frozenset({"news", "agency", "newspaper", "daily", "weekly", "paper", "magazine", "radio"})
+#: Cue words for the ``press`` rule: the name before them ("Zycie Warszawy daily") or after them ("the daily Trud").
+_PRESS_BEFORE: Final = (("news", "agency"), ("newsagency",), ("agency",), ("newspaper",), ("daily",), ("weekly",))
+_PRESS_AFTER: Final = frozenset({"daily", "weekly", "newspaper", "agency", "paper"})
+#: Words that make a document a cricket report (for the ``sports.county`` rule).
+CRICKET_WORDS: Final = frozenset(
+    {"cricket", "innings", "wicket", "wickets", "wkts", "batsman", "batsmen", "bowler", "bowled", "overs", "lbw"}
+)
 #: Abstract nouns spaCy sometimes types as names ("Islamophobia", "Thatcherism").
 _ABSTRACT: Final = re.compile(r"[A-Z][a-z]+(?:ism|isms|phobia)")
 #: Campaign imperatives that are never a first name ("Vote Blair", "Get Brown").
@@ -155,15 +168,29 @@ def _title_phrases() -> tuple[tuple[str, ...], ...]:
     return gazetteer().titles
 
 
-def _title_before(doc: Doc, i: int) -> int | None:
-    """Start token of a title phrase ending right before token ``i``, if any."""
+@lru_cache(maxsize=1)
+def _titles_by_word() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Title phrases indexed by their last and by their first word, longest first (the table's order)."""
+    last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in _title_phrases():
-        n = len(phrase)
-        s = i - n
-        if s < 0:
-            continue
-        words = tuple(t.text for t in doc[s:i])
-        if words == phrase:
+        last[phrase[-1]].append(phrase)
+        first[phrase[0]].append(phrase)
+    return {k: tuple(v) for k, v in last.items()}, {k: tuple(v) for k, v in first.items()}
+
+
+def _words(doc: Doc) -> list[str]:
+    """The token texts of ``doc`` (indexing a list is much cheaper than ``doc[i]``)."""
+    return [t.text for t in doc]
+
+
+def _title_before(words: Sequence[str], i: int) -> int | None:
+    """Start token of a title phrase ending right before token ``i``, if any."""
+    if i == 0:
+        return None
+    for phrase in _titles_by_word()[0].get(words[i - 1], ()):
+        s = i - len(phrase)
+        if s >= 0 and tuple(words[s:i]) == phrase:
             return s
     return None
 
@@ -208,9 +235,11 @@ def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     return text
 
 
-def _title_at(doc: Doc, i: int) -> bool:
+def _title_at(words: Sequence[str], i: int) -> bool:
     """Whether a title phrase starts at token ``i`` ("US Secretary of State", "British Foreign Secretary")."""
-    return any(tuple(t.text for t in doc[i : i + len(phrase)]) == phrase for phrase in _title_phrases())
+    if i >= len(words):
+        return False
+    return any(tuple(words[i : i + len(phrase)]) == phrase for phrase in _titles_by_word()[1].get(words[i], ()))
 
 
 def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
@@ -288,6 +317,8 @@ def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]
             break
     while start < end and any(ch.isdigit() for ch in doc[start].text):
         start += 1
+    while end - 1 > start and doc[end - 1].text in PRESS_WORDS:
+        end -= 1  # "Interfax news agency" → "Interfax"
     while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
         end -= 1
     if person:
@@ -344,6 +375,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     g = gazetteer()
     out: list[_Cand] = []
     n_max = min(g.max_tokens, 6)
+    words = _words(doc)
     i = 0
     while i < len(doc):
         if not _is_cap(doc[i].text):
@@ -366,7 +398,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                     and _is_cap(doc[end].text)
                     and doc[end].text.isalpha()
                     and not doc[end].is_sent_start
-                    and not _title_at(doc, end)
+                    and not _title_at(words, end)
                 ):
                     break
                 if (
@@ -376,7 +408,7 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                     and not doc[i].is_sent_start
                     and not doc[i - 1].is_sent_start
                     and doc[i - 1].text not in HONORIFICS
-                    and _title_before(doc, i) is None
+                    and _title_before(words, i) is None
                 ):
                     break
             rule = "demonym" if hit.demonym else "gazetteer"
@@ -417,11 +449,11 @@ def title_candidates(doc: Doc) -> list[_Cand]:
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
-    for tok in doc:
-        i = tok.i
-        if i == 0 or not _is_cap(tok.text):
+    words = _words(doc)
+    for i in range(1, len(words)):
+        if not _is_cap(words[i]):
             continue
-        s = _title_before(doc, i)
+        s = _title_before(words, i)
         if s is None:
             continue
         # "General Motors": the title word itself is inside an organisation/place name
@@ -594,7 +626,7 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 #: Words that end a company or institution name ("Computer Systems Inc", "Gold Fields of South Africa Ltd").
 COMPANY_SUFFIXES: Final = frozenset(
     {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "S.A.", "NV",
-     "N.V.", "BV", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
+     "N.V.", "BV", "AB", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
      "Incorporated", "Limited", "Industries"}
 )
 #: Lowercase or symbol words allowed inside a company name.
@@ -637,6 +669,183 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             continue
         out.append(_Cand(i, tok.i + 1, "Organization", "company-suffix", authority=2))
     return out
+
+
+def _press_name_word(doc: Doc, k: int) -> bool:
+    """Token ``k`` may be part of a newspaper or agency name (capitalised, not a country, place or demonym)."""
+    text = doc[k].text
+    if not (_is_cap(text) and (text.isalpha() or re.fullmatch(r"[A-Z][\w'’-]+", text))):
+        return False
+    if text in _NOT_TEAMS or text in STOP_NAMES:
+        return False
+    hit = gazetteer().lookup(text)
+    return hit is None or hit.type == "Organization"
+
+
+def press_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``press``: a newspaper or news agency named beside its cue word.
+
+    Before the cue: "Zycie Warszawy daily said", "Interfax news agency".  After it:
+    "the daily Trud", "Polish newspaper Rzeczpospolita", "news agency Tanjug".
+    A country, place or nationality word is never taken ("the Iraqi news agency").
+    """
+    caps = caps or set()
+    out: list[_Cand] = []
+    words = _words(doc)
+    n = len(words)
+    cue_words = {cue[0] for cue in _PRESS_BEFORE} | _PRESS_AFTER
+    for i, word in enumerate(words):
+        if i in caps or word not in cue_words:
+            continue
+        tok = doc[i]
+        before = any(tuple(words[i : i + len(cue)]) == cue for cue in _PRESS_BEFORE)
+        if before and i > 0 and not (word == "agency" and words[i - 1] == "news"):
+            s = i
+            while s > 0 and i - s < 4 and _press_name_word(doc, s - 1) and not doc[s].is_sent_start:
+                s -= 1
+            while s < i and doc[s].is_sent_start and doc[s].pos_ not in {"PROPN", ""}:
+                s += 1
+            if s < i:
+                out.append(_Cand(s, i, "Organization", "press", authority=2))
+        if tok.text in _PRESS_AFTER and i + 1 < n:
+            prev = doc[i - 1] if i > 0 else None
+            if tok.text in {"daily", "weekly"} and (
+                prev is None or not (prev.text in {"the", "a", "an"} or _is_cap(prev.text) or prev.pos_ == "ADJ")
+            ):
+                continue
+            e = i + 1
+            while e < n and e - i <= 4 and _press_name_word(doc, e):
+                e += 1
+            if e > i + 1:
+                out.append(_Cand(i + 1, e, "Organization", "press", authority=2))
+    return out
+
+
+#: Nouns that introduce a company's name ("tyre and cables giant Pirelli", "state engineer Comelf").
+COMPANY_NOUNS: Final = frozenset(
+    {"company", "firm", "giant", "maker", "makers", "carrier", "insurer", "retailer", "conglomerate", "producer",
+     "manufacturer", "airline", "brewer", "operator", "chain", "engineer", "subsidiary", "unit", "distributor",
+     "publisher", "broker", "brokerage", "bank", "group", "consortium", "shipyard", "refiner", "supplier"}
+)
+#: Place nouns before "of" that introduce a place ("the town of Tavildara", "east of Longyear").
+PLACE_OF_WORDS: Final = frozenset(
+    {"town", "city", "village", "port", "district", "island", "province", "region", "capital", "suburb", "outskirts",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+#: Words of a company name too generic to stand for it alone.
+_GENERIC_COMPANY_WORDS: Final = frozenset(
+    {"International", "National", "General", "American", "First", "United", "Industries", "Holdings", "Group",
+     "Company", "Communications", "Systems", "Technologies", "Energy", "Resources", "Financial", "Capital", "Trust",
+     "Bank", "Corp", "Inc", "Co", "Ltd", "The", "New", "Global", "Investment", "Investments", "Securities"}
+)
+
+
+def cue_candidates(doc: Doc) -> list[_Cand]:
+    """Rules ``company-cue`` and ``place-cue``: a name right after "giant", "firm", "group"... is an Organization;
+    one after "town of", "east of"... is a Place.  Names spaCy reads as a full PERSON are left alone."""
+    out: list[_Cand] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if i + 1 >= n:
+            continue
+        if tok.text in COMPANY_NOUNS:
+            start, typ, rule = i + 1, "Organization", "company-cue"
+        elif tok.text == "of" and i > 0 and doc[i - 1].text in PLACE_OF_WORDS:
+            start, typ, rule = i + 1, "Place", "place-cue"
+        else:
+            continue
+        end = start
+        while end < n and end - start < 5:
+            if _press_name_word(doc, end):
+                end += 1
+            elif end > start and doc[end].text in {"of", "in", "for"} and end + 1 < n and _is_cap(doc[end + 1].text):
+                end += 2  # "Human Rights in China", "Bank of Tokyo"
+            else:
+                break
+        if end == start or len(_span_text(doc, start, end)) < 2:
+            continue
+        if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B" and end - start > 1:
+            continue
+        if gazetteer().lookup(_span_text(doc, start, end)) is not None:
+            continue
+        out.append(_Cand(start, end, typ, rule, authority=2))
+    return out
+
+
+def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``company-suffix``: a company's distinctive word alone ("Cofinec" after "Cofinec S.A.",
+    "Magna" after "Magna International Inc") is that Organization, whatever spaCy guessed."""
+    short: set[str] = set()
+    for c in cands:
+        if c.rule != "company-suffix":
+            continue
+        words = [t.text for t in doc[c.start : c.end] if t.text not in COMPANY_SUFFIXES and t.text.isalpha()]
+        for w in {words[0], words[-1]} if words else set():
+            if len(w) >= 3 and w not in _GENERIC_COMPANY_WORDS and gazetteer().lookup(w) is None:
+                short.add(w)
+    if not short:
+        return cands
+    out: list[_Cand] = []
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    for c in cands:
+        if c.end - c.start == 1 and c.type in {"Person", "Place"} and c.authority < 2 and doc[c.start].text in short:
+            c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None)
+        out.append(c)
+    for tok in doc:
+        if tok.i not in covered and tok.text in short:
+            out.append(_Cand(tok.i, tok.i + 1, "Organization", "company-suffix", authority=1))
+    return sorted(out, key=lambda c: c.start)
+
+
+def bracket_acronyms(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``acronym.bracket``: "Kurdistan Democratic Party ( KDP )": the acronym is a mention of that organisation."""
+    n = len(doc)
+    found: dict[int, _Cand] = {}
+    for c in cands:
+        if c.type != "Organization" or c.end + 2 >= n:
+            continue
+        if doc[c.end].text != "(" or doc[c.end + 2].text != ")":
+            continue
+        word = doc[c.end + 1].text
+        if not re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", word) or word == _span_text(doc, c.start, c.end):
+            continue
+        label = c.label or _display(doc, c, caps)
+        found[c.end + 1] = _Cand(c.end + 1, c.end + 2, "Organization", "acronym.bracket", label, authority=2)
+    if not found:
+        return cands
+    out = [c for c in cands if not any(k in found for k in range(c.start, c.end))]
+    return sorted(out + list(found.values()), key=lambda c: c.start)
+
+
+def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``sports.county``: in a cricket report a first-class county ("Surrey", "Notts") is its team.
+
+    Every one-word occurrence becomes an Organization, whatever spaCy typed it
+    (PERSON for "Derbyshire", GPE for "Kent"); names inside a longer mention are left alone.
+    """
+    counties = gazetteer().cricket_counties
+    if not any(t.text.lower() in CRICKET_WORDS for t in doc):
+        return cands
+    hits: dict[int, _Cand] = {}
+    for tok in doc:
+        if not _is_cap(tok.text):
+            continue
+        county = counties.get(fold(tok.text))
+        if county is None or (not tok.text.istitle() and tok.i not in caps):
+            continue
+        hits[tok.i] = _Cand(tok.i, tok.i + 1, "Organization", "sports.county", authority=2)
+    if not hits:
+        return cands
+    out: list[_Cand] = []
+    for c in cands:
+        if c.end - c.start == 1 and c.start in hits:
+            continue
+        if any(k in hits for k in range(c.start, c.end)):
+            for k in range(c.start, c.end):
+                hits.pop(k, None)
+        out.append(c)
+    return sorted(out + list(hits.values()), key=lambda c: c.start)
 
 
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
@@ -687,7 +896,8 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=key):
         if any(k in used for k in range(c.start, c.end)):
             continue
-        chosen.append(same_ner.get((c.start, c.end, c.type), c))
+        ner = same_ner.get((c.start, c.end, c.type))
+        chosen.append(c if ner is None else replace(ner, authority=max(ner.authority, c.authority)))
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
@@ -705,17 +915,28 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     """
     persons_full: dict[str, str] = {}
     surnames: set[str] = set()
+    firsts: set[str] = set()
+    # a name a table or a strong cue types otherwise is never made a Person by spaCy's guess elsewhere
+    blocked = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.authority >= 2 and c.type not in {"", "Person"}}
     for c in cands:
         if c.type == "Person" and c.end - c.start > 1 and c.start not in caps:
             toks = [t.text for t in doc[c.start : c.end] if t.text not in HONORIFICS]
+            if fold(" ".join(toks)) in blocked:
+                continue
             persons_full[fold(" ".join(toks))] = " ".join(toks)
             if toks and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", toks[-1]):
                 surnames.add(_surname_key(toks))
+            if len(toks) == 2:
+                firsts.add(fold(toks[0]))
     # people first: a name typed Person once is a Person everywhere
     retyped: list[_Cand] = []
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
         named_person = key in persons_full or key in surnames
+        # "Wang" after "Wang Donghai" (family name first) that spaCy guessed ORG or GPE
+        named_person = named_person or (
+            key in firsts and c.end - c.start == 1 and c.authority == 0 and c.type in {"Organization", "Place"}
+        )
         if named_person and c.type not in {"Person", "Country"} and not (c.authority >= 2 and c.end - c.start > 1):
             c = replace(c, type="Person", rule="doc-consistency", label=None, code=None, wikidata=None, authority=1)
         retyped.append(c)
@@ -888,7 +1109,15 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             g.alias_rules[surface] = (rule, evidence)
 
     persons = [c for c in cands if c.type == "Person"]
-    others = [c for c in cands if c.type != "Person"]
+    # an acronym given in brackets after a name ("( KDP )") is that organisation wherever it occurs
+    bracketed = {fold(_surface(doc, c)): c.label for c in cands if c.rule == "acronym.bracket" and c.label}
+    others = [
+        replace(c, label=bracketed[fold(_surface(doc, c))])
+        if c.type == "Organization" and not c.label and fold(_surface(doc, c)) in bracketed
+        else c
+        for c in cands
+        if c.type != "Person"
+    ]
     # countries, places and organisations: by canonical label
     for c in others:
         disp = _display(doc, c, caps)
@@ -898,7 +1127,9 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             add(("Country", label), c, label, rule, f"gazetteer: {_surface(doc, c)!r} is {label!r}")
         else:
             surface = _surface(doc, c)
-            if fold(surface) == fold(label):
+            if fold(surface) in bracketed and bracketed[fold(surface)] == label:
+                rule, ev = "acronym.bracket", f"{surface!r} is given in brackets after {label!r}"
+            elif fold(surface) == fold(label):
                 rule, ev = "case-variant", f"{surface!r} is {label!r} written in another case"
             else:
                 rule, ev = "gazetteer", f"gazetteer: {surface!r} is {label!r}"
@@ -1004,19 +1235,24 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     """The document's entities, keys ``e0``, ``e1``... in order of first mention."""
-    if doc.text != document.text:
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    if text != document.text:
         raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
     caps = _caps_tokens(doc)
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
+    cands += press_candidates(doc, caps) + cue_candidates(doc)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
+    cands = bracket_acronyms(doc, cands, caps)
+    cands = company_short_names(doc, cands)
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = results_lines(doc, cands)
+    cands = cricket_counties(doc, cands, caps)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
@@ -1028,7 +1264,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
         mentions = []
         for c in sorted(g.cands, key=lambda c: c.start):
             span = doc[c.start : c.end]
-            ss, se = sent_of.get(c.start, (0, len(doc.text)))
+            ss, se = sent_of.get(c.start, (0, len(text)))
             mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
         uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
         label = g.label
