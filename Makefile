@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.graphbuild-installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check graphbuild tests benchmarks
 	$(BIN)/python -m mypy
+
+screenshot: run
+	$(BIN)/python scripts/screenshot.py outputs/graph.html docs/seed-graph.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
