@@ -79,8 +79,18 @@
   window.graphbuildReady = false;
 
   var status = document.getElementById("gb-status");
+  /* fit the whole graph, leaving room on the left for the legend that floats over the canvas */
+  function fitView() {
+    network.fit({ animation: false });
+    var legendBox = document.getElementById("gb-legend");
+    var w = legendBox ? legendBox.offsetWidth : 0;
+    var scale = network.getScale() * 0.94;
+    var pos = network.getViewPosition();
+    network.moveTo({ position: { x: pos.x - (w / 2) / scale, y: pos.y }, scale: scale, animation: false });
+  }
   function markReady() {
     if (window.graphbuildReady) { return; }
+    fitView();
     window.graphbuildReadyAt = performance.now();
     window.graphbuildReady = true;
     document.documentElement.setAttribute("data-graphbuild-ready", "1");
@@ -495,7 +505,7 @@
   physicsBox.addEventListener("change", function () {
     network.setOptions({ physics: { enabled: physicsBox.checked } });
   });
-  document.getElementById("gb-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  document.getElementById("gb-fit").addEventListener("click", fitView);
   document.getElementById("gb-reset").addEventListener("click", function () {
     searchBox.value = "";
     results.hidden = true;
@@ -503,7 +513,7 @@
     unhighlight();
     clearFilters();
     hint();
-    network.fit({ animation: false });
+    fitView();
   });
 
   /* legend: one checkbox per node type, colour chips per event type */
