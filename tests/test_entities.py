@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from graphbuild.extract.entities import entity_at, extract_entities
+from graphbuild.extract.entities import SPORT_EVENT_WORDS, entity_at, extract_entities
 from graphbuild.model import DocEntity, Document, Mention
 
 VOCAB = Vocab()
@@ -505,3 +505,94 @@ def test_cue_confirming_spacy_keeps_its_authority() -> None:
         {"0:2": "ORG", "5:7": "PERSON", "9:11": "PERSON"},
     )
     assert summary(extract_entities(doc, d)) == {("Zycie Warszawy", "Organization")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina ) 4-6 6-2",
+            {"1:2": "PERSON", "3:4": "GPE", "7:9": "LOC", "10:11": "GPE"},
+            {("Sandrine Testud", "Person"), ("Ines Gorrochategui", "Person"), ("France", "Country"),
+             ("Argentina", "Country")},
+        ),
+        (
+            "Guy Forget ( France ) beat Scott Draper ( Australia ) 6-4",
+            {"0:2": "ORG", "3:4": "GPE", "6:10": "ORG"},
+            {("Guy Forget", "Person"), ("Scott Draper", "Person"), ("France", "Country"), ("Australia", "Country")},
+        ),
+        (
+            "Benetton ( Italy ) 92 Dinamo ( Russia ) 81",
+            {"0:1": "ORG", "2:3": "GPE", "5:6": "ORG", "7:8": "GPE"},
+            {("Benetton", "Organization"), ("Dinamo", "Organization"), ("Italy", "Country"), ("Russia", "Country")},
+        ),
+    ],
+)
+def test_country_bracket_people(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule person.country-bracket: "Name ( Country )" in a results list is a Person; one word with a score is a club."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_name_list_rule() -> None:
+    """Rule person.list: in a line listing people, the items spaCy missed or mistyped are people too."""
+    text = "France - 1 - Bernard Lama ; 2 - Lilian Thuram , 5 - Laurent Blanc , 8 - Marcel Desailly , 3 - Bixente Lizarazu"
+    doc, d = mkdoc(text, {"0:1": "GPE", "9:11": "PERSON", "14:16": "PERSON", "19:21": "ORG"})
+    ents = extract_entities(doc, d)
+    people = {e.label for e in ents if e.type == "Person"}
+    assert people == {"Bernard Lama", "Lilian Thuram", "Laurent Blanc", "Marcel Desailly", "Bixente Lizarazu"}
+    assert find(ents, "France").type == "Country"
+    assert {m.rule for e in ents for m in e.mentions if e.label == "Bernard Lama"} == {"person.list"}
+
+
+def test_name_list_needs_people() -> None:
+    """Rule person.list: a list of places stays places (fewer people than other names)."""
+    doc, d = mkdoc("Leeds , Bolton Wanderers , Everton , John Smith , Ian Rush", {"0:1": "GPE", "4:5": "GPE", "6:8": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert ("Bolton Wanderers", "Person") not in summary(ents)
+    assert find(ents, "Leeds").type == "Place"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "dropped"),
+    [
+        ("He won the Hong Kong Open on Sunday .", {"3:6": "GPE"}, "Hong Kong"),
+        ("France lost the Fed Cup tie .", {"0:1": "GPE", "3:5": "ORG"}, "Fed Cup"),
+        ("the Dutch Open starts today .", {}, "Netherlands"),
+        ("He ran at the Atlanta Games .", {"4:5": "GPE"}, "Atlanta"),
+    ],
+)
+def test_sport_event_names(text: str, ents: dict[str, str], dropped: str) -> None:
+    """Rule misc.event: nothing inside "Hong Kong Open", "Fed Cup", "Dutch Open", "Atlanta Games" is an entity."""
+    doc, d = mkdoc(text, ents)
+    labels = {e.label for e in extract_entities(doc, d)}
+    assert dropped not in labels
+    assert not any(w in SPORT_EVENT_WORDS for lab in labels for w in lab.split())
+
+
+SPORTS = "The striker scored two goals in the league match . "
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (SPORTS + "They beat Gloucester 75-19 .", {"12:13": "GPE"}, ("Gloucester", "Organization")),
+        (SPORTS + "Norwich striker Keith Smith scored .", {"10:11": "GPE", "12:14": "PERSON"}, ("Norwich", "Organization")),
+        (SPORTS + "Atlanta 's Tom Glavine lost .", {"10:11": "GPE", "12:14": "PERSON"}, ("Atlanta", "Organization")),
+        (SPORTS + "They played the Cleveland Indians .", {"13:14": "GPE", "14:15": "NORP"}, ("Cleveland Indians", "Organization")),
+        (SPORTS + "In Seattle , it rained .", {"11:12": "GPE"}, ("Seattle", "Place")),
+        ("Police in Atlanta 's suburbs said .", {"2:3": "GPE"}, ("Atlanta", "Place")),
+        (SPORTS + "Italy beat Spain 2-1 .", {"10:11": "GPE", "12:13": "GPE"}, ("Spain", "Country")),
+    ],
+)
+def test_team_context_rule(text: str, ents: dict[str, str], expected: tuple[str, str]) -> None:
+    """Rule sports.team-context: in a sports report a city after "beat", before "striker" or "'s", or with a nickname
+    is the team; "In Seattle" stays a place, and so does every city outside sports reports and every country."""
+    doc, d = mkdoc(text, ents)
+    assert expected in summary(extract_entities(doc, d))
+
+
+def test_span_loses_trailing_score() -> None:
+    """spaCy spans lose a trailing score with its dash ("Lithuania 3 - 0" → "Lithuania")."""
+    doc, d = mkdoc("Romania beat Lithuania 3 - 0 .", {"0:1": "GPE", "2:6": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Romania", "Country"), ("Lithuania", "Country")}

@@ -61,7 +61,13 @@ NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", 
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset(
     {"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We", "Men", "Women", "Attendance",
-     "GMT"}
+     "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg"}
+)
+#: Last words of a sporting event's name ("U.S. Open", "Fed Cup", "Atlanta Games", "PGA Tour"): such names are
+#: events (CoNLL's MISC), not the place or organisation inside them.
+SPORT_EVENT_WORDS: Final = frozenset(
+    {"Cup", "Open", "Championship", "Championships", "Games", "Olympics", "Masters", "Series", "Trophy", "Tour",
+     "Prix", "Classic", "Slam"}
 )
 #: Words after a newspaper or agency name that are no part of it ("Interfax news agency", "Izvestia daily").
 PRESS_WORDS: Final = frozenset({"news", "agency", "newspaper", "daily", "weekly", "paper", "magazine", "radio"})
@@ -305,22 +311,27 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
 
 
 def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
-    """Trim a spaCy span: no line break inside, no numbers at the ends ("W. Hegg 54", "64 Bob Estes").
+    """Trim a spaCy span: no line break, bracket or spaced dash inside ("Scott Draper ( Australia"), no numbers
+    at the ends ("W. Hegg 54", "64 Bob Estes", "Lithuania 3 - 0").
 
     A person name also ends before a lowercase word ("Birmingham v Barnsley", "Yorkshire at Headingley")
     and loses lowercase words in front ("stepson Sholto", "rang Lucy").
     """
     start, end = _trim(doc, start, end)
     for k in range(start, end):
-        if "\n" in doc[k].text or (doc[k].is_space and k > start):
+        text = doc[k].text
+        if "\n" in text or (doc[k].is_space and k > start):
             end = k
+            break
+        if k > start and (text in {"(", ")"} or (text == "-" and doc[k].whitespace_ and doc[k - 1].whitespace_)):
+            end = k  # "Scott Draper ( Australia", "Slovakia - Lubomir"
             break
     while start < end and any(ch.isdigit() for ch in doc[start].text):
         start += 1
     while end - 1 > start and doc[end - 1].text in PRESS_WORDS:
         end -= 1  # "Interfax news agency" → "Interfax"
-    while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
-        end -= 1
+    while end > start and (any(ch.isdigit() for ch in doc[end - 1].text) or _is_punct(doc[end - 1].text)):
+        end -= 1  # "Lithuania 3 - 0"
     if person:
         while start < end and doc[start].text[:1].islower() and doc[start].text not in NAME_PARTICLES:
             start += 1
@@ -1242,17 +1253,20 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
-    cands += press_candidates(doc, caps) + cue_candidates(doc)
+    cands += press_candidates(doc, caps) + cue_candidates(doc) + country_bracket_people(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
     cands = bracket_acronyms(doc, cands, caps)
     cands = company_short_names(doc, cands)
+    cands = name_lists(doc, cands)
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
+    cands = team_contexts(doc, cands, _sports_doc(_words(doc)))
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
+    cands = sport_events(doc, cands)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
@@ -1322,3 +1336,237 @@ def entity_at(entities: Iterable[DocEntity], start: int, end: int) -> DocEntity 
             if best is None or score > best:
                 best, found = score, ent
     return found
+
+
+# ---------------------------------------------------------------------------
+# people in results and squad lists
+
+
+def _name_token(doc: Doc, k: int) -> bool:
+    """Token ``k`` may be a word of a person's name ("Sidot", "Anne", "-" in "Anne-Gaelle", "van")."""
+    text = doc[k].text
+    if text == "-":
+        return k > 0 and not doc[k - 1].whitespace_ and doc[k].whitespace_ == ""
+    if text in NAME_PARTICLES or text in {"ul", "ur"}:
+        return True
+    return _is_cap(text) and (text.isalpha() or re.fullmatch(r"[A-Z][\w'’.]*", text) is not None)
+
+
+def _name_start(doc: Doc, end: int, limit: int = 6) -> int:
+    """Start of the run of name tokens ending right before ``end`` (``end`` when none)."""
+    s = end
+    while s > 0 and end - s < limit and _name_token(doc, s - 1):
+        s -= 1
+    while s < end and (doc[s].text == "-" or doc[s].text in NAME_PARTICLES or doc[s].text in {"ul", "ur"}):
+        s += 1  # a name starts with a capitalised word
+    return s
+
+
+def _plain_name(doc: Doc, s: int, e: int) -> bool:
+    """Tokens ``s:e`` read as a person's name: no table name, no suffix, no results-table word."""
+    words = [doc[k].text for k in range(s, e) if doc[k].text != "-"]
+    if not words or words[0] in _NOT_TEAMS or words[0] in STOP_NAMES or words[0] in HONORIFICS:
+        return False
+    if any(w in COMPANY_SUFFIXES or w in SPORT_EVENT_WORDS for w in words):
+        return False
+    return _gaz_lookup(_span_text(doc, s, e), True) is None
+
+
+def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``person.country-bracket``: "Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina )".
+
+    In results lists a name followed by its country in brackets is a Person.  A
+    single word needs spaCy's PERSON, and one followed by a score is a club
+    ("Dinamo ( Russia ) 81"), so it is left alone.
+    """
+    caps = caps or set()
+    out: list[_Cand] = []
+    words = _words(doc)
+    n = len(words)
+    for i, word in enumerate(words):
+        if word != "(" or i == 0 or i in caps:
+            continue
+        j = next((k for k in range(i + 2, min(i + 5, n)) if words[k] == ")"), None)
+        if j is None:
+            continue
+        country = _gaz_lookup(_span_text(doc, i + 1, j), True)
+        if country is None or country.type != "Country" or country.demonym:
+            continue
+        s = _name_start(doc, i)
+        if s == i or not _plain_name(doc, s, i):
+            continue
+        single = sum(1 for k in range(s, i) if words[k] != "-" and words[k] not in NAME_PARTICLES) == 1
+        if single and not (doc[s].ent_type_ == "PERSON" and (j + 1 >= n or not words[j + 1][:1].isdigit())):
+            continue
+        out.append(_Cand(s, i, "Person", "person.country-bracket", authority=2))
+    return out
+
+
+#: Tokens that separate the items of a list of names.
+_LIST_SEPARATORS: Final = frozenset({",", ";", ":", "(", ")", "and", "&", "\n"})
+
+
+def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.list``: the other names of a list of people are people too.
+
+    "15 - Andre Joubert , 14 - Justin Swart , 13 - Japie Mulder", "Pakistan : Aamir
+    Sohail , Saeed Anwar , Inzamam-ul-Haq": an item that is nothing but a name (after
+    a shirt number) in a line where at least two other items are people already is
+    a Person, unless a table names it or other types outnumber the people.  spaCy's
+    guesses on such an item are replaced.
+    """
+    n = len(doc)
+    words = _words(doc)
+    # items: maximal name runs bounded by separators, " - " or numbers
+    items: list[list[tuple[int, int]]] = [[]]
+    k = 0
+    while k < n:
+        w = words[k]
+        if "\n" in w:
+            items.append([])
+            k += 1
+            continue
+        if not _name_token(doc, k) or w == "-":
+            k += 1
+            continue
+        s = k
+        while k < n and _name_token(doc, k):
+            k += 1
+        e = k
+        before = words[s - 1] if s > 0 else "\n"
+        after = words[e] if e < n else "\n"
+        ok_before = before in _LIST_SEPARATORS or before == "-" or "\n" in before
+        ok_after = after in _LIST_SEPARATORS or after == "." or "\n" in after or after[:1].isdigit()
+        if ok_before and ok_after and e - s <= 5:
+            items[-1].append((s, e))
+    out = list(cands)
+    changed = False
+    for line in items:
+        if len(line) < 3:
+            continue
+        people: list[tuple[int, int]] = []
+        others = 0
+        for s, e in line:
+            inside = [c for c in cands if c.type and s <= c.start and c.end <= e]
+            if any(c.type == "Person" for c in inside):
+                people.append((s, e))
+            elif inside:
+                others += 1
+        if len(people) < 2 or len(people) <= others:
+            continue
+        for s, e in line:
+            if (s, e) in people or not _plain_name(doc, s, e):
+                continue
+            over = [c for c in out if c.start < e and s < c.end]
+            if any(c.authority >= 2 or c.start < s or c.end > e for c in over):
+                continue
+            out = [c for c in out if not (c.start < e and s < c.end)]
+            out.append(_Cand(s, e, "Person", "person.list", authority=1))
+            changed = True
+    return sorted(out, key=lambda c: c.start) if changed else cands
+
+
+def sport_events(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``misc.event``: a capitalised name ending in Cup/Open/Games/Tour/Masters... names an event.
+
+    "the Hong Kong Open", "Fed Cup", "Atlanta Games", "British Masters": no mention
+    inside such a name is kept (not "Hong Kong", not "British"); the event itself is
+    not one of the graph's entity types.
+    """
+    words = _words(doc)
+    inside: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in SPORT_EVENT_WORDS or i == 0 or doc[i].is_sent_start:
+            continue
+        s = i
+        while s > 0 and i - s < 5 and (_name_token(doc, s - 1) or words[s - 1] in {"'s", "'"}) and "\n" not in words[s - 1]:
+            s -= 1
+        if s == i:
+            continue
+        inside.update(range(s, i + 1))
+    if not inside:
+        return cands
+    return [c for c in cands if not all(k in inside for k in range(c.start, c.end))]
+
+
+# ---------------------------------------------------------------------------
+# teams in sports reports
+
+#: Words that make a document a sports report (at least ``SPORTS_MIN_WORDS`` of them, lowercased).
+SPORTS_WORDS: Final = frozenset(
+    {"soccer", "football", "baseball", "basketball", "cricket", "rugby", "tennis", "golf", "hockey", "athletics",
+     "cycling", "boxing", "squash", "innings", "inning", "homer", "homers", "homered", "striker", "midfielder",
+     "goalkeeper", "defender", "pitcher", "batsman", "wicket", "wickets", "semifinal", "quarterfinal", "semi-final",
+     "quarter-final", "halftime", "penalty", "league", "scored", "coach", "tournament", "match", "goal", "goals",
+     "seeded", "playoff", "play-off", "tries", "championship", "champions"}
+)
+SPORTS_MIN_WORDS: Final = 3
+#: Words before a name that make it the team in a sports report ("beat Gloucester", "joined Newcastle").
+TEAM_BEFORE: Final = frozenset(
+    {"beat", "beats", "defeated", "against", "over", "joined", "for", "v", "vs", "vs.", "club", "side", "rivals",
+     "champions", "outdueled", "routed", "blanked", "edged", "hosts", "visitors", "leaders"}
+)
+#: Words after a name that make it the team ("Norwich striker Keith O'Neill", "Eagles owner").
+TEAM_AFTER: Final = frozenset(
+    {"striker", "forward", "midfielder", "defender", "goalkeeper", "manager", "coach", "captain", "owner", "skipper",
+     "team", "player", "players", "fans", "supporters", "pitcher", "batsman", "winger", "outfielder", "infielder",
+     "'s", "’s", "teammate"}
+)
+
+
+def _sports_doc(words: Sequence[str]) -> bool:
+    """Whether the document reads as a sports report (enough sports words)."""
+    n = 0
+    for w in words:
+        if w.lower() in SPORTS_WORDS:
+            n += 1
+            if n >= SPORTS_MIN_WORDS:
+                return True
+    return False
+
+
+def team_contexts(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
+    """Rule ``sports.team-context``: in a sports report, a city used as a team is an Organization.
+
+    "beat Gloucester", "joined Newcastle", "homered for Cleveland", "lead over Seattle",
+    "Norwich striker Keith O'Neill", "Atlanta 's Tom Glavine", "Philadelphia Eagles":
+    a city or region (never a country: national teams keep their country) right after
+    a match word or right before a player word or a possessive; a city followed by a
+    capitalised plural nickname becomes one team name.  Other mentions of the city
+    ("In Seattle ,") are left as places.
+    """
+    if not sports:
+        return cands
+    words = _words(doc)
+    n = len(words)
+    out: list[_Cand] = []
+    starts = {c.start for c in cands}
+    for c in cands:
+        if c.type != "Place" or c.rule in {"dateline", "region"}:
+            out.append(c)
+            continue
+        e = c.end
+        # a nickname: "Cleveland Indians", "Boston Red Sox", "Los Angeles Dodgers"
+        k = e
+        while k < n and k - e < 2 and _is_cap(words[k]) and words[k].isalpha() and k not in starts - {e}:
+            k += 1
+        city = _gaz_lookup(_span_text(doc, c.start, e), True)
+        nickname = k > e and words[k - 1][-1:] in {"s", "x"} and _gaz_lookup(_span_text(doc, e, k), False) is None
+        if nickname and city is not None and city.type == "Place":
+            out.append(replace(c, end=k, type="Organization", rule="sports.team-context", label=None, code=None,
+                               wikidata=None, authority=2))
+            continue
+        before = words[c.start - 1].lower() if c.start > 0 else ""
+        after = words[e].lower() if e < n else ""
+        if before in TEAM_BEFORE or after in TEAM_AFTER:
+            c = replace(c, type="Organization", rule="sports.team-context", label=None, code=None, wikidata=None)
+        out.append(c)
+    # a nickname swallowed a following candidate ("Indians" typed NORP)
+    chosen: list[_Cand] = []
+    used: set[int] = set()
+    for c in sorted(out, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(k in used for k in range(c.start, c.end)):
+            continue
+        chosen.append(c)
+        used.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
