@@ -330,7 +330,7 @@ def test_surname_introduced_rule() -> None:
         ("Bolton 2 Everton 1", {"Bolton", "Everton"}),
         ("Leicestershire 22 points , Somerset 4 .", {"Leicestershire", "Somerset"}),
         ("Puchon 3 1 0 6 1 10", {"Puchon"}),
-        ("Japan 2 Syria 1", {"Japan", "Syria"}),
+        ("Bolton 2 Japan 1", {"Bolton"}),
     ],
 )
 def test_sports_results_line_rule(text: str, teams: set[str]) -> None:
@@ -339,6 +339,12 @@ def test_sports_results_line_rule(text: str, teams: set[str]) -> None:
     ents = extract_entities(doc, d)
     assert {(t, "Organization") for t in teams} <= summary(ents)
     assert all(m.rule == "sports.results_line" for e in ents if e.label in teams for m in e.mentions)
+
+
+def test_results_line_keeps_countries() -> None:
+    """Rule sports.results_line: a national team is written as its country and stays a Country."""
+    doc, d = mkdoc("Japan 2 Syria 1")
+    assert summary(extract_entities(doc, d)) == {("Japan", "Country"), ("Syria", "Country")}
 
 
 def test_results_line_needs_two_scores() -> None:
@@ -596,3 +602,25 @@ def test_span_loses_trailing_score() -> None:
     """spaCy spans lose a trailing score with its dash ("Lithuania 3 - 0" → "Lithuania")."""
     doc, d = mkdoc("Romania beat Lithuania 3 - 0 .", {"0:1": "GPE", "2:6": "GPE"})
     assert summary(extract_entities(doc, d)) == {("Romania", "Country"), ("Lithuania", "Country")}
+
+
+def test_company_short_name_from_spacy_org() -> None:
+    """Rule company-suffix: spaCy's own "Magna International Inc" names "Magna"; "Johnson Controls" is the company."""
+    doc, d = mkdoc(
+        "Magna International Inc bid . Magna said . Johnson Controls Inc rose . Johnson Controls fell .",
+        {"0:3": "ORG", "5:6": "PERSON", "8:11": "ORG", "13:15": "PERSON"},
+    )
+    assert summary(extract_entities(doc, d)) == {
+        ("Magna International Inc", "Organization"),
+        ("Magna", "Organization"),
+        ("Johnson Controls Inc", "Organization"),
+        ("Johnson Controls", "Organization"),
+    }
+
+
+def test_dateline_is_never_a_team() -> None:
+    """Selection: a dateline keeps its rule, so "NEW YORK 1996-08-30" above a results table stays a Place."""
+    doc, d = mkdoc("NEW YORK 1996-08-30 \n New York 4 Boston 2", {"0:2": "GPE", "4:6": "GPE", "7:8": "GPE"})
+    ents = extract_entities(doc, d)
+    rules = {(m.text, e.type, m.rule) for e in ents for m in e.mentions}
+    assert ("NEW YORK", "Place", "dateline") in rules

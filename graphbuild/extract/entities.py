@@ -582,8 +582,9 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
     "Bolton 2 Everton 1", "Leicestershire 22 points , Somerset 4", "Puchon 3 1 0 6 1 10":
     a capitalised name followed by a score, twice on a line, or once with a table
-    row or an innings after it.  A country there is its national team.  Other team
-    names are Organizations everywhere in the document ("Essex" in the match report).
+    row or an innings after it.  A country there stays a Country (national teams are
+    written as their country, as CoNLL-2003 annotates them).  Other team names are
+    Organizations everywhere in the document ("Essex" in the match report).
     Full names spaCy calls PERSON (golf and athletics tables) are left alone.
     """
     text = doc.text
@@ -611,15 +612,14 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         span = doc.char_span(s, e, alignment_mode="contract")
         if span is None or len(span) == 0 or (span.start, span.end) in person_spans:
             continue
+        hit = gazetteer().lookup(span.text, folded=True)
+        if hit is not None and hit.type == "Country":
+            continue  # a national team is written as its country ("Israel 2 , Bulgaria 0"): left to the country rules
         team_cands.append(_Cand(span.start, span.end, "Organization", "sports.results_line", authority=2))
     if not team_cands:
         return cands
     taken = {k for c in team_cands for k in range(c.start, c.end)}
-    teams = {
-        fold(_span_text(doc, c.start, c.end))
-        for c in team_cands
-        if (hit := gazetteer().lookup(_span_text(doc, c.start, c.end), folded=True)) is None or hit.type != "Country"
-    }
+    teams = {fold(_span_text(doc, c.start, c.end)) for c in team_cands}
     out = list(team_cands)
     for c in cands:
         if any(k in taken for k in range(c.start, c.end)):
@@ -786,21 +786,28 @@ def cue_candidates(doc: Doc) -> list[_Cand]:
 
 def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``company-suffix``: a company's distinctive word alone ("Cofinec" after "Cofinec S.A.",
-    "Magna" after "Magna International Inc") is that Organization, whatever spaCy guessed."""
+    "Magna" after "Magna International Inc") or its name without the suffix ("Johnson Controls"
+    after "Johnson Controls Inc") is that Organization, whatever spaCy guessed.  Any Organization
+    ending in a suffix counts, spaCy's own included; a word of a person's full name is never taken."""
     short: set[str] = set()
+    full: set[str] = set()
+    person_words = {t.text for c in cands if c.type == "Person" and c.end - c.start > 1 for t in doc[c.start : c.end]}
     for c in cands:
-        if c.rule != "company-suffix":
+        if c.type != "Organization" or c.end - c.start < 2 or doc[c.end - 1].text not in COMPANY_SUFFIXES:
             continue
         words = [t.text for t in doc[c.start : c.end] if t.text not in COMPANY_SUFFIXES and t.text.isalpha()]
         for w in {words[0], words[-1]} if words else set():
-            if len(w) >= 3 and w not in _GENERIC_COMPANY_WORDS and gazetteer().lookup(w) is None:
+            if len(w) >= 3 and w not in _GENERIC_COMPANY_WORDS and w not in person_words and gazetteer().lookup(w) is None:
                 short.add(w)
-    if not short:
+        if len(words) >= 2 and c.end - 1 - c.start == len(words):
+            full.add(" ".join(words))
+    if not short and not full:
         return cands
     out: list[_Cand] = []
     covered = {k for c in cands for k in range(c.start, c.end)}
     for c in cands:
-        if c.end - c.start == 1 and c.type in {"Person", "Place"} and c.authority < 2 and doc[c.start].text in short:
+        one = c.end - c.start == 1 and doc[c.start].text in short
+        if (one or _span_text(doc, c.start, c.end) in full) and c.type in {"Person", "Place"} and c.authority < 2:
             c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None)
         out.append(c)
     for tok in doc:
@@ -895,7 +902,8 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: datelines first, then longer spans, then stronger rules.
 
     For one span typed alike by spaCy and by a cue, spaCy's ``ner`` is kept
-    (the cue only confirms it).
+    (the cue only confirms it); a dateline keeps its own rule, so later rules
+    know it is the dateline ("NEW YORK 1996-08-30" is never a team).
     """
 
     def key(c: _Cand) -> tuple[int, int, int, int, int]:
@@ -907,7 +915,7 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
     for c in sorted(cands, key=key):
         if any(k in used for k in range(c.start, c.end)):
             continue
-        ner = same_ner.get((c.start, c.end, c.type))
+        ner = same_ner.get((c.start, c.end, c.type)) if c.rule != "dateline" else None
         chosen.append(c if ner is None else replace(ner, authority=max(ner.authority, c.authority)))
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
