@@ -624,3 +624,55 @@ def test_dateline_is_never_a_team() -> None:
     ents = extract_entities(doc, d)
     rules = {(m.text, e.type, m.rule) for e in ents for m in e.mentions}
     assert ("NEW YORK", "Place", "dateline") in rules
+
+
+def test_dateline_with_state_or_country() -> None:
+    """Rule dateline: "MANCHESTER , England 1996-08-31" names the city and the country, both from the dateline."""
+    doc, d = mkdoc("MANCHESTER , England 1996-08-31 \n Rain fell .", {"0:1": "ORG"})
+    ents = extract_entities(doc, d)
+    assert {(e.label, e.type) for e in ents} == {("Manchester", "Place"), ("England", "Country")}
+    assert {m.rule for e in ents for m in e.mentions} == {"dateline"}
+
+
+def test_lowercase_spans_are_no_names() -> None:
+    """spaCy spans starting with a common word ("congress", "defence ministry") are dropped; "al-Aqsa" is kept."""
+    doc, d = mkdoc("the rebel congress and the defence ministry met at al-Aqsa .", {"2:3": "ORG", "5:7": "ORG", "9:10": "FAC"})
+    assert summary(extract_entities(doc, d)) == {("al-Aqsa", "Place")}
+
+
+def test_sports_leagues_and_statistics() -> None:
+    """Rule misc.event: in a sports report "American League" is the competition and "RBI" a statistic."""
+    doc, d = mkdoc(SPORTS + "He leads the American League with 121 RBI .", {"13:15": "ORG", "17:18": "ORG"})
+    assert not {e.label for e in extract_entities(doc, d)} & {"American League", "RBI"}
+    doc, d = mkdoc("The Arab League met . The Awami League won .", {"1:3": "ORG", "6:8": "ORG"})
+    assert summary(extract_entities(doc, d)) == {("Arab League", "Organization"), ("Awami League", "Organization")}
+
+
+def test_hyphenated_name_completed() -> None:
+    """Rule person.hyphen: a Person spaCy cut at a hyphen takes the rest ("Ata" → "Ata-ur-Rehman")."""
+    words = ["Thorpe", "lbw", "b", "Ata", "-", "ur", "-", "Rehman", "21"]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, True, True, False, False, False, False, True, False],
+        ents=["B-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"],
+        sent_starts=[True] + [False] * 8,
+    )
+    ents = extract_entities(doc, Document(id="t", text=doc.text))
+    assert ("Ata-ur-Rehman", "Person") in summary(ents)
+    assert {m.rule for e in ents if e.label == "Ata-ur-Rehman" for m in e.mentions} == {"person.hyphen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("1. Olaf Ludwig ( Germany ) Telekom 4 hours 48 mins", "Telekom"),
+        ("1. Alex Zanardi ( Italy ) , Reynard Honda , 53.980", "Reynard Honda"),
+    ],
+)
+def test_rider_team_rule(text: str, team: str) -> None:
+    """Rule sports.rider-team: the name after a rider's or driver's country is the team."""
+    doc, d = mkdoc(text, {"1:3": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert (team, "Organization") in summary(ents)
+    assert {e.type for e in ents if e.label not in {team}} == {"Person", "Country"}

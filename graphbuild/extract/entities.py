@@ -93,7 +93,7 @@ CAPS_SHARE: Final = 0.8
 
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3})"
-    r"(?:,? (?P<state>[A-Z][A-Za-z.]+))?"
+    r"(?: ?,? (?P<state>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
     r"(?: ?\((?P<paren>[^)\n]{1,40})\))?"
     r"\s*(?P<sep>:|—|–|-|\d{4}-\d{2}-\d{2})"
 )
@@ -278,6 +278,8 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         text = _span_text(doc, start, end)
         if text in STOP_NAMES or _ABSTRACT.fullmatch(text):
             continue
+        if text[:1].islower() and doc[start].text not in NAME_PARTICLES and text[:3] not in {"al-", "el-"}:
+            continue  # "congress", "defence ministry": a common noun, not a name
         folded = start in caps
         hit = _gaz_lookup(text, folded)
         label = ent.label_
@@ -343,7 +345,8 @@ def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]
 
 
 def dateline_candidates(doc: Doc) -> list[_Cand]:
-    """Rule ``dateline``: "KYIV (Ukraine):", "LONDON (Reuters) -", "WASHINGTON —", "BRUSSELS 1996-08-22"."""
+    """Rule ``dateline``: "KYIV (Ukraine):", "LONDON (Reuters) -", "WASHINGTON —", "BRUSSELS 1996-08-22",
+    "MANCHESTER , England 1996-08-31" (the state or country after the city is a mention too)."""
     out: list[_Cand] = []
     text = doc.text
     pos = 0
@@ -360,10 +363,12 @@ def dateline_candidates(doc: Doc) -> list[_Cand]:
             continue
         if line_no > 0 and not has_date:
             continue
-        for grp in ("place", "paren"):
+        for grp in ("place", "state", "paren"):
             val = m.group(grp)
             if not val:
                 continue
+            if grp == "state" and not has_date and _gaz_lookup(val, True) is None:
+                continue  # "MILWAUKEE , Wisconsin 1996-08-30" and "ARLINGTON , Texas 1996-08-31" name the state
             s = base + m.start(grp)
             span = doc.char_span(s, s + len(val.rstrip()), alignment_mode="contract")
             if span is None or len(span) == 0:
@@ -375,7 +380,7 @@ def dateline_candidates(doc: Doc) -> list[_Cand]:
                 out.append(
                     _Cand(span.start, span.end, hit.type, "dateline", hit.label, hit.code, hit.wikidata, authority=2)
                 )
-            elif grp == "place":
+            elif grp in {"place", "state"}:
                 out.append(_Cand(span.start, span.end, "Place", "dateline", span.text.title(), authority=2))
     return out
 
@@ -507,13 +512,32 @@ def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
 
 
 def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting")."""
+    """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting").
+
+    Rule ``person.hyphen``: and the rest of a hyphenated name spaCy cut short ("Ata" + "-ur-Rehman",
+    "Chen Chun" + "-yeh").
+    """
     out = []
     taken = {k for c in cands for k in range(c.start, c.end)}
+    n = len(doc)
     for c in cands:
         s = c.start
         while c.type == "Person" and s > 0 and s - 1 not in taken and _INITIAL.fullmatch(doc[s - 1].text):
             s -= 1
+        e = c.end
+        while (
+            c.type == "Person"
+            and e + 1 < n
+            and doc[e].text == "-"
+            and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_
+            and doc[e + 1].text.isalpha()
+            and e not in taken
+            and e + 1 not in taken
+        ):
+            e += 2
+        if e != c.end:
+            c = replace(c, end=e, rule="person.hyphen")
         out.append(replace(c, start=s, rule="initials") if s != c.start else c)
     return out
 
@@ -1258,6 +1282,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     if text != document.text:
         raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
     caps = _caps_tokens(doc)
+    sports = _sports_doc(_words(doc))
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
@@ -1271,10 +1296,10 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = consistency(doc, cands, caps)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
-    cands = team_contexts(doc, cands, _sports_doc(_words(doc)))
+    cands = team_contexts(doc, cands, sports)
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
-    cands = sport_events(doc, cands)
+    cands = sport_events(doc, cands, sports)
     cands = [c for c in cands if c.type and _surface(doc, c) not in STOP_NAMES]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
@@ -1386,6 +1411,9 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
     In results lists a name followed by its country in brackets is a Person.  A
     single word needs spaCy's PERSON, and one followed by a score is a club
     ("Dinamo ( Russia ) 81"), so it is left alone.
+
+    Rule ``sports.rider-team``: a name right after the bracket and before a time, a
+    comma or the line end is the rider's or driver's team ("( Germany ) Telekom 4 hours").
     """
     caps = caps or set()
     out: list[_Cand] = []
@@ -1407,6 +1435,15 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
         if single and not (doc[s].ent_type_ == "PERSON" and (j + 1 >= n or not words[j + 1][:1].isdigit())):
             continue
         out.append(_Cand(s, i, "Person", "person.country-bracket", authority=2))
+        # the rider's or driver's team after the country: "Olaf Ludwig ( Germany ) Telekom 4 hours",
+        # "Alex Zanardi ( Italy ) , Reynard Honda , 53.980"
+        t = j + 1 + (j + 1 < n and words[j + 1] == ",")
+        e = t
+        while e < n and e - t < 4 and _name_token(doc, e) and e not in caps:
+            e += 1
+        after = words[e] if e < n else "\n"
+        if e > t and (after[:1].isdigit() or after in {",", "same", "all", "s.t.", "\n"}) and _plain_name(doc, t, e):
+            out.append(_Cand(t, e, "Organization", "sports.rider-team", authority=2))
     return out
 
 
@@ -1474,17 +1511,23 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted(out, key=lambda c: c.start) if changed else cands
 
 
-def sport_events(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def sport_events(doc: Doc, cands: list[_Cand], sports: bool = False) -> list[_Cand]:
     """Rule ``misc.event``: a capitalised name ending in Cup/Open/Games/Tour/Masters... names an event.
 
     "the Hong Kong Open", "Fed Cup", "Atlanta Games", "British Masters": no mention
     inside such a name is kept (not "Hong Kong", not "British"); the event itself is
-    not one of the graph's entity types.
+    not one of the graph's entity types.  In a sports report a name ending in "League"
+    is the competition ("American League", "English National League") and the
+    statistics "RBI" and "ERA" are no names.
     """
     words = _words(doc)
     inside: set[int] = set()
+    ends = SPORT_EVENT_WORDS | {"League"} if sports else SPORT_EVENT_WORDS
     for i, word in enumerate(words):
-        if word not in SPORT_EVENT_WORDS or i == 0 or doc[i].is_sent_start:
+        if sports and word in SPORTS_STATS:
+            inside.add(i)
+            continue
+        if word not in ends or i == 0 or doc[i].is_sent_start:
             continue
         s = i
         while s > 0 and i - s < 5 and (_name_token(doc, s - 1) or words[s - 1] in {"'s", "'"}) and "\n" not in words[s - 1]:
@@ -1509,6 +1552,8 @@ SPORTS_WORDS: Final = frozenset(
      "seeded", "playoff", "play-off", "tries", "championship", "champions"}
 )
 SPORTS_MIN_WORDS: Final = 3
+#: Statistics columns of sports reports that spaCy takes for organisations.
+SPORTS_STATS: Final = frozenset({"RBI", "RBIs", "ERA"})
 #: Words before a name that make it the team in a sports report ("beat Gloucester", "joined Newcastle").
 TEAM_BEFORE: Final = frozenset(
     {"beat", "beats", "defeated", "against", "over", "joined", "for", "v", "vs", "vs.", "club", "side", "rivals",
