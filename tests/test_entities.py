@@ -676,3 +676,20 @@ def test_rider_team_rule(text: str, team: str) -> None:
     ents = extract_entities(doc, d)
     assert (team, "Organization") in summary(ents)
     assert {e.type for e in ents if e.label not in {team}} == {"Person", "Country"}
+
+
+def test_surname_beats_country_table() -> None:
+    """Rule doc-consistency: "Jordan" after "Eddie Jordan" is that Person, not the country."""
+    doc, d = mkdoc("Eddie Jordan was angry . Jordan said so .", {"0:2": "PERSON", "5:6": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Eddie Jordan", "Person")}
+
+
+def test_headline_name_takes_the_body_type() -> None:
+    """Rule headline: a headline name confirmed by the body takes the body's type."""
+    doc, d = mkdoc(
+        "BASKETBALL - BENETTON BEAT DINAMO \n Shares in Benetton rose .",
+        {"2:3": "PERSON", "8:9": "ORG"},
+    )
+    ents = extract_entities(doc, d)
+    assert find(ents, "Benetton").type == "Organization"
+    assert "BENETTON" in find(ents, "Benetton").aliases

@@ -980,7 +980,13 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
         named_person = named_person or (
             key in firsts and c.end - c.start == 1 and c.authority == 0 and c.type in {"Organization", "Place"}
         )
-        if named_person and c.type not in {"Person", "Country"} and not (c.authority >= 2 and c.end - c.start > 1):
+        # "Jordan" after "Eddie Jordan": the surname of a person named in full wins over the country table
+        surname_country = c.type == "Country" and c.end - c.start == 1 and key in surnames and not c.demonym
+        if (
+            named_person
+            and (c.type not in {"Person", "Country"} or surname_country)
+            and not (c.authority >= 2 and c.end - c.start > 1)
+        ):
             c = replace(c, type="Person", rule="doc-consistency", label=None, code=None, wikidata=None, authority=1)
         retyped.append(c)
     # then one type per remaining name: table types win, else the majority of spaCy's votes
@@ -1054,17 +1060,27 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
 
 
 def headline_filter(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
-    """Rule ``headline``: in all-caps lines keep only names a table or the body text confirms."""
+    """Rule ``headline``: in all-caps lines keep only names a table or the body text confirms.
+
+    A confirmed name takes the type the body gives it ("BENETTON" is the club the body
+    calls Benetton, whatever spaCy guessed in the headline).
+    """
     if not caps:
         return cands
-    body = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.start not in caps}
+    body: dict[str, _Cand] = {}
+    for c in cands:
+        if c.start not in caps and c.type:
+            key = fold(_span_text(doc, c.start, c.end))
+            if key not in body or c.authority > body[key].authority:
+                body[key] = c
     out = []
     for c in cands:
         if c.start not in caps or c.authority >= 2:
             out.append(c)
             continue
-        if fold(_span_text(doc, c.start, c.end)) in body:
-            out.append(replace(c, rule="headline"))
+        b = body.get(fold(_span_text(doc, c.start, c.end)))
+        if b is not None:
+            out.append(replace(c, type=b.type, rule="headline", label=b.label, code=b.code, wikidata=b.wikidata))
     return out
 
 
