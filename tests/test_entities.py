@@ -693,3 +693,21 @@ def test_headline_name_takes_the_body_type() -> None:
     ents = extract_entities(doc, d)
     assert find(ents, "Benetton").type == "Organization"
     assert "BENETTON" in find(ents, "Benetton").aliases
+
+
+def test_standings_row_beats_spacy_person() -> None:
+    """Rule sports.results_line: a standings row ("Greenock Morton 3 2 0 1 5 2 6") names a team even if spaCy saw a person."""
+    doc, d = mkdoc("Greenock Morton 3 2 0 1 5 2 6", {"0:2": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Greenock Morton", "Organization")}
+
+
+def test_results_line_town_letter() -> None:
+    """Rule sports.results_line: "Proleter ( Z )" (a town letter telling two clubs apart) is one team name."""
+    doc, d = mkdoc("Hajduk 2 Proleter ( Z ) 0")
+    assert summary(extract_entities(doc, d)) == {("Hajduk", "Organization"), ("Proleter ( Z )", "Organization")}
+
+
+def test_wall_street_is_a_place() -> None:
+    """Rule gazetteer: "Wall Street" (in the places table) is a Place even when spaCy misses it."""
+    doc, d = mkdoc("Stocks fell on Wall Street .")
+    assert summary(extract_entities(doc, d)) == {("Wall Street", "Place")}

@@ -584,11 +584,16 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 
 #: A team name in a results line: capitalised words, "of"/"de" inside ("Queen of South").
-_TEAM = r"[A-Z][A-Za-z.'&-]*(?: (?:of|de|del|la) [A-Z][A-Za-z.'&-]*| [A-Z][A-Za-z.'&-]*){0,3}"
+_TEAM = (
+    r"[A-Z][A-Za-z.'&-]*(?: (?:of|de|del|la) [A-Z][A-Za-z.'&-]*| [A-Z][A-Za-z.'&-]*){0,3}"
+    r"(?: \( [A-Z]{1,2} \))?"  # a town letter that tells two clubs apart: "Proleter ( Z )"
+)
 #: "Bolton 2", "Sussex 363", "Puchon 3": a team and its score, at a line start or after ":", ",", ";".
 _TEAM_SCORE = re.compile(
     r"(?:^|(?<=[:,;] )|(?<=\d ))(?P<name>" + _TEAM + r") (?P<score>\d{1,3}(?:-\d{1,2})?)(?P<after>(?: \d{1,3})*)(?= |$)"
 )
+#: Numbers after a name that make a standings row (played, won, drawn, lost, for, against, points).
+STANDINGS_NUMBERS: Final = 6
 #: Words after a single score that still make a results line ("Essex 372 and 144", "214 for 5", "22 points").
 _SCORE_FOLLOWERS: Final = frozenset({"and", "for", "(", "points", "pts", "runs", "all"})
 #: Capitalised words that head a results line without being a team.
@@ -609,11 +614,12 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     row or an innings after it.  A country there stays a Country (national teams are
     written as their country, as CoNLL-2003 annotates them).  Other team names are
     Organizations everywhere in the document ("Essex" in the match report).
-    Full names spaCy calls PERSON (golf and athletics tables) are left alone.
+    Full names spaCy calls PERSON (golf and athletics tables) are left alone, except
+    on a standings row (``STANDINGS_NUMBERS`` or more numbers: "Greenock Morton 3 2 0 1 5 2 6").
     """
     text = doc.text
-    person_spans = {(c.start, c.end) for c in cands if c.type == "Person" and c.end - c.start > 1}
-    spans: list[tuple[int, int]] = []
+    person_spans = {(c.start, c.end): c.authority for c in cands if c.type == "Person" and c.end - c.start > 1}
+    spans: list[tuple[int, int, bool]] = []
     pos = 0
     for line in text.split("\n"):
         base = pos
@@ -625,16 +631,20 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 continue
             rest = line[m.end() :].split()
             table_row = len(m.group("after").split()) >= 3
+            standings = len(m.group("after").split()) >= STANDINGS_NUMBERS - 1
             innings = bool(rest) and rest[0] in _SCORE_FOLLOWERS
-            hits.append((base + m.start("name"), base + m.end("name"), table_row or innings))
+            hits.append((base + m.start("name"), base + m.end("name"), table_row or innings, standings))
         if len(hits) >= 2 or (len(hits) == 1 and hits[0][2]):
-            spans.extend((s, e) for s, e, _ in hits)
+            spans.extend((s, e, st) for s, e, _, st in hits)
     if not spans:
         return cands
     team_cands: list[_Cand] = []
-    for s, e in spans:
+    for s, e, standings in spans:
         span = doc.char_span(s, e, alignment_mode="contract")
-        if span is None or len(span) == 0 or (span.start, span.end) in person_spans:
+        if span is None or len(span) == 0:
+            continue
+        guess = person_spans.get((span.start, span.end))
+        if guess is not None and not (standings and guess < 2):
             continue
         hit = gazetteer().lookup(span.text, folded=True)
         if hit is not None and hit.type == "Country":
