@@ -711,3 +711,19 @@ def test_wall_street_is_a_place() -> None:
     """Rule gazetteer: "Wall Street" (in the places table) is a Place even when spaCy misses it."""
     doc, d = mkdoc("Stocks fell on Wall Street .")
     assert summary(extract_entities(doc, d)) == {("Wall Street", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Romania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )", "Cosmin Contra"),
+        ("Canada - Aunger ( 41st min , pen ) , Paul Peschisolido ( 42nd )", "Aunger"),
+        ("Sri Lanka - Arjuna Ranatunga ( captain ) , Sanath Jayasuriya", "Arjuna Ranatunga"),
+    ],
+)
+def test_scorer_and_captain_brackets(text: str, person: str) -> None:
+    """Rule person.country-bracket: a name before a goal minute or "( captain )" is a Person."""
+    doc, d = mkdoc(text)
+    ents = extract_entities(doc, d)
+    assert (person, "Person") in summary(ents)
+    assert all(e.type in {"Person", "Country"} for e in ents)

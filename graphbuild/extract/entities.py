@@ -1320,6 +1320,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = company_short_names(doc, cands)
     cands = name_lists(doc, cands)
     cands = consistency(doc, cands, caps)
+    cands = name_lists(doc, cands)  # again, with the people consistency found
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = team_contexts(doc, cands, sports)
@@ -1438,6 +1439,8 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
     single word needs spaCy's PERSON, and one followed by a score is a club
     ("Dinamo ( Russia ) 81"), so it is left alone.
 
+    A scorer with the minute or a captain ("Cosmin Contra ( 31st )", "Wasim Akram ( captain )") is a Person too.
+
     Rule ``sports.rider-team``: a name right after the bracket and before a time, a
     comma or the line end is the rider's or driver's team ("( Germany ) Telekom 4 hours").
     """
@@ -1449,7 +1452,15 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
         if word != "(" or i == 0 or i in caps:
             continue
         j = next((k for k in range(i + 2, min(i + 5, n)) if words[k] == ")"), None)
-        if j is None:
+        if j is None and not (i + 1 < n and _MINUTE.fullmatch(words[i + 1])):
+            continue
+        j = j if j is not None else i + 2
+        inner = words[i + 1]
+        if _MINUTE.fullmatch(inner) or inner in {"captain", "capt", "pen", "penalty"}:
+            # a scorer and the minute, or the captain: "Cosmin Contra ( 31st )", "Aunger ( 41st min , pen )"
+            s = _name_start(doc, i)
+            if s < i and _plain_name(doc, s, i):
+                out.append(_Cand(s, i, "Person", "person.country-bracket", authority=1))
             continue
         country = _gaz_lookup(_span_text(doc, i + 1, j), True)
         if country is None or country.type != "Country" or country.demonym:
@@ -1473,6 +1484,8 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
     return out
 
 
+#: The minute of a goal ("31st", "88th").
+_MINUTE: Final = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 #: Tokens that separate the items of a list of names.
 _LIST_SEPARATORS: Final = frozenset({",", ";", ":", "(", ")", "and", "&", "\n"})
 
