@@ -727,3 +727,13 @@ def test_scorer_and_captain_brackets(text: str, person: str) -> None:
     ents = extract_entities(doc, d)
     assert (person, "Person") in summary(ents)
     assert all(e.type in {"Person", "Country"} for e in ents)
+
+
+def test_team_context_spreads_but_not_after_in() -> None:
+    """Rule sports.team-context: "Nantes" is the club everywhere once "beat Nantes" is read; "in Nantes" stays the city."""
+    doc, d = mkdoc(
+        SPORTS + "They beat Nantes . Nantes were poor . He lives in Nantes .",
+        {"12:13": "GPE", "14:15": "GPE", "21:22": "GPE"},
+    )
+    types = sorted((m.start, e.type) for e in extract_entities(doc, d) for m in e.mentions)
+    assert [t for _, t in types] == ["Organization", "Organization", "Place"]

@@ -1606,6 +1606,10 @@ TEAM_AFTER: Final = frozenset(
 )
 
 
+#: Prepositions before a city that keep it a place in a sports report ("In Seattle", "at Headingley").
+PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "from", "near", "to", "outside", "of"})
+
+
 def _sports_doc(words: Sequence[str]) -> bool:
     """Whether the document reads as a sports report (enough sports words)."""
     n = 0
@@ -1624,8 +1628,8 @@ def team_contexts(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
     "Norwich striker Keith O'Neill", "Atlanta 's Tom Glavine", "Philadelphia Eagles":
     a city or region (never a country: national teams keep their country) right after
     a match word or right before a player word or a possessive; a city followed by a
-    capitalised plural nickname becomes one team name.  Other mentions of the city
-    ("In Seattle ,") are left as places.
+    capitalised plural nickname becomes one team name.  The city's other mentions are
+    the team too, except after a place preposition ("In Seattle ,", "at Headingley").
     """
     if not sports:
         return cands
@@ -1653,6 +1657,18 @@ def team_contexts(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
         if before in TEAM_BEFORE or after in TEAM_AFTER:
             c = replace(c, type="Organization", rule="sports.team-context", label=None, code=None, wikidata=None)
         out.append(c)
+    # the other mentions of a team's name are the team too, except where the text reads as a place ("In Seattle")
+    teams = {fold(_span_text(doc, c.start, c.end)) for c in out if c.rule == "sports.team-context"}
+    if teams:
+        out = [
+            replace(c, type="Organization", rule="sports.team-context", label=None, code=None, wikidata=None)
+            if c.type == "Place"
+            and c.rule not in {"dateline", "region"}
+            and fold(_span_text(doc, c.start, c.end)) in teams
+            and (c.start == 0 or words[c.start - 1].lower() not in PLACE_PREPOSITIONS)
+            else c
+            for c in out
+        ]
     # a nickname swallowed a following candidate ("Indians" typed NORP)
     chosen: list[_Cand] = []
     used: set[int] = set()
