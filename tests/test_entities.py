@@ -737,3 +737,10 @@ def test_team_context_spreads_but_not_after_in() -> None:
     )
     types = sorted((m.start, e.type) for e in extract_entities(doc, d) for m in e.mentions)
     assert [t for _, t in types] == ["Organization", "Organization", "Place"]
+
+
+@pytest.mark.parametrize(("word", "label"), [("Chechens", "LOC"), ("Afrikaners", "PERSON"), ("Hutu", "ORG")])
+def test_group_words_are_no_entities(word: str, label: str) -> None:
+    """Table groups.tsv: peoples and religious groups ("Chechens", "Afrikaners", "Hutu") are never entities."""
+    doc, d = mkdoc(f"Leaders of the {word} met in Grozny .", {"3:4": label, "6:7": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Grozny", "Place")}
