@@ -1327,8 +1327,8 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
     cands = sport_events(doc, cands, sports)
-    groups = gazetteer().groups
-    cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in groups]
+    peoples = gazetteer().groups
+    cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in peoples]
     groups = _group(doc, cands, caps, document.id)
     sent_of: dict[int, tuple[int, int]] = {}
     for sent in doc.sents:
