@@ -1524,17 +1524,18 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         ok_after = after in _LIST_SEPARATORS or after == "." or "\n" in after or after[:1].isdigit()
         if ok_before and ok_after and e - s <= 5:
             items[-1].append((s, e))
-    out = list(cands)
-    changed = False
+    at: dict[int, _Cand] = {k: c for c in cands for k in range(c.start, c.end)}
+    dropped: set[int] = set()  # ids of candidates replaced by a list item
+    added: list[_Cand] = []
     for line in items:
         if len(line) < 3:
             continue
-        people: list[tuple[int, int]] = []
+        people: set[tuple[int, int]] = set()
         others = 0
         for s, e in line:
-            inside = [c for c in cands if c.type and s <= c.start and c.end <= e]
+            inside = [c for k in range(s, e) if (c := at.get(k)) is not None and c.type and s <= c.start and c.end <= e]
             if any(c.type == "Person" for c in inside):
-                people.append((s, e))
+                people.add((s, e))
             elif inside:
                 others += 1
         if len(people) < 2 or len(people) <= others:
@@ -1542,13 +1543,14 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         for s, e in line:
             if (s, e) in people or not _plain_name(doc, s, e):
                 continue
-            over = [c for c in out if c.start < e and s < c.end]
-            if any(c.authority >= 2 or c.start < s or c.end > e for c in over):
+            over = {id(c): c for k in range(s, e) if (c := at.get(k)) is not None}
+            if any(c.authority >= 2 or c.start < s or c.end > e for c in over.values()):
                 continue
-            out = [c for c in out if not (c.start < e and s < c.end)]
-            out.append(_Cand(s, e, "Person", "person.list", authority=1))
-            changed = True
-    return sorted(out, key=lambda c: c.start) if changed else cands
+            dropped.update(over)
+            added.append(_Cand(s, e, "Person", "person.list", authority=1))
+    if not added:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
 
 
 def sport_events(doc: Doc, cands: list[_Cand], sports: bool = False) -> list[_Cand]:
