@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -185,9 +186,28 @@ def _titles_by_word() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str,
     return {k: tuple(v) for k, v in last.items()}, {k: tuple(v) for k, v in first.items()}
 
 
+_LAST = threading.local()  # the last document's token texts: (doc, words, lowercased word set)
+
+
 def _words(doc: Doc) -> list[str]:
-    """The token texts of ``doc`` (indexing a list is much cheaper than ``doc[i]``)."""
-    return [t.text for t in doc]
+    """The token texts of ``doc`` (indexing a list is much cheaper than ``doc[i]``), built once per document."""
+    last: tuple[Doc, list[str], frozenset[str] | None] | None = getattr(_LAST, "value", None)
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
+    words = [t.text for t in doc]
+    _LAST.value = (doc, words, None)
+    return words
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The lowercased token texts of ``doc`` as a set, built once per document."""
+    words = _words(doc)
+    cached: tuple[Doc, list[str], frozenset[str] | None] = _LAST.value
+    doc_, _, lower = cached
+    if lower is None:
+        lower = frozenset(w.lower() for w in words)
+        _LAST.value = (doc_, words, lower)
+    return lower
 
 
 def _title_before(words: Sequence[str], i: int) -> int | None:
@@ -877,7 +897,7 @@ def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand
     (PERSON for "Derbyshire", GPE for "Kent"); names inside a longer mention are left alone.
     """
     counties = gazetteer().cricket_counties
-    if not any(t.text.lower() in CRICKET_WORDS for t in doc):
+    if not _lower_words(doc) & CRICKET_WORDS:
         return cands
     hits: dict[int, _Cand] = {}
     for tok in doc:
@@ -1308,7 +1328,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     if text != document.text:
         raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
     caps = _caps_tokens(doc)
-    sports = _sports_doc(_words(doc))
+    sports = _sports_doc(doc)
     base = ner_candidates(doc, caps)
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
@@ -1405,12 +1425,12 @@ def entity_at(entities: Iterable[DocEntity], start: int, end: int) -> DocEntity 
 
 def _name_token(doc: Doc, k: int) -> bool:
     """Token ``k`` may be a word of a person's name ("Sidot", "Anne", "-" in "Anne-Gaelle", "van")."""
-    text = doc[k].text
+    text = _words(doc)[k]
     if text == "-":
         return k > 0 and not doc[k - 1].whitespace_ and doc[k].whitespace_ == ""
-    if text in NAME_PARTICLES or text in {"ul", "ur"}:
-        return True
-    return _is_cap(text) and (text.isalpha() or re.fullmatch(r"[A-Z][\w'’.]*", text) is not None)
+    if not text[:1].isupper():
+        return text in NAME_PARTICLES or text in {"ul", "ur"}
+    return text.isalpha() or re.fullmatch(r"[A-Z][\w'’.]*", text) is not None
 
 
 def _name_start(doc: Doc, end: int, limit: int = 6) -> int:
@@ -1613,10 +1633,12 @@ TEAM_AFTER: Final = frozenset(
 PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "from", "near", "to", "outside", "of"})
 
 
-def _sports_doc(words: Sequence[str]) -> bool:
-    """Whether the document reads as a sports report (enough sports words)."""
+def _sports_doc(doc: Doc) -> bool:
+    """Whether the document reads as a sports report (``SPORTS_MIN_WORDS`` sports words)."""
+    if not _lower_words(doc) & SPORTS_WORDS:
+        return False
     n = 0
-    for w in words:
+    for w in _words(doc):
         if w.lower() in SPORTS_WORDS:
             n += 1
             if n >= SPORTS_MIN_WORDS:
