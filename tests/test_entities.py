@@ -744,3 +744,27 @@ def test_group_words_are_no_entities(word: str, label: str) -> None:
     """Table groups.tsv: peoples and religious groups ("Chechens", "Afrikaners", "Hutu") are never entities."""
     doc, d = mkdoc(f"Leaders of the {word} met in Grozny .", {"3:4": label, "6:7": "GPE"})
     assert summary(extract_entities(doc, d)) == {("Grozny", "Place")}
+
+
+def test_club_with_country_and_score() -> None:
+    """Rule sports.club-country: "Benetton ( Italy ) 92" is a club; a tennis player before a set score stays a Person."""
+    doc, d = mkdoc("Benetton ( Italy ) 92 Dinamo ( Russia ) 81", {"0:1": "PERSON", "5:6": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {
+        ("Benetton", "Organization"), ("Dinamo", "Organization"), ("Italy", "Country"), ("Russia", "Country")
+    }
+    doc, d = mkdoc("Scott Draper ( Australia ) 6 - 3 6-4", {"0:2": "ORG"})
+    assert ("Scott Draper", "Person") in summary(extract_entities(doc, d))
+
+
+def test_club_cue_rule() -> None:
+    """Rule sports.club-cue: in a sports report the name after "club" or "team" is the club, not spaCy's person."""
+    doc, d = mkdoc(SPORTS + "UEFA fined Belgian club Standard Liege .", {"14:16": "PERSON"})
+    assert ("Standard Liege", "Organization") in summary(extract_entities(doc, d))
+    doc, d = mkdoc(SPORTS + "They beat the team Italy .", {"14:15": "GPE"})
+    assert ("Italy", "Country") in summary(extract_entities(doc, d))
+
+
+def test_press_news_weekly() -> None:
+    """Rule press: "the news weekly Der Spiegel" names the paper."""
+    doc, d = mkdoc("a report in the news weekly Der Spiegel said so .", {"6:8": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Der Spiegel", "Organization")}

@@ -775,7 +775,8 @@ def press_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         if tok.text in _PRESS_AFTER and i + 1 < n:
             prev = doc[i - 1] if i > 0 else None
             if tok.text in {"daily", "weekly"} and (
-                prev is None or not (prev.text in {"the", "a", "an"} or _is_cap(prev.text) or prev.pos_ == "ADJ")
+                prev is None
+                or not (prev.text in {"the", "a", "an", "news"} or _is_cap(prev.text) or prev.pos_ == "ADJ")
             ):
                 continue
             e = i + 1
@@ -1333,6 +1334,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands += press_candidates(doc, caps) + cue_candidates(doc) + country_bracket_people(doc, caps)
+    cands += club_cues(doc, sports)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
@@ -1462,6 +1464,9 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
 
     A scorer with the minute or a captain ("Cosmin Contra ( 31st )", "Wasim Akram ( captain )") is a Person too.
 
+    Rule ``sports.club-country``: one word with its country and a score is a club
+    ("Benetton ( Italy ) 92 Dinamo ( Russia ) 81").
+
     Rule ``sports.rider-team``: a name right after the bracket and before a time, a
     comma or the line end is the rider's or driver's team ("( Germany ) Telekom 4 hours").
     """
@@ -1490,7 +1495,12 @@ def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand
         if s == i or not _plain_name(doc, s, i):
             continue
         single = sum(1 for k in range(s, i) if words[k] != "-" and words[k] not in NAME_PARTICLES) == 1
-        if single and not (doc[s].ent_type_ == "PERSON" and (j + 1 >= n or not words[j + 1][:1].isdigit())):
+        scored = j + 1 < n and _SCORE.fullmatch(words[j + 1]) is not None and (j + 2 >= n or words[j + 2] != "-")
+        if scored and single:
+            # a club and its score: "Benetton ( Italy ) 92 Dinamo ( Russia ) 81" (not a tennis set "6-4")
+            out.append(_Cand(s, i, "Organization", "sports.club-country", authority=2))
+            continue
+        if single and doc[s].ent_type_ != "PERSON":
             continue
         out.append(_Cand(s, i, "Person", "person.country-bracket", authority=2))
         # the rider's or driver's team after the country: "Olaf Ludwig ( Germany ) Telekom 4 hours",
@@ -1703,3 +1713,34 @@ def team_contexts(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
         chosen.append(c)
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+#: Nouns right before a club's name in a sports report ("Belgian club Standard Liege", "side Nice").
+CLUB_NOUNS: Final = frozenset({"club", "team", "side", "champions", "rivals", "outfit"})
+
+
+def club_cues(doc: Doc, sports: bool) -> list[_Cand]:
+    """Rule ``sports.club-cue``: in a sports report the name after "club", "team", "side"... is the club.
+
+    "Belgian club Standard Liege", "first division team Deportivo Coruna", "serie A club
+    Atalanta": an Organization whatever spaCy guessed (often a person), unless a table
+    names a country there (a national team keeps its country).
+    """
+    if not sports:
+        return []
+    words = _words(doc)
+    n = len(words)
+    out: list[_Cand] = []
+    for i, word in enumerate(words):
+        if word not in CLUB_NOUNS or i + 1 >= n:
+            continue
+        e = i + 1
+        while e < n and e - i <= 3 and _press_name_word(doc, e):
+            e += 1
+        if e == i + 1:
+            continue
+        hit = _gaz_lookup(_span_text(doc, i + 1, e), False)
+        if hit is not None and hit.type == "Country":
+            continue
+        out.append(_Cand(i + 1, e, "Organization", "sports.club-cue", authority=2))
+    return out
