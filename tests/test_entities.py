@@ -768,3 +768,33 @@ def test_press_news_weekly() -> None:
     """Rule press: "the news weekly Der Spiegel" names the paper."""
     doc, d = mkdoc("a report in the news weekly Der Spiegel said so .", {"6:8": "PERSON"})
     assert summary(extract_entities(doc, d)) == {("Der Spiegel", "Organization")}
+
+
+def test_cricket_scorecard_rule() -> None:
+    """Rule cricket.scorecard: batsman, fielder, bowler and the names before bowling figures are people."""
+    text = (
+        "Scoreboard of the cricket match : \n S. Law c Tillekeratne b Dharmasena 13 \n"
+        " Bowling : Wasim Akram 10-0-50-0 , Vaas 7-0-29-0 ."
+    )
+    doc, d = mkdoc(text, {"10:11": "ORG", "17:19": "ORG", "21:22": "GPE"})
+    people = {e.label for e in extract_entities(doc, d) if e.type == "Person"}
+    assert people == {"S. Law", "Tillekeratne", "Dharmasena", "Wasim Akram", "Vaas"}
+
+
+def test_cricket_scorecard_needs_a_cricket_report() -> None:
+    """Rule cricket.scorecard: outside cricket reports "c" and "b" are just letters."""
+    doc, d = mkdoc("Plan B b Acme Corp won .", {"3:5": "ORG"})
+    assert summary(extract_entities(doc, d)) == {("Acme Corp", "Organization")}
+
+
+def test_hyphenated_name_absorbs_the_rest() -> None:
+    """Rule person.hyphen: the rest of the name is taken even when spaCy typed it apart ("Ata" + "Rehman")."""
+    words = ["b", "Ata", "-", "ur", "-", "Rehman", "21"]
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=[True, False, False, False, False, True, False],
+        ents=["O", "B-PERSON", "O", "O", "O", "B-PERSON", "O"],
+        sent_starts=[True] + [False] * 6,
+    )
+    assert summary(extract_entities(doc, Document(id="t", text=doc.text))) == {("Ata-ur-Rehman", "Person")}

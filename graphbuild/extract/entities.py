@@ -540,6 +540,7 @@ def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     out = []
     taken = {k for c in cands for k in range(c.start, c.end)}
     n = len(doc)
+    swallowed: set[int] = set()  # starts of candidates inside an extended name ("Rehman")
     for c in cands:
         s = c.start
         while c.type == "Person" and s > 0 and s - 1 not in taken and _INITIAL.fullmatch(doc[s - 1].text):
@@ -553,12 +554,14 @@ def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             and not doc[e].whitespace_
             and doc[e + 1].text.isalpha()
             and e not in taken
-            and e + 1 not in taken
         ):
             e += 2
         if e != c.end:
+            swallowed.update(range(c.end, e))
             c = replace(c, end=e, rule="person.hyphen")
         out.append(replace(c, start=s, rule="initials") if s != c.start else c)
+    if swallowed:
+        out = [c for c in out if not (c.start in swallowed and c.end - 1 in swallowed)]
     return out
 
 
@@ -622,7 +625,9 @@ _NOT_TEAMS: Final = frozenset(
      "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday",
      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Division", "Group", "Round", "Week", "Game",
      "Race", "Stage", "Heat", "Table", "Total", "Section", "Pool", "Points", "Attendance", "Score", "Scores",
-     "Halftime", "Result", "Results", "Standings", "Note", "Top", "Leading", "Innings", "Over", "Overs"}
+     "Halftime", "Result", "Results", "Standings", "Note", "Top", "Leading", "Innings", "Over", "Overs", "Bowling",
+     "Batting", "Fall", "Extras", "Scorer", "Scorers", "Tries", "Try", "Conversions", "Conversion", "Penalties",
+     "Penalty", "Referee", "Squads", "Teams"}
 )
 
 
@@ -1334,7 +1339,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands += press_candidates(doc, caps) + cue_candidates(doc) + country_bracket_people(doc, caps)
-    cands += club_cues(doc, sports)
+    cands += club_cues(doc, sports) + cricket_scorecard(doc, caps)
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)
@@ -1550,7 +1555,7 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         e = k
         before = words[s - 1] if s > 0 else "\n"
         after = words[e] if e < n else "\n"
-        ok_before = before in _LIST_SEPARATORS or before == "-" or "\n" in before
+        ok_before = before in _LIST_SEPARATORS or before == "-" or "\n" in before or before[:1].isdigit()
         ok_after = after in _LIST_SEPARATORS or after == "." or "\n" in after or after[:1].isdigit()
         if ok_before and ok_after and e - s <= 5:
             items[-1].append((s, e))
@@ -1566,8 +1571,8 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             inside = [c for k in range(s, e) if (c := at.get(k)) is not None and c.type and s <= c.start and c.end <= e]
             if any(c.type == "Person" for c in inside):
                 people.add((s, e))
-            elif inside:
-                others += 1
+            elif any(c.type != "Country" for c in inside):
+                others += 1  # countries beside people are their nationalities ("Osmond Ezinwa ( Nigeria )")
         if len(people) < 2 or len(people) <= others:
             continue
         for s, e in line:
@@ -1743,4 +1748,51 @@ def club_cues(doc: Doc, sports: bool) -> list[_Cand]:
         if hit is not None and hit.type == "Country":
             continue
         out.append(_Cand(i + 1, e, "Organization", "sports.club-cue", authority=2))
+    return out
+
+
+#: Scorecard words after a batsman's name ("c", "b", "lbw", "st", "run out", "not out").
+_DISMISSALS: Final = frozenset({"c", "b", "lbw", "st", "run", "not", "retired"})
+#: Bowling figures ("10-0-50-0", "9.5-0-44-1").
+_BOWLING: Final = re.compile(r"\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}")
+
+
+def cricket_scorecard(doc: Doc, caps: set[int]) -> list[_Cand]:
+    """Rule ``cricket.scorecard``: the players of a cricket scorecard are people.
+
+    "S. Law c Tillekeratne b Dharmasena 13", "Inzamam-ul-Haq c Thorpe b Croft 6",
+    "Bowling : Wasim Akram 10-0-50-0 , Waqar Younis 9-0-54-1": the batsman before a
+    dismissal word, the fielder after "c"/"st" and the bowler after "b", and a name
+    before bowling figures.  Only in cricket reports; a country is never taken.
+    """
+    if not _lower_words(doc) & CRICKET_WORDS:
+        return []
+    words = _words(doc)
+    n = len(words)
+    out: list[_Cand] = []
+
+    def take(s: int, e: int) -> None:
+        if s < e and s not in caps and _plain_name(doc, s, e):
+            out.append(_Cand(s, e, "Person", "cricket.scorecard", authority=2))
+
+    for i, word in enumerate(words):
+        if word in {"c", "b", "st"} and i + 1 < n:
+            e = i + 1
+            while e < n and e - i <= 4 and _name_token(doc, e):
+                e += 1
+            if e > i + 1 and (e >= n or words[e] in _DISMISSALS or words[e][:1].isdigit() or "\n" in words[e]):
+                take(i + 1, e)
+        nxt = words[i + 1] if i + 1 < n else ""
+        dismissal = (
+            (word in {"c", "b", "st"} and i + 1 < n and _name_token(doc, i + 1))
+            or (word == "lbw" and nxt == "b")
+            or (word in {"run", "not"} and nxt == "out")
+            or word == "retired"
+        )
+        if dismissal and i > 0:
+            s = _name_start(doc, i, limit=5)
+            if s < i and (s == 0 or "\n" in words[s - 1]):
+                take(s, i)  # the batsman, at the start of the line
+        if _BOWLING.fullmatch(word) and i > 0:
+            take(_name_start(doc, i, limit=5), i)
     return out
