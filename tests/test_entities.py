@@ -798,3 +798,13 @@ def test_hyphenated_name_absorbs_the_rest() -> None:
         sent_starts=[True] + [False] * 6,
     )
     assert summary(extract_entities(doc, Document(id="t", text=doc.text))) == {("Ata-ur-Rehman", "Person")}
+
+
+def test_acronym_before_its_name() -> None:
+    """Rule acronym.bracket: "the FOMC ( Federal Open Market Committee )" and every later "FOMC" are one Organization."""
+    doc, d = mkdoc("The FOMC ( Federal Open Market Committee ) met . The FOMC said .", {})
+    ents = extract_entities(doc, d)
+    ent = find(ents, "Federal Open Market Committee")
+    assert ent.type == "Organization"
+    assert [m.text for m in ent.mentions].count("FOMC") == 2
+    assert len(ents) == 1

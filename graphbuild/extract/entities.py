@@ -877,23 +877,62 @@ def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
 
 def bracket_acronyms(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
-    """Rule ``acronym.bracket``: "Kurdistan Democratic Party ( KDP )": the acronym is a mention of that organisation."""
+    """Rule ``acronym.bracket``: "Kurdistan Democratic Party ( KDP )": the acronym is a mention of that organisation.
+
+    The other way round too, when the letters spell the name: "the FOMC ( Federal Open Market
+    Committee )".  Every other occurrence of the acronym in the document is a mention as well.
+    """
     n = len(doc)
+    words = _words(doc)
     found: dict[int, _Cand] = {}
+    names: list[_Cand] = []
     for c in cands:
         if c.type != "Organization" or c.end + 2 >= n:
             continue
-        if doc[c.end].text != "(" or doc[c.end + 2].text != ")":
+        if words[c.end] != "(" or words[c.end + 2] != ")":
             continue
-        word = doc[c.end + 1].text
-        if not re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,7}", word) or word == _span_text(doc, c.start, c.end):
+        word = words[c.end + 1]
+        if not _ACRONYM.fullmatch(word) or word == _span_text(doc, c.start, c.end):
             continue
         label = c.label or _display(doc, c, caps)
         found[c.end + 1] = _Cand(c.end + 1, c.end + 2, "Organization", "acronym.bracket", label, authority=2)
+    for i, word in enumerate(words):
+        if word != "(" or i == 0 or i + 2 >= n or not _ACRONYM.fullmatch(words[i - 1]) or i - 1 in found:
+            continue
+        j = next((k for k in range(i + 2, min(i + 10, n)) if words[k] == ")"), None)
+        if j is None or _acronym(words[i + 1 : j]) != words[i - 1] or not all(
+            _is_cap(w) or w in {"of", "the", "and", "for", "in", "on", "de"} for w in words[i + 1 : j]
+        ):
+            continue
+        label = _span_text(doc, i + 1, j)
+        found[i - 1] = _Cand(i - 1, i, "Organization", "acronym.bracket", label, authority=2)
+        names.append(_Cand(i + 1, j, "Organization", "acronym.bracket", label, authority=2))
     if not found:
         return cands
-    out = [c for c in cands if not any(k in found for k in range(c.start, c.end))]
-    return sorted(out + list(found.values()), key=lambda c: c.start)
+    acronyms = {words[k]: c for k, c in found.items()}
+    for k, word in enumerate(words):
+        if word in acronyms and k not in found:
+            found[k] = replace(acronyms[word], start=k, end=k + 1)
+    spans = {k for c in names for k in range(c.start, c.end)}
+
+    def replaced(c: _Cand) -> bool:
+        """A weaker candidate over an acronym ("The FOMC" guessed a person) gives way to it."""
+        if any(k in spans for k in range(c.start, c.end)):
+            return True
+        hit = [k for k in range(c.start, c.end) if k in found]
+        if not hit:
+            return False
+        rest = [words[k] for k in range(c.start, c.end) if k not in found]
+        return c.authority < 2 and all(w in {"The", "the"} for w in rest)
+
+    kept = [c for c in cands if not replaced(c)]
+    covered = {k for c in kept for k in range(c.start, c.end)}
+    found = {k: c for k, c in found.items() if k not in covered}
+    return sorted(kept + list(found.values()) + names, key=lambda c: c.start)
+
+
+#: An acronym ("KDP", "FOMC", "U.N.").
+_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")
 
 
 def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
