@@ -808,3 +808,14 @@ def test_acronym_before_its_name() -> None:
     assert ent.type == "Organization"
     assert [m.text for m in ent.mentions].count("FOMC") == 2
     assert len(ents) == 1
+
+
+def test_sport_event_in_a_headline() -> None:
+    """Rule misc.event: in an all-caps headline "HONG KONG OPEN" is the event, while "JANSHER" stays."""
+    doc, d = mkdoc(
+        "SQUASH - JANSHER WINS HONG KONG OPEN TITLE \n Jansher Khan beat Eyles in Hong Kong .",
+        {"2:3": "PERSON", "4:6": "GPE", "9:11": "PERSON", "12:13": "PERSON", "14:16": "GPE"},
+    )
+    ents = extract_entities(doc, d)
+    hk = find(ents, "Hong Kong")
+    assert [m.text for m in hk.mentions] == ["Hong Kong"]

@@ -1392,7 +1392,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = team_contexts(doc, cands, sports)
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
-    cands = sport_events(doc, cands, sports)
+    cands = sport_events(doc, cands, sports, caps)
     peoples = gazetteer().groups
     cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in peoples]
     groups = _group(doc, cands, caps, document.id)
@@ -1627,7 +1627,7 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
 
 
-def sport_events(doc: Doc, cands: list[_Cand], sports: bool = False) -> list[_Cand]:
+def sport_events(doc: Doc, cands: list[_Cand], sports: bool = False, caps: set[int] | None = None) -> list[_Cand]:
     """Rule ``misc.event``: a capitalised name ending in Cup/Open/Games/Tour/Masters... names an event.
 
     "the Hong Kong Open", "Fed Cup", "Atlanta Games", "British Masters": no mention
@@ -1637,11 +1637,21 @@ def sport_events(doc: Doc, cands: list[_Cand], sports: bool = False) -> list[_Ca
     statistics "RBI" and "ERA" are no names.
     """
     words = _words(doc)
+    caps = caps or set()
+    by_end = {c.end: c for c in cands} if caps else {}
     inside: set[int] = set()
     ends = SPORT_EVENT_WORDS | {"League"} if sports else SPORT_EVENT_WORDS
     for i, word in enumerate(words):
         if sports and word in SPORTS_STATS:
             inside.add(i)
+            continue
+        if i in caps:
+            # a headline ("HONG KONG OPEN", "GREATER MILWAUKEE OPEN"): every word is capitalised, so the
+            # event is the mention that ends right before the event word, not the whole line
+            if word.title() in ends and i > 0:
+                for c in (by_end.get(i), by_end.get(i + 1)):  # "HONG KONG" + "OPEN", or "FED CUP" whole
+                    if c is not None:
+                        inside.update(range(c.start, i + 1))
             continue
         if word not in ends or i == 0 or doc[i].is_sent_start:
             continue
