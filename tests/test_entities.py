@@ -819,3 +819,12 @@ def test_sport_event_in_a_headline() -> None:
     ents = extract_entities(doc, d)
     hk = find(ents, "Hong Kong")
     assert [m.text for m in hk.mentions] == ["Hong Kong"]
+
+
+def test_person_span_with_company_suffix() -> None:
+    """Rule company-suffix: spaCy's PERSON "Pirelli SpA" is a company, and so are "Pirelli" and "Pirelli Cables"."""
+    doc, d = mkdoc(
+        "Pirelli SpA said . Pirelli Cables grew . Pirelli rose .",
+        {"0:2": "PERSON", "4:6": "PERSON", "8:9": "ORG"},
+    )
+    assert {e.type for e in extract_entities(doc, d)} == {"Organization"}

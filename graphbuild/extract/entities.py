@@ -325,6 +325,10 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             continue
         if label in NER_TYPES:
             typ = NER_TYPES[label]
+            if typ == "Person" and end - start > 1 and doc[end - 1].text in COMPANY_SUFFIXES:
+                # "Pirelli SpA", "Acme Holdings" typed PERSON: the suffix says company
+                out.append(_Cand(start, end, "Organization", "company-suffix", spacy_label=label, authority=1))
+                continue
             out.append(_Cand(start, end, typ, "ner", spacy_label=label))
         elif label in RETYPABLE:
             # kept untyped: a later rule may type it (doc-consistency, said, region)
@@ -847,11 +851,12 @@ def cue_candidates(doc: Doc) -> list[_Cand]:
 def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``company-suffix``: a company's distinctive word alone ("Cofinec" after "Cofinec S.A.",
     "Magna" after "Magna International Inc") or its name without the suffix ("Johnson Controls"
-    after "Johnson Controls Inc") is that Organization, whatever spaCy guessed.  Any Organization
-    ending in a suffix counts, spaCy's own included; a word of a person's full name is never taken."""
+    after "Johnson Controls Inc") is that Organization, whatever spaCy guessed, and so is a name it
+    leads ("Pirelli Cables").  Any Organization ending in a suffix counts, spaCy's own included (and a
+    spaCy PERSON ending in one: "Pirelli SpA"); the surname of a person named in full is never taken."""
     short: set[str] = set()
     full: set[str] = set()
-    person_words = {t.text for c in cands if c.type == "Person" and c.end - c.start > 1 for t in doc[c.start : c.end]}
+    person_words = {doc[c.end - 1].text for c in cands if c.type == "Person" and c.end - c.start > 1}  # surnames
     for c in cands:
         if c.type != "Organization" or c.end - c.start < 2 or doc[c.end - 1].text not in COMPANY_SUFFIXES:
             continue
@@ -867,8 +872,10 @@ def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     covered = {k for c in cands for k in range(c.start, c.end)}
     for c in cands:
         one = c.end - c.start == 1 and doc[c.start].text in short
-        if (one or _span_text(doc, c.start, c.end) in full) and c.type in {"Person", "Place"} and c.authority < 2:
-            c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None)
+        # "Pirelli Cables" (a spaCy PERSON) after "Pirelli SpA": a company's word leads the name
+        led = c.end - c.start > 1 and c.type == "Person" and doc[c.start].text in short
+        if (one or led or _span_text(doc, c.start, c.end) in full) and c.type in {"Person", "Place"} and c.authority < 2:
+            c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None, authority=1)
         out.append(c)
     for tok in doc:
         if tok.i not in covered and tok.text in short:
