@@ -919,16 +919,15 @@ class _Plan:
     The conversion then writes one graph at a time (see :func:`to_rdf`), so
     only one graph's lines are ever held as strings.  Per graph (a document
     id, or None for the entities graph): the nodes (an entity with its
-    mentions in that document, or an event) in node order, the edges with
-    their evidence in that document in edge order, and the sentences in the
-    order they were first referred to.
+    mentions in that document, or an event) in node order, and the edges with
+    their evidence in that document in edge order.  ``foreign`` holds the
+    sentences an event's evidence finds in another document than its own.
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.nodes: dict[str | None, list[tuple[Any, list[Mapping[str, Any]] | None]]] = {}
         self.edges: dict[str | None, list[tuple[int, list[Mapping[str, Any]]]]] = {}
-        self.sentences: dict[tuple[str, int, int], str | None] = {}
-        self.sentences_of: dict[str, list[tuple[str, int, int]]] = {}
+        self.foreign: dict[str, list[tuple[object, object, object]]] = {}
         self.docs: set[str] = set()
         self.event_doc: dict[Any, str | None] = {}
         for node in sorted(graph.nodes, key=str):
@@ -940,51 +939,30 @@ class _Plan:
         self.edge_list = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
         for i, (s, _o, _k, attrs) in enumerate(self.edge_list):
             evidence = list(attrs.get("evidence") or ())
-            is_event = s in self.event_doc
-            docs = _edge_docs(evidence, is_event, self.event_doc.get(s))
+            docs = _edge_docs(evidence, s in self.event_doc, self.event_doc.get(s))
+            if not docs:
+                self.edges.setdefault(None, []).append((i, []))
+                continue
             self.docs.update(docs)
             by_doc: dict[str, list[Mapping[str, Any]]] = {d: [] for d in docs}
             for e in evidence:
-                doc = str(e.get("doc", ""))
-                by_doc[doc].append(e)
-                self._sentence(doc, e.get("sentence_start"), e.get("sentence_end"), e.get("sentence"))
-            for key, ev in (by_doc.items() if docs else ((None, []),)):
+                by_doc[str(e.get("doc", ""))].append(e)
+            for key, ev in by_doc.items():
                 self.edges.setdefault(key, []).append((i, ev))
-
-    def _sentence(self, doc: str, start: object, end: object, text: object = None) -> None:
-        off = _offsets(start, end)
-        if off is None:
-            return
-        key = (doc, off[0], off[1])
-        self.docs.add(doc)
-        if key not in self.sentences:
-            self.sentences_of.setdefault(doc, []).append(key)
-        if isinstance(text, str) and text and not self.sentences.get(key):
-            self.sentences[key] = text
-        else:
-            self.sentences.setdefault(key, None)
-
-    def _mention(self, doc: str, mention: Mapping[str, Any]) -> bool:
-        """Note a mention's document and sentence; False when its offsets are unusable."""
-        if _offsets(mention.get("start"), mention.get("end")) is None:
-            return False
-        self.docs.add(doc)
-        if "sentence_start" in mention:
-            self._sentence(doc, mention.get("sentence_start"), mention.get("sentence_end"))
-        return True
 
     def _add_node(self, key: str | None, node: Any, mentions: list[Mapping[str, Any]] | None) -> None:
         self.nodes.setdefault(key, []).append((node, mentions))
 
     def _entity(self, node: Any, attrs: Mapping[str, Any]) -> None:
         self._add_node(None, node, None)
-        last: dict[str, list[Mapping[str, Any]]] = {}
+        groups: dict[str, list[Mapping[str, Any]]] = {}
         for mention in attrs.get("mentions") or ():
             doc = str(mention.get("doc", ""))
-            self._mention(doc, mention)
-            group = last.get(doc)
+            if _offsets(mention.get("start"), mention.get("end")) is not None:
+                self.docs.add(doc)
+            group = groups.get(doc)
             if group is None:
-                group = last[doc] = []
+                group = groups[doc] = []
                 self._add_node(doc, node, group)
             group.append(mention)
 
@@ -996,10 +974,12 @@ class _Plan:
         if key is not None:
             self.docs.add(key)
         for e in attrs.get("evidence") or ():
-            self._sentence(str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence"))
-        if key is not None:
-            for tm in attrs.get("trigger_mentions") or ():
-                self._mention(key, {"doc": key, **tm})
+            sdoc = str(e.get("doc", doc))
+            if sdoc != key:
+                start, end = e.get("sentence_start"), e.get("sentence_end")
+                if _offsets(start, end) is not None:
+                    self.docs.add(sdoc)
+                self.foreign.setdefault(sdoc, []).append((start, end, e.get("sentence")))
 
 
 #: Cached terms kept across graphs before the caches are emptied (bounds memory on big corpora).
@@ -1018,7 +998,6 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     plan = _Plan(graph)
     documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
     b = _Lines(terms)
-    b.sentences = plan.sentences
     out = _GraphTexts()
     keys: list[str | None] = [None, *sorted(set(documents) | plan.docs)]
     for key in keys:
@@ -1038,7 +1017,10 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
             b.edge(str(s), str(o), attrs, s in plan.event_doc, plan.event_doc.get(s), only=(key, evidence))
         if key is not None:
             b.document(key, documents.get(key) or {})
-            b.finish_sentences(plan.sentences_of.get(key, ()))
+            for start, end, text in plan.foreign.get(key, ()):
+                b.sentence(key, start, end, text)
+            b.finish_sentences([k for k in b.sentences if k[0] == key])
+        b.sentences.clear()
         for g, lines in b.graphs.items():
             if lines:
                 out.append(_value(g), _encode_lines(list(dict.fromkeys(lines)), " .\n"))
