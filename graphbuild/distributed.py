@@ -19,7 +19,7 @@ from typing import Any
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.model import DocResult, Document
-from graphbuild.pipeline import TASK_DOCS, Outcome, _chunks, _outcomes, extract_batch_pickled
+from graphbuild.pipeline import DEFAULT_BATCH_SIZE, TASK_DOCS, Outcome, _chunks, _outcomes, extract_batch_pickled
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def dask_outcomes(
     docs: Iterable[Document],
     address: str | None = None,
     model: str | None = None,
-    batch_size: int = 64,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[Outcome]:
     """Like :func:`graphbuild.pipeline.extract_outcomes`, on the Dask cluster at ``address``.
 
@@ -111,7 +111,7 @@ def extract_dask(
     docs: Iterable[Document],
     address: str | None = None,
     model: str | None = None,
-    batch_size: int = 64,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[tuple[Document, DocResult | str]]:
     """Extract documents on a Dask cluster, in input order (see :func:`dask_outcomes`)."""
     for d, res, _ in dask_outcomes(docs, address, model, batch_size):

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
 from typing import Any
 
 import networkx as nx
@@ -80,18 +79,21 @@ def _evkey(ev: Mapping[str, Any]) -> tuple[Any, ...]:
     return (ev["doc"], ev["sentence_start"], ev["sentence_end"], ev["rule"], ev["subject_text"], ev["object_text"])
 
 
-def _add_evidence(attrs: dict[str, Any], ev: dict[str, Any]) -> None:
-    existing: list[dict[str, Any]] = attrs.setdefault("evidence", [])
+def _add_evidence(pending: dict[tuple[Any, ...], dict[str, Any]], ev: dict[str, Any]) -> None:
+    """Keep ``ev`` among an edge's evidence: one record per key, the more confident on a repeat."""
     key = _evkey(ev)
-    for i, old in enumerate(existing):
-        if _evkey(old) == key:
-            if ev["confidence"] > old["confidence"]:
-                existing[i] = ev
-            break
-    else:
-        existing.append(ev)
-    existing.sort(key=_evkey)
-    attrs["confidence"] = max(e["confidence"] for e in existing)
+    old = pending.get(key)
+    if old is None or ev["confidence"] > old["confidence"]:
+        pending[key] = ev
+
+
+def _finish_evidence(g: nx.MultiDiGraph, pending: dict[tuple[Any, Any, str], dict[tuple[Any, ...], dict[str, Any]]]) -> None:
+    """Each edge's evidence sorted by key, and the edge's confidence the best of it."""
+    for (s, o, k), records in pending.items():
+        attrs = g.edges[s, o, k]
+        existing = [records[key] for key in sorted(records)]
+        attrs["evidence"] = existing
+        attrs["confidence"] = max(e["confidence"] for e in existing)
 
 
 def build_graph(
@@ -109,6 +111,7 @@ def build_graph(
     g.graph["base_iri"] = base_iri
     docs: dict[str, dict[str, Any]] = {}
     g.graph["documents"] = docs
+    pending: dict[tuple[Any, Any, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     for ent in sorted(entities, key=lambda e: e.id):
         mentions = sorted(
             (mention_dict(doc, m) for doc, m in ent.mentions),
@@ -121,7 +124,10 @@ def build_graph(
             aliases=sorted(set(ent.aliases) - {ent.label}),
             mentions=mentions,
             mention_count=len(mentions),
-            merges=[asdict(m) for m in ent.merges],
+            merges=[
+                {"rule": m.rule, "alias": m.alias, "canonical": m.canonical, "doc": m.doc, "evidence": m.evidence}
+                for m in ent.merges
+            ],
             wikidata=ent.wikidata,
         )
     for res in sorted(results, key=lambda r: r.doc.id):
@@ -138,7 +144,7 @@ def build_graph(
                 if rel.title is not None:
                     attrs["title"] = rel.title
                 g.add_edge(s, o, key=key, **attrs)
-            _add_evidence(g.edges[s, o, key], evidence_dict(rel.evidence))
+            _add_evidence(pending.setdefault((s, o, key), {}), evidence_dict(rel.evidence))
         for evt in res.events:
             nid = event_node_id(d.id, evt.start, evt.end, evt.event_type)
             g.add_node(
@@ -167,10 +173,10 @@ def build_graph(
                 if not g.has_edge(nid, target, key):
                     g.add_edge(nid, target, key=key, relation=arg.role)
                 if arg.evidence is not None:
-                    _add_evidence(g.edges[nid, target, key], evidence_dict(arg.evidence))
+                    _add_evidence(pending.setdefault((nid, target, key), {}), evidence_dict(arg.evidence))
                 elif ev0 is not None:
                     _add_evidence(
-                        g.edges[nid, target, key],
+                        pending.setdefault((nid, target, key), {}),
                         evidence_dict(
                             Evidence(
                                 doc=d.id,
@@ -184,6 +190,7 @@ def build_graph(
                             )
                         ),
                     )
+    _finish_evidence(g, pending)
     return g
 
 

@@ -104,8 +104,11 @@ def test_fast_path_equals_reference_under_another_base() -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(hostile_graph())
 def test_fast_path_equals_reference_property(graph: nx.MultiDiGraph) -> None:
-    """For generated hostile graphs the fast path's quads are exactly the reference's."""
-    assert _same(graph_to_quads(graph), reference_quads(graph))
+    """For generated hostile graphs the fast path's quads are exactly the reference's, and its triples distinct."""
+    ref = reference_quads(graph)
+    assert _same(graph_to_quads(graph), ref)
+    triples = graph_to_triples(graph)
+    assert len(triples) == len(set(triples)) and set(triples) == set(quads_to_triples(ref))
 
 
 @given(st.text(alphabet=st.sampled_from(list(AWKWARD) + list("ab\x7f\u2028")), max_size=30) | st.text())

@@ -28,13 +28,15 @@ Quads go to one named graph per document (``<base>graph/doc/<id>``) plus
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from itertools import chain
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Final, cast
 from urllib.parse import quote
@@ -275,6 +277,13 @@ class Terms:
         self._lits: dict[str, str] = {}
         self._ens: dict[str, str] = {}
 
+    def trim(self, limit: int) -> None:
+        """Forget the spans (they belong to one document) and any cache grown past ``limit`` entries."""
+        self._spans.clear()
+        for cache in (self._iris, self._nodes, self._lits, self._ens):
+            if len(cache) > limit:
+                cache.clear()
+
     def iri(self, iri: str) -> str:
         """``<iri>``, after checking once that pyoxigraph accepts it."""
         hit = self._iris.get(iri)
@@ -422,6 +431,10 @@ class _Lines:
         self.graphs: dict[str, list[str]] = {}
         self.sentences: dict[tuple[str, int, int], str | None] = {}
         self.docs: set[str] = set()
+        #: Lines that may occur in more than one graph: the triples of edges (several
+        #: documents, or several edges, can support the same one).  Every other line
+        #: belongs to exactly one graph by construction.
+        self.shared: set[str] = set()
 
     def lines(self, g: str) -> list[str]:
         """The lines of graph term ``g`` so far, duplicates included (for batched ``extend`` calls)."""
@@ -440,6 +453,13 @@ class _Lines:
     def typ(self, g: str, s: str, cls: str) -> None:
         self.add(g, s, RDF + "type", self.m.iri(cls))
 
+    def add_shared(self, graphs: Iterable[str], s: str, p: str, o: str) -> None:
+        """Add ``s p o`` to each of ``graphs``, noting the line as one that may recur in other graphs."""
+        line = f"{s} {self.m.iri(p)} {o}"
+        self.shared.add(line)
+        for g in graphs:
+            self.lines(g).append(line)
+
     def sentence(self, doc: str, start: object, end: object, text: object = None) -> str | None:
         """Note a sentence of ``doc``; its IRI term, or None when the offsets are unusable."""
         off = _offsets(start, end)
@@ -454,9 +474,13 @@ class _Lines:
             self.sentences.setdefault(key, None)
         return self.m.span(doc, *off)
 
-    def finish_sentences(self) -> None:
+    def finish_sentences(self, keys: Iterable[tuple[str, int, int]] | None = None) -> None:
+        """The lines of the sentences noted (of ``keys`` only, when given), in the order first noted."""
         m = self.m
-        for (doc, start, end), text in self.sentences.items():
+        items: Iterable[tuple[tuple[str, int, int], str | None]] = (
+            self.sentences.items() if keys is None else ((k, self.sentences.get(k)) for k in keys)
+        )
+        for (doc, start, end), text in items:
             s = m.span(doc, start, end)
             out = self.lines(m.doc_graph(doc))
             out.extend((
@@ -533,7 +557,7 @@ class _Lines:
         for p, o in extra:
             self.add(g, st, p, o)
 
-    def entity(self, node: str, attrs: Mapping[str, Any]) -> None:
+    def entity(self, node: str, attrs: Mapping[str, Any], with_mentions: bool = True) -> None:
         m = self.m
         g = m.entities_graph()
         e = m.node(node)
@@ -555,8 +579,9 @@ class _Lines:
                 self.add(g, e, OWL + "sameAs", m.iri(WD + qid))
             else:
                 log.warning("entity %r: %r is not a Wikidata Q-id; left out", node, qid)
-        for mention in attrs.get("mentions") or ():
-            self.mention(e, mention)
+        if with_mentions:
+            for mention in attrs.get("mentions") or ():
+                self.mention(e, mention)
 
     def mention(self, target: str, mention: Mapping[str, Any], rule_prop: bool = True) -> None:
         m = self.m
@@ -621,9 +646,10 @@ class _Lines:
             if is_xsd_date(when):
                 t = m.time(str(when))
                 self.add(g, ev, SEM + "hasTime", t)
-                self.typ(g, t, SEM + "Time")
-                self.add(g, t, SEM + "hasTimeStamp", m.date(when))
-                self.add(g, t, RDFS + "label", m.lit(when))
+                # a day's node recurs in every document with an event on that day
+                self.add_shared((g,), t, RDF + "type", m.iri(SEM + "Time"))
+                self.add_shared((g,), t, SEM + "hasTimeStamp", m.date(when))
+                self.add_shared((g,), t, RDFS + "label", m.lit(when))
         for e in attrs.get("evidence") or ():
             sent = self.sentence(
                 str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence")
@@ -635,41 +661,54 @@ class _Lines:
                 self.mention(ev, {"doc": doc, **tm}, rule_prop=False)
         return ev
 
-    def edge(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
+    def edge(
+        self,
+        s: str,
+        o: str,
+        attrs: Mapping[str, Any],
+        is_event: bool,
+        event_doc: str | None,
+        only: tuple[str | None, Sequence[Mapping[str, Any]]] | None = None,
+    ) -> None:
+        """The lines of one edge; with ``only=(doc, evidence)`` just those for that document's graph
+        (``doc`` None: the entities graph), given that document's evidence records."""
         m = self.m
         relation = str(attrs.get("relation", ""))
         subj = m.node(s)
         obj = m.node(o)
-        evidence: list[Mapping[str, Any]] = list(attrs.get("evidence") or ())
-        docs = sorted({str(e.get("doc", "")) for e in evidence})
-        if is_event and event_doc is not None:
-            docs = sorted(set(docs) | {event_doc})
-        graphs = [m.doc_graph(d) for d in docs] or [m.entities_graph()]
-        self.docs.update(docs)
+        evidence: Sequence[Mapping[str, Any]]
+        if only is None:
+            evidence = list(attrs.get("evidence") or ())
+            docs = _edge_docs(evidence, is_event, event_doc)
+            graphs = [m.doc_graph(d) for d in docs] or [m.entities_graph()]
+            self.docs.update(docs)
+        else:
+            doc, evidence = only
+            graphs = [m.entities_graph() if doc is None else m.doc_graph(doc)]
+            if doc is not None:
+                self.docs.add(doc)
         extra: list[tuple[str, str]] = []
+        add = self.add_shared
         if is_event:
             pred = role_property(relation)
-            for g in graphs:
-                self.add(g, subj, pred, obj)
-                sem = SEM_ROLE_PROPERTIES.get(relation)
-                if sem:
-                    self.add(g, subj, sem, obj)
+            add(graphs, subj, pred, obj)
+            sem = SEM_ROLE_PROPERTIES.get(relation)
+            if sem:
+                add(graphs, subj, sem, obj)
         else:
             pred = relation_property(relation)
             title = attrs.get("title")
-            for g in graphs:
-                if s != o:
-                    self.add(g, subj, pred, obj)
+            if s != o:
+                add(graphs, subj, pred, obj)
             if relation == "holds_position" and title:
                 post = m.hashed("post", s, title, o)
-                for g in graphs:
-                    self.typ(g, post, ORG + "Post")
-                    self.add(g, post, RDFS + "label", m.en(title))
-                    self.add(g, post, GB + "title", m.lit(title))
-                    self.add(g, post, ORG + "heldBy", subj)
-                    self.add(g, subj, ORG + "holds", post)
-                    if s != o:
-                        self.add(g, post, ORG + "postIn", obj)
+                add(graphs, post, RDF + "type", m.iri(ORG + "Post"))
+                add(graphs, post, RDFS + "label", m.en(title))
+                add(graphs, post, GB + "title", m.lit(title))
+                add(graphs, post, ORG + "heldBy", subj)
+                add(graphs, subj, ORG + "holds", post)
+                if s != o:
+                    add(graphs, post, ORG + "postIn", obj)
                 extra = [(GB + "title", m.lit(title)), (GB + "post", post)]
         for e in evidence:
             g = m.doc_graph(str(e.get("doc", "")))
@@ -680,73 +719,182 @@ class _Lines:
 _BLOCK: Final = 2048
 
 
+def _blocks(lines: Iterable[str], end: str) -> Iterator[bytes]:
+    """``line + end`` for every line, as UTF-8 bytes, a block of :data:`_BLOCK` lines at a time."""
+    it = iter(lines)
+    while block := list(islice(it, _BLOCK)):
+        yield (end.join(block) + end).encode("utf-8")
+
+
 def _encode_lines(lines: list[str], end: str) -> bytes:
     """``line + end`` for every line, as UTF-8 bytes."""
-    return b"".join(
-        (end.join(lines[i : i + _BLOCK]) + end).encode("utf-8") for i in range(0, len(lines), _BLOCK)
-    )
+    return b"".join(_blocks(lines, end))
+
+
+class _GraphTexts(Mapping[str, bytes]):
+    """Named-graph IRI -> N-Triples text, kept in a spooled temporary file (in memory while small).
+
+    A corpus's RDF text is several times the size of its graph; holding it on
+    disk keeps the memory of a build flat as the corpus grows.
+    """
+
+    _SPOOL: Final = 32 * 2**20
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=self._SPOOL)  # noqa: SIM115
+        self._index: dict[str, list[tuple[int, int]]] = {}
+        self._end = 0
+        self.dotted = False  # some IRI ends in "." (see _prefixes_for)
+
+    def append(self, name: str, text: bytes) -> None:
+        """Add ``text`` to graph ``name``."""
+        self.dotted = self.dotted or b".>" in text
+        self._file.seek(self._end)
+        self._file.write(text)
+        self._index.setdefault(name, []).append((self._end, len(text)))
+        self._end += len(text)
+
+    def __getitem__(self, name: str) -> bytes:
+        parts = []
+        for offset, length in self._index[name]:
+            self._file.seek(offset)
+            parts.append(self._file.read(length))
+        return b"".join(parts)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def line_count(self) -> int:
+        """Lines over all graphs."""
+        return sum(self[name].count(b"\n") for name in self._index)
+
+
+class _BlockReader(io.RawIOBase):
+    """A readable binary stream over an iterator of byte blocks (feeds pyoxigraph's parser)."""
+
+    def __init__(self, blocks: Iterable[bytes]) -> None:
+        self._blocks = iter(blocks)
+        self._buf = b""
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self._pos >= len(self._buf):
+            nxt = next(self._blocks, None)
+            if nxt is None:
+                return 0
+            self._buf, self._pos = nxt, 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos : self._pos + n]
+        self._pos += n
+        return n
 
 
 class RdfData:
     """The RDF of one corpus graph, converted once and written many times.
 
     ``graphs`` maps each named-graph IRI to its distinct triples as N-Triples
-    lines without the final `` .``, in generation order: the conversion walks
-    nodes, edges and documents sorted by id, so the order depends only on the
-    input graph (not on hash seeds), and no sort of the lines is needed.
+    text (UTF-8, one ``s p o .`` line each), in generation order: the
+    conversion walks nodes, edges and documents sorted by id, so the order
+    depends only on the input graph (not on hash seeds), and no sort of the
+    lines is needed.  ``shared`` holds the lines (without `` .``) that may
+    occur in more than one graph (facts that several documents support); only
+    those need checking when the graphs are merged into the default-graph view.
 
-    The N-Quads and N-Triples texts are built on first use and kept; every
-    writer and :func:`graphbuild.store.update_store` accept an ``RdfData``
-    (``rdf=``), so a build writing several formats converts the graph once.
+    The writers stream the texts graph by graph (:meth:`ntriples_blocks`,
+    :meth:`nquads_blocks`) to the file, or to a temporary file that pyoxigraph
+    re-serialises, so the whole N-Triples or N-Quads text is never built.
+    Every writer and :func:`graphbuild.store.update_store` accept an
+    ``RdfData`` (``rdf=``), so a build writing several formats converts the
+    graph once.
     """
 
-    def __init__(self, base: str, graphs: dict[str, list[str]], source_id: int | None = None) -> None:
+    def __init__(
+        self,
+        base: str,
+        graphs: Mapping[str, bytes],
+        source_id: int | None = None,
+        shared: Iterable[str] = (),
+    ) -> None:
         self.base = base
         self.graphs = graphs
         self.source_id = source_id
-        self._nquads: bytes | None = None
-        self._ntriples: bytes | None = None
-        self._triple_lines: list[str] | None = None
+        self._shared = frozenset(line.encode("utf-8") + b" .\n" for line in shared)
+        self._triple_count: int | None = None
 
     def graph_names(self) -> list[str]:
         """The named-graph IRIs, sorted."""
         return sorted(self.graphs)
 
-    def triple_lines(self) -> list[str]:
-        """The distinct triples of all graphs (the default-graph view) as lines without `` .``.
+    def ntriples_blocks(self) -> Iterator[bytes]:
+        """The N-Triples text of the default-graph view, graph by graph.
 
-        Graphs in IRI order, each triple where it first occurs.
+        The union of all graphs: graphs in IRI order, each triple where it first occurs.
         """
-        if self._triple_lines is None:
-            groups = [self.graphs[name] for name in sorted(self.graphs)]
-            self._triple_lines = groups[0] if len(groups) == 1 else list(dict.fromkeys(chain.from_iterable(groups)))
-        return self._triple_lines
+        names = sorted(self.graphs)
+        shared = self._shared
+        if len(names) == 1 or not shared:
+            for name in names:
+                yield self.graphs[name]
+            return
+        seen: set[bytes] = set()
+        for name in names:
+            text = self.graphs[name]
+            lines = text.splitlines(keepends=True)
+            kept = [ln for ln in lines if ln not in shared or (ln not in seen and not seen.add(ln))]  # type: ignore[func-returns-value]
+            yield text if len(kept) == len(lines) else b"".join(kept)
+
+    def nquads_blocks(self) -> Iterator[bytes]:
+        """The N-Quads text, graph by graph: graphs in IRI order, each in generation order."""
+        for name in sorted(self.graphs):
+            # a line ends in " .\n" and nowhere else: literals carry their newlines escaped
+            yield self.graphs[name].replace(b" .\n", f" <{name}> .\n".encode())
+
+    def iter_triple_lines(self) -> Iterator[str]:
+        """The lines of the default-graph view (see :meth:`ntriples_blocks`), without `` .``."""
+        for block in self.ntriples_blocks():
+            for line in block.decode("utf-8").splitlines():
+                yield line[:-2]
+
+    def triple_lines(self) -> list[str]:
+        """:meth:`iter_triple_lines` as a list."""
+        return list(self.iter_triple_lines())
+
+    @property
+    def dotted(self) -> bool:
+        """True when some IRI ends in ``.`` (then Turtle and TriG are written without prefixes)."""
+        if isinstance(self.graphs, _GraphTexts):
+            return self.graphs.dotted
+        return any(b".>" in text for text in self.graphs.values())
 
     @property
     def quad_count(self) -> int:
         """Number of quads."""
-        return sum(len(lines) for lines in self.graphs.values())
+        return sum(text.count(b"\n") for text in self.graphs.values())
 
     @property
     def triple_count(self) -> int:
         """Number of distinct triples over all graphs."""
-        return len(self.triple_lines())
+        if self._triple_count is None:
+            self._triple_count = sum(block.count(b"\n") for block in self.ntriples_blocks())
+        return self._triple_count
 
     def nquads(self) -> bytes:
-        """The N-Quads text (UTF-8): graphs in IRI order, each in generation order."""
-        if self._nquads is None:
-            self._nquads = b"".join(_encode_lines(self.graphs[name], f" <{name}> .\n") for name in sorted(self.graphs))
-        return self._nquads
+        """The N-Quads text (UTF-8), whole."""
+        return b"".join(self.nquads_blocks())
 
     def ntriples(self) -> bytes:
-        """The N-Triples text (UTF-8) of the default-graph view (see :meth:`triple_lines`)."""
-        if self._ntriples is None:
-            self._ntriples = _encode_lines(self.triple_lines(), " .\n")
-        return self._ntriples
+        """The N-Triples text (UTF-8) of the default-graph view, whole."""
+        return b"".join(self.ntriples_blocks())
 
     def graph_ntriples(self, name: str) -> bytes:
         """The N-Triples text of one named graph."""
-        return _encode_lines(self.graphs.get(name) or [], " .\n")
+        return self.graphs.get(name, b"")
 
     def quads(self) -> list[ox.Quad]:
         """The quads as pyoxigraph objects, in the N-Quads order."""
@@ -757,32 +905,128 @@ class RdfData:
         return [q.triple for q in ox.parse(self.ntriples(), ox.RdfFormat.N_TRIPLES)]
 
 
+def _edge_docs(evidence: Iterable[Mapping[str, Any]], is_event: bool, event_doc: str | None) -> list[str]:
+    """The documents whose graphs hold an edge's triples: those of its evidence (and an event's own)."""
+    docs = {str(e.get("doc", "")) for e in evidence}
+    if is_event and event_doc is not None:
+        docs.add(event_doc)
+    return sorted(docs)
+
+
+class _Plan:
+    """What goes into each named graph, found in one pass over the graph, in conversion order.
+
+    The conversion then writes one graph at a time (see :func:`to_rdf`), so
+    only one graph's lines are ever held as strings.  Per graph (a document
+    id, or None for the entities graph): the nodes (an entity with its
+    mentions in that document, or an event) in node order, and the edges with
+    their evidence in that document in edge order.  ``foreign`` holds the
+    sentences an event's evidence finds in another document than its own.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.nodes: dict[str | None, list[tuple[Any, list[Mapping[str, Any]] | None]]] = {}
+        self.edges: dict[str | None, list[tuple[int, list[Mapping[str, Any]]]]] = {}
+        self.foreign: dict[str, list[tuple[object, object, object]]] = {}
+        self.docs: set[str] = set()
+        self.event_doc: dict[Any, str | None] = {}
+        for node in sorted(graph.nodes, key=str):
+            attrs = graph.nodes[node]
+            if attrs.get("type") == "Event":
+                self._event(node, attrs)
+            else:
+                self._entity(node, attrs)
+        self.edge_list = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+        for i, (s, _o, _k, attrs) in enumerate(self.edge_list):
+            evidence = list(attrs.get("evidence") or ())
+            docs = _edge_docs(evidence, s in self.event_doc, self.event_doc.get(s))
+            if not docs:
+                self.edges.setdefault(None, []).append((i, []))
+                continue
+            self.docs.update(docs)
+            by_doc: dict[str, list[Mapping[str, Any]]] = {d: [] for d in docs}
+            for e in evidence:
+                by_doc[str(e.get("doc", ""))].append(e)
+            for key, ev in by_doc.items():
+                self.edges.setdefault(key, []).append((i, ev))
+
+    def _add_node(self, key: str | None, node: Any, mentions: list[Mapping[str, Any]] | None) -> None:
+        self.nodes.setdefault(key, []).append((node, mentions))
+
+    def _entity(self, node: Any, attrs: Mapping[str, Any]) -> None:
+        self._add_node(None, node, None)
+        groups: dict[str, list[Mapping[str, Any]]] = {}
+        for mention in attrs.get("mentions") or ():
+            doc = str(mention.get("doc", ""))
+            if _offsets(mention.get("start"), mention.get("end")) is not None:
+                self.docs.add(doc)
+            group = groups.get(doc)
+            if group is None:
+                group = groups[doc] = []
+                self._add_node(doc, node, group)
+            group.append(mention)
+
+    def _event(self, node: Any, attrs: Mapping[str, Any]) -> None:
+        doc = attrs.get("doc")
+        key = None if doc is None else str(doc)
+        self.event_doc[node] = key
+        self._add_node(key, node, None)
+        if key is not None:
+            self.docs.add(key)
+        for e in attrs.get("evidence") or ():
+            sdoc = str(e.get("doc", doc))
+            if sdoc != key:
+                start, end = e.get("sentence_start"), e.get("sentence_end")
+                if _offsets(start, end) is not None:
+                    self.docs.add(sdoc)
+                self.foreign.setdefault(sdoc, []).append((start, end, e.get("sentence")))
+
+
+#: Cached terms kept across graphs before the caches are emptied (bounds memory on big corpora).
+_TERM_CACHE_LIMIT: Final = 100_000
+
+
 def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     """Convert ``graph`` to RDF once (see :class:`RdfData`); deterministic.
 
     One named graph per document plus one for entity facts; a triple that
-    several documents support appears once in each of their graphs.
+    several documents support appears once in each of their graphs.  The
+    graphs are converted one at a time and kept as encoded N-Triples text, so
+    the conversion holds only one graph's lines as strings.
     """
     terms = Terms(normalise_base(base_iri, graph))
-    b = _Lines(terms)
-    events: dict[str, str | None] = {}
-    for node in sorted(graph.nodes, key=str):
-        attrs = graph.nodes[node]
-        if attrs.get("type") == "Event":
-            b.event(str(node), attrs)
-            doc = attrs.get("doc")
-            events[node] = None if doc is None else str(doc)
-        else:
-            b.entity(str(node), attrs)
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    for s, o, _key, attrs in edges:
-        b.edge(str(s), str(o), attrs, s in events, events.get(s))
+    plan = _Plan(graph)
     documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
-    for doc in sorted(set(documents) | b.docs):
-        b.document(doc, documents.get(doc) or {})
-    b.finish_sentences()
-    graphs = {_value(g): list(dict.fromkeys(lines)) for g, lines in b.graphs.items()}
-    return RdfData(terms.base, graphs, id(graph))
+    b = _Lines(terms)
+    out = _GraphTexts()
+    keys: list[str | None] = [None, *sorted(set(documents) | plan.docs)]
+    for key in keys:
+        for node, mentions in plan.nodes.get(key, ()):
+            attrs = graph.nodes[node]
+            if mentions is None:
+                if node in plan.event_doc:
+                    b.event(str(node), attrs)
+                else:
+                    b.entity(str(node), attrs, with_mentions=False)
+            else:
+                target = terms.node(str(node))
+                for mention in mentions:
+                    b.mention(target, mention)
+        for i, evidence in plan.edges.get(key, ()):
+            s, o, _k, attrs = plan.edge_list[i]
+            b.edge(str(s), str(o), attrs, s in plan.event_doc, plan.event_doc.get(s), only=(key, evidence))
+        if key is not None:
+            b.document(key, documents.get(key) or {})
+            for start, end, text in plan.foreign.get(key, ()):
+                b.sentence(key, start, end, text)
+            b.finish_sentences([k for k in b.sentences if k[0] == key])
+        b.sentences.clear()
+        for g, lines in b.graphs.items():
+            if lines:
+                out.append(_value(g), _encode_lines(list(dict.fromkeys(lines)), " .\n"))
+        b.graphs.clear()
+        terms.trim(_TERM_CACHE_LIMIT)
+    return RdfData(terms.base, out, id(graph), shared=b.shared)
 
 
 def rdf_of(graph: nx.MultiDiGraph, base_iri: str | None = None, rdf: RdfData | None = None) -> RdfData:
@@ -842,25 +1086,39 @@ def _prefixes_for(data: bytes, base: str) -> dict[str, str]:
     return {} if b".>" in data else _prefixes(base)
 
 
-def _write_bytes(data: bytes, path: Path) -> None:
+def _write_blocks(blocks: Iterable[bytes], path: Path) -> None:
+    """Write ``blocks`` to ``path`` atomically."""
     try:
         with atomic_open(path, "wb") as fh:
-            cast(IO[bytes], fh).write(data)
+            out = cast(IO[bytes], fh)
+            for block in blocks:
+                out.write(block)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write: {exc}") from exc
 
 
-def _reserialize(data: bytes, src: ox.RdfFormat, path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None) -> None:
-    """Parse our N-Triples/N-Quads text with pyoxigraph and write it as ``fmt`` (all in Rust).
+def _reserialize(
+    blocks: Iterable[bytes], src: ox.RdfFormat, path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None
+) -> None:
+    """Write our N-Triples/N-Quads text as ``fmt`` through pyoxigraph (parsing and writing in Rust).
 
+    The text streams to the parser block by block, so it is never held whole.
     The parse is lenient (no second IRI check): :class:`Terms` has already
     checked every IRI with ``pyoxigraph.NamedNode``.
     """
     try:
         with atomic_open(path, "wb") as fh:
-            ox.serialize(ox.parse(data, src, lenient=True), cast(IO[bytes], fh), fmt, prefixes=prefixes)
+            reader = io.BufferedReader(_BlockReader(blocks), buffer_size=2**20)
+            ox.serialize(ox.parse(reader, src, lenient=True), cast(IO[bytes], fh), fmt, prefixes=prefixes)
     except (ValueError, TypeError, SyntaxError) as exc:
         raise ExportError(f"{path}: cannot write {fmt.name}: {exc}") from exc
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc}") from exc
+
+
+def _prefixes_of(data: RdfData) -> dict[str, str]:
+    """The prefixes Turtle and TriG are written with (none when an IRI ends in ``.``, see :func:`_prefixes_for`)."""
+    return {} if data.dotted else _prefixes(data.base)
 
 
 def write_turtle(
@@ -868,22 +1126,21 @@ def write_turtle(
 ) -> None:
     """Write Turtle (all triples in the default graph)."""
     data = rdf_of(graph, base_iri, rdf)
-    text = data.ntriples()
-    _reserialize(text, ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.TURTLE, _prefixes_for(text, data.base))
+    _reserialize(data.ntriples_blocks(), ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.TURTLE, _prefixes_of(data))
 
 
 def write_ntriples(
     graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
 ) -> None:
-    """Write N-Triples (all triples in the default graph), straight from the conversion's text."""
-    _write_bytes(rdf_of(graph, base_iri, rdf).ntriples(), Path(path))
+    """Write N-Triples (all triples in the default graph), straight from the conversion's lines."""
+    _write_blocks(rdf_of(graph, base_iri, rdf).ntriples_blocks(), Path(path))
 
 
 def write_nquads(
     graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
 ) -> None:
-    """Write N-Quads (one named graph per document plus the entities graph) straight from the conversion's text."""
-    _write_bytes(rdf_of(graph, base_iri, rdf).nquads(), Path(path))
+    """Write N-Quads (one named graph per document plus the entities graph) straight from the conversion's lines."""
+    _write_blocks(rdf_of(graph, base_iri, rdf).nquads_blocks(), Path(path))
 
 
 def write_trig(
@@ -891,8 +1148,7 @@ def write_trig(
 ) -> None:
     """Write TriG: one named graph per document plus the entities graph."""
     data = rdf_of(graph, base_iri, rdf)
-    text = data.nquads()
-    _reserialize(text, ox.RdfFormat.N_QUADS, Path(path), ox.RdfFormat.TRIG, _prefixes_for(text, data.base))
+    _reserialize(data.nquads_blocks(), ox.RdfFormat.N_QUADS, Path(path), ox.RdfFormat.TRIG, _prefixes_of(data))
 
 
 def write_jsonld(
@@ -900,7 +1156,7 @@ def write_jsonld(
 ) -> None:
     """Write JSON-LD (pyoxigraph's serializer; all triples, expanded IRIs)."""
     data = rdf_of(graph, base_iri, rdf)
-    _reserialize(data.ntriples(), ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.JSON_LD, None)
+    _reserialize(data.ntriples_blocks(), ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.JSON_LD, None)
 
 
 #: RDF format name (as in :data:`graphbuild.exporters.EXPORTERS`) -> writer.

@@ -180,6 +180,29 @@ def _sentence_key(ev: Mapping[str, Any]) -> tuple[str, int, int, str]:
             _text(ev.get("sentence")))
 
 
+def _add_node(net: Any, n_id: str, label: str, shape: str, color: str, **options: Any) -> None:
+    """pyvis's ``Network.add_node`` without its scan of every node id (ids here are unique).
+
+    The same records pyvis 0.3.2 keeps (``nodes``, ``node_ids``, ``node_map``);
+    its own method costs a list search per node, minutes at corpus size.
+    """
+    from pyvis.node import Node
+
+    node = Node(n_id, shape, label=label or n_id, color=color, font_color=net.font_color, **options)
+    net.nodes.append(node.options)
+    net.node_ids.append(n_id)
+    net.node_map[n_id] = node.options
+
+
+def _add_edge(net: Any, source: str, to: str, **options: Any) -> None:
+    """pyvis's ``Network.add_edge`` without its scan of every node per edge (both ends are drawn nodes)."""
+    from pyvis.edge import Edge
+
+    if source not in net.node_map or to not in net.node_map:
+        raise ExportError(f"edge {source!r} -> {to!r} joins a node that is not drawn")
+    net.edges.append(Edge(source, to, net.directed, **options).options)
+
+
 def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple[Any, dict[str, Any]]:
     """The pyvis ``Network`` for ``graph`` and the page metadata (documents, sentences, counts)."""
     from pyvis.network import Network
@@ -272,7 +295,8 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
         extra: dict[str, Any] = {}
         if large:
             extra["x"], extra["y"] = positions[n]
-        net.add_node(
+        _add_node(
+            net,
             n,
             label=label,
             shape=shape,
@@ -319,7 +343,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             k = parallel[pair]
             parallel[pair] += 1
             opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.08 + 0.18 * k, 2)}
-        net.add_edge(s, o, **opts)
+        _add_edge(net, s, o, **opts)
 
     net.options = _options(large)
     meta = {

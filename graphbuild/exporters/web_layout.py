@@ -9,8 +9,9 @@ at 5,000, so large graphs are laid out in three cheap steps:
 2. every other node reachable from the core, breadth first, on a sunflower
    spiral around its best-connected placed neighbour (or near the centroid of
    its placed neighbours), so leaves fan out around their hub without overlap;
-3. the components the core does not reach, each laid out alone and packed
-   in rows below the main picture.
+3. the components the core does not reach, each laid out alone (small ones
+   fanned out around their hub, larger ones spring-laid) and packed in rows
+   below the main picture.
 
 The result depends only on the graph (node ids, edges), never on dict order
 or a clock.
@@ -48,6 +49,36 @@ def _sorted_nodes(nodes: Iterable[Hashable]) -> list[str]:
     return sorted(str(n) for n in nodes)
 
 
+#: Components up to this size are fanned out around their hub instead of spring-laid (thousands of
+#: two- and three-node pieces, an event and its arguments, cost seconds of spring layouts otherwise).
+SMALL_COMPONENT = 12
+
+
+def _fan_out(u: nx.Graph, pos: Pos, frontier: list[str], deg: dict[str, int], spacing: float) -> None:
+    """Place every node reachable from ``frontier`` (already placed), breadth first, on spirals
+    around its best-connected placed neighbour, or near the centroid of its placed neighbours."""
+    children: dict[str, int] = {}
+    while frontier:
+        nxt: set[str] = set()
+        for n in frontier:
+            nxt.update(m for m in u.adj[n] if m not in pos)
+        ring = sorted(nxt, key=lambda n: (-deg[n], n))
+        for n in ring:
+            anchors = sorted((m for m in u.adj[n] if m in pos), key=lambda m: (-deg[m], m))
+            primary = anchors[0]
+            k = children.get(primary, 0)
+            children[primary] = k + 1
+            if len(anchors) == 1:
+                cx, cy = pos[primary]
+                dx, dy = _spiral(k, spacing * 0.55)
+            else:
+                cx = sum(pos[m][0] for m in anchors) / len(anchors)
+                cy = sum(pos[m][1] for m in anchors) / len(anchors)
+                dx, dy = _spiral(k, spacing * 0.3)
+            pos[n] = (cx + dx, cy + dy)
+        frontier = ring
+
+
 def large_layout(graph: nx.Graph, seed: int = 7, core_size: int = 300, spacing: float = 40.0) -> Pos:
     """Positions (pixels, centred on 0) for every node of ``graph`` (directions and multi-edges ignored)."""
     u = nx.Graph()
@@ -77,27 +108,7 @@ def large_layout(graph: nx.Graph, seed: int = 7, core_size: int = 300, spacing: 
     pos: Pos = _spring(cg, seed, radius)
 
     # 2. breadth first from the core: spirals around the best placed neighbour
-    children: dict[str, int] = {}
-    frontier = sorted(core)
-    while frontier:
-        nxt: set[str] = set()
-        for n in frontier:
-            nxt.update(m for m in u.adj[n] if m not in pos)
-        ring = sorted(nxt, key=lambda n: (-deg[n], n))
-        for n in ring:
-            anchors = sorted((m for m in u.adj[n] if m in pos), key=lambda m: (-deg[m], m))
-            primary = anchors[0]
-            k = children.get(primary, 0)
-            children[primary] = k + 1
-            if len(anchors) == 1:
-                cx, cy = pos[primary]
-                dx, dy = _spiral(k, spacing * 0.55)
-            else:
-                cx = sum(pos[m][0] for m in anchors) / len(anchors)
-                cy = sum(pos[m][1] for m in anchors) / len(anchors)
-                dx, dy = _spiral(k, spacing * 0.3)
-            pos[n] = (cx + dx, cy + dy)
-        frontier = ring
+    _fan_out(u, pos, sorted(core), deg, spacing)
 
     # 3. whatever the core does not reach: each component alone, packed in rows
     rest = [c for c in nx.connected_components(u.subgraph([n for n in u.nodes if n not in pos]))]
@@ -110,7 +121,12 @@ def large_layout(graph: nx.Graph, seed: int = 7, core_size: int = 300, spacing: 
         x, y, row_h = left, max(ys) + spacing * 3, 0.0
         for comp in comps:
             sub = u.subgraph(comp)
-            local = _spring(sub, seed, spacing * 0.5 * math.sqrt(len(comp))) if len(comp) > 1 else {comp[0]: (0.0, 0.0)}
+            if len(comp) > SMALL_COMPONENT:
+                local = _spring(sub, seed, spacing * 0.5 * math.sqrt(len(comp)))
+            else:  # an event and its few arguments: its hub in the middle, the rest fanned out around it
+                hub = min(comp, key=lambda n: (-deg[n], n))
+                local = {hub: (0.0, 0.0)}
+                _fan_out(u, local, [hub], deg, spacing)
             lx = [p[0] for p in local.values()]
             ly = [p[1] for p in local.values()]
             w = max(lx) - min(lx) + spacing
