@@ -15,6 +15,54 @@ RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
 
 
 @dataclass(frozen=True, slots=True)
+class TokenTable:
+    """A Doc's per-token attributes as plain lists, read in one pass.
+
+    ``doc[i]`` and ``for tok in doc`` build a new Token object each time, and
+    ``doc.text`` is rebuilt from every token on each access; rules that scan
+    a whole document for a few cue words look the words up here and make
+    Tokens only where they match.
+    """
+
+    text: list[str]
+    lower: list[str]  # str.lower() of the text
+    lemma: list[str]  # lowercased
+    pos: list[str]
+    idx: list[int]
+    doc_text: str
+    word_set: frozenset[str]  # the lowercased token texts
+
+
+_TABLE_KEY = "graphbuild.token_table"
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built on first use and kept in ``doc.user_data``."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None or len(table.text) != len(doc):
+        toks = list(doc)
+        text = [t.text for t in toks]
+        lower = [w.lower() for w in text]  # not Token.lower_: empty in Docs built on a bare Vocab
+        table = TokenTable(
+            text=text,
+            lower=lower,
+            lemma=[t.lemma_.lower() for t in toks],
+            pos=[t.pos_ for t in toks],
+            idx=[t.idx for t in toks],
+            doc_text="".join(t.text_with_ws for t in toks),
+            word_set=frozenset(lower),
+        )
+        doc.user_data[_TABLE_KEY] = table
+    assert isinstance(table, TokenTable)
+    return table
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per document."""
+    return token_table(doc).doc_text
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     """An entity mention found at a token."""
 

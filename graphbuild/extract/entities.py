@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.common import doc_text, token_table
 from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, fold, gazetteer
 from graphbuild.model import DocEntity, Document, Mention, Merge
 
@@ -124,7 +125,7 @@ class _Cand:
 def _caps_tokens(doc: Doc) -> set[int]:
     """Indices of tokens on all-caps lines (headlines such as CoNLL's "SOCCER - JAPAN GET LUCKY WIN")."""
     out: set[int] = set()
-    text = doc.text
+    text = doc_text(doc)
     pos = 0
     spans = []
     for line in text.split("\n"):
@@ -134,11 +135,9 @@ def _caps_tokens(doc: Doc) -> set[int]:
         pos += len(line) + 1
     if not spans:
         return out
-    for tok in doc:
-        for s, e in spans:
-            if s <= tok.idx < e:
-                out.add(tok.i)
-                break
+    starts = token_table(doc).idx
+    for s, e in spans:
+        out.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     return out
 
 
@@ -186,28 +185,14 @@ def _titles_by_word() -> tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str,
     return {k: tuple(v) for k, v in last.items()}, {k: tuple(v) for k, v in first.items()}
 
 
-_LAST = threading.local()  # the last document's token texts: (doc, words, lowercased word set)
-
-
 def _words(doc: Doc) -> list[str]:
     """The token texts of ``doc`` (indexing a list is much cheaper than ``doc[i]``), built once per document."""
-    last: tuple[Doc, list[str], frozenset[str] | None] | None = getattr(_LAST, "value", None)
-    if last is not None and last[0] is doc and len(last[1]) == len(doc):
-        return last[1]
-    words = [t.text for t in doc]
-    _LAST.value = (doc, words, None)
-    return words
+    return token_table(doc).text
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
-    """The lowercased token texts of ``doc`` as a set, built once per document."""
-    words = _words(doc)
-    cached: tuple[Doc, list[str], frozenset[str] | None] = _LAST.value
-    doc_, _, lower = cached
-    if lower is None:
-        lower = frozenset(w.lower() for w in words)
-        _LAST.value = (doc_, words, lower)
-    return lower
+    """The lowercased token texts of ``doc`` as a set."""
+    return token_table(doc).word_set
 
 
 def _title_before(words: Sequence[str], i: int) -> int | None:
@@ -372,7 +357,7 @@ def dateline_candidates(doc: Doc) -> list[_Cand]:
     """Rule ``dateline``: "KYIV (Ukraine):", "LONDON (Reuters) -", "WASHINGTON —", "BRUSSELS 1996-08-22",
     "MANCHESTER , England 1996-08-31" (the state or country after the city is a mention too)."""
     out: list[_Cand] = []
-    text = doc.text
+    text = doc_text(doc)
     pos = 0
     for line_no, line in enumerate(text.split("\n")[:4]):
         m = _DATELINE.match(line)
@@ -464,9 +449,10 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
 def region_candidates(doc: Doc) -> list[_Cand]:
     """Rule ``region``: "Kursk region", "Donetsk Oblast", "Sichuan province" as one Place."""
     out: list[_Cand] = []
-    for tok in doc:
-        if tok.text not in REGION_WORDS or tok.i == 0:
+    for k, word in enumerate(_words(doc)):
+        if word not in REGION_WORDS or k == 0:
             continue
+        tok = doc[k]
         j = tok.i
         i = j
         while i > 0 and _is_cap(doc[i - 1].text) and doc[i - 1].text.isalpha() and j - i < 3:
@@ -646,7 +632,7 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     Full names spaCy calls PERSON (golf and athletics tables) are left alone, except
     on a standings row (``STANDINGS_NUMBERS`` or more numbers: "Greenock Morton 3 2 0 1 5 2 6").
     """
-    text = doc.text
+    text = doc_text(doc)
     person_spans = {(c.start, c.end): c.authority for c in cands if c.type == "Person" and c.end - c.start > 1}
     spans: list[tuple[int, int, bool]] = []
     pos = 0
@@ -711,9 +697,10 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     """Rule ``company-suffix``: a capitalised run ending in Inc/Corp/Ltd/plc/AG/Bank/Group... is an Organization."""
     caps = caps or set()
     out: list[_Cand] = []
-    for tok in doc:
-        if tok.text not in COMPANY_SUFFIXES or tok.i in caps or tok.i == 0:
+    for k, word in enumerate(_words(doc)):
+        if word not in COMPANY_SUFFIXES or k in caps or k == 0:
             continue
+        tok = doc[k]
         nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
         if nxt in COMPANY_SUFFIXES or re.fullmatch(r"[A-Z]|[IVX]+", nxt):
             continue  # the run goes on ("Bear Stearns & Co Inc"), or a pool ("Group B", "World Group I")
@@ -820,13 +807,13 @@ def cue_candidates(doc: Doc) -> list[_Cand]:
     one after "town of", "east of"... is a Place.  Names spaCy reads as a full PERSON are left alone."""
     out: list[_Cand] = []
     n = len(doc)
-    for tok in doc:
-        i = tok.i
+    words = _words(doc)
+    for i, word in enumerate(words):
         if i + 1 >= n:
             continue
-        if tok.text in COMPANY_NOUNS:
+        if word in COMPANY_NOUNS:
             start, typ, rule = i + 1, "Organization", "company-cue"
-        elif tok.text == "of" and i > 0 and doc[i - 1].text in PLACE_OF_WORDS:
+        elif word == "of" and i > 0 and words[i - 1] in PLACE_OF_WORDS:
             start, typ, rule = i + 1, "Place", "place-cue"
         else:
             continue
@@ -877,9 +864,9 @@ def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if (one or led or _span_text(doc, c.start, c.end) in full) and c.type in {"Person", "Place"} and c.authority < 2:
             c = replace(c, type="Organization", rule="company-suffix", label=None, code=None, wikidata=None, authority=1)
         out.append(c)
-    for tok in doc:
-        if tok.i not in covered and tok.text in short:
-            out.append(_Cand(tok.i, tok.i + 1, "Organization", "company-suffix", authority=1))
+    for k, word in enumerate(_words(doc)):
+        if k not in covered and word in short:
+            out.append(_Cand(k, k + 1, "Organization", "company-suffix", authority=1))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -952,13 +939,13 @@ def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand
     if not _lower_words(doc) & CRICKET_WORDS:
         return cands
     hits: dict[int, _Cand] = {}
-    for tok in doc:
-        if not _is_cap(tok.text):
+    for k, word in enumerate(_words(doc)):
+        if not _is_cap(word):
             continue
-        county = counties.get(fold(tok.text))
-        if county is None or (not tok.text.istitle() and tok.i not in caps):
+        county = counties.get(fold(word))
+        if county is None or (not word.istitle() and k not in caps):
             continue
-        hits[tok.i] = _Cand(tok.i, tok.i + 1, "Organization", "sports.county", authority=2)
+        hits[k] = _Cand(k, k + 1, "Organization", "sports.county", authority=2)
     if not hits:
         return cands
     out: list[_Cand] = []
@@ -976,9 +963,10 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
     taken = {k: c for c in known for k in range(c.start, c.end)}
     out: list[_Cand] = []
-    for tok in doc:
-        if tok.text not in SAID_WORDS or tok.i == 0:
+    for k, word in enumerate(_words(doc)):
+        if word not in SAID_WORDS or k == 0:
             continue
+        tok = doc[k]
         end = tok.i
         start = end
         while start > 0 and end - start < 3 and _is_cap(doc[start - 1].text) and doc[start - 1].text.isalpha():
@@ -1376,7 +1364,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     """The document's entities, keys ``e0``, ``e1``... in order of first mention."""
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access: read it once
     if text != document.text:
         raise ValueError(f"document {document.id!r}: the spaCy Doc text differs from the document text")
     caps = _caps_tokens(doc)

@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import EntityIndex, Hit, evidence
+from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
 from graphbuild.extract.dates import resolve_time
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -88,6 +88,10 @@ def _hyphen_compound(tok: Token) -> str | None:
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
         return f"{tok.lower_}-{doc[i + 2].lower_}"
     return None
+
+
+#: Lemmas :func:`_trigger_type` looks at by themselves (besides hyphen compounds and lowercased noun forms).
+_TRIGGER_WORDS: frozenset[str] = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | {"take", "call", "add", "deliver", "ask"}
 
 
 def _trigger_type(tok: Token) -> tuple[str, str] | None:
@@ -434,7 +438,19 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """The events of one document, merged, each with its evidence sentence(s)."""
     cands: list[Candidate] = []
-    for tok in doc:
+    table = token_table(doc)
+    words, lowers, lemmas = table.text, table.lower, table.lemma
+    n = len(words)
+    for i in range(n):
+        # only a trigger word, a special verb or a hyphen compound can trigger (see _trigger_type)
+        if not (
+            lemmas[i] in _TRIGGER_WORDS
+            or lowers[i] in NOUN_TRIGGERS
+            or (i + 1 < n and words[i + 1] == "-")
+            or (i >= 1 and words[i - 1] == "-")
+        ):
+            continue
+        tok = doc[i]
         found = _trigger_type(tok)
         if found is None:
             continue
