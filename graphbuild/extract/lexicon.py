@@ -162,3 +162,10 @@ PREP_ROLES: Final[dict[str, dict[str, str]]] = {
     "Support": {"for": "target", "to": "target", "of": "target"},
     "Transfer": {"of": "target", "from": "origin", "to": "destination", "by": "agent"},
 }
+
+#: US state abbreviations as AP style writes them after a city ("Tupelo, Miss."), dots removed, lower case.
+US_STATE_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
+     "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
+)

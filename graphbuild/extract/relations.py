@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import EntityIndex, Hit, evidence
-from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, WEAK_TITLES
+from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, US_STATE_ABBREVIATIONS, WEAK_TITLES
 from graphbuild.model import DocEntity, Document, Relation
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ _PLACE_MODIFIERS = frozenset(
 )
 
 
-#: US state abbreviations as AP style writes them after a city ("Tupelo, Miss."), dots removed, lower case.
-_US_STATES = frozenset(
-    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
-     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
-     "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
-)
 #: Last words of organisation-typed names that stand for a facility, i.e. a place (located_in, not based_in).
 _FACILITY_HEADS = frozenset(
     {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
@@ -51,7 +45,7 @@ def _norm_word(text: str) -> str:
 
 def _is_geo(hit: Hit) -> bool:
     """A Place or Country mention, or a US state abbreviation typed otherwise by NER."""
-    return hit.entity.type in _GEO or _norm_word(hit.mention.text) in _US_STATES
+    return hit.entity.type in _GEO or _norm_word(hit.mention.text) in US_STATE_ABBREVIATIONS
 
 
 def _is_facility(hit: Hit) -> bool:
@@ -242,8 +236,8 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     gap = 0
     while i < stop and gap <= max_gap:
         nxt = ctx.index.start_at.get(i)
-        if nxt is not None:
-            return nxt[2] if _is_geo(nxt[2]) else None
+        if nxt is not None:  # a nationality word after "in" is a language: "Teleonce Television in Spanish"
+            return nxt[2] if _is_geo(nxt[2]) and nxt[2].mention.rule != "demonym" else None
         if doc[i].lower_ not in _PLACE_MODIFIERS:
             return None
         i += 1
@@ -825,7 +819,8 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
             paren = s > first and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")"
             dash = e < sent.end and doc[e].text in ("--", "—")
             fbis = e + 1 < sent.end and doc[e].lower_ == "in" and any(t.text == "GMT" for t in doc[e:sent.end])
-            if not (paren or dash or fbis):
+            alone = s > first and all(t.is_punct for t in doc[e:sent.end])  # a source line "Moscow INTERFAX"
+            if not (paren or dash or fbis or alone):
                 continue
             places = _dateline_places(ctx, first, s - 1 if paren else s)
             if places is None:
