@@ -27,7 +27,20 @@ _PLACE_MODIFIERS = frozenset(
     {"the", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
      "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
      "southwest", "neighbouring", "neighboring", "nearby", "occupied", "rural", "coastal", "border",
-     "capital", "city", "town", "village", "province", "region", "state", "of", "in"}
+     "capital", "city", "town", "village", "province", "region", "state", "of", "in",
+     "northeastern", "northwestern", "southeastern", "southwestern", "part", "area", "outskirts", "suburbs"}
+)
+#: Compass words between a place and the larger place after its comma: "Mohammadia , south-east Algeria".
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "-",
+     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+     "northeastern", "northwestern", "southeastern", "southwestern"}
+)
+#: Nouns of an apposition that say what kind of place a place is, and may take "of" for the larger place
+#: ("Leninakan , a city of Armenia"); any noun may take "in" ("Madagascar , an island nation in the Indian Ocean").
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "suburb", "county", "province", "state", "region", "district", "port", "island",
+     "republic", "community", "municipality", "borough", "hamlet", "resort", "capital", "part", "area"}
 )
 
 
@@ -35,7 +48,9 @@ _PLACE_MODIFIERS = frozenset(
 _FACILITY_HEADS = frozenset(
     {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
      "park", "seashore", "farm", "cave", "hill", "depot", "base", "station", "cathedral", "stadium", "arena",
-     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall"}
+     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall",
+     "forest", "range", "lake", "river", "canyon", "valley", "desert", "channel", "reservoir", "dam", "plant",
+     "mountain", "mountains", "beach", "island", "islands", "monument", "memorial", "cemetery", "courthouse"}
 )
 
 
@@ -237,7 +252,7 @@ def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
     while i < stop and gap <= max_gap:
         nxt = ctx.index.start_at.get(i)
         if nxt is not None:  # a nationality word after "in" is a language: "Teleonce Television in Spanish"
-            return nxt[2] if _is_geo(nxt[2]) and nxt[2].mention.rule != "demonym" else None
+            return nxt[2] if _place_like(nxt[2]) and nxt[2].mention.rule != "demonym" else None
         if doc[i].lower_ not in _PLACE_MODIFIERS:
             return None
         i += 1
@@ -295,13 +310,27 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         if not (_place_like(hit) or dateline) or e >= sent.end:
             continue
         tok = doc[e]
-        if tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place"):
-            other = _geo_after(ctx, e + 1, sent.end)
+        # "Pokrovsk in the eastern Donetsk region"; "the Savannah River Plant , in Aiken , S.C." (comma_in)
+        comma_in = tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ == "in"
+        if (tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place")) or comma_in:
+            name = "comma_in" if comma_in else tok.lower_
+            other = _geo_after(ctx, e + (2 if comma_in else 1), sent.end, max_gap=4)
             if other is not None and other.entity.key != hit.entity.key:
-                yield ctx.rel(hit, "located_in", other, sent, f"located_in.{tok.lower_}", 0.75)
+                yield ctx.rel(hit, "located_in", other, sent, f"located_in.{name}", 0.75)
                 o_end = ctx.index.span_of(other)[1]
                 for more in _comma_chain(ctx, o_end, sent.end):
-                    yield ctx.rel(hit, "located_in", more, sent, f"located_in.{tok.lower_}_chain", 0.7)
+                    yield ctx.rel(hit, "located_in", more, sent, f"located_in.{name}_chain", 0.7)
+                    if _is_geo(other):
+                        yield ctx.rel(other, "located_in", more, sent, "located_in.comma", 0.8)
+        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit):
+            # "Mohammadia , south-east Algeria ,"
+            j = e + 1
+            while j < min(sent.end, e + 5) and doc[j].lower_ in _COMPASS:
+                j += 1
+            nxt = ctx.index.start_at.get(j)
+            if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key and (
+                    nxt[1] >= sent.end or doc[nxt[1]].is_punct or doc[nxt[1]].lower_ in ("and", "or")):
+                yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.compass", 0.7)
         elif tok.text == "(" and e + 1 < sent.end:
             nxt = ctx.index.start_at.get(e + 1)
             if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key:
@@ -327,6 +356,7 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                 nxt = ctx.index.start_at.get(j)
             if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
+    yield from _capitals_and_appositions(ctx)
     # "Rome is in Lazio", "The farm is located in Wapato"
     for tok in doc:
         if tok.lemma_ not in ("be", "locate", "lie", "sit"):
@@ -338,6 +368,38 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         for _, other in _pobj_hits(tok, ctx.index, ("in",)):
             if _is_geo(other) and other.entity.key != place.entity.key:
                 yield ctx.rel(place, "located_in", other, tok.sent, "located_in.copula", 0.75)
+
+
+def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
+    """``located_in.capital``: "Yerevan , the capital of Armenia", "Bosnia 's capital , Sarajevo", "the Armenian
+    capital , Yerevan", "Yerevan is the capital of Armenia"; ``located_in.appos``: "Madagascar , an island nation
+    in the Indian Ocean", "Leninakan , a city of Armenia"."""
+    index = ctx.index
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN":
+            continue
+        if tok.lemma_ == "capital":
+            larger = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+            larger += [h for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                       and (h := index.at(c)) is not None and _is_geo(h)]
+            cities = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None and _is_geo(h)]
+            if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None and _is_geo(h):
+                cities.append(h)
+            if tok.dep_ == "attr":
+                cities += [h for c in tok.head.children if c.dep_ == "nsubj" and (h := index.at(c)) is not None
+                           and _is_geo(h)]
+            for city in cities:
+                for big in larger:
+                    if city.entity.key != big.entity.key:
+                        yield ctx.rel(city, "located_in", big, tok.sent, "located_in.capital", 0.8)
+        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None and _place_like(place) \
+                and index.at(tok) is None:
+            preps = ("in", "of") if tok.lemma_ in _PLACE_NOUNS else ("in",)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for big in _geo_objects(ctx, c):
+                        if big.entity.key != place.entity.key:
+                            yield ctx.rel(place, "located_in", big, tok.sent, "located_in.appos", 0.7)
 
 
 def rule_based_in(ctx: Context) -> Iterator[Relation]:
@@ -387,6 +449,24 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         for _, other in _pobj_hits(tok, ctx.index, ("in", "at")):
             if _is_geo(other):
                 yield ctx.rel(org, "based_in", other, tok.sent, "based_in.verb", 0.8)
+    # "NRC headquarters in nearby Rockville , Md.", "the headquarters of Acme in Ohio", "Acme , with headquarters in X"
+    for tok in doc:
+        if tok.lower_ not in ("headquarters", "hq") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        orgs = [h for c in tok.children if c.dep_ in ("compound", "poss", "nmod")
+                and (h := ctx.index.at(c)) is not None and _is_org(h)]
+        orgs += [h for _, h in _pobj_hits(tok, ctx.index, ("of",)) if _is_org(h)]
+        if not orgs and tok.dep_ == "pobj" and tok.head.lower_ == "with" and (h := ctx.index.at(tok.head.head)) \
+                is not None and _is_org(h):
+            orgs.append(h)
+        geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in _geo_objects(ctx, c)]
+        # the parser often hangs "in Y" on the phrase around "headquarters": read the words
+        if not geos and tok.i + 2 < tok.sent.end and doc[tok.i + 1].lower_ in ("in", "at") \
+                and (first := _geo_after(ctx, tok.i + 2, tok.sent.end, max_gap=2)) is not None:
+            geos = [first, *_comma_chain(ctx, ctx.index.span_of(first)[1], tok.sent.end)]
+        for geo in geos:
+            for org in orgs:
+                yield ctx.rel(org, "based_in", geo, tok.sent, "based_in.headquarters", 0.8)
 
 
 _LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
@@ -604,6 +684,27 @@ _FIRM_NOUNS = frozenset({"firm", "company", "bank", "group", "corporation", "mak
 _RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
 
 
+_HOME_NOUNS = frozenset({"hometown", "birthplace", "home-town"})
+
+
+def _hometown(ctx: Context, tok: Token) -> Iterator[Relation]:
+    """``lives_in.hometown``: "Richardson 's hometown" beside a place, "her hometown of Belen", "Jackson 's home
+    state" said of a place."""
+    index = ctx.index
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    person = _person(index, owner)
+    if person is None:
+        return
+    geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+    geos += [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None and _is_geo(h)]
+    if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None and _is_geo(h):
+        geos.append(h)  # "Beaumont , Texas , Richardson 's hometown"
+    if tok.dep_ == "attr":  # "Chicago is Smith 's hometown"
+        geos += [h for c in tok.head.children if c.dep_ == "nsubj" and (h := index.at(c)) is not None and _is_geo(h)]
+    for geo in geos:
+        yield ctx.rel(person, "lives_in", geo, tok.sent, "lives_in.hometown", 0.75)
+
+
 def rule_lives_in(ctx: Context) -> Iterator[Relation]:
     """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
     doc = ctx.doc
@@ -620,6 +721,19 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
                     rule = "lives_in.born" if low == "born" else "lives_in.verb"
                     for geo in _geo_objects(ctx, c):
                         yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
+            # "Rolling Fork , where Muddy Waters was born"
+            if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children) \
+                    and (where := index.at(tok.head)) is not None and _is_geo(where):
+                yield ctx.rel(person, "lives_in", where, sent, "lives_in.where", 0.75)
+        elif tok.pos_ == "NOUN" and (tok.lemma_ in _HOME_NOUNS or (tok.lemma_ == "state" and any(
+                c.lower_ == "home" for c in tok.children))):
+            yield from _hometown(ctx, tok)
+        elif tok.lower_ == "native" and tok.dep_ == "amod" and (home := index.at(tok.head)) is not None \
+                and _is_geo(home):
+            # "in his native South Carolina"
+            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if (native := _person(index, owner)) is not None:
+                yield ctx.rel(native, "lives_in", home, sent, "lives_in.native_adj", 0.7)
         elif tok.pos_ == "NOUN" and tok.lemma_ in _RESIDENT_NOUNS:
             person = None
             if tok.dep_ == "appos":
@@ -880,7 +994,14 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 pat = dep_paths.match(doc, a, b, st, ot, table)
                 if pat is None or not dep_paths.permits(pat, st, ot):
                     continue
-                yield ctx.rel(subj, pat.relation, obj, doc[a[0]].sent, f"dep_path:{pat.id}", pat.precision)
+                relation = pat.relation
+                # a path learnt for one kind of subject names the other kind's relation: organisations are
+                # based in a place, places (and facilities) are located in one
+                if relation == "located_in" and _is_org(subj):
+                    relation = "based_in"
+                elif relation == "based_in" and _place_like(subj):
+                    relation = "located_in"
+                yield ctx.rel(subj, relation, obj, doc[a[0]].sent, f"dep_path:{pat.id}", pat.precision)
 
 
 Rule = Callable[[Context], Iterator[Relation]]

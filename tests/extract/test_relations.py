@@ -56,6 +56,30 @@ CASES: list[tuple[str, str, Triple]] = [
      ("Marubeni Corp.", "based_in", "Tokyo")),
     ("graphbuild.frames.v1", "The protest outside the Lincoln assassin John Wilkes Booth museum was small.",
      ("John Wilkes Booth", "killed", "Lincoln")),
+    # located_in.comma_in / .compass / .capital / .appos / .in over modifiers, facilities typed Organization
+    ("graphbuild.located_in.v1", "The opera company performed at the Palace of Fine Arts , in San Francisco , on June 30 .",
+     ("Palace of Fine Arts", "located_in", "San Francisco")),
+    ("graphbuild.located_in.v1", "The former mayor of Mohammadia , south-east Algeria , was shot.",
+     ("Mohammadia", "located_in", "Algeria")),
+    ("graphbuild.located_in.v1", "Yerevan , the capital of Armenia , was hit.", ("Yerevan", "located_in", "Armenia")),
+    ("graphbuild.located_in.v1", "Bosnia 's capital , Sarajevo , is calm.", ("Sarajevo", "located_in", "Bosnia")),
+    ("graphbuild.located_in.v1", "Madagascar , an island nation in the Indian Ocean , is poor.",
+     ("Madagascar", "located_in", "Indian Ocean")),
+    ("graphbuild.located_in.v1", "The Beatles played in Liverpool , a city in England .",
+     ("Liverpool", "located_in", "England")),
+    ("graphbuild.located_in.v1", "Rebels hold the town of Bugesera in the southeastern part of Rwanda .",
+     ("Bugesera", "located_in", "Rwanda")),
+    ("graphbuild.located_in.v1", "The jet flew to Pinecastle Electronic Warfare Range in the Ocala National Forest .",
+     ("Pinecastle Electronic Warfare Range", "located_in", "Ocala National Forest")),
+    # based_in.headquarters
+    ("graphbuild.based_in.v1", "Officials at NRC headquarters in Rockville , Md. , said so.",
+     ("NRC", "based_in", "Rockville")),
+    # lives_in.native_adj / .where / .hometown
+    ("graphbuild.lives_in.v1", "Jesse Jackson won the caucuses in his native South Carolina .",
+     ("Jesse Jackson", "lives_in", "South Carolina")),
+    ("graphbuild.lives_in.v1", "We drove through Rolling Fork , where Muddy Waters was born .",
+     ("Muddy Waters", "lives_in", "Rolling Fork")),
+    ("graphbuild.lives_in.v1", "Ms. Calico disappeared near her hometown of Belen , N.M.", ("Calico", "lives_in", "Belen")),
 ]
 
 
