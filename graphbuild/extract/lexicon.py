@@ -169,3 +169,15 @@ US_STATE_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
      "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
      "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
 )
+
+#: Occupations and roles that show a name in apposition to them is a person ("Harrington , a professor at
+#: Queens College"), beside the titles of :data:`TITLES`.
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
+    """professor|lawyer|attorney|economist|analyst|teacher|student|member|officer|worker|engineer|scientist|
+    researcher|activist|reporter|correspondent|journalist|writer|author|actor|actress|singer|player|doctor|
+    physician|nurse|soldier|agent|employee|executive|historian|architect|banker|broker|consultant|designer|
+    diplomat|economist|editor|expert|farmer|lecturer|pilot|politician|priest|psychologist|sociologist|
+    specialist|strategist|surgeon|technician|trader|vice|veteran|volunteer|worker|comptroller|treasurer|
+    astronaut|biologist|chemist|physicist|geologist|ecologist|administrator|superintendent|inspector|
+    detective|sheriff|trooper|colonel|major|sergeant|lieutenant|captain|admiral""".replace("\n", "").replace(" ", "").split("|")
+)

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import EntityIndex, Hit, evidence
-from graphbuild.extract.lexicon import COUNTRY_NAMES, IMPLIED_COUNTRY, TITLES, US_STATE_ABBREVIATIONS, WEAK_TITLES
+from graphbuild.extract.lexicon import (
+    COUNTRY_NAMES,
+    IMPLIED_COUNTRY,
+    PERSON_NOUNS,
+    TITLES,
+    US_STATE_ABBREVIATIONS,
+    WEAK_TITLES,
+)
 from graphbuild.model import DocEntity, Document, Relation
 
 if TYPE_CHECKING:
@@ -190,6 +197,11 @@ def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
             continue
         tstart, title = found
         org = _org_before(ctx, tstart)
+        k = tstart  # "CNEN Radioprotection Director Laercio Vinhas": a department between the body and the title
+        while org is None and k > max(doc[s].sent.start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                and ctx.index.at(doc[k - 1]) is None:
+            k -= 1
+            org = _org_before(ctx, k)
         # "Secretary of State" style titles may hide an organisation mention inside them
         yield from _post_relations(ctx, hit, title, org, doc[s].sent, "title.prefix")
 
@@ -476,7 +488,8 @@ _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"}
 #: Verbs whose object (active) or subject (passive) is the accused of a killing they govern.
 _ACCUSE_VERBS = frozenset({"convict", "accuse", "charge", "indict", "sentence", "acquit", "try", "arrest",
                            "suspect", "jail", "imprison", "execute", "hang", "blame", "find"})
-_WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair"})
+_WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair", "operate",
+                         "manage", "direct", "teach"})
 
 
 def _subject(verb: Token, index: EntityIndex) -> Hit | None:
@@ -513,7 +526,7 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             if subj is None or subj.entity.type != "Person":
                 continue
             targets: list[Hit] = [h for _, h in _pobj_hits(tok, index, ("for", "at", "with", "in"))]
-            if lemma in ("join", "lead", "head", "run", "found", "represent", "chair"):
+            if lemma in ("join", "lead", "head", "run", "found", "represent", "chair", "operate", "manage", "direct"):
                 targets += [h for c in tok.children if c.dep_ == "dobj" and (h := index.at(c)) is not None]
             for hit in targets:
                 if hit.entity.type == "Organization":
@@ -568,6 +581,10 @@ def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
             return None
         if cur.i != tok.i and cur.dep_ == "appos":  # "X, the man convicted of killing Y"
             return _person(index, cur.head)
+        if cur.i != tok.i and cur.lemma_ in _ACCUSE_VERBS and cur.tag_ == "VBN" and cur.i > 1 \
+                and cur.doc[cur.i - 1].text == "," and (prev := index.end_at.get(cur.i - 1)) is not None \
+                and prev[2].entity.type == "Person":
+            return prev[2]  # "the death sentence of John Adamson , convicted of murdering Y" (killed.accused)
         if cur.dep_ in ("pcomp", "pobj", "prep", "xcomp", "advcl", "acl", "conj", "ccomp", "dobj", "acomp") \
                 and cur.head.i != cur.i:
             cur = cur.head
@@ -576,6 +593,27 @@ def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
             continue
         break
     return None
+
+
+def _agents(tok: Token, index: EntityIndex) -> list[Hit]:
+    """Persons named by a "by" phrase anywhere in the clause of ``tok`` (not inside a clause of its own):
+    "Lennon was shot to death ... in the courtyard of his apartment building by Mark David Chapman"."""
+    out: list[Hit] = []
+    for t in tok.subtree:
+        if t.lower_ != "by" or t.dep_ not in ("prep", "agent"):
+            continue
+        cur = t.head
+        while cur.i != tok.i and cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.i == tok.i:
+            out += [h for c in t.children if c.dep_ == "pobj" and (h := _person(index, c)) is not None]
+    return out
+
+
+def _victim(index: EntityIndex, tok: Token) -> Hit | None:
+    """The victim a killing noun names with "of": a person, or a mention the entity layer typed as a place or
+    organisation ("the assassination of Lincoln") but no country."""
+    return next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type != "Country"), None)
 
 
 def rule_killed(ctx: Context) -> Iterator[Relation]:
@@ -592,6 +630,8 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
             for c in tok.children:  # "shot to death in X by Y": the agent may hang off a later phrase
                 if c.dep_ in ("prep", "advcl", "xcomp"):
                     by += [h for p, h in _pobj_hits(c, index, ("by",))]
+            if not by:
+                by = _agents(tok, index)
             if passive:
                 victim = next((_person(index, c) for c in tok.children if c.dep_ == "nsubjpass"), None)
                 if victim is None and tok.dep_ in ("acl", "relcl"):
@@ -607,15 +647,21 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
                 for v in victims:
                     pairs.append((killer, v, "killed.verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILL_NOUNS:
-            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            victim = _victim(index, tok) if lemma != "death" else next(
+                (h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
             if victim is None:  # "the Kennedy slaying"
                 victim = next((_person(index, c) for c in tok.children if c.dep_ == "compound"), None)
             killer = next((_person(index, c) for c in tok.children if c.dep_ == "poss"), None)
-            if killer is None and victim is not None and lemma != "death":
+            # "the assassination of Archduke Franz Ferdinand by Gavrilo Princip" (killed.noun_by)
+            agent = next((h for p, h in _pobj_hits(tok, index, ("by",)) if h.entity.type == "Person"), None)
+            if agent is not None and victim is not None and lemma != "death":
+                pairs.append((agent, victim, "killed.noun_by"))
+                killer = None
+            elif killer is None and victim is not None and lemma != "death":
                 killer = _killer_of(tok, index)
             pairs.append((killer, victim, "killed.noun"))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in _KILLER_NOUNS:
-            victim = next((h for p, h in _pobj_hits(tok, index, ("of",)) if h.entity.type == "Person"), None)
+            victim = _victim(index, tok)
             if victim is None:  # "Kennedy's assassin", "Kennedy assassin Sirhan"
                 prev = index.end_at.get(tok.i - 1) or index.end_at.get(tok.i - 2)
                 if prev is not None and prev[2].entity.type == "Person" and (
@@ -820,14 +866,18 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
     index = ctx.index
     seen: set[tuple[str, str]] = set()
     for s, e, hit in index.spans:
-        if hit.entity.type != "Person":
+        root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
+        if hit.entity.type != "Person" and not _person_by_apposition(hit, root):
             continue
         sent = doc[s].sent
-        root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
         found: list[tuple[Hit, str]] = []
         for c in root.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN":
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS:
                 found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
+                # "X , the New York attorney representing Church 's"
+                found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
+                          and a.lemma_ in ("represent", "advise", "defend") for d in a.children
+                          if d.dep_ == "dobj" and (h := index.at(d)) is not None and _is_org(h)]
             elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
                 found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
                           and (h := index.at(p)) is not None and _is_org(h)]
@@ -847,6 +897,27 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 continue
             seen.add((org.mention.text, hit.mention.text))
             yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
+    # "Barrett is a member of the Illinois Commerce Commission", "X , 58 , was acting comptroller at Y"
+    for tok in doc:
+        if tok.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        person = _person(index, subj)
+        if person is None:
+            continue
+        for attr in tok.children:
+            if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS:
+                continue
+            for org in _orgs_under(ctx, attr):
+                yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
+
+
+def _person_by_apposition(hit: Hit, root: Token) -> bool:
+    """A name the entity layer typed otherwise that an apposition shows to be a person: "Harrington , a
+    professor of political science at Queens College" (typed Organization)."""
+    return hit.entity.type in ("Organization", "Place") and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lemma_ in PERSON_NOUNS)
+        for c in root.children)
 
 
 def rule_person_of(ctx: Context) -> Iterator[Relation]:
@@ -857,6 +928,15 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type == "Person" and e + 3 < sent.end and doc[e].text == "," and doc[e + 1].like_num \
                 and doc[e + 2].text == ",":
             e += 3  # "Daniel Sullivan , 30 , of Boothbay"
+        if hit.entity.type == "Person" and e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ == "of" \
+                and (nxt := ctx.index.start_at.get(e + 2) or ctx.index.start_at.get(e + 3)) is not None \
+                and _is_org(nxt[2]):
+            # "Stephanie Powell , of the DEM 's division"
+            yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.comma_of", 0.65)
+        # "Brian Mulroney 's Progressive Conservative Party"
+        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].text in _POSS \
+                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]):
+            yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
             if nxt is not None:

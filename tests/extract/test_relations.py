@@ -80,6 +80,29 @@ CASES: list[tuple[str, str, Triple]] = [
     ("graphbuild.lives_in.v1", "We drove through Rolling Fork , where Muddy Waters was born .",
      ("Muddy Waters", "lives_in", "Rolling Fork")),
     ("graphbuild.lives_in.v1", "Ms. Calico disappeared near her hometown of Belen , N.M.", ("Calico", "lives_in", "Belen")),
+    # affiliated_with.copula / .represent; a person typed Organization shown a person by its apposition
+    ("graphbuild.work_for.v1", "Barrett is a member of the Illinois Commerce Commission .",
+     ("Barrett", "affiliated_with", "Illinois Commerce Commission")),
+    ("graphbuild.work_for.v1", "Harrington , a professor of political science at Queens College , died Monday.",
+     ("Harrington", "affiliated_with", "Queens College")),
+    ("graphbuild.work_for.v1", "Guy M. Struve , the New York attorney representing Texaco , said he was disappointed.",
+     ("Guy M. Struve", "affiliated_with", "Texaco")),
+    # title.prefix over a department name; affiliated_with.person_poss / .comma_of; the operate verb
+    ("graphbuild.title_prefix.v1", "CNEN Radioprotection Director Laercio Vinhas reported by fax.",
+     ("Laercio Vinhas", "affiliated_with", "CNEN")),
+    ("graphbuild.person_of.v1", "Prime Minister Brian Mulroney 's Progressive Conservative Party won the election.",
+     ("Brian Mulroney", "affiliated_with", "Progressive Conservative Party")),
+    ("graphbuild.person_of.v1", "Stephanie Powell , of the DEM 's division of groundwater , said Tuesday.",
+     ("Stephanie Powell", "affiliated_with", "DEM")),
+    ("graphbuild.verbs.v1", "Gerald Przenislawski , who operates La Valette Underground Military Museum , smiled.",
+     ("Gerald Przenislawski", "affiliated_with", "La Valette Underground Military Museum")),
+    # killed: an agent far from the verb, the accused after a comma, a victim typed Organization
+    ("graphbuild.killed.v1", "Lennon was shot to death Dec. 8 , 1980 , in the courtyard of his New York City apartment "
+     "building by Mark David Chapman , a former Beatles ' fan .", ("Mark David Chapman", "killed", "Lennon")),
+    ("graphbuild.killed.v1", "The federal appeals court threw out the death sentence of John Harvey Adamson , convicted "
+     "of murdering Phoenix newspaper reporter Don Bolles in 1976 .", ("John Harvey Adamson", "killed", "Don Bolles")),
+    ("graphbuild.killed.v1", "This is the place where John Wilkes Booth , assassin of Lincoln , was cornered .",
+     ("John Wilkes Booth", "killed", "Lincoln")),
 ]
 
 
@@ -95,6 +118,8 @@ NEGATIVE: list[tuple[str, Triple]] = [
     ("Smith said he had not killed anyone.", ("Smith", "killed", "Smith")),
     ("LONDON ( Reuters ) Shares in Vodafone fell.", ("Vodafone", "based_in", "LONDON")),
     ("Anna Berg, a London resident, met Tom Hart.", ("Tom Hart", "lives_in", "London")),
+    ("This is the place where John Wilkes Booth , assassin of Lincoln , was cornered .",
+     ("John Wilkes Booth", "affiliated_with", "Lincoln")),
 ]
 
 
