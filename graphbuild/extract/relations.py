@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
@@ -234,6 +234,27 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
                 org = nxt[2]
         yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
+
+
+def rule_title_copula(ctx: Context) -> Iterator[Relation]:
+    """``PERSON is (the) TITLE of ORG|Country``: "Fernandez de Cevallos would be the next president of Mexico"."""
+    index = ctx.index
+    for tok in ctx.doc:
+        if tok.lemma_ != "be":
+            continue
+        person = _person(index, next((c for c in tok.children if c.dep_ == "nsubj"), None))
+        if person is None:
+            continue
+        for attr in tok.children:
+            if attr.dep_ != "attr" or attr.pos_ != "NOUN":
+                continue
+            words = [c for c in attr.children if c.dep_ == "compound" and c.i < attr.i] + [attr]
+            title = " ".join(t.text for t in words)
+            if title.lower() not in TITLES or title.lower() in WEAK_TITLES:
+                continue
+            orgs = [h for _, h in _pobj_hits(attr, index, ("of",)) if h.entity.type in ("Organization", "Country")]
+            for org in orgs[:1]:
+                yield from _post_relations(ctx, person, title, org, tok.sent, "title.copula")
 
 
 def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
@@ -704,6 +725,18 @@ def _geo_objects(ctx: Context, prep: Token) -> list[Hit]:
     return out
 
 
+def _person_before_comma(ctx: Context, i: int) -> Hit | None:
+    """The Person mention ending right before a comma at token ``i - 1``, over an age: "X , 76 , born"."""
+    doc = ctx.doc
+    j = i - 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
+        j -= 2
+    prev = ctx.index.end_at.get(j)
+    return prev[2] if prev is not None and prev[2].entity.type == "Person" else None
+
+
 def _clause_person(ctx: Context, tok: Token) -> Hit | None:
     """The person a predicate is about: its subject, the noun it modifies, or the subject of its clause."""
     cur = tok
@@ -760,6 +793,12 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
         low = tok.lower_
         if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
             person = _clause_person(ctx, tok)
+            if person is None and low == "born":
+                # "Gordon Parks , 76 , born in Fort Scott"; "Norton Winfred Simon was born" (a name typed
+                # Organization: only persons are born)
+                person = _person_before_comma(ctx, tok.i) or next(
+                    (h for c in tok.children if c.dep_ == "nsubjpass" and (h := index.at(c)) is not None
+                     and h.entity.type == "Organization"), None)
             if person is None:
                 continue
             for c in tok.children:
@@ -774,12 +813,23 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
         elif tok.pos_ == "NOUN" and (tok.lemma_ in _HOME_NOUNS or (tok.lemma_ == "state" and any(
                 c.lower_ == "home" for c in tok.children))):
             yield from _hometown(ctx, tok)
-        elif tok.lower_ == "native" and tok.dep_ == "amod" and (home := index.at(tok.head)) is not None \
-                and _is_geo(home):
+        elif tok.pos_ == "NOUN" and tok.lemma_ in ("home", "residence", "house", "apartment", "farm"):
+            # "died at his home in suburban Larchmont", "Sohn 's New Jersey home"
+            owner = _person(index, next((c for c in tok.children if c.dep_ == "poss"), None))
+            if owner is None:
+                continue
+            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
+                     for g in _geo_objects(ctx, c)]
+            homes += [h for c in tok.children if c.dep_ == "compound" and (h := index.at(c)) is not None
+                      and _is_geo(h)]
+            for home in homes:
+                yield ctx.rel(owner, "lives_in", home, sent, "lives_in.home", 0.7)
+        elif tok.lower_ == "native" and tok.dep_ == "amod" and (land := index.at(tok.head)) is not None \
+                and _is_geo(land):
             # "in his native South Carolina"
-            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
-            if (native := _person(index, owner)) is not None:
-                yield ctx.rel(native, "lives_in", home, sent, "lives_in.native_adj", 0.7)
+            poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if (native := _person(index, poss)) is not None:
+                yield ctx.rel(native, "lives_in", land, sent, "lives_in.native_adj", 0.7)
         elif tok.pos_ == "NOUN" and tok.lemma_ in _RESIDENT_NOUNS:
             person = None
             if tok.dep_ == "appos":
@@ -818,6 +868,19 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
             nxt = index.start_at.get(e + 1)
             if nxt is not None and nxt[2].entity.type == "Person":
                 yield ctx.rel(nxt[2], "lives_in", hit, doc[s].sent, "lives_in.poss", 0.6)
+        if hit.entity.type == "Person":
+            # "Yisrael Tal , one of the top military strategists in Israel", "X , a lawyer in Boston"
+            root = dep_paths.mention_head(doc, s, e)
+            for c in root.children:
+                if c.dep_ != "appos" or index.at(c) is not None:
+                    continue
+                nouns = [c] if c.pos_ == "NOUN" else [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                                      for p in pr.children if p.dep_ == "pobj"] if c.lower_ == "one" else []
+                for noun in nouns:
+                    for pr in noun.children:
+                        if pr.dep_ == "prep" and pr.lower_ == "in":
+                            for geo in _geo_objects(ctx, pr):
+                                yield ctx.rel(hit, "lives_in", geo, doc[s].sent, "lives_in.appos_in", 0.6)
 
 
 def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
@@ -925,9 +988,11 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
         sent = doc[s].sent
-        if hit.entity.type == "Person" and e + 3 < sent.end and doc[e].text == "," and doc[e + 1].like_num \
-                and doc[e + 2].text == ",":
+        if hit.entity.type in ("Person", "Organization") and e + 3 < sent.end and doc[e].text == "," \
+                and doc[e + 1].like_num and doc[e + 2].text == "," and doc[e + 3].lower_ == "of":
             e += 3  # "Daniel Sullivan , 30 , of Boothbay"
+            if hit.entity.type == "Organization":  # an age: "Marie Magdefrau Ferraro , 50 , of" is a person
+                hit = Hit(replace(hit.entity, type="Person"), hit.mention)
         if hit.entity.type == "Person" and e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ == "of" \
                 and (nxt := ctx.index.start_at.get(e + 2) or ctx.index.start_at.get(e + 3)) is not None \
                 and _is_org(nxt[2]):
@@ -1008,7 +1073,7 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
             if _FILE_ID.match(t.text):
                 first = t.i + 1
         for s, e, hit in index.spans:
-            if s < first or s >= min(sent.end, first + 12) or hit.entity.type != "Organization":
+            if s < first or s >= min(sent.end, first + 16) or hit.entity.type != "Organization":
                 continue
             paren = s > first and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")"
             dash = e < sent.end and doc[e].text in ("--", "—")
@@ -1091,6 +1156,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.title_prefix.v1": rule_title_prefix,
     "graphbuild.title_appos.v1": rule_title_appos,
     "graphbuild.title_of_org.v1": rule_title_of_org,
+    "graphbuild.title_copula.v1": rule_title_copula,
     "graphbuild.located_in.v1": rule_located_in,
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,

@@ -103,6 +103,19 @@ CASES: list[tuple[str, str, Triple]] = [
      "of murdering Phoenix newspaper reporter Don Bolles in 1976 .", ("John Harvey Adamson", "killed", "Don Bolles")),
     ("graphbuild.killed.v1", "This is the place where John Wilkes Booth , assassin of Lincoln , was cornered .",
      ("John Wilkes Booth", "killed", "Lincoln")),
+    # title.copula; lives_in.appos_in / .home / born after "X , 76 ,"; an age makes a person of a name typed otherwise
+    ("graphbuild.title_copula.v1", "If the elections had been held , Fernandez de Cevallos would reportedly be the "
+     "next president of Mexico .", ("Fernandez de Cevallos", "affiliated_with", "Mexico")),
+    ("graphbuild.lives_in.v1", "Yisrael Tal , one of the top military strategists in Israel , says the Arabs have "
+     "reached a balance .", ("Yisrael Tal", "lives_in", "Israel")),
+    ("graphbuild.lives_in.v1", "FBI agents arrived at the home of Kim Sohn and at Tom Hart 's New Jersey home .",
+     ("Tom Hart", "lives_in", "New Jersey")),
+    ("graphbuild.lives_in.v1", "Photographer and composer Gordon Parks , 76 , born in Fort Scott , Kan. , was on the "
+     "staff of Life Magazine .", ("Gordon Parks", "lives_in", "Fort Scott")),
+    ("graphbuild.person_of.v1", "Marie Magdefrau Ferraro , 50 , of Bethany , Conn. , was shot to death Thursday .",
+     ("Marie Magdefrau Ferraro", "lives_in", "Bethany")),
+    ("graphbuild.frames.v1", "( Text ) Saint-Gall , Switzerland , Feb 2 ( AFP ) -- The wreck was found .",
+     ("AFP", "based_in", "Saint-Gall")),
 ]
 
 
