@@ -606,6 +606,9 @@ def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
                 and cur.doc[cur.i - 1].text == "," and (prev := index.end_at.get(cur.i - 1)) is not None \
                 and prev[2].entity.type == "Person":
             return prev[2]  # "the death sentence of John Adamson , convicted of murdering Y" (killed.accused)
+        if cur.dep_ == "acl" and cur.head.pos_ == "NOUN" and index.at(cur.head) is None \
+                and cur.head.dep_ not in ("appos", "attr"):
+            return None  # "wed the man convicted of killing Y": the killer is that man, unnamed
         if cur.dep_ in ("pcomp", "pobj", "prep", "xcomp", "advcl", "acl", "conj", "ccomp", "dobj", "acomp") \
                 and cur.head.i != cur.i:
             cur = cur.head
@@ -631,6 +634,16 @@ def _agents(tok: Token, index: EntityIndex) -> list[Hit]:
     return out
 
 
+def _victim_at(index: EntityIndex, tok: Token) -> Hit | None:
+    """Who a killing verb's object or passive subject names: a person, or a name the entity layer typed as a
+    place or organisation ("Booth shot Lincoln", Lincoln typed Organization), never a country or a nationality."""
+    hit = _person(index, tok)
+    if hit is None and (h := index.at(tok)) is not None and h.entity.type in ("Place", "Organization") \
+            and h.mention.rule != "demonym":
+        hit = h
+    return hit
+
+
 def _victim(index: EntityIndex, tok: Token) -> Hit | None:
     """The victim a killing noun names with "of": a person, or a mention the entity layer typed as a place or
     organisation ("the assassination of Lincoln") but no country."""
@@ -654,12 +667,12 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
             if not by:
                 by = _agents(tok, index)
             if passive:
-                victim = next((_person(index, c) for c in tok.children if c.dep_ == "nsubjpass"), None)
+                victim = next((_victim_at(index, c) for c in tok.children if c.dep_ == "nsubjpass"), None)
                 if victim is None and tok.dep_ in ("acl", "relcl"):
                     victim = _person(index, tok.head)
                 pairs.append((by[0] if by else None, victim, "killed.passive"))
             else:
-                victims = [_person(index, c) for c in tok.children if c.dep_ == "dobj"]
+                victims = [_victim_at(index, c) for c in tok.children if c.dep_ == "dobj"]
                 victims += [_person(index, cc) for c in tok.children if c.dep_ == "dobj"
                             for cc in c.children if cc.dep_ in ("conj", "appos")]
                 killer = _killer_of(tok, index)

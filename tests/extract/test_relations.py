@@ -116,6 +116,11 @@ CASES: list[tuple[str, str, Triple]] = [
      ("Marie Magdefrau Ferraro", "lives_in", "Bethany")),
     ("graphbuild.frames.v1", "( Text ) Saint-Gall , Switzerland , Feb 2 ( AFP ) -- The wreck was found .",
      ("AFP", "based_in", "Saint-Gall")),
+    # a victim the entity layer typed Organization; "Kennedy" is a person, not the city of the gazetteer
+    ("graphbuild.killed.v1", "John Wilkes Booth shot Lincoln at Ford 's Theater in 1865 .",
+     ("John Wilkes Booth", "killed", "Lincoln")),
+    ("graphbuild.killed.v1", "Sirhan says he was the lone assassin but can not remember shooting Kennedy .",
+     ("Sirhan", "killed", "Kennedy")),
 ]
 
 
@@ -133,6 +138,8 @@ NEGATIVE: list[tuple[str, Triple]] = [
     ("Anna Berg, a London resident, met Tom Hart.", ("Tom Hart", "lives_in", "London")),
     ("This is the place where John Wilkes Booth , assassin of Lincoln , was cornered .",
      ("John Wilkes Booth", "affiliated_with", "Lincoln")),
+    ("Anna Ray , who ten years ago wed the man convicted of killing the Rev. Martin Luther King Jr. , plans to "
+     "divorce him .", ("Anna Ray", "killed", "Martin Luther King Jr.")),
 ]
 
 
