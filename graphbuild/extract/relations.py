@@ -186,13 +186,33 @@ def _clean_title(title: str) -> str:
     return title
 
 
+#: Military and police ranks written before a name, lower case without the dot ("Lt.", "Capt.").
+_RANKS = frozenset({"lt", "capt", "sgt", "cpl", "pvt", "maj", "col", "cmdr", "cdr", "adm", "gen", "brig", "det",
+                    "insp", "supt", "cmdt"})
+
+
+def _after_party_tag(doc: Doc, e: int, stop: int) -> int:
+    """The comma closing a party-and-state tag after a name ("Riegle , D-Mich. , chairman"), else ``e``."""
+    if e + 4 < stop and doc[e].text == "," and doc[e + 1].text in ("D", "R", "I") and doc[e + 2].text == "-":
+        k = e + 3
+        while k < min(stop, e + 7) and doc[k].text != ",":
+            k += 1
+        if k < stop and doc[k].text == "," and k > e + 3:
+            return k
+    return e
+
+
 def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
     """``[ORG|Country ('s)] TITLE PERSON``: "Kremlin spokesman Dmitry Peskov", "US President Joe Biden"."""
     doc = ctx.doc
     for s, _e, hit in ctx.index.spans:
-        if hit.entity.type != "Person":
+        if hit.entity.type != "Person" or hit.mention.text.lower().rstrip(".") in _RANKS:
             continue
-        found = _title_before(doc, s)
+        t = s  # "Coast Guard spokesman Lt. Pat Philbin": a rank between the title and the name
+        while t > 0 and (doc[t - 1].lower_.rstrip(".") in _RANKS or (doc[t - 1].text == "." and t > 1
+                                                                      and doc[t - 2].lower_ in _RANKS)):
+            t -= 1
+        found = _title_before(doc, t)
         if found is None:
             continue
         tstart, title = found
@@ -213,6 +233,7 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type != "Person" or e >= len(doc) or doc[e].text != ",":
             continue
         sent = doc[e].sent
+        e = _after_party_tag(doc, e, sent.end)
         i = e + 1
         while i < sent.end and doc[i].lower_ in ("the", "a", "an", "now", "then", "former", "current", "new"):
             i += 1
@@ -261,9 +282,13 @@ def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
     """``TITLE of ORG, PERSON`` / ``TITLE of ORG PERSON``: "chief executive of Vodafone, Arun Sarin"."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
-        if hit.entity.type not in ("Organization", "Country") or s < 2 or doc[s - 1].lower_ != "of":
+        if hit.entity.type not in ("Organization", "Country") or s < 2:
             continue
-        found = _title_before(doc, s - 1)
+        # "the chairman of the United Djibouti Opposition Front , X" (an organisation after "of the")
+        of = s - 2 if doc[s - 1].lower_ == "the" and hit.entity.type == "Organization" else s - 1
+        if of < 1 or doc[of].lower_ != "of":
+            continue
+        found = _title_before(doc, of)
         if found is None:
             continue
         tstart, title = found
@@ -943,7 +968,8 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
     seen: set[tuple[str, str]] = set()
     for s, e, hit in index.spans:
         root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
-        if hit.entity.type != "Person" and not _person_by_apposition(hit, root):
+        if (hit.entity.type != "Person" and not _person_by_apposition(hit, root)) \
+                or hit.mention.text.lower().rstrip(".") in _RANKS:
             continue
         sent = doc[s].sent
         found: list[tuple[Hit, str]] = []
@@ -973,6 +999,19 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 continue
             seen.add((org.mention.text, hit.mention.text))
             yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
+    for tok in doc:
+        # "named Larry Jinks publisher of the San Jose Mercury News"
+        if tok.dep_ == "oprd" and tok.pos_ == "NOUN" and tok.head.lemma_ in _NAMING_VERBS:
+            named = _person(index, next((c for c in tok.head.children if c.dep_ == "dobj"), None))
+            if named is not None:
+                for org in _orgs_under(ctx, tok):
+                    yield ctx.rel(named, "affiliated_with", org, tok.sent, "affiliated_with.named", 0.7)
+        # "the Mediterranean Foundation headed by Juan Novara"
+        elif tok.lemma_ in _LEAD_VERBS and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and (body := index.at(tok.head)) is not None and _is_org(body):
+            for _, leader in _pobj_hits(tok, index, ("by",)):
+                if leader.entity.type == "Person":
+                    yield ctx.rel(leader, "affiliated_with", body, tok.sent, "affiliated_with.headed_by", 0.7)
     # "Barrett is a member of the Illinois Commerce Commission", "X , 58 , was acting comptroller at Y"
     for tok in doc:
         if tok.lemma_ != "be":
@@ -986,6 +1025,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 continue
             for org in _orgs_under(ctx, attr):
                 yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
+
+
+_NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "nominate", "choose", "select", "install"})
+_LEAD_VERBS = frozenset({"head", "lead", "run", "found", "chair", "direct", "own", "manage"})
 
 
 def _person_by_apposition(hit: Hit, root: Token) -> bool:
@@ -1142,7 +1185,8 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     by_sent: dict[int, list[tuple[Hit, tuple[int, int]]]] = {}
     for s, e, hit in ctx.index.spans:
-        by_sent.setdefault(doc[s].sent.start, []).append((hit, (s, e)))
+        if hit.mention.text.lower().rstrip(".") not in _RANKS:  # "Lt" read as a name
+            by_sent.setdefault(doc[s].sent.start, []).append((hit, (s, e)))
     for items in by_sent.values():
         for subj, a in items:
             for obj, b in items:

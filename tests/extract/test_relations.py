@@ -121,6 +121,18 @@ CASES: list[tuple[str, str, Triple]] = [
      ("John Wilkes Booth", "killed", "Lincoln")),
     ("graphbuild.killed.v1", "Sirhan says he was the lone assassin but can not remember shooting Kennedy .",
      ("Sirhan", "killed", "Kennedy")),
+    # title.appos over a party tag, title.prefix over a rank, title.of_org with "of the"
+    ("graphbuild.title_appos.v1", "Another plan , first advocated by Sen. Donald W. Riegle Jr. , D-Mich. , chairman of "
+     "the Senate Banking Committee , failed.", ("Donald W. Riegle Jr.", "affiliated_with", "Senate Banking Committee")),
+    ("graphbuild.title_prefix.v1", "It was limited , said Coast Guard spokesman Lt. Pat Philbin.",
+     ("Pat Philbin", "affiliated_with", "Coast Guard")),
+    ("graphbuild.title_of_org.v1", "It must be pointed out that the chairman of the United Djibouti Opposition Front , "
+     "Mohamed Ahmed Issa , was arrested .", ("Mohamed Ahmed Issa", "affiliated_with", "United Djibouti Opposition Front")),
+    # affiliated_with.named / .headed_by
+    ("graphbuild.work_for.v1", "Knight-Ridder announced that it has named Larry Jinks publisher of the San Jose "
+     "Mercury News .", ("Larry Jinks", "affiliated_with", "San Jose Mercury News")),
+    ("graphbuild.work_for.v1", "There is a study conducted by the Mediterranean Foundation headed by Juan Novara .",
+     ("Juan Novara", "affiliated_with", "Mediterranean Foundation")),
 ]
 
 
@@ -140,6 +152,7 @@ NEGATIVE: list[tuple[str, Triple]] = [
      ("John Wilkes Booth", "affiliated_with", "Lincoln")),
     ("Anna Ray , who ten years ago wed the man convicted of killing the Rev. Martin Luther King Jr. , plans to "
      "divorce him .", ("Anna Ray", "killed", "Martin Luther King Jr.")),
+    ("It was limited , said Coast Guard spokesman Lt. Pat Philbin.", ("Lt", "affiliated_with", "Coast Guard")),
 ]
 
 
