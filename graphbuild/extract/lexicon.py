@@ -181,3 +181,12 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     astronaut|biologist|chemist|physicist|geologist|ecologist|administrator|superintendent|inspector|
     detective|sheriff|trooper|colonel|major|sergeant|lieutenant|captain|admiral""".replace("\n", "").replace(" ", "").split("|")
 )
+
+#: The fifty US states and the District of Columbia by name.
+US_STATE_NAMES: Final[frozenset[str]] = frozenset(
+    """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
+    Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|
+    Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|
+    Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|
+    Washington|West Virginia|Wisconsin|Wyoming|District of Columbia""".replace("\n", "").replace("    ", "").split("|")
+)

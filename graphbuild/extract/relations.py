@@ -20,6 +20,7 @@ from graphbuild.extract.lexicon import (
     PERSON_NOUNS,
     TITLES,
     US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
     WEAK_TITLES,
 )
 from graphbuild.model import DocEntity, Document, Relation
@@ -37,6 +38,9 @@ _PLACE_MODIFIERS = frozenset(
      "capital", "city", "town", "village", "province", "region", "state", "of", "in",
      "northeastern", "northwestern", "southeastern", "southwestern", "part", "area", "outskirts", "suburbs"}
 )
+#: Lower-case nouns after a place name that say what part or kind of place is meant ("the Sahara desert in Africa").
+_KIND_NOUNS = frozenset({"desert", "campus", "area", "region", "mountains", "coast", "plant", "site", "complex",
+                         "facility", "field", "basin", "peninsula", "delta", "archipelago"})
 #: Compass words between a place and the larger place after its comma: "Mohammadia , south-east Algeria".
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "-",
@@ -332,11 +336,25 @@ def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
         if nxt is None or not _is_geo(nxt[2]):
             break
         after = nxt[1]
-        if after < stop and not (doc[after].is_punct or doc[after].lower_ in ("and", "or")):
+        # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
+        # "Cedar City , Utah Monday afternoon"
+        closed = after >= stop or doc[after].is_punct or doc[after].lower_ in ("and", "or")
+        if not closed and not (_is_state_or_country(nxt[2]) and (doc[after].like_num or doc[after].is_lower
+                                                                 or doc[after].lower_.rstrip(".") in _WEEKDAYS)):
             break
         out.append(nxt[2])
         i = after
     return out
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _is_state_or_country(hit: Hit) -> bool:
+    """A country, a US state abbreviation, or a US state the gazetteer knows by name."""
+    if hit.entity.type == "Country" or _norm_word(hit.mention.text) in US_STATE_ABBREVIATIONS:
+        return True
+    return hit.entity.type == "Place" and hit.entity.label in US_STATE_NAMES
 
 
 def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
@@ -367,6 +385,12 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
         if not (_place_like(hit) or dateline) or e >= sent.end:
             continue
+        # "the Savannah River plant in South Carolina", "the Sahara desert in Africa": read over the kind of place
+        k = e
+        while k < min(sent.end - 1, e + 3) and doc[k].is_lower and doc[k].pos_ == "NOUN":
+            k += 1
+        if k > e and doc[k].lower_ == "in" and doc[k - 1].lemma_ in _FACILITY_HEADS | _KIND_NOUNS:
+            e = k
         tok = doc[e]
         # "Pokrovsk in the eastern Donetsk region"; "the Savannah River Plant , in Aiken , S.C." (comma_in)
         comma_in = tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ == "in"
@@ -380,6 +404,12 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                     yield ctx.rel(hit, "located_in", more, sent, f"located_in.{name}_chain", 0.7)
                     if _is_geo(other):
                         yield ctx.rel(other, "located_in", more, sent, "located_in.comma", 0.8)
+                # "Yatsushiro in Kumamoto Prefecture in southern Japan"
+                if o_end + 1 < sent.end and doc[o_end].lower_ == "in" and (
+                        third := _geo_after(ctx, o_end + 1, sent.end)) is not None \
+                        and third.entity.key not in (hit.entity.key, other.entity.key):
+                    yield ctx.rel(hit, "located_in", third, sent, f"located_in.{name}_chain", 0.7)
+                    yield ctx.rel(other, "located_in", third, sent, "located_in.in", 0.75)
         elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit):
             # "Mohammadia , south-east Algeria ,"
             j = e + 1
@@ -744,22 +774,27 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(killer, "killed", victim, sent, rule, 0.8 if rule.startswith("killed.verb") else 0.7)
 
 
-def _geo_objects(ctx: Context, prep: Token) -> list[Hit]:
-    """Geo mentions a preposition governs, with the places chained after them ("in Staunton , Va .")."""
+def _geo_objects(ctx: Context, prep: Token, depth: int = 2) -> list[Hit]:
+    """Geo mentions a preposition governs, with the places chained after them ("in Staunton , Va .", "from
+    Yatsushiro in Kumamoto Prefecture")."""
     out: list[Hit] = []
     for pobj in prep.children:
         if pobj.dep_ != "pobj":
             continue
         hit = ctx.index.at(pobj)
         if hit is None:  # "in a log cabin in Larue County": look one phrase deeper
-            for sub in pobj.children:
-                if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
-                    out += _geo_objects(ctx, sub)
+            if depth > 0:
+                for sub in pobj.children:
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
+                        out += _geo_objects(ctx, sub, depth - 1)
             continue
         if not _is_geo(hit):
             continue
         out.append(hit)
         out += _comma_chain(ctx, ctx.index.span_of(hit)[1], pobj.sent.end)
+        if depth > 0:
+            out += [g for sub in pobj.children if sub.dep_ == "prep" and sub.lower_ == "in"
+                    for g in _geo_objects(ctx, sub, depth - 1)]
     return out
 
 
@@ -1173,6 +1208,47 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
             yield ctx.rel(killer[2], "killed", hit, sent, "killed.compound", 0.75)
 
 
+def _poss_geo(ctx: Context, noun: Token) -> Hit | None:
+    """The place owning an apposition noun: "Japan 's prime", "one of Ethiopia 's most distinguished lawyers"."""
+    if noun.lower_ == "one":
+        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    hit = ctx.index.at(owner) if owner is not None else None
+    return hit if hit is not None and _is_geo(hit) and hit.mention.rule != "demonym" else None
+
+
+def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
+    """A name in apposition to a noun a place owns: ``lives_in.poss_appos`` "Morihiro Hosokawa , Japan 's prime",
+    "France 's deputy representative , M. Pierre Brochand", "Abebe Worke , one of Ethiopia 's most distinguished
+    lawyers"; ``located_in.poss_appos`` "One of China 's major agricultural producers , Anhui", "Mount Blanc ,
+    Western Europe 's highest peak"."""
+    index = ctx.index
+    for tok in ctx.doc:
+        if tok.pos_ not in ("NOUN", "NUM") or index.at(tok) is not None:
+            continue
+        names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None]
+        if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None:
+            names.append(h)
+        if tok.lower_ == "one" and tok.dep_ in ("advcl", "npadvmod", "appos"):  # "One of China 's X , Anhui has"
+            names += [h for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and (h := index.at(c))
+                      is not None]
+        if not names or (geo := _poss_geo(ctx, tok)) is None:
+            continue
+        for name in names:
+            if name.entity.key == geo.entity.key:
+                continue
+            if name.entity.type == "Person":
+                yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
+            elif _place_like(name) or (name.entity.type == "Organization" and tok.lemma_ in _GEO_NOUNS):
+                yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+
+
+#: Nouns that make a name in apposition a place whatever its type: "Mount Blanc , Western Europe 's highest peak".
+_GEO_NOUNS = frozenset({"peak", "mountain", "river", "lake", "island", "city", "town", "province", "region", "port",
+                        "capital", "state", "county", "district", "village", "producer", "area"})
+
+
 def rule_dep_path(ctx: Context) -> Iterator[Relation]:
     """Mention pairs of one sentence joined by a dependency path of the induced pattern table.
 
@@ -1223,6 +1299,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.person_of.v1": rule_person_of,
     "graphbuild.demonym_person.v1": rule_demonym_person,
     "graphbuild.frames.v1": rule_frames,
+    "graphbuild.poss_appos.v1": rule_poss_appos,
     "graphbuild.dep_path.v1": rule_dep_path,
 }
 

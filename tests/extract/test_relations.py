@@ -133,6 +133,20 @@ CASES: list[tuple[str, str, Triple]] = [
      "Mercury News .", ("Larry Jinks", "affiliated_with", "San Jose Mercury News")),
     ("graphbuild.work_for.v1", "There is a study conducted by the Mediterranean Foundation headed by Juan Novara .",
      ("Juan Novara", "affiliated_with", "Mediterranean Foundation")),
+    # lives_in.poss_appos / located_in.poss_appos
+    ("graphbuild.poss_appos.v1", "Morihiro Hosokawa , Japan 's prime , recently confirmed it .",
+     ("Morihiro Hosokawa", "lives_in", "Japan")),
+    ("graphbuild.poss_appos.v1", "Mrs. Rose hired Abebe Worke , one of Ethiopia 's most distinguished lawyers , to "
+     "investigate.", ("Abebe Worke", "lives_in", "Ethiopia")),
+    ("graphbuild.poss_appos.v1", "One of China 's major agricultural producers , Anhui has about 50 million farmers .",
+     ("Anhui", "located_in", "China")),
+    # a state closes a comma chain without punctuation; the kind of place after a name; "in" chains
+    ("graphbuild.located_in.v1", "A thunderstorm dumped rain in Cedar City , Utah Monday afternoon .",
+     ("Cedar City", "located_in", "Utah")),
+    ("graphbuild.located_in.v1", "Reactors at the Savannah River plant in South Carolina were shut down .",
+     ("Savannah River", "located_in", "South Carolina")),
+    ("graphbuild.located_in.v1", "Mrs. Tsuruyama is from Yatsushiro in Kumamoto Prefecture in southern Japan .",
+     ("Kumamoto Prefecture", "located_in", "Japan")),
 ]
 
 
