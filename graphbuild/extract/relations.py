@@ -333,7 +333,7 @@ def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
     i = end
     while i + 1 < stop and doc[i].text == "," and len(out) < 3:
         nxt = ctx.index.start_at.get(i + 1)
-        if nxt is None or not _is_geo(nxt[2]):
+        if nxt is None or not _is_geo(nxt[2]) or nxt[2].mention.rule == "demonym":  # "Lake Constance , Swiss police"
             break
         after = nxt[1]
         # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
@@ -1056,12 +1056,15 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         if person is None:
             continue
         for attr in tok.children:
-            if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS:
+            if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS | _NOT_MEMBER_NOUNS:
                 continue
-            for org in _orgs_under(ctx, attr):
+            for org in _orgs_under(ctx, attr, depth=1):
                 yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
 
 
+#: Nouns whose "of Y" is no membership: "Kennedy was the victim of an FBI conspiracy".
+_NOT_MEMBER_NOUNS = frozenset({"victim", "target", "enemy", "critic", "opponent", "subject", "focus", "guest",
+                               "customer", "client", "rival", "foe", "prisoner", "hostage"})
 _NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "nominate", "choose", "select", "install"})
 _LEAD_VERBS = frozenset({"head", "lead", "run", "found", "chair", "direct", "own", "manage"})
 
@@ -1071,7 +1074,7 @@ def _person_by_apposition(hit: Hit, root: Token) -> bool:
     professor of political science at Queens College" (typed Organization)."""
     return hit.entity.type in ("Organization", "Place") and any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lemma_ in PERSON_NOUNS)
-        for c in root.children)
+        and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," for c in root.children)
 
 
 def rule_person_of(ctx: Context) -> Iterator[Relation]:

@@ -167,6 +167,10 @@ NEGATIVE: list[tuple[str, Triple]] = [
     ("Anna Ray , who ten years ago wed the man convicted of killing the Rev. Martin Luther King Jr. , plans to "
      "divorce him .", ("Anna Ray", "killed", "Martin Luther King Jr.")),
     ("It was limited , said Coast Guard spokesman Lt. Pat Philbin.", ("Lt", "affiliated_with", "Coast Guard")),
+    ("Jim Garrison said that John Kennedy was the victim of an FBI conspiracy .",
+     ("John Kennedy", "affiliated_with", "FBI")),
+    ("The wreck was found below the surface of Lake Constance , Swiss police said Tuesday .",
+     ("Lake Constance", "located_in", "Swiss")),
 ]
 
 
