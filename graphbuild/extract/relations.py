@@ -874,11 +874,19 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
                      and h.entity.type == "Organization"), None)
             if person is None:
                 continue
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at", "near"):
-                    rule = "lives_in.born" if low == "born" else "lives_in.verb"
-                    for geo in _geo_objects(ctx, c):
-                        yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
+            rule = "lives_in.born" if low == "born" else "lives_in.verb"
+            geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                    for g in _geo_objects(ctx, c)]
+            if not geos and low == "born":  # "born on Feb. 5 , 1907 , in Portland": the date takes the "in"
+                j = tok.i + 1
+                while j < sent.end - 1 and (doc[j].lower_ in ("on", ",") or doc[j].like_num
+                                            or doc[j].lower_.rstrip(".") in _MONTHS):
+                    j += 1
+                if j > tok.i + 1 and doc[j].lower_ in ("in", "at") \
+                        and (first := _geo_after(ctx, j + 1, sent.end, max_gap=2)) is not None:
+                    geos = [first, *_comma_chain(ctx, index.span_of(first)[1], sent.end)]
+            for geo in geos:
+                yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
             # "Rolling Fork , where Muddy Waters was born"
             if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children) \
                     and (where := index.at(tok.head)) is not None and _is_geo(where):
@@ -1058,7 +1066,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         for attr in tok.children:
             if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS | _NOT_MEMBER_NOUNS:
                 continue
-            for org in _orgs_under(ctx, attr, depth=1):
+            orgs = _orgs_under(ctx, attr, depth=1)
+            # "X , 58 , was acting comptroller at the American University of Beirut": "at" hangs on the verb
+            orgs += [h for _, h in _pobj_hits(tok, index, ("at", "for", "with")) if _is_org(h)]
+            for org in orgs:
                 yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
 
 

@@ -133,6 +133,11 @@ CASES: list[tuple[str, str, Triple]] = [
      "Mercury News .", ("Larry Jinks", "affiliated_with", "San Jose Mercury News")),
     ("graphbuild.work_for.v1", "There is a study conducted by the Mediterranean Foundation headed by Juan Novara .",
      ("Juan Novara", "affiliated_with", "Mediterranean Foundation")),
+    # the date takes the "in" after "born"; "at" hangs on the copula
+    ("graphbuild.lives_in.v1", "Norton Winfred Simon was born on Feb. 5 , 1907 , in Portland , Ore. , and spent his "
+     "teen-age years in San Francisco .", ("Norton Winfred Simon", "lives_in", "Portland")),
+    ("graphbuild.work_for.v1", "Joseph Cicippio , 58 , was acting comptroller at the American University of Beirut "
+     "when he was kidnapped .", ("Joseph Cicippio", "affiliated_with", "American University of Beirut")),
     # lives_in.poss_appos / located_in.poss_appos
     ("graphbuild.poss_appos.v1", "Morihiro Hosokawa , Japan 's prime , recently confirmed it .",
      ("Morihiro Hosokawa", "lives_in", "Japan")),
