@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
@@ -91,6 +92,14 @@ class Context:
     doc: Doc
     index: EntityIndex
     document: Document
+
+    @cached_property
+    def sent_of(self) -> list[Span]:
+        """The sentence of every token, by token index (``Token.sent`` searches for it on every call)."""
+        out: list[Span] = []
+        for sent in self.doc.sents:
+            out += [sent] * len(sent)
+        return out
 
     def rel(
         self,
@@ -222,12 +231,12 @@ def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
         tstart, title = found
         org = _org_before(ctx, tstart)
         k = tstart  # "CNEN Radioprotection Director Laercio Vinhas": a department between the body and the title
-        while org is None and k > max(doc[s].sent.start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
+        while org is None and k > max(ctx.sent_of[s].start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
                 and ctx.index.at(doc[k - 1]) is None:
             k -= 1
             org = _org_before(ctx, k)
         # "Secretary of State" style titles may hide an organisation mention inside them
-        yield from _post_relations(ctx, hit, title, org, doc[s].sent, "title.prefix")
+        yield from _post_relations(ctx, hit, title, org, ctx.sent_of[s], "title.prefix")
 
 
 def rule_title_appos(ctx: Context) -> Iterator[Relation]:
@@ -236,7 +245,7 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
     for _s, e, hit in ctx.index.spans:
         if hit.entity.type != "Person" or e >= len(doc) or doc[e].text != ",":
             continue
-        sent = doc[e].sent
+        sent = ctx.sent_of[e]
         e = _after_party_tag(doc, e, sent.end)
         i = e + 1
         while i < sent.end and doc[i].lower_ in ("the", "a", "an", "now", "then", "former", "current", "new"):
@@ -304,7 +313,7 @@ def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
         nxt = ctx.index.start_at.get(j)
         if nxt is None or nxt[2].entity.type != "Person":
             continue
-        yield from _post_relations(ctx, nxt[2], title, hit, doc[s].sent, "title.of_org")
+        yield from _post_relations(ctx, nxt[2], title, hit, ctx.sent_of[s], "title.of_org")
 
 
 def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
@@ -380,7 +389,7 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
     """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country); "A , B , C" chains."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
-        sent = doc[s].sent
+        sent = ctx.sent_of[s]
         # a dateline "ROYAL OAK , Mich ." is often typed ORG by NER: accept an all-caps first mention
         dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
         if not (_place_like(hit) or dateline) or e >= sent.end:
@@ -494,7 +503,7 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
     """Organization (in|of|, based in) Place|Country; Place-based Organization; Place's Organization."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
-        sent = doc[s].sent
+        sent = ctx.sent_of[s]
         if _is_org(hit):
             i = e
             if i < sent.end and doc[i].text == ",":
@@ -596,7 +605,7 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
-        sent = tok.sent
+        sent = ctx.sent_of[tok.i]
         if lemma in _WORK_VERBS:
             subj = _subject(tok, index)
             if subj is None or subj.entity.type != "Person":
@@ -711,7 +720,7 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     for tok in doc:
         lemma = tok.lemma_.lower()
-        sent = tok.sent
+        sent = ctx.sent_of[tok.i]
         pairs: list[tuple[Hit | None, Hit | None, str]] = []
         if tok.pos_ == "VERB" and lemma in _KILL_VERBS:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -862,7 +871,7 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
     doc = ctx.doc
     index = ctx.index
     for tok in doc:
-        sent = tok.sent
+        sent = ctx.sent_of[tok.i]
         low = tok.lower_
         if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
             person = _clause_person(ctx, tok)
@@ -948,7 +957,7 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type == "Place" and e < len(doc) and doc[e].text in _POSS:
             nxt = index.start_at.get(e + 1)
             if nxt is not None and nxt[2].entity.type == "Person":
-                yield ctx.rel(nxt[2], "lives_in", hit, doc[s].sent, "lives_in.poss", 0.6)
+                yield ctx.rel(nxt[2], "lives_in", hit, ctx.sent_of[s], "lives_in.poss", 0.6)
         if hit.entity.type == "Person":
             # "Yisrael Tal , one of the top military strategists in Israel", "X , a lawyer in Boston"
             root = dep_paths.mention_head(doc, s, e)
@@ -961,7 +970,7 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
                     for pr in noun.children:
                         if pr.dep_ == "prep" and pr.lower_ == "in":
                             for geo in _geo_objects(ctx, pr):
-                                yield ctx.rel(hit, "lives_in", geo, doc[s].sent, "lives_in.appos_in", 0.6)
+                                yield ctx.rel(hit, "lives_in", geo, ctx.sent_of[s], "lives_in.appos_in", 0.6)
 
 
 def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
@@ -1014,7 +1023,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         if (hit.entity.type != "Person" and not _person_by_apposition(hit, root)) \
                 or hit.mention.text.lower().rstrip(".") in _RANKS:
             continue
-        sent = doc[s].sent
+        sent = ctx.sent_of[s]
         found: list[tuple[Hit, str]] = []
         for c in root.children:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS:
@@ -1092,7 +1101,7 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
     """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
     doc = ctx.doc
     for s, e, hit in ctx.index.spans:
-        sent = doc[s].sent
+        sent = ctx.sent_of[s]
         if hit.entity.type in ("Person", "Organization") and e + 3 < sent.end and doc[e].text == "," \
                 and doc[e + 1].like_num and doc[e + 2].text == "," and doc[e + 3].lower_ == "of":
             e += 3  # "Daniel Sullivan , 30 , of Boothbay"
@@ -1131,7 +1140,7 @@ def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
             continue
         nxt = ctx.index.start_at.get(e)
         if nxt is not None and nxt[2].entity.type == "Person" and hit.mention.text[:1].isupper():
-            yield ctx.rel(nxt[2], "affiliated_with", hit, doc[s].sent, "affiliated_with.demonym", 0.6)
+            yield ctx.rel(nxt[2], "affiliated_with", hit, ctx.sent_of[s], "affiliated_with.demonym", 0.6)
 
 
 _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -1193,7 +1202,7 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(hit, "based_in", place, sent, "based_in.dateline", 0.8)
             break
     for s, e, hit in index.spans:
-        sent = doc[s].sent
+        sent = ctx.sent_of[s]
         # "X , the New York attorney", "X , a West Palm Beach , Fla. , lawyer", "Y , a Hong Kong construction firm"
         if e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ in ("a", "an", "the") \
                 and (geo := index.start_at.get(e + 2)) is not None and _is_geo(geo[2]):
@@ -1276,7 +1285,7 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
     by_sent: dict[int, list[tuple[Hit, tuple[int, int]]]] = {}
     for s, e, hit in ctx.index.spans:
         if hit.mention.text.lower().rstrip(".") not in _RANKS:  # "Lt" read as a name
-            by_sent.setdefault(doc[s].sent.start, []).append((hit, (s, e)))
+            by_sent.setdefault(ctx.sent_of[s].start, []).append((hit, (s, e)))
     for items in by_sent.values():
         for subj, a in items:
             for obj, b in items:
@@ -1293,7 +1302,7 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                     relation = "based_in"
                 elif relation == "based_in" and _place_like(subj):
                     relation = "located_in"
-                yield ctx.rel(subj, relation, obj, doc[a[0]].sent, f"dep_path:{pat.id}", pat.precision)
+                yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
 
 
 Rule = Callable[[Context], Iterator[Relation]]

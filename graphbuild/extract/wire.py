@@ -12,7 +12,8 @@ come tokenised, and the source lines of monitoring services:
   ``Tokyo MAINICHI SHIMBUN``: a known place followed by the agency's name (after a file id, or alone on its
   line when the name is in capitals or names a broadcaster).
 
-:func:`header_spans` returns token spans with their type; the entity layer turns them into mentions.
+:func:`header_spans` reads the first :data:`MAX_SENTENCES` sentences of a document and returns token spans with
+their type; the entity layer turns them into mentions.
 """
 
 from __future__ import annotations
@@ -172,10 +173,16 @@ def _source_line(doc: Doc, sent: Span, first: int, after_id: bool) -> list[Heade
     return [place, HeaderSpan(i, j, "Organization", doc[i:j].text)]
 
 
+#: Header lines open a document: only its first sentences are read.
+MAX_SENTENCES: Final = 3
+
+
 def header_spans(doc: Doc) -> list[HeaderSpan]:
     """Places and agencies of the wire-service header lines of ``doc`` (see the module docstring)."""
     out: list[HeaderSpan] = []
-    for sent in doc.sents:
+    for n, sent in enumerate(doc.sents):
+        if n >= MAX_SENTENCES:
+            break
         first = sent.start
         while first < sent.end and doc[first].is_space:
             first += 1
