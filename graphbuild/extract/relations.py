@@ -1296,6 +1296,8 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 if pat is None or not dep_paths.permits(pat, st, ot):
                     continue
                 relation = pat.relation
+                if relation in ("located_in", "based_in") and obj.mention.rule == "demonym":
+                    continue  # "Lake Constance , Swiss police": a nationality word is not where a place lies
                 # a path learnt for one kind of subject names the other kind's relation: organisations are
                 # based in a place, places (and facilities) are located in one
                 if relation == "located_in" and _is_org(subj):
