@@ -1272,6 +1272,15 @@ _GEO_NOUNS = frozenset({"peak", "mountain", "river", "lake", "island", "city", "
                         "capital", "state", "county", "district", "village", "producer", "area"})
 
 
+def _may_be_where(hit: Hit) -> bool:
+    """Whether an induced path may take ``hit`` for the place something is located or based in: a place, a
+    facility, or a one-word name the entity layer typed Organization ("Millinocket"); never a nationality word
+    ("Lake Constance , Swiss police") nor a longer organisation name ("Amnesty International UK")."""
+    if hit.mention.rule == "demonym":
+        return False
+    return _place_like(hit) or len(hit.mention.text.split()) == 1
+
+
 def rule_dep_path(ctx: Context) -> Iterator[Relation]:
     """Mention pairs of one sentence joined by a dependency path of the induced pattern table.
 
@@ -1296,8 +1305,10 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 if pat is None or not dep_paths.permits(pat, st, ot):
                     continue
                 relation = pat.relation
-                if relation in ("located_in", "based_in") and obj.mention.rule == "demonym":
-                    continue  # "Lake Constance , Swiss police": a nationality word is not where a place lies
+                if relation in ("located_in", "based_in") and not _may_be_where(obj):
+                    continue
+                if pat.path == "S , O" and _in_list(ctx, a[0], a[1], ctx.sent_of[a[0]]):
+                    continue  # "The Bahamas , East Timor , Madagascar and Swaziland": an enumeration
                 # a path learnt for one kind of subject names the other kind's relation: organisations are
                 # based in a place, places (and facilities) are located in one
                 if relation == "located_in" and _is_org(subj):

@@ -123,10 +123,17 @@ def test_dep_path_rule(nlp, text: str, expected: Triple) -> None:  # type: ignor
     [
         ("Anna Berg, speaking in London on Tuesday, said nothing new.", ("Anna Berg", "lives_in", "London")),
         ("Peter Smith met Anna Jones in Paris.", ("Peter Smith", "killed", "Anna Jones")),
+        ("The wreck was found below the surface of Lake Constance , Swiss police said Tuesday .",
+         ("Lake Constance", "located_in", "Swiss")),
+        ("Amnesty International UK also questioned whether the decisions were right .",
+         ("UK", "located_in", "Amnesty International")),
+        ("The Bahamas , East Timor , Madagascar and Swaziland are among the areas affected .",
+         ("East Timor", "located_in", "Madagascar")),
     ],
 )
 def test_dep_path_rule_negative(nlp, text: str, absent: Triple) -> None:  # type: ignore[no-untyped-def]
-    """A visit or a meeting is not residence or a killing."""
+    """A visit or a meeting is not residence or a killing; a nationality word, a longer organisation name or the
+    next item of an enumeration is not where a place lies."""
     assert absent not in _dep_path_triples(nlp, text)
 
 
