@@ -8,7 +8,8 @@ of the rule that produced or retyped it:
 ``gazetteer``         a country, city, region or organisation from :mod:`graphbuild.gazetteer`
 ``demonym``           a nationality word read as its country ("British" → United Kingdom)
 ``region``            "Kursk region", "Donetsk Oblast", "Sichuan province" as one Place
-``dateline``          "KYIV (Ukraine):", "LONDON (Reuters) -", "BRUSSELS 1996-08-22"
+``dateline``          "KYIV (Ukraine):", "LONDON (Reuters) -", "BRUSSELS 1996-08-22"; wire header lines
+                      "BANGKOK , Thailand ( AP )", "Moscow INTERFAX in English 1601 GMT" (:mod:`.wire`)
 ``title``             the name after a title ("Foreign Secretary David Lammy", "Mr Straw")
 ``said``              a name right before/after "said"/"says"/"told" that spaCy left untyped
 ``doc-consistency``   a name typed once is that type everywhere in the document
@@ -36,6 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import doc_text, token_table
+from graphbuild.extract.wire import header_spans
 from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, fold, gazetteer
 from graphbuild.model import DocEntity, Document, Mention, Merge
 
@@ -1374,6 +1376,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands += press_candidates(doc, caps) + cue_candidates(doc) + country_bracket_people(doc, caps)
     cands += club_cues(doc, sports) + cricket_scorecard(doc, caps)
+    cands += [_Cand(h.start, h.end, h.type, "dateline", h.label, h.code, h.wikidata, authority=2) for h in header_spans(doc)]
     cands = _select(cands)
     cands = _select(cands + said_candidates(doc, cands))
     cands = headline_filter(doc, cands, caps)

@@ -162,3 +162,31 @@ PREP_ROLES: Final[dict[str, dict[str, str]]] = {
     "Support": {"for": "target", "to": "target", "of": "target"},
     "Transfer": {"of": "target", "from": "origin", "to": "destination", "by": "agent"},
 }
+
+#: US state abbreviations as AP style writes them after a city ("Tupelo, Miss."), dots removed, lower case.
+US_STATE_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+     "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "nh", "nj", "nm", "ny", "nc", "nd", "okla",
+     "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "wva", "wis", "wyo", "dc"}
+)
+
+#: Occupations and roles that show a name in apposition to them is a person ("Harrington , a professor at
+#: Queens College"), beside the titles of :data:`TITLES`.
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
+    """professor|lawyer|attorney|economist|analyst|teacher|student|member|officer|worker|engineer|scientist|
+    researcher|activist|reporter|correspondent|journalist|writer|author|actor|actress|singer|player|doctor|
+    physician|nurse|soldier|agent|employee|executive|historian|architect|banker|broker|consultant|designer|
+    diplomat|economist|editor|expert|farmer|lecturer|pilot|politician|priest|psychologist|sociologist|
+    specialist|strategist|surgeon|technician|trader|vice|veteran|volunteer|worker|comptroller|treasurer|
+    astronaut|biologist|chemist|physicist|geologist|ecologist|administrator|superintendent|inspector|
+    detective|sheriff|trooper|colonel|major|sergeant|lieutenant|captain|admiral""".replace("\n", "").replace(" ", "").split("|")
+)
+
+#: The fifty US states and the District of Columbia by name.
+US_STATE_NAMES: Final[frozenset[str]] = frozenset(
+    """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|
+    Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|
+    Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|
+    Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|
+    Washington|West Virginia|Wisconsin|Wyoming|District of Columbia""".replace("\n", "").replace("    ", "").split("|")
+)

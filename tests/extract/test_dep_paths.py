@@ -123,8 +123,33 @@ def test_dep_path_rule(nlp, text: str, expected: Triple) -> None:  # type: ignor
     [
         ("Anna Berg, speaking in London on Tuesday, said nothing new.", ("Anna Berg", "lives_in", "London")),
         ("Peter Smith met Anna Jones in Paris.", ("Peter Smith", "killed", "Anna Jones")),
+        ("The wreck was found below the surface of Lake Constance , Swiss police said Tuesday .",
+         ("Lake Constance", "located_in", "Swiss")),
+        ("Amnesty International UK also questioned whether the decisions were right .",
+         ("UK", "located_in", "Amnesty International")),
+        ("The Bahamas , East Timor , Madagascar and Swaziland are among the areas affected .",
+         ("East Timor", "located_in", "Madagascar")),
     ],
 )
 def test_dep_path_rule_negative(nlp, text: str, absent: Triple) -> None:  # type: ignore[no-untyped-def]
-    """A visit or a meeting is not residence or a killing."""
+    """A visit or a meeting is not residence or a killing; a nationality word, a longer organisation name or the
+    next item of an enumeration is not where a place lies."""
     assert absent not in _dep_path_triples(nlp, text)
+
+
+@pytest.mark.model
+def test_relation_follows_the_subject_kind(nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A row that says ``located_in`` gives ``based_in`` when its subject is an organisation (and the reverse)."""
+    text = "Acme Corporation opened a plant in Ohio."
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    index = EntityIndex(doc, extract_entities(doc, document))
+    spans = {h.mention.text: (s, e, h) for s, e, h in index.spans}
+    (s1, e1, org), (s2, e2, ohio) = spans["Acme Corporation"], spans["Ohio"]
+    assert org.entity.type == "Organization"
+    key = dep_paths.keys(doc, (s1, e1), (s2, e2), org.entity.type, ohio.entity.type)[0]
+    row = dep_paths.PathPattern("p1", *key, "located_in", 3, 0.9)
+    monkeypatch.setattr(dep_paths, "load_table", lambda: {row.key(): row})
+    rels = list(RULES["graphbuild.dep_path.v1"](Context(doc, index, document)))
+    assert [(r.evidence.subject_text, r.relation, r.evidence.object_text) for r in rels] == [
+        ("Acme Corporation", "based_in", "Ohio")]
