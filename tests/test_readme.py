@@ -19,3 +19,15 @@ def test_readme_posts_table_matches_seed_build(seed_build) -> None:  # type: ign
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert table in readme
     assert "Antony Blinken — Secretary of State" in table and "David Lammy — Foreign Secretary" in table
+
+
+def test_readme_summary_line_matches_seed_build(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """The build summary quoted in the README gives the counts the seed build reports (seconds aside)."""
+    import re
+
+    _, report = seed_build
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = re.search(r"^graphbuild: 1 documents .*$", readme, re.MULTILINE)
+    assert quoted is not None
+    strip = re.compile(r", [0-9.]+ s$")
+    assert strip.sub("", quoted.group(0)) == strip.sub("", report.summary())
