@@ -144,7 +144,13 @@ def _caps_tokens(doc: Doc) -> set[int]:
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
-    return str(doc[start:end].text) if end > start else ""
+    """``doc[start:end].text``, cut from the document text (no Span is made)."""
+    if end <= start:
+        return ""
+    t = token_table(doc)
+    if start < 0 or end > len(t.text):
+        return str(doc[start:end].text)  # spaCy's slice rules (negative or clipped bounds)
+    return t.doc_text[t.idx[start] : t.idx[end - 1] + len(t.text[end - 1])]
 
 
 def _is_punct(text: str) -> bool:
@@ -165,9 +171,10 @@ def _gaz_lookup(text: str, folded: bool) -> GazEntry | None:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles and punctuation, trailing possessives and punctuation."""
-    while start < end and (doc[start].text.lower() == "the" or _is_punct(doc[start].text)):
+    words = _words(doc)
+    while start < end and (words[start].lower() == "the" or _is_punct(words[start])):
         start += 1
-    while end > start and (doc[end - 1].text.lower() in {"'s", "’s", "'", "’"} or _is_punct(doc[end - 1].text)):
+    while end > start and (words[end - 1].lower() in {"'s", "’s", "'", "’"} or _is_punct(words[end - 1])):
         end -= 1
     return start, end
 
@@ -242,7 +249,7 @@ def _prefix_word(text: str) -> bool:
 
 def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     """The name as written (original spacing, so "Kilroy-Silk" stays whole); headline caps title-cased."""
-    text = str(doc[c.start : c.end].text)
+    text = _span_text(doc, c.start, c.end)
     if c.start in caps:
         text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
     return text
@@ -330,26 +337,27 @@ def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]
     A person name also ends before a lowercase word ("Birmingham v Barnsley", "Yorkshire at Headingley")
     and loses lowercase words in front ("stepson Sholto", "rang Lucy").
     """
+    words = _words(doc)
     start, end = _trim(doc, start, end)
     for k in range(start, end):
-        text = doc[k].text
+        text = words[k]
         if "\n" in text or (doc[k].is_space and k > start):
             end = k
             break
         if k > start and (text in {"(", ")"} or (text == "-" and doc[k].whitespace_ and doc[k - 1].whitespace_)):
             end = k  # "Scott Draper ( Australia", "Slovakia - Lubomir"
             break
-    while start < end and any(ch.isdigit() for ch in doc[start].text):
+    while start < end and any(ch.isdigit() for ch in words[start]):
         start += 1
-    while end - 1 > start and doc[end - 1].text in PRESS_WORDS:
+    while end - 1 > start and words[end - 1] in PRESS_WORDS:
         end -= 1  # "Interfax news agency" → "Interfax"
-    while end > start and (any(ch.isdigit() for ch in doc[end - 1].text) or _is_punct(doc[end - 1].text)):
+    while end > start and (any(ch.isdigit() for ch in words[end - 1]) or _is_punct(words[end - 1])):
         end -= 1  # "Lithuania 3 - 0"
     if person:
-        while start < end and doc[start].text[:1].islower() and doc[start].text not in NAME_PARTICLES:
+        while start < end and words[start][:1].islower() and words[start] not in NAME_PARTICLES:
             start += 1
         for k in range(start + 1, end):
-            if doc[k].text[:1].islower() and doc[k].text not in NAME_PARTICLES and "-" not in doc[k].text:
+            if words[k][:1].islower() and words[k] not in NAME_PARTICLES and "-" not in words[k]:
                 end = k
                 break
     return _trim(doc, start, end)
@@ -405,14 +413,14 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     words = _words(doc)
     i = 0
     while i < len(doc):
-        if not _is_cap(doc[i].text):
+        if not _is_cap(words[i]):
             i += 1
             continue
         folded = i in caps
         found = False
         for n in range(min(n_max, len(doc) - i), 0, -1):
             end = i + n
-            if not _is_cap(doc[end - 1].text) and doc[end - 1].text not in {".", ")"}:
+            if not _is_cap(words[end - 1]) and words[end - 1] not in {".", ")"}:
                 continue
             text = _span_text(doc, i, end)
             hit = _gaz_lookup(text, folded)
@@ -422,19 +430,19 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             if not folded:
                 if (
                     end < len(doc)
-                    and _is_cap(doc[end].text)
-                    and doc[end].text.isalpha()
+                    and _is_cap(words[end])
+                    and words[end].isalpha()
                     and not doc[end].is_sent_start
                     and not _title_at(words, end)
                 ):
                     break
                 if (
                     i > 0
-                    and _is_cap(doc[i - 1].text)
-                    and doc[i - 1].text.isalpha()
+                    and _is_cap(words[i - 1])
+                    and words[i - 1].isalpha()
                     and not doc[i].is_sent_start
                     and not doc[i - 1].is_sent_start
-                    and doc[i - 1].text not in HONORIFICS
+                    and words[i - 1] not in HONORIFICS
                     and _title_before(words, i) is None
                 ):
                     break
@@ -504,18 +512,19 @@ def title_candidates(doc: Doc) -> list[_Cand]:
 
 def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     """Rule ``initials``: "J. Smith", "M. Gatting" (an initial and a capitalised name) is a Person."""
+    words = _words(doc)
     caps = caps or set()
     out: list[_Cand] = []
     i = 0
     while i < len(doc):
-        if i in caps or not _INITIAL.fullmatch(doc[i].text):
+        if i in caps or not _INITIAL.fullmatch(words[i]):
             i += 1
             continue
         start = i
-        while i < len(doc) and _INITIAL.fullmatch(doc[i].text):
+        while i < len(doc) and _INITIAL.fullmatch(words[i]):
             i += 1
         end = _name_run(doc, i, limit=2)
-        if end > i and all(doc[k].text.isalpha() or "-" in doc[k].text or "'" in doc[k].text for k in range(i, end)):
+        if end > i and all(words[k].isalpha() or "-" in words[k] or "'" in words[k] for k in range(i, end)):
             text = _span_text(doc, i, end)
             if gazetteer().lookup(text) is None or gazetteer().lookup(text, folded=True) is None:
                 out.append(_Cand(start, end, "Person", "initials", authority=1))
@@ -963,6 +972,7 @@ def cricket_counties(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand
 
 def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
     """Rule ``said``: an untyped or place-typed capitalised name right before "said"/"told"."""
+    words = _words(doc)
     taken = {k: c for c in known for k in range(c.start, c.end)}
     out: list[_Cand] = []
     for k, word in enumerate(_words(doc)):
@@ -971,7 +981,7 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
         tok = doc[k]
         end = tok.i
         start = end
-        while start > 0 and end - start < 3 and _is_cap(doc[start - 1].text) and doc[start - 1].text.isalpha():
+        while start > 0 and end - start < 3 and _is_cap(words[start - 1]) and words[start - 1].isalpha():
             start -= 1
         if start == end:
             continue
@@ -1028,6 +1038,7 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     table/dateline type keeps it; other names take the majority of their
     spaCy types.  Uncovered occurrences of any typed name are added.
     """
+    words = _words(doc)
     persons_full: dict[str, str] = {}
     surnames: set[str] = set()
     firsts: set[str] = set()
@@ -1098,7 +1109,7 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     lengths = sorted({len(k) for k in known}, reverse=True)
     i = 0
     while i < len(doc):
-        if i in covered or not _is_cap(doc[i].text):
+        if i in covered or not _is_cap(words[i]):
             i += 1
             continue
         step = 1
@@ -1112,15 +1123,15 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
                 continue
             # do not cut a longer capitalised name ("Blinken" inside "Blinken Street")
             e = i + n
-            if i not in caps and e < len(doc) and _is_cap(doc[e].text) and doc[e].text.isalpha():
+            if i not in caps and e < len(doc) and _is_cap(words[e]) and words[e].isalpha():
                 continue
             if (
                 i not in caps
                 and i > 0
-                and _is_cap(doc[i - 1].text)
-                and doc[i - 1].text.isalpha()
+                and _is_cap(words[i - 1])
+                and words[i - 1].isalpha()
                 and not doc[i].is_sent_start
-                and doc[i - 1].text not in HONORIFICS
+                and words[i - 1] not in HONORIFICS
             ):
                 continue
             rule = "headline" if i in caps else "doc-consistency"
