@@ -57,6 +57,21 @@ def token_table(doc: Doc) -> TokenTable:
     return table
 
 
+_SENT_KEY = "graphbuild.sentence_starts"
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of every token's sentence, by token index (``Token.sent`` searches on every call)."""
+    starts = doc.user_data.get(_SENT_KEY)
+    if starts is None or len(starts) != len(doc):
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        doc.user_data[_SENT_KEY] = starts
+    assert isinstance(starts, list)
+    return starts
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read once per document."""
     return token_table(doc).doc_text
