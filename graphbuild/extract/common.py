@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from graphbuild.model import DocEntity, Evidence, Mention
 
@@ -36,8 +37,14 @@ class TokenTable:
 _TABLE_KEY = "graphbuild.token_table"
 
 
+_LAST = threading.local()  # the last document's table: rules ask for it thousands of times per document
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built on first use and kept in ``doc.user_data``."""
+    last = getattr(_LAST, "value", None)
+    if last is not None and last[0] is doc:
+        return cast(TokenTable, last[1])
     table = doc.user_data.get(_TABLE_KEY)
     if table is None or len(table.text) != len(doc):
         toks = list(doc)
@@ -53,8 +60,8 @@ def token_table(doc: Doc) -> TokenTable:
             word_set=frozenset(lower),
         )
         doc.user_data[_TABLE_KEY] = table
-    assert isinstance(table, TokenTable)
-    return table
+    _LAST.value = (doc, table)
+    return cast(TokenTable, table)
 
 
 _SENT_KEY = "graphbuild.sentence_starts"
