@@ -328,7 +328,11 @@ class Terms:
         key = (doc_id, start, end)
         hit = self._spans.get(key)
         if hit is None:
-            hit = self._spans[key] = self.iri(f"{self.base}doc/{self._q(doc_id)}#char={start},{end}")
+            if "#" in self.base:
+                hit = self.iri(f"{self.base}doc/{self._q(doc_id)}#char={start},{end}")
+            else:  # the document's IRI is checked and has no fragment: "#char=<int>,<int>" keeps it valid
+                hit = f"{self.doc(doc_id)[:-1]}#char={start},{end}>"
+            self._spans[key] = hit
         return hit
 
     def doc_graph(self, doc_id: str) -> str:
