@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
-from graphbuild.extract.common import EntityIndex, Hit, evidence
+from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
 from graphbuild.extract.lexicon import (
     COUNTRY_NAMES,
     IMPLIED_COUNTRY,
@@ -64,6 +64,12 @@ _FACILITY_HEADS = frozenset(
      "forest", "range", "lake", "river", "canyon", "valley", "desert", "channel", "reservoir", "dam", "plant",
      "mountain", "mountains", "beach", "island", "islands", "monument", "memorial", "cemetery", "courthouse"}
 )
+
+
+def _tokens(doc: Doc, indices: list[int]) -> Iterator[Token]:
+    """The tokens at ``indices`` (rules pick candidates from the token table, then make only those Tokens)."""
+    for i in indices:
+        yield doc[i]
 
 
 def _norm_word(text: str) -> str:
@@ -273,7 +279,7 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
 def rule_title_copula(ctx: Context) -> Iterator[Relation]:
     """``PERSON is (the) TITLE of ORG|Country``: "Fernandez de Cevallos would be the next president of Mexico"."""
     index = ctx.index
-    for tok in ctx.doc:
+    for tok in _tokens(ctx.doc, [i for i, lem in enumerate(token_table(ctx.doc).lemma) if lem == "be"]):
         if tok.lemma_ != "be":
             continue
         person = _person(index, next((c for c in tok.children if c.dep_ == "nsubj"), None))
@@ -455,7 +461,8 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
     yield from _capitals_and_appositions(ctx)
     # "Rome is in Lazio", "The farm is located in Wapato"
-    for tok in doc:
+    lemmas = token_table(doc).lemma
+    for tok in _tokens(doc, [i for i, lem in enumerate(lemmas) if lem in ("be", "locate", "lie", "sit")]):
         if tok.lemma_ not in ("be", "locate", "lie", "sit"):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -472,7 +479,7 @@ def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
     capital , Yerevan", "Yerevan is the capital of Armenia"; ``located_in.appos``: "Madagascar , an island nation
     in the Indian Ocean", "Leninakan , a city of Armenia"."""
     index = ctx.index
-    for tok in ctx.doc:
+    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos == "NOUN"]):
         if tok.pos_ != "NOUN":
             continue
         if tok.lemma_ == "capital":
@@ -534,7 +541,8 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
             if nxt is not None and _is_org(nxt[2]):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
-    for tok in doc:
+    table = token_table(doc)
+    for tok in _tokens(doc, [i for i, lem in enumerate(table.lemma) if lem in ("base", "headquarter")]):
         if tok.lemma_ not in ("base", "headquarter"):
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -547,7 +555,7 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
             if _is_geo(other):
                 yield ctx.rel(org, "based_in", other, tok.sent, "based_in.verb", 0.8)
     # "NRC headquarters in nearby Rockville , Md.", "the headquarters of Acme in Ohio", "Acme , with headquarters in X"
-    for tok in doc:
+    for tok in _tokens(doc, [i for i, low in enumerate(table.lower) if low in ("headquarters", "hq")]):
         if tok.lower_ not in ("headquarters", "hq") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         orgs = [h for c in tok.children if c.dep_ in ("compound", "poss", "nmod")
@@ -570,6 +578,9 @@ _LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
 _KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "gun"})
 _KILL_NOUNS = frozenset({"assassination", "murder", "killing", "slaying", "shooting", "death"})
 _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"})
+#: Lowercased lemmas a token needs for :func:`rule_killed` / :func:`rule_lives_in` to look at it.
+_KILL_WORDS = _KILL_VERBS | _KILL_NOUNS | _KILLER_NOUNS
+_LIVE_VERBS_LOWER = frozenset(v.lower() for v in _LIVE_VERBS)
 #: Verbs whose object (active) or subject (passive) is the accused of a killing they govern.
 _ACCUSE_VERBS = frozenset({"convict", "accuse", "charge", "indict", "sentence", "acquit", "try", "arrest",
                            "suspect", "jail", "imprison", "execute", "hang", "blame", "find"})
@@ -601,7 +612,7 @@ def _pobj_hits(verb: Token, index: EntityIndex, preps: tuple[str, ...]) -> Itera
 def rule_verbs(ctx: Context) -> Iterator[Relation]:
     """Dependency rules: X lives in Y; X killed Y / Y was killed by X; X works for Y."""
     index = ctx.index
-    for tok in ctx.doc:
+    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos in ("VERB", "AUX")]):
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
@@ -718,7 +729,7 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
     """X killed/shot/murdered Y, Y was killed by X, X's assassination of Y, Y's assassin X, X, the killer of Y."""
     index = ctx.index
     doc = ctx.doc
-    for tok in doc:
+    for tok in _tokens(doc, [i for i, lem in enumerate(token_table(doc).lemma) if lem in _KILL_WORDS]):
         lemma = tok.lemma_.lower()
         sent = ctx.sent_of[tok.i]
         pairs: list[tuple[Hit | None, Hit | None, str]] = []
@@ -870,7 +881,10 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
     """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
     doc = ctx.doc
     index = ctx.index
-    for tok in doc:
+    table = token_table(doc)
+    picked = [i for i, (low, lem, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True))
+              if pos == "NOUN" or low in ("born", "native", "from") or lem in _LIVE_VERBS_LOWER]
+    for tok in _tokens(doc, picked):
         sent = ctx.sent_of[tok.i]
         low = tok.lower_
         if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
@@ -1051,7 +1065,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 continue
             seen.add((org.mention.text, hit.mention.text))
             yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
-    for tok in doc:
+    table = token_table(doc)
+    picked = [i for i, (pos, lem) in enumerate(zip(table.pos, table.lemma, strict=True))
+              if pos == "NOUN" or lem in _LEAD_VERBS]
+    for tok in _tokens(doc, picked):
         # "named Larry Jinks publisher of the San Jose Mercury News"
         if tok.dep_ == "oprd" and tok.pos_ == "NOUN" and tok.head.lemma_ in _NAMING_VERBS:
             named = _person(index, next((c for c in tok.head.children if c.dep_ == "dobj"), None))
@@ -1065,7 +1082,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 if leader.entity.type == "Person":
                     yield ctx.rel(leader, "affiliated_with", body, tok.sent, "affiliated_with.headed_by", 0.7)
     # "Barrett is a member of the Illinois Commerce Commission", "X , 58 , was acting comptroller at Y"
-    for tok in doc:
+    for tok in _tokens(doc, [i for i, lem in enumerate(token_table(doc).lemma) if lem == "be"]):
         if tok.lemma_ != "be":
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1247,7 +1264,7 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
     lawyers"; ``located_in.poss_appos`` "One of China 's major agricultural producers , Anhui", "Mount Blanc ,
     Western Europe 's highest peak"."""
     index = ctx.index
-    for tok in ctx.doc:
+    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos in ("NOUN", "NUM")]):
         if tok.pos_ not in ("NOUN", "NUM") or index.at(tok) is not None:
             continue
         names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None]
