@@ -618,7 +618,8 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     opts = opts or BuildOptions()
     t0 = time.perf_counter()
     report = BuildReport()
-    with gc_paused():  # the main process only unpickles acyclic records here
+    # locally the main process only unpickles acyclic records here; a Dask client's threads make cyclic garbage
+    with gc_paused() if opts.engine == "local" else contextlib.nullcontext():
         results = collect_results(inputs, opts, report)
     report.timings["extract"] = time.perf_counter() - t0
     report.documents = len(results)
