@@ -51,15 +51,17 @@ def _graph_quads(store: ox.Store, name: ox.NamedNode) -> set[ox.Quad]:
     return set(store.quads_for_pattern(None, None, None, name))
 
 
-def _as_stored(rdf: RdfData) -> ox.Store:
-    """The quads of ``rdf`` in an in-memory store, in the form an Oxigraph store gives them back.
+def _as_stored(rdf: RdfData, name: str) -> list[ox.Quad]:
+    """The quads of graph ``name`` of ``rdf`` in the form an Oxigraph store gives them back.
 
     Oxigraph keeps only primitive XSD datatypes (``xsd:nonNegativeInteger``
-    comes back as ``xsd:integer``), so compare in that form.
+    comes back as ``xsd:integer``), so compare in that form.  One graph at a
+    time, so memory stays at one document's quads.
     """
+    node = ox.NamedNode(name)
     mem = ox.Store()
-    mem.bulk_load(rdf.nquads(), ox.RdfFormat.N_QUADS)
-    return mem
+    mem.load(rdf.graph_ntriples(name), ox.RdfFormat.N_TRIPLES, to_graph=node, lenient=True)
+    return list(mem.quads_for_pattern(None, None, None, node))
 
 
 def _replace(store: ox.Store, name: ox.NamedNode, quads: list[ox.Quad]) -> None:
@@ -92,7 +94,6 @@ def update_store(
     entities = entities_graph_iri(base)
     wanted = {name for name in data.graphs if name.startswith(doc_prefix) or name == entities}
     forced = {doc_graph_iri(d, base) for d in (changed_docs or ())}
-    mem = _as_stored(data)
     report = StoreUpdate()
     try:
         store = ox.Store(str(store_dir))
@@ -106,7 +107,7 @@ def update_store(
                 report.removed.append(name)
         for name in sorted(wanted):
             node = ox.NamedNode(name)
-            quads = list(mem.quads_for_pattern(None, None, None, node))
+            quads = _as_stored(data, name)
             if name not in existing:
                 _replace(store, node, quads)
                 report.added.append(name)
