@@ -273,3 +273,25 @@ def test_mentions_point_to_sentences_with_offsets() -> None:
         assert int(r["sb"].value) <= int(r["b"].value) <= int(r["e"].value) <= int(r["se"].value)
     doc_iri = BASE + "doc/" + DOC
     assert any(r["m"].value.startswith(doc_iri + "#char=") for r in rows)
+
+
+def test_full_temporary_disk_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the temporary directory cannot hold the conversion, the error says where and what to do; no file is left."""
+    import tempfile
+
+    class Full:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def seek(self, pos: int) -> int:
+            return pos
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", Full)
+    with pytest.raises(ExportError) as err:
+        export(seed_graph(), "turtle", tmp_path / "out" / "graph.ttl")
+    message = str(err.value)
+    assert "No space left on device" in message and "TMPDIR" in message and "\n" not in message
+    assert not (tmp_path / "out" / "graph.ttl").exists()

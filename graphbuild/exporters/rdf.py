@@ -753,8 +753,12 @@ class _GraphTexts(Mapping[str, bytes]):
     def append(self, name: str, text: bytes) -> None:
         """Add ``text`` to graph ``name``."""
         self.dotted = self.dotted or b".>" in text
-        self._file.seek(self._end)
-        self._file.write(text)
+        try:
+            self._file.seek(self._end)
+            self._file.write(text)
+        except OSError as exc:
+            where = tempfile.gettempdir()
+            raise ExportError(f"{where}: cannot hold the RDF conversion there ({exc}); set TMPDIR to a larger disk") from None
         self._index.setdefault(name, []).append((self._end, len(text)))
         self._end += len(text)
 
