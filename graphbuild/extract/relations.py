@@ -1335,6 +1335,35 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
 
 
+#: Nouns for a body a person leads or belongs to, named by an organisation ("Labour government").
+_GOVERNING_NOUNS = frozenset({"government", "administration", "party", "cabinet", "coalition"})
+
+
+def rule_party_of(ctx: Context) -> Iterator[Relation]:
+    """A person's governing body that an organisation names: ``affiliated_with.whose`` "David Lammy , whose
+    two-month-old Labour government"; ``affiliated_with.poss_party`` "Tony Blair 's Labour government"."""
+    doc = ctx.doc
+    index = ctx.index
+    for tok in _tokens(doc, [i for i, low in enumerate(token_table(doc).lower) if low in _GOVERNING_NOUNS]):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        orgs = [h for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                and (h := index.at(c)) is not None and _is_org(h)]
+        if not orgs:
+            continue
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ == "whose":
+                owner, rule = index.antecedent_relative(c), "affiliated_with.whose"
+            else:
+                owner, rule = index.at(c), "affiliated_with.poss_party"
+            if owner is None or owner.entity.type != "Person":
+                continue
+            for org in orgs:
+                yield ctx.rel(owner, "affiliated_with", org, ctx.sent_of[tok.i], rule, 0.75)
+
+
 Rule = Callable[[Context], Iterator[Relation]]
 
 #: Every relation rule by its versioned name.
@@ -1353,6 +1382,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.demonym_person.v1": rule_demonym_person,
     "graphbuild.frames.v1": rule_frames,
     "graphbuild.poss_appos.v1": rule_poss_appos,
+    "graphbuild.party_of.v1": rule_party_of,
     "graphbuild.dep_path.v1": rule_dep_path,
 }
 

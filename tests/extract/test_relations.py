@@ -29,6 +29,9 @@ def _triples(nlp, text: str, rule: str | None = None) -> set[Triple]:  # type: i
 
 
 CASES: list[tuple[str, str, Triple]] = [
+    ("graphbuild.party_of.v1", "She met David Lammy, whose two-month-old Labour government has vowed to help.",
+     ("David Lammy", "affiliated_with", "Labour")),
+    ("graphbuild.party_of.v1", "Tony Blair's Labour government lost the vote.", ("Tony Blair", "affiliated_with", "Labour")),
     ("graphbuild.title_prefix.v1", "Kremlin spokesman Dmitry Peskov said nothing.",
      ("Dmitry Peskov", "affiliated_with", "Kremlin")),
     ("graphbuild.located_in.v1", "He was arrested in Livingston, Texas, on Monday.",
@@ -163,6 +166,7 @@ def test_rule_finds_triple(nlp, rule: str, text: str, expected: Triple) -> None:
 
 
 NEGATIVE: list[tuple[str, Triple]] = [
+    ("Britain's Labour government, whose leader spoke, lost the vote.", ("Britain", "affiliated_with", "Labour")),
     ("Representatives from Russia, Japan, Poland and France signed it.", ("Japan", "located_in", "Poland")),
     ("Smith said he had not killed anyone.", ("Smith", "killed", "Smith")),
     ("LONDON ( Reuters ) Shares in Vodafone fell.", ("Vodafone", "based_in", "LONDON")),
