@@ -192,14 +192,3 @@ def build_graph(
                     )
     _finish_evidence(g, pending)
     return g
-
-
-def sorted_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with nodes and edges inserted in sorted order (for stable output)."""
-    h: nx.MultiDiGraph = nx.MultiDiGraph()
-    h.graph.update(g.graph)
-    for n in sorted(g.nodes):
-        h.add_node(n, **g.nodes[n])
-    for s, o, k, a in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        h.add_edge(s, o, key=k, **a)
-    return h

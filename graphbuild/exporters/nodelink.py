@@ -11,48 +11,13 @@ import networkx as nx
 
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
-from graphbuild.graph import sorted_copy
-
-
-def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """The node-link dict of ``graph``, nodes and edges in sorted order."""
-    data: dict[str, Any] = nx.node_link_data(sorted_copy(graph), edges="edges")
-    return data
 
 
 def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
-    """Rebuild the graph from :func:`to_node_link` output."""
+    """Rebuild the graph from node-link data (what graph.json holds)."""
     g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     assert isinstance(g, nx.MultiDiGraph)
     return g
-
-
-def _records(data: dict[str, Any]) -> Iterator[str]:
-    """The lines of node-link JSON with one node or edge per line (see :func:`dumps_node_link`)."""
-    enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
-    yield "{"
-    keys = sorted(data)
-    for n, key in enumerate(keys):
-        value = data[key]
-        comma = "," if n < len(keys) - 1 else ""
-        if key in ("nodes", "edges", "links") and isinstance(value, list | _Records):
-            yield f" {enc.encode(key)}: ["
-            last = len(value) - 1
-            for i, item in enumerate(value):
-                yield f"  {enc.encode(item)}{',' if i < last else ''}"
-            yield f" ]{comma}"
-        else:
-            yield f" {enc.encode(key)}: {enc.encode(value)}{comma}"
-    yield "}"
-
-
-def dumps_node_link(data: dict[str, Any]) -> str:
-    """Node-link JSON with one node or edge per line.
-
-    Readable and diff-friendly like an indented file, but every record goes
-    through json's C encoder (``indent`` would switch to the pure-Python one).
-    """
-    return "\n".join(_records(data)) + "\n"
 
 
 class _Records:
@@ -69,8 +34,31 @@ class _Records:
         return (self._make(item) for item in self._items)
 
 
+def _records(data: dict[str, Any]) -> Iterator[str]:
+    """Node-link JSON with one node or edge per line.
+
+    Readable and diff-friendly like an indented file, but every record goes
+    through json's C encoder (``indent`` would switch to the pure-Python one).
+    """
+    enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    yield "{"
+    keys = sorted(data)
+    for n, key in enumerate(keys):
+        value = data[key]
+        comma = "," if n < len(keys) - 1 else ""
+        if isinstance(value, _Records):
+            yield f" {enc.encode(key)}: ["
+            last = len(value) - 1
+            for i, item in enumerate(value):
+                yield f"  {enc.encode(item)}{',' if i < last else ''}"
+            yield f" ]{comma}"
+        else:
+            yield f" {enc.encode(key)}: {enc.encode(value)}{comma}"
+    yield "}"
+
+
 def _lazy_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """What ``nx.node_link_data(sorted_copy(graph), edges="edges")`` gives, records built one at a time."""
+    """``nx.node_link_data`` of ``graph`` (``edges="edges"``), nodes and edges sorted, records built one at a time."""
     nodes = graph.nodes
     return {
         "directed": True,

@@ -434,7 +434,6 @@ class _Lines:
         self.m = terms
         self.graphs: dict[str, list[str]] = {}
         self.sentences: dict[tuple[str, int, int], str | None] = {}
-        self.docs: set[str] = set()
         #: Lines that may occur in more than one graph: the triples of edges (several
         #: documents, or several edges, can support the same one).  Every other line
         #: belongs to exactly one graph by construction.
@@ -471,20 +470,18 @@ class _Lines:
             log.warning("document %r: sentence offsets %r..%r are not usable; left out", doc, start, end)
             return None
         key = (doc, off[0], off[1])
-        self.docs.add(doc)
         if isinstance(text, str) and text and not self.sentences.get(key):
             self.sentences[key] = text
         else:
             self.sentences.setdefault(key, None)
         return self.m.span(doc, *off)
 
-    def finish_sentences(self, keys: Iterable[tuple[str, int, int]] | None = None) -> None:
-        """The lines of the sentences noted (of ``keys`` only, when given), in the order first noted."""
+    def finish_sentences(self, keys: Iterable[tuple[str, int, int]]) -> None:
+        """The lines of the noted sentences ``keys``."""
         m = self.m
-        items: Iterable[tuple[tuple[str, int, int], str | None]] = (
-            self.sentences.items() if keys is None else ((k, self.sentences.get(k)) for k in keys)
-        )
-        for (doc, start, end), text in items:
+        for key in keys:
+            doc, start, end = key
+            text = self.sentences.get(key)
             s = m.span(doc, start, end)
             out = self.lines(m.doc_graph(doc))
             out.extend((
@@ -561,7 +558,8 @@ class _Lines:
         for p, o in extra:
             self.add(g, st, p, o)
 
-    def entity(self, node: str, attrs: Mapping[str, Any], with_mentions: bool = True) -> None:
+    def entity(self, node: str, attrs: Mapping[str, Any]) -> None:
+        """An entity's own lines (its mentions go to their documents' graphs, see :meth:`mention`)."""
         m = self.m
         g = m.entities_graph()
         e = m.node(node)
@@ -583,9 +581,6 @@ class _Lines:
                 self.add(g, e, OWL + "sameAs", m.iri(WD + qid))
             else:
                 log.warning("entity %r: %r is not a Wikidata Q-id; left out", node, qid)
-        if with_mentions:
-            for mention in attrs.get("mentions") or ():
-                self.mention(e, mention)
 
     def mention(self, target: str, mention: Mapping[str, Any], rule_prop: bool = True) -> None:
         m = self.m
@@ -595,7 +590,6 @@ class _Lines:
             log.warning("document %r: mention offsets %r..%r unusable; left out", doc, mention.get("start"),
                         mention.get("end"))
             return
-        self.docs.add(doc)
         start, end = off
         ph = m.span(doc, start, end)
         out = self.lines(m.doc_graph(doc))
@@ -623,8 +617,6 @@ class _Lines:
         m = self.m
         doc = attrs.get("doc")
         g = m.doc_graph(str(doc)) if doc is not None else m.entities_graph()
-        if doc is not None:
-            self.docs.add(str(doc))
         ev = m.node(node)
         etype = str(attrs.get("event_type") or "Other")
         self.typ(g, ev, SEM + "Event")
@@ -671,26 +663,16 @@ class _Lines:
         o: str,
         attrs: Mapping[str, Any],
         is_event: bool,
-        event_doc: str | None,
-        only: tuple[str | None, Sequence[Mapping[str, Any]]] | None = None,
+        doc: str | None,
+        evidence: Sequence[Mapping[str, Any]],
     ) -> None:
-        """The lines of one edge; with ``only=(doc, evidence)`` just those for that document's graph
-        (``doc`` None: the entities graph), given that document's evidence records."""
+        """The lines of one edge in one document's graph (``doc`` None: the entities graph), given that
+        document's evidence records."""
         m = self.m
         relation = str(attrs.get("relation", ""))
         subj = m.node(s)
         obj = m.node(o)
-        evidence: Sequence[Mapping[str, Any]]
-        if only is None:
-            evidence = list(attrs.get("evidence") or ())
-            docs = _edge_docs(evidence, is_event, event_doc)
-            graphs = [m.doc_graph(d) for d in docs] or [m.entities_graph()]
-            self.docs.update(docs)
-        else:
-            doc, evidence = only
-            graphs = [m.entities_graph() if doc is None else m.doc_graph(doc)]
-            if doc is not None:
-                self.docs.add(doc)
+        graphs = (m.entities_graph() if doc is None else m.doc_graph(doc),)
         extra: list[tuple[str, str]] = []
         add = self.add_shared
         if is_event:
@@ -748,7 +730,7 @@ class _GraphTexts(Mapping[str, bytes]):
         self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=self._SPOOL)  # noqa: SIM115
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._end = 0
-        self.dotted = False  # some IRI ends in "." (see _prefixes_for)
+        self.dotted = False  # some IRI ends in "." (see _prefixes_of)
 
     def append(self, name: str, text: bytes) -> None:
         """Add ``text`` to graph ``name``."""
@@ -862,16 +844,6 @@ class RdfData:
         for name in sorted(self.graphs):
             # a line ends in " .\n" and nowhere else: literals carry their newlines escaped
             yield self.graphs[name].replace(b" .\n", f" <{name}> .\n".encode())
-
-    def iter_triple_lines(self) -> Iterator[str]:
-        """The lines of the default-graph view (see :meth:`ntriples_blocks`), without `` .``."""
-        for block in self.ntriples_blocks():
-            for line in block.decode("utf-8").splitlines():
-                yield line[:-2]
-
-    def triple_lines(self) -> list[str]:
-        """:meth:`iter_triple_lines` as a list."""
-        return list(self.iter_triple_lines())
 
     @property
     def dotted(self) -> bool:
@@ -1015,14 +987,14 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
                 if node in plan.event_doc:
                     b.event(str(node), attrs)
                 else:
-                    b.entity(str(node), attrs, with_mentions=False)
+                    b.entity(str(node), attrs)
             else:
                 target = terms.node(str(node))
                 for mention in mentions:
                     b.mention(target, mention)
         for i, evidence in plan.edges.get(key, ()):
             s, o, _k, attrs = plan.edge_list[i]
-            b.edge(str(s), str(o), attrs, s in plan.event_doc, plan.event_doc.get(s), only=(key, evidence))
+            b.edge(str(s), str(o), attrs, s in plan.event_doc, key, evidence)
         if key is not None:
             b.document(key, documents.get(key) or {})
             for start, end, text in plan.foreign.get(key, ()):
@@ -1084,16 +1056,6 @@ def _prefixes(base: str) -> dict[str, str]:
     return {**PREFIXES, **{name: f"{base}{name}/" for name in _BASE_PREFIXES}}
 
 
-def _prefixes_for(data: bytes, base: str) -> dict[str, str]:
-    """The prefixes to write ``data`` (our N-Triples/N-Quads text) with.
-
-    pyoxigraph writes an IRI ending in ``.`` under a prefix as ``p:a\\.``, which
-    is valid Turtle that rdflib 7 cannot read; when any IRI ends in ``.`` (only
-    odd node ids or URLs do) no prefixes are used at all.
-    """
-    return {} if b".>" in data else _prefixes(base)
-
-
 def _write_blocks(blocks: Iterable[bytes], path: Path) -> None:
     """Write ``blocks`` to ``path`` atomically."""
     try:
@@ -1125,7 +1087,12 @@ def _reserialize(
 
 
 def _prefixes_of(data: RdfData) -> dict[str, str]:
-    """The prefixes Turtle and TriG are written with (none when an IRI ends in ``.``, see :func:`_prefixes_for`)."""
+    """The prefixes Turtle and TriG are written with.
+
+    pyoxigraph writes an IRI ending in ``.`` under a prefix as ``p:a\\.``, which
+    is valid Turtle that rdflib 7 cannot read; when any IRI ends in ``.`` (only
+    odd node ids or URLs do) no prefixes are used at all.
+    """
     return {} if data.dotted else _prefixes(data.base)
 
 

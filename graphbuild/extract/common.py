@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -37,14 +36,8 @@ class TokenTable:
 _TABLE_KEY = "graphbuild.token_table"
 
 
-_LAST = threading.local()  # the last document's table: rules ask for it thousands of times per document
-
-
 def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built on first use and kept in ``doc.user_data``."""
-    last = getattr(_LAST, "value", None)
-    if last is not None and last[0] is doc:
-        return cast(TokenTable, last[1])
     table = doc.user_data.get(_TABLE_KEY)
     if table is None or len(table.text) != len(doc):
         toks = list(doc)
@@ -60,7 +53,6 @@ def token_table(doc: Doc) -> TokenTable:
             word_set=frozenset(lower),
         )
         doc.user_data[_TABLE_KEY] = table
-    _LAST.value = (doc, table)
     return cast(TokenTable, table)
 
 
