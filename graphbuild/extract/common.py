@@ -56,19 +56,18 @@ def token_table(doc: Doc) -> TokenTable:
     return cast(TokenTable, table)
 
 
-_SENT_KEY = "graphbuild.sentence_starts"
+_SENT_KEY = "graphbuild.sentences"
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """The first token of every token's sentence, by token index (``Token.sent`` searches on every call)."""
-    starts = doc.user_data.get(_SENT_KEY)
-    if starts is None or len(starts) != len(doc):
-        starts = [0] * len(doc)
+def sentence_of(doc: Doc) -> list[Span]:
+    """The sentence of every token, by token index (``Token.sent`` searches for it on every call)."""
+    sents = doc.user_data.get(_SENT_KEY)
+    if sents is None or len(sents) != len(doc):
+        sents = []
         for sent in doc.sents:
-            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        doc.user_data[_SENT_KEY] = starts
-    assert isinstance(starts, list)
-    return starts
+            sents += [sent] * len(sent)
+        doc.user_data[_SENT_KEY] = sents
+    return cast("list[Span]", sents)
 
 
 def doc_text(doc: Doc) -> str:

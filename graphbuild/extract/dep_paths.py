@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.common import sentence_starts
+from graphbuild.extract.common import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -138,8 +138,8 @@ def paths(a: Token, b: Token) -> dict[str, str] | None:
 
     Conjuncts are read through their first conjunct unless that joins both ends.
     """
-    starts = sentence_starts(a.doc)
-    if starts[a.i] != starts[b.i] or a.i == b.i:
+    sents = sentence_of(a.doc)
+    if sents[a.i].start != sents[b.i].start or a.i == b.i:
         return None
     la, lb = _first_conjunct(a), _first_conjunct(b)
     if la.i != lb.i:
@@ -193,8 +193,8 @@ def keys(doc: Doc, subj: tuple[int, int], obj: tuple[int, int], subject_type: st
     out: list[tuple[str, str, str, str]] = []
     if "lex" in found:
         out += [("lex", subject_type, object_type, found["lex"]), ("lex_coarse", cs, co, found["lex"])]
-    starts = sentence_starts(doc)
-    if starts[a.i] == starts[b.i] and (gap := surface(doc, subj, obj)) is not None:
+    sents = sentence_of(doc)
+    if sents[a.i].start == sents[b.i].start and (gap := surface(doc, subj, obj)) is not None:
         out += [("surface", subject_type, object_type, gap), ("surface_coarse", cs, co, gap)]
     if "delex" in found:
         out += [("delex", subject_type, object_type, found["delex"]), ("delex_coarse", cs, co, found["delex"])]

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
-from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
+from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
 from graphbuild.extract.lexicon import (
     COUNTRY_NAMES,
     IMPLIED_COUNTRY,
@@ -101,11 +101,8 @@ class Context:
 
     @cached_property
     def sent_of(self) -> list[Span]:
-        """The sentence of every token, by token index (``Token.sent`` searches for it on every call)."""
-        out: list[Span] = []
-        for sent in self.doc.sents:
-            out += [sent] * len(sent)
-        return out
+        """The sentence of every token, by token index (see :func:`graphbuild.extract.common.sentence_of`)."""
+        return sentence_of(self.doc)
 
     def rel(
         self,
