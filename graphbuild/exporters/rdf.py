@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Final, cast
@@ -438,6 +439,8 @@ class _Lines:
         #: documents, or several edges, can support the same one).  Every other line
         #: belongs to exactly one graph by construction.
         self.shared: set[str] = set()
+        #: graph term -> its shared lines, in order (repeats included)
+        self.shared_in: dict[str, list[str]] = {}
 
     def lines(self, g: str) -> list[str]:
         """The lines of graph term ``g`` so far, duplicates included (for batched ``extend`` calls)."""
@@ -462,6 +465,7 @@ class _Lines:
         self.shared.add(line)
         for g in graphs:
             self.lines(g).append(line)
+            self.shared_in.setdefault(g, []).append(line)
 
     def sentence(self, doc: str, start: object, end: object, text: object = None) -> str | None:
         """Note a sentence of ``doc``; its IRI term, or None when the offsets are unusable."""
@@ -810,11 +814,13 @@ class RdfData:
         graphs: Mapping[str, bytes],
         source_id: int | None = None,
         shared: Iterable[str] = (),
+        shared_by_graph: Mapping[str, tuple[bytes, ...]] | None = None,
     ) -> None:
         self.base = base
         self.graphs = graphs
         self.source_id = source_id
         self._shared = frozenset(line.encode("utf-8") + b" .\n" for line in shared)
+        self._shared_by_graph = shared_by_graph
         self._triple_count: int | None = None
 
     def graph_names(self) -> list[str]:
@@ -826,18 +832,29 @@ class RdfData:
 
         The union of all graphs: graphs in IRI order, each triple where it first occurs.
         """
+        for _name, text in self.default_view():
+            yield text
+
+    def default_view(self) -> Iterator[tuple[str, bytes]]:
+        """(graph IRI, its lines not already in an earlier graph) for every graph, in IRI order."""
         names = sorted(self.graphs)
         shared = self._shared
         if len(names) == 1 or not shared:
             for name in names:
-                yield self.graphs[name]
+                yield name, self.graphs[name]
             return
         seen: set[bytes] = set()
         for name in names:
-            text = self.graphs[name]
-            lines = text.splitlines(keepends=True)
-            kept = [ln for ln in lines if ln not in shared or (ln not in seen and not seen.add(ln))]  # type: ignore[func-returns-value]
-            yield text if len(kept) == len(lines) else b"".join(kept)
+            yield name, without_seen(self.graphs[name], self.shared_lines(name), seen)
+
+    def shared_lines(self, name: str) -> tuple[bytes, ...]:
+        """The lines of graph ``name`` that other graphs may hold too (the shared lines, see above)."""
+        if self._shared_by_graph is not None:
+            return self._shared_by_graph.get(name, ())
+        shared = self._shared
+        if not shared or name not in self.graphs:
+            return ()
+        return tuple(ln for ln in self.graphs[name].splitlines(keepends=True) if ln in shared)
 
     def nquads_blocks(self) -> Iterator[bytes]:
         """The N-Quads text, graph by graph: graphs in IRI order, each in generation order."""
@@ -979,6 +996,7 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
     b = _Lines(terms)
     out = _GraphTexts()
+    shared_by_graph: dict[str, tuple[bytes, ...]] = {}
     keys: list[str | None] = [None, *sorted(set(documents) | plan.docs)]
     for key in keys:
         for node, mentions in plan.nodes.get(key, ()):
@@ -1003,10 +1021,17 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
         b.sentences.clear()
         for g, lines in b.graphs.items():
             if lines:
-                out.append(_value(g), _encode_lines(list(dict.fromkeys(lines)), " .\n"))
+                name = _value(g)
+                out.append(name, _encode_lines(list(dict.fromkeys(lines)), " .\n"))
+                mine = b.shared_in.get(g)
+                if mine:
+                    shared_by_graph[name] = (*shared_by_graph.get(name, ()), *(
+                        ln.encode("utf-8") + b" .\n" for ln in dict.fromkeys(mine)
+                    ))
         b.graphs.clear()
+        b.shared_in.clear()
         terms.trim(_TERM_CACHE_LIMIT)
-    return RdfData(terms.base, out, id(graph), shared=b.shared)
+    return RdfData(terms.base, out, id(graph), shared=b.shared, shared_by_graph=shared_by_graph)
 
 
 def rdf_of(graph: nx.MultiDiGraph, base_iri: str | None = None, rdf: RdfData | None = None) -> RdfData:
@@ -1093,15 +1118,111 @@ def _prefixes_of(data: RdfData) -> dict[str, str]:
     is valid Turtle that rdflib 7 cannot read; when any IRI ends in ``.`` (only
     odd node ids or URLs do) no prefixes are used at all.
     """
-    return {} if data.dotted else _prefixes(data.base)
+    return turtle_prefixes(data.base, data.dotted)
+
+
+def without_seen(text: bytes, shared: Sequence[bytes], seen: set[bytes]) -> bytes:
+    """``text`` less those of its ``shared`` lines already in ``seen``; ``seen`` gains the rest.
+
+    This is how the default-graph view keeps a triple that several graphs hold
+    only where it first occurs.
+    """
+    removed = {ln for ln in shared if ln in seen}
+    seen.update(shared)
+    if not removed:
+        return text
+    return b"".join(ln for ln in text.splitlines(keepends=True) if ln not in removed)
+
+
+@lru_cache(maxsize=8)
+def _turtle_header(prefixes: tuple[tuple[str, str], ...]) -> bytes:
+    """The ``@prefix`` lines pyoxigraph starts a Turtle document with, for ``prefixes``."""
+    probe = b"<urn:x:s> <urn:x:p> <urn:x:o> .\n"
+    out = ox.serialize(ox.parse(probe, ox.RdfFormat.N_TRIPLES), None, ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    assert out is not None  # no output file given: the bytes are returned
+    return out[: out.index(b"<urn:x:s>")]
+
+
+def turtle_header(prefixes: Mapping[str, str]) -> bytes:
+    """The ``@prefix`` lines that start graph.ttl (empty without prefixes)."""
+    return _turtle_header(tuple(prefixes.items()))
+
+
+def turtle_fragment(ntriples: bytes, prefixes: Mapping[str, str]) -> bytes:
+    """The Turtle statements (no ``@prefix`` lines) of one graph's N-Triples text.
+
+    graph.ttl is :func:`turtle_header` followed by the fragments of the
+    default-graph view, graph by graph, so a build can reuse the fragments of
+    graphs that did not change (see :mod:`graphbuild.render`).
+    """
+    if not ntriples:
+        return b""
+    try:
+        out = ox.serialize(
+            ox.parse(ntriples, ox.RdfFormat.N_TRIPLES, lenient=True), None, ox.RdfFormat.TURTLE, prefixes=dict(prefixes)
+        )
+    except (ValueError, TypeError, SyntaxError) as exc:
+        raise ExportError(f"cannot write Turtle: {exc}") from exc
+    assert out is not None  # no output file given: the bytes are returned
+    head = turtle_header(prefixes)
+    if not out.startswith(head):  # pragma: no cover - pyoxigraph always writes its prefixes first
+        raise ExportError("cannot write Turtle: pyoxigraph wrote an unexpected header")
+    return out[len(head) :]
+
+
+def turtle_prefixes(base: str, dotted: bool) -> dict[str, str]:
+    """The prefixes Turtle and TriG are written with (none when some IRI ends in ``.``, see :func:`_prefixes_of`)."""
+    return {} if dotted else _prefixes(base)
+
+
+def entity_bucket(subject: str, base: str) -> str:
+    """The bucket of an entity's triples in graph.ttl: its subject term up to one character past the kind.
+
+    ``<base>person/tony-blair>`` is in ``<base>person/t``.  The entities graph
+    is written one bucket at a time, so adding an entity re-renders its
+    bucket's Turtle, not the whole graph's.
+    """
+    head = "<" + base
+    if subject.startswith(head):
+        i = subject.find("/", len(head))
+        if i != -1:
+            return subject[: min(i + 2, len(subject) - 1)]
+    return subject
+
+
+def split_entity_buckets(text: bytes, base: str) -> dict[str, bytes]:
+    """The lines of the entities graph's ``text`` by :func:`entity_bucket`, buckets in order of first line."""
+    groups: dict[str, list[bytes]] = {}
+    for line in text.splitlines(keepends=True):
+        subject = line[: line.index(b" ")].decode("utf-8")
+        groups.setdefault(entity_bucket(subject, base), []).append(line)
+    return {b: b"".join(lines) for b, lines in groups.items()}
 
 
 def write_turtle(
     graph: nx.MultiDiGraph, path: Path, base_iri: str | None = None, rdf: RdfData | None = None, **_: Any
 ) -> None:
-    """Write Turtle (all triples in the default graph)."""
+    """Write Turtle (all triples in the default graph): the prefixes, then one fragment per named graph
+    (and per bucket of the entities graph, see :func:`entity_bucket`)."""
     data = rdf_of(graph, base_iri, rdf)
-    _reserialize(data.ntriples_blocks(), ox.RdfFormat.N_TRIPLES, Path(path), ox.RdfFormat.TURTLE, _prefixes_of(data))
+    prefixes = _prefixes_of(data)
+    entities = entities_graph_iri(data.base)
+    try:
+        with atomic_open(path, "wb") as fh:
+            out = cast(IO[bytes], fh)
+            wrote = False
+            for name, text in data.default_view():
+                parts = split_entity_buckets(text, data.base).values() if name == entities else (text,)
+                for part in parts:
+                    piece = turtle_fragment(part, prefixes)
+                    if piece and not wrote:
+                        out.write(turtle_header(prefixes))
+                        wrote = True
+                    out.write(piece)
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc}") from exc
 
 
 def write_ntriples(
