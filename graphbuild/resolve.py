@@ -58,10 +58,19 @@ def entity_id(type_: str, label: str) -> str:
     return f"{type_.lower()}/{slug}"
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+    hit = _FOLDED.get(text)
+    if hit is None:
+        norm = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        norm = "".join(c for c in norm if not unicodedata.combining(c))
+        hit = " ".join(norm.casefold().split())
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        _FOLDED[text] = hit
+    return hit
 
 
 def _sex_evidence(text: str, ent: DocEntity) -> tuple[int, int, bool]:
@@ -131,10 +140,18 @@ def _key_order(k: str) -> tuple[int, str]:
     return (int(k[1:]), k) if k[1:].isdigit() else (1 << 30, k)
 
 
+Key = tuple[str, str]  # (doc id, DocEntity.key)
+Sex = tuple[int, int, bool]  # honorific evidence of a person: male, female, "Mrs" + full name
+
+
 def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     """Corpus entities (sorted by id) and the map ``(doc id, DocEntity.key) -> entity id``."""
-    items: dict[tuple[str, str], DocEntity] = {}
-    sex: dict[tuple[str, str], tuple[int, int, bool]] = {}  # people: honorific evidence (male, female, "Mrs" + full name)
+    return Resolution(results).result()
+
+
+def _items(results: Iterable[DocResult]) -> tuple[dict[Key, DocEntity], dict[Key, Sex]]:
+    items: dict[Key, DocEntity] = {}
+    sex: dict[Key, Sex] = {}
     for res in results:
         for ent in res.entities:
             items[(res.doc.id, ent.key)] = ent
@@ -142,7 +159,103 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
                 evid = _sex_evidence(res.doc.text, ent)
                 if evid != (0, 0, False):
                     sex[(res.doc.id, ent.key)] = evid
-    order = sorted(items, key=lambda k: (k[0], _key_order(k[1])))
+    return items, sex
+
+
+def _order(items: Iterable[Key]) -> list[Key]:
+    return sorted(items, key=lambda k: (k[0], _key_order(k[1])))
+
+
+def _family(ent: DocEntity) -> tuple[tuple[str, str], ...]:
+    """The names through which resolution can join ``ent`` with other entities.
+
+    Two entities can only end up in one cluster, or change each other's
+    cluster, when they are linked by a chain of shared names: a type and
+    folded label, or a person's folded full name and surname (a bare
+    surname is its own).  So resolution runs on each connected family on
+    its own with the same result, which :class:`Resolution` uses to take
+    new documents without resolving the corpus again.
+    """
+    if ent.type == "Person":
+        parts = _person_parts(ent.label)
+        if parts is None:
+            return (("S", _fold(ent.label)),)
+        return (("P", _fold(ent.label)), ("S", parts[1]))
+    return ((ent.type, _fold(ent.label)),)
+
+
+class Resolution:
+    """The resolution of a corpus that can take more documents at the cost of the families they touch.
+
+    ``Resolution(results).result()`` is :func:`resolve`; ``add(more)`` then
+    re-resolves only the families (see :func:`_family`) of ``more``'s
+    entities, and ``result()`` equals ``resolve([*results, *more])``.
+    """
+
+    def __init__(self, results: Iterable[DocResult]) -> None:
+        self.items, self.sex = _items(results)
+        built, self.root_of = _cluster(self.items, self.sex)
+        self.built: dict[Key, tuple[Entity, str]] = dict(built)
+        self._families: _UnionFind | None = None
+        self._members: dict[tuple[str, str], list[Key]] = {}  # family root -> its items
+
+    def _family_index(self) -> _UnionFind:
+        if self._families is None:
+            uf = _UnionFind()
+            first: dict[Key, tuple[str, str]] = {}
+            for k, ent in self.items.items():
+                names = _family(ent)
+                first[k] = names[0]
+                for name in names[1:]:
+                    uf.union(names[0], name)
+            members: dict[tuple[str, str], list[Key]] = defaultdict(list)
+            for k, name in first.items():
+                members[uf.find(name)].append(k)
+            self._families, self._members = uf, dict(members)
+        return self._families
+
+    def prepare(self) -> None:
+        """Index the families now (done anyway by the first :meth:`add`)."""
+        self._family_index()
+
+    def add(self, results: Iterable[DocResult]) -> None:
+        """Take the entities of ``results`` (documents not yet in this resolution)."""
+        items, sex = _items(results)
+        if not items:
+            return
+        if items.keys() & self.items.keys():
+            raise ValueError("documents already resolved")
+        uf = self._family_index()
+        members: list[Key] = []
+        for k, ent in items.items():
+            names = _family(ent)
+            for name in names:  # every family the new entity joins, merged into one
+                root = uf.find(name)
+                members.extend(self._members.pop(root, ()))
+            for name in names[1:]:
+                uf.union(names[0], name)
+            members.append(k)
+            self._members.setdefault(uf.find(names[0]), [])
+        self.items.update(items)
+        self.sex.update(sex)
+        for k in members:
+            self._members[uf.find(_family(self.items[k])[0])].append(k)
+            self.built.pop(k, None)
+        sub = {k: self.items[k] for k in members}
+        built, root_of = _cluster(sub, {k: self.sex[k] for k in members if k in self.sex})
+        self.built.update(built)
+        self.root_of.update(root_of)
+
+    def result(self) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+        """Corpus entities (sorted by id) and the map ``(doc id, DocEntity.key) -> entity id``."""
+        return _finish(self.built, self.root_of, self.items)
+
+
+def _cluster(
+    items: dict[Key, DocEntity], sex: dict[Key, Sex]
+) -> tuple[list[tuple[Key, tuple[Entity, str]]], dict[Key, Key]]:
+    """Steps 1-3 of resolution over ``items``: clusters as (root, (entity without id, base id)), and each item's root."""
+    order = _order(items)
     uf = _UnionFind()
     why: dict[tuple[str, str], tuple[str, str]] = {}  # member -> (rule, evidence) of its join
 
@@ -261,7 +374,7 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
     clusters: dict[tuple[str, str], _Cluster] = defaultdict(_Cluster)
     for k in order:
         clusters[uf.find(k)].members.append((k[0], items[k]))
-    built: list[tuple[tuple[str, str], Entity]] = []
+    built: list[tuple[Key, tuple[Entity, str]]] = []
     for root in sorted(clusters):
         members = clusters[root].members
         first_ent = members[0][1]
@@ -278,17 +391,28 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
                 rule, ev = why[k]
                 merges.append(Merge(rule, e.label, label, d, ev))
         wikidata = next((e.wikidata for _, e in members if e.wikidata), None)
+        base = entity_id(first_ent.type, label)
         built.append(
-            (root, Entity("", label, first_ent.type, tuple(sorted(aliases)), mentions, tuple(merges), wikidata))
+            (root, (Entity(base, label, first_ent.type, tuple(sorted(aliases)), mentions, tuple(merges), wikidata), base))
         )
+    return built, {k: uf.find(k) for k in order}
 
-    # 4. ids: type/slug; colliding entities after the first get a short hash suffix
-    by_id: dict[str, list[tuple[tuple[str, str], Entity]]] = defaultdict(list)
-    for root, cent in built:
-        by_id[entity_id(cent.type, cent.label)].append((root, cent))
+
+def _finish(
+    built: dict[Key, tuple[Entity, str]], root_of: dict[Key, Key], items: Iterable[Key]
+) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """Step 4, ids: type/slug; colliding entities after the first get a short hash suffix."""
+    by_id: dict[str, list[tuple[Key, Entity]]] = defaultdict(list)
+    for root, (cent, base) in built.items():
+        by_id[base].append((root, cent))
     entities: list[Entity] = []
-    id_of_root: dict[tuple[str, str], str] = {}
+    id_of_root: dict[Key, str] = {}
     for base, group in by_id.items():
+        if len(group) == 1:
+            root, cent = group[0]
+            id_of_root[root] = base
+            entities.append(cent)
+            continue
         group.sort(key=lambda x: (x[1].label, x[0]))
         for i, (root, cent) in enumerate(group):
             nid = base
@@ -297,8 +421,8 @@ def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str,
                 nid = f"{base}-{digest}"
                 log.debug("id %s taken: %r gets %s", base, cent.label, nid)
             id_of_root[root] = nid
-            entities.append(replace(cent, id=nid))
-    entity_of = {k: id_of_root[uf.find(k)] for k in order}
+            entities.append(cent if nid == cent.id else replace(cent, id=nid))
+    entity_of = {k: id_of_root[root_of[k]] for k in _order(items)}
     entities.sort(key=lambda e: e.id)
     return entities, entity_of
 
