@@ -22,7 +22,7 @@ import sys
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -79,7 +79,22 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage ("extract", "assemble", "write:json")
-    graph: Any = None
+    #: Builds the corpus graph on first use of :attr:`graph` (a build that joins memo pieces needs none).
+    graph_factory: Callable[[], Any] | None = field(default=None, repr=False)
+    _graph: Any = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Any:
+        """The corpus graph (``networkx.MultiDiGraph``), or None when the build produced none."""
+        if self._graph is None and self.graph_factory is not None:
+            self._graph = self.graph_factory()
+            self.graph_factory = None
+        return self._graph
+
+    @graph.setter
+    def graph(self, value: Any) -> None:
+        self._graph = value
+        self.graph_factory = None
 
     def summary(self) -> str:
         """One line: documents, entities, relations, events, seconds."""
@@ -178,6 +193,14 @@ class ResultCache:
             log.warning("ignoring damaged cache entry %s in %s", key, path)
             return None
         return body[klen:]
+
+    def __contains__(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (it may still fail its CRC when read)."""
+        return key in self._load_index()
+
+    def has_entries(self) -> bool:
+        """Whether the cache holds any entry (an incremental build is likely)."""
+        return bool(self._load_index())
 
     def get(self, key: str) -> DocResult | None:
         """The cached result, or None."""
@@ -372,6 +395,98 @@ def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str
     return extract_batch_pickled(docs, _WORKER_MODEL, batch_size)
 
 
+class Prefetch:
+    """One extraction process, started before the cache is read (incremental builds).
+
+    Loading spaCy and the gazetteers takes about a second; reading thousands
+    of cached results takes about as long.  A build over a warm cache starts
+    this process first (with ``fork``, while the build has no other threads),
+    reads its cache while the process loads, and hands it the few new
+    documents.  If anything goes wrong there, :meth:`extract` returns None and
+    the build extracts those documents itself (and reports any error then).
+    """
+
+    def __init__(self, model: str | None, batch_size: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_prefetch_main, args=(child, model, batch_size), daemon=True)
+        self._proc.start()
+        child.close()
+        self._busy = False
+        self._closed = False
+
+    @staticmethod
+    def possible() -> bool:
+        """Whether a process can be forked safely here (POSIX, no other threads yet)."""
+        import multiprocessing
+        import threading
+
+        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+    def send(self, docs: Sequence[Document]) -> bool:
+        """Hand ``docs`` to the process (it starts on them once loaded); False when it is gone."""
+        try:
+            self._conn.send(list(docs))
+            self._busy = True
+        except (EOFError, OSError) as exc:
+            log.debug("prefetch process failed: %s", exc)
+            return False
+        return True
+
+    def receive(self, count: int) -> list[bytes | str] | None:
+        """The pickled results (or error strings) of the ``count`` documents sent last; None on failure."""
+        try:
+            payloads = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            log.debug("prefetch process failed: %s", exc)
+            return None
+        if not isinstance(payloads, list) or len(payloads) != count:
+            return None
+        return payloads
+
+    def extract(self, docs: Sequence[Document]) -> list[bytes | str] | None:
+        """Pickled results (or error strings) of ``docs``, in order; None when the process failed."""
+        return self.receive(len(docs)) if self.send(docs) else None
+
+    def close(self) -> None:
+        """Stop the process: at once when it was never given work, else once it has finished."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._busy:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
+            self._proc.join(timeout=5)
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        self._conn.close()
+
+
+def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
+    """The prefetch process: load everything extraction needs, then extract what the build sends."""
+    try:
+        from graphbuild.gazetteer import gazetteer
+        from graphbuild.nlp import load_pipeline
+
+        load_pipeline(model)
+        gazetteer()
+    except Exception as exc:  # the build extracts in its own process and reports the problem
+        log.debug("prefetch process cannot load the model: %s", exc)
+        conn.close()
+        return
+    while True:
+        try:
+            docs = conn.recv()
+        except (EOFError, OSError):
+            return
+        if docs is None:
+            return
+        conn.send(extract_batch_pickled(docs, model, batch_size))
+
+
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -475,8 +590,16 @@ def collect_results(
     inputs: Sequence[str | Path],
     opts: BuildOptions,
     report: BuildReport,
+    fingerprints: dict[str, str] | None = None,
+    idle: Callable[[list[DocResult]], None] | None = None,
 ) -> list[DocResult]:
-    """Read, extract (or take from the cache) every document; problems go to ``report.errors``."""
+    """Read, extract (or take from the cache) every document; problems go to ``report.errors``.
+
+    ``fingerprints``, when given, receives every document's cache key by id.
+    ``idle``, when given, is called with the cached results while a
+    :class:`Prefetch` process extracts the few new documents of an
+    incremental build (work that can start before those are known).
+    """
     from graphbuild.extract import EXTRACTOR_VERSION
     from graphbuild.sources import iter_documents
 
@@ -491,14 +614,14 @@ def collect_results(
     keys: dict[str, str] = {}
     tick = _progress(opts.progress)
 
+    if fingerprints is None:
+        fingerprints = {}
+
     def pending() -> Iterator[Document]:
         for doc in iter_documents(inputs, on_error):
             order.append(doc.id)
-            key = doc_fingerprint(doc, EXTRACTOR_VERSION)
-            hit = cache.get(key) if cache is not None else None
-            if hit is not None:
-                # the key covers everything but where the document was read from ("file:line")
-                results[doc.id] = hit if hit.doc == doc else dataclasses.replace(hit, doc=doc)
+            key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
+            if cache is not None and _take_hit(cache, key, doc, results):
                 report.cached += 1
                 tick(1)
                 continue
@@ -507,7 +630,12 @@ def collect_results(
 
     processes = opts.processes if opts.processes is not None else (os.cpu_count() or 1)
     stream: Iterator[Outcome]
-    if opts.engine == "dask":
+    if cache is not None and opts.engine == "local" and cache.has_entries() and Prefetch.possible():
+        stream = _prefetched(
+            iter_documents(inputs, on_error), cache, order, keys, fingerprints, results, report, tick, opts, processes,
+            idle,
+        )
+    elif opts.engine == "dask":
         from graphbuild.distributed import dask_outcomes
 
         stream = dask_outcomes(pending(), opts.dask_address, opts.model, opts.batch_size)
@@ -537,6 +665,97 @@ def collect_results(
         if cache is not None:
             cache.close()
     return [results[d] for d in order if d in results]
+
+
+def _take_hit(cache: ResultCache, key: str, doc: Document, results: dict[str, DocResult]) -> bool:
+    """Put the cached result of ``doc`` into ``results``; False on a miss."""
+    hit = cache.get(key)
+    if hit is None:
+        return False
+    # the key covers everything but where the document was read from ("file:line")
+    results[doc.id] = hit if hit.doc == doc else dataclasses.replace(hit, doc=doc)
+    return True
+
+
+def _prefetched(
+    docs: Iterable[Document],
+    cache: ResultCache,
+    order: list[str],
+    keys: dict[str, str],
+    fingerprints: dict[str, str],
+    results: dict[str, DocResult],
+    report: BuildReport,
+    tick: Callable[[int], None],
+    opts: BuildOptions,
+    processes: int,
+    idle: Callable[[list[DocResult]], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes of the documents the cache lacks, the few of an incremental build extracted by a :class:`Prefetch`.
+
+    The prefetch process starts loading at once; the input is scanned for
+    misses (cache index only), which go to it; the cached results are read
+    while it works.  More misses than one task holds, or a failed prefetch,
+    fall back to :func:`extract_outcomes` (a pool or this process).
+    """
+    from graphbuild.extract import EXTRACTOR_VERSION
+
+    prefetch = Prefetch(opts.model, opts.batch_size)
+    try:
+        scanned: list[Document] = []
+        misses: list[Document] = []
+        it = iter(docs)
+        for doc in it:
+            order.append(doc.id)
+            key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
+            scanned.append(doc)
+            if key not in cache:
+                misses.append(doc)
+                if len(misses) > TASK_DOCS:
+                    break
+        if len(misses) > TASK_DOCS:  # not a small update: extract as a full build does
+            prefetch.close()
+
+            def rest() -> Iterator[Document]:
+                for doc in itertools.chain(scanned, it):
+                    if doc.id not in fingerprints:
+                        order.append(doc.id)
+                        fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
+                    key = fingerprints[doc.id]
+                    if _take_hit(cache, key, doc, results):
+                        report.cached += 1
+                        tick(1)
+                        continue
+                    keys[doc.id] = key
+                    yield doc
+
+            yield from extract_outcomes(rest(), processes, opts.model, opts.batch_size)
+            return
+        todo = list(misses)
+        sent = bool(todo) and prefetch.send(todo)  # the process parses these while the cache is read below
+        missing = {d.id for d in todo}
+        for doc in scanned:
+            if doc.id in missing:
+                continue
+            if _take_hit(cache, fingerprints[doc.id], doc, results):
+                report.cached += 1
+                tick(1)
+            else:  # listed in the index but unreadable: extract it too
+                todo.append(doc)
+        for doc in todo:
+            keys[doc.id] = fingerprints[doc.id]
+        if idle is not None and sent:
+            idle([results[d] for d in order if d in results])
+        payloads = (prefetch.receive(len(misses)) if sent else None) if misses else []
+        extra = todo[len(misses) :]
+        if payloads is not None and extra:
+            more = prefetch.extract(extra)
+            payloads = None if more is None else [*payloads, *more]
+        if payloads is None:
+            yield from extract_outcomes(todo, 1, opts.model, opts.batch_size)
+            return
+        yield from _outcomes(todo, payloads)
+    finally:
+        prefetch.close()
 
 
 def assemble(results: Sequence[DocResult], base_iri: str | None = None) -> nx.MultiDiGraph:
@@ -619,14 +838,35 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     t0 = time.perf_counter()
     report = BuildReport()
     # locally the main process only unpickles acyclic records here; a Dask client's threads make cyclic garbage
+    fingerprints: dict[str, str] = {}
+    early: dict[str, Any] = {}
+
+    def idle(cached: list[DocResult]) -> None:
+        """While the new documents are parsed: load the render memo and resolve the cached ones."""
+        from graphbuild.resolve import Resolution
+
+        t = time.perf_counter()
+        early["memo"] = _open_memo(opts)
+        early["resolution"] = Resolution(cached)
+        early["resolution"].prepare()
+        early["resolved"] = {r.doc.id for r in cached}
+        report.timings["early"] = time.perf_counter() - t
+
+    use_memo = _memo_applies(opts)
     with gc_paused() if opts.engine == "local" else contextlib.nullcontext():
-        results = collect_results(inputs, opts, report)
+        results = collect_results(inputs, opts, report, fingerprints, idle if use_memo else None)
     report.timings["extract"] = time.perf_counter() - t0
     report.documents = len(results)
     if not results:
         report.seconds = time.perf_counter() - t0
         if not report.errors:
             report.errors.append("no documents found in " + ", ".join(str(i) for i in inputs))
+        return report
+    if use_memo:
+        with gc_paused():
+            _build_from_memo(results, fingerprints, opts, report, early)
+        report.seconds = time.perf_counter() - t0
+        log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
         return report
     with gc_paused():
         t = time.perf_counter()
@@ -643,6 +883,79 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     report.seconds = time.perf_counter() - t0
     log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     return report
+
+
+def _memo_applies(opts: BuildOptions) -> bool:
+    """Whether the outputs can be joined from memo pieces (a cached build writing only JSON, Turtle and HTML)."""
+    from graphbuild.render import MEMO_FORMATS
+
+    return opts.use_cache and opts.store_dir is None and set(opts.formats) <= MEMO_FORMATS
+
+
+def _open_memo(opts: BuildOptions) -> Any:
+    """The render memo of the build's cache directory."""
+    from graphbuild.exporters.rdf import normalise_base
+    from graphbuild.graph import DEFAULT_BASE_IRI
+    from graphbuild.render import MEMO_NAME, Memo, renderer_version
+
+    cache_dir = opts.cache_dir or (opts.outdir / ".cache")
+    base = normalise_base(opts.base_iri)
+    return Memo(cache_dir / MEMO_NAME, f"{renderer_version()}\x1f{base}\x1f{opts.base_iri or DEFAULT_BASE_IRI}")
+
+
+def _build_from_memo(
+    results: list[DocResult],
+    fingerprints: Mapping[str, str],
+    opts: BuildOptions,
+    report: BuildReport,
+    early: Mapping[str, Any],
+) -> None:
+    """Resolve, then write graph.json and graph.ttl from the render memo (see :mod:`graphbuild.render`).
+
+    ``early`` holds what :func:`build` prepared while new documents were
+    parsed: the memo and a resolution of the cached documents, which then
+    takes just the new ones.
+    """
+    from graphbuild.exporters import get_exporter
+    from graphbuild.graph import DEFAULT_BASE_IRI, build_graph
+    from graphbuild.render import render_outputs
+    from graphbuild.resolve import resolve
+
+    if opts.html:
+        get_exporter("html")
+    t = time.perf_counter()
+    resolution = early.get("resolution")
+    done_ids = early.get("resolved", set())
+    if resolution is not None and done_ids <= {r.doc.id for r in results}:
+        resolution.add([r for r in results if r.doc.id not in done_ids])
+        entities, entity_of = resolution.result()
+    else:
+        entities, entity_of = resolve(results)
+    report.timings["resolve"] = time.perf_counter() - t
+    t = time.perf_counter()
+    memo = early.get("memo") or _open_memo(opts)
+    report.timings["memo:load"] = time.perf_counter() - t
+    done = render_outputs(
+        results, entities, entity_of, fingerprints, opts.outdir, opts.formats, opts.base_iri, memo, report.timings
+    )
+    report.entities, report.relations, report.events = done.entities, done.relations, done.events
+    report.outputs = done.paths
+
+    def make_graph() -> Any:
+        return build_graph(entities, results, entity_of, opts.base_iri or DEFAULT_BASE_IRI)
+
+    report.graph_factory = make_graph
+    if opts.html:
+        from graphbuild.exporters import export
+
+        t = time.perf_counter()
+        report.outputs.append(
+            export(report.graph, "html", opts.outdir / "graph.html", max_nodes=opts.html_max_nodes)
+        )
+        report.timings["write:html"] = time.perf_counter() - t
+    t = time.perf_counter()
+    memo.save()
+    report.timings["memo:save"] = time.perf_counter() - t
 
 
 def export_build(outdir: Path, formats: Sequence[str], output: str | None, base_iri: str | None) -> list[Path]:

@@ -1,0 +1,535 @@
+"""graph.json and graph.ttl from pieces kept since the last build.
+
+The outputs of a corpus are made of pieces that each depend on a few inputs
+only:
+
+* a document's named graph (its mentions, sentences, events, the statements
+  of its evidence), its event nodes and their edges depend on the document
+  (its cache key) and on the ids its entities resolved to;
+* an entity's node record depends on its id, on the document entities it was
+  resolved from and on the merge records resolution wrote for it;
+* a relation edge's record depends on the documents that support it;
+* a Turtle fragment depends on its graph and on which of its shared triples
+  (see :meth:`graphbuild.exporters.rdf.RdfData.shared_lines`) an earlier
+  graph already holds.
+
+Each piece is stored under a digest of exactly those inputs in one file of
+the cache directory (:data:`MEMO_NAME`).  A build computes the digests (cheap:
+resolution has run), renders only the pieces it does not find (through the
+same graph and exporter code a full build uses, on a graph of just the
+documents and entities concerned), and writes the files by joining pieces.
+So adding one article renders that article and the few entities and edges it
+touches, and the outputs are identical to a clean build's.
+
+The memo's own key includes a digest of the source of every module that
+shapes the outputs, so upgrading graphbuild never reuses a stale piece.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
+import re
+import sys
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import networkx as nx
+
+from graphbuild import __version__
+from graphbuild.atomic import atomic_open
+from graphbuild.errors import ExportError
+from graphbuild.model import DocResult, Entity
+
+log = logging.getLogger(__name__)
+
+#: The memo file in the cache directory.
+MEMO_NAME: Final = "render.memo"
+_MAGIC: Final = b"GBMEMO1\n"
+
+#: Output formats the memo can write; any other format (or a store) takes the full path.
+MEMO_FORMATS: Final = frozenset({"json", "turtle"})
+
+
+@lru_cache(maxsize=1)
+def renderer_version() -> str:
+    """graphbuild's version plus a digest of the modules that shape graph.json and graph.ttl."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1(f"{__version__}\x1f{sys.version_info[:2]}".encode())
+    for rel in ("render.py", "graph.py", "resolve.py", "model.py", "exporters/rdf.py", "exporters/nodelink.py"):
+        try:
+            h.update(root.joinpath(rel).read_bytes())
+        except OSError:
+            h.update(rel.encode())
+    try:
+        import pyoxigraph
+
+        h.update(str(pyoxigraph.__version__).encode())
+    except AttributeError:  # pragma: no cover
+        pass
+    return h.hexdigest()[:16]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Memo:
+    """Rendered pieces by key: those of earlier builds, and those this build uses or makes.
+
+    Two files, each a CRC-32 and a ``marshal`` dump: ``render.memo`` (the
+    base) and ``render.memo.delta`` (pieces made since the base was written,
+    tied to it by its CRC).  A build that makes few pieces rewrites only the
+    small delta; once the delta or the base's unused pieces pass a quarter of
+    the base, the base is rewritten with just the pieces this build used.  A
+    missing, damaged or foreign file (another graphbuild, base IRI or
+    Python) is an empty memo: the pieces are rendered again.
+    """
+
+    def __init__(self, path: Path | None, tag: str) -> None:
+        self.path = path
+        self.tag = tag
+        self._base: dict[str, Any] = {}
+        self._base_crc = 0
+        self._delta: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        self.made = 0
+        if path is not None:
+            self._base, self._base_crc = self._load(path, (tag, 0))
+            if self._base:
+                self._delta, _ = self._load(self._delta_path(path), (tag, self._base_crc))
+
+    @staticmethod
+    def _delta_path(path: Path) -> Path:
+        return path.with_name(path.name + ".delta")
+
+    @staticmethod
+    def _load(path: Path, tag: tuple[str, int]) -> tuple[dict[str, Any], int]:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return {}, 0
+        head = len(_MAGIC) + 4
+        if not data.startswith(_MAGIC) or len(data) < head:
+            return {}, 0
+        crc = int.from_bytes(data[len(_MAGIC) : head], "little")
+        body = memoryview(data)[head:]
+        if zlib.crc32(body) != crc:
+            log.warning("%s: damaged; its pieces are rendered again", path)
+            return {}, 0
+        try:
+            stored_tag, entries = marshal.loads(body)
+        except (EOFError, ValueError, TypeError):
+            return {}, 0
+        if stored_tag != tag or not isinstance(entries, dict):
+            return {}, 0
+        return entries, crc
+
+    def get(self, key: str) -> Any:
+        hit = self.used.get(key)
+        if hit is None:
+            hit = self._delta.get(key)
+            if hit is None:
+                hit = self._base.get(key)
+            if hit is not None:
+                self.used[key] = hit
+        return hit
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.used or key in self._delta or key in self._base
+
+    def put(self, key: str, piece: Any) -> None:
+        self.used[key] = piece
+        self.made += 1
+
+    @staticmethod
+    def _write(path: Path, tag: tuple[str, int], entries: dict[str, Any]) -> int:
+        """Write one memo file (temporary file + rename; no fsync: a torn file fails its CRC); its CRC."""
+        body = marshal.dumps((tag, entries))
+        crc = zlib.crc32(body)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as fh:
+                fh.write(_MAGIC)
+                fh.write(crc.to_bytes(4, "little"))
+                fh.write(body)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        return crc
+
+    def save(self) -> None:
+        """Keep the pieces this build used for the next one (see the class docstring)."""
+        if self.path is None:
+            return
+        base = self._base
+        fresh = {k: v for k, v in self.used.items() if k not in base}
+        unused = len(base) - (len(self.used) - len(fresh))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            delta_path = self._delta_path(self.path)
+            if not base or 4 * (len(fresh) + unused) > len(base):
+                self._write(self.path, (self.tag, 0), self.used)
+                with contextlib.suppress(FileNotFoundError):
+                    delta_path.unlink()
+            elif self.made or fresh.keys() != self._delta.keys():
+                self._write(delta_path, (self.tag, self._base_crc), fresh)
+        except OSError as exc:  # a memo that cannot be written costs time, never the outputs
+            log.warning("%s: cannot write the render memo: %s", self.path, exc)
+
+
+@dataclass
+class Rendered:
+    """What :func:`render_outputs` wrote, with the counts of the build summary."""
+
+    paths: list[Path]
+    entities: int
+    relations: int
+    events: int
+    rendered_docs: int
+
+
+def _event_ids(res: DocResult) -> list[str]:
+    from graphbuild.graph import event_node_id
+
+    d = res.doc.id
+    return [event_node_id(d, e.start, e.end, e.event_type) for e in res.events]
+
+
+def _relation_key(relation: str, title: str | None) -> str:
+    return relation if title is None else f"{relation}|{title}"
+
+
+class _Keys:
+    """The digest of every piece of one build (see the module docstring)."""
+
+    def __init__(
+        self,
+        results: Sequence[DocResult],
+        entities: Sequence[Entity],
+        entity_of: Mapping[tuple[str, str], str],
+        fingerprints: Mapping[str, str],
+        base: str,
+    ) -> None:
+        self.results = {r.doc.id: r for r in results}
+        self.doc: dict[str, str] = {}
+        for r in results:
+            d = r.doc.id
+            ids = "\x1e".join(entity_of.get((d, e.key), "") for e in r.entities)
+            self.doc[d] = _digest("doc", fingerprints[d], base, ids)
+        members: dict[str, list[str]] = defaultdict(list)
+        for (d, k), nid in entity_of.items():
+            members[nid].append(f"{fingerprints[d]}:{k}")
+        self.entity: dict[str, str] = {}
+        for ent in entities:
+            merges = "\x1e".join(f"{m.rule}\x1d{m.alias}\x1d{m.canonical}\x1d{m.doc}\x1d{m.evidence}" for m in ent.merges)
+            self.entity[ent.id] = _digest("entity", ent.id, "\x1e".join(members[ent.id]), merges)
+        supporters: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        for r in results:
+            d = r.doc.id
+            for rel in r.relations:
+                s = entity_of.get((d, rel.subject))
+                o = entity_of.get((d, rel.object))
+                if s is not None and o is not None:
+                    supporters[(s, o, _relation_key(rel.relation, rel.title))].add(d)
+        self.supporters = supporters
+        self.relation = {
+            e: _digest("relation", *e, *sorted(self.doc[d] for d in docs)) for e, docs in supporters.items()
+        }
+
+
+def _subgraph(
+    docs: Iterable[str],
+    keys: _Keys,
+    entities: Sequence[Entity],
+    entity_of: Mapping[tuple[str, str], str],
+    base_iri: str,
+    every_doc: bool,
+) -> nx.MultiDiGraph:
+    """The corpus graph restricted to ``docs``: their entities (with just their mentions in ``docs``), events, edges.
+
+    Every record of a document in ``docs``, and every edge all of whose
+    supporting documents are in ``docs``, is exactly as in the whole graph.
+    """
+    from graphbuild.graph import build_graph
+
+    wanted = sorted(set(docs))
+    results = [keys.results[d] for d in wanted]
+    if every_doc:
+        return build_graph(entities, results, entity_of, base_iri)
+    inside = set(wanted)
+    ids = {entity_of[(r.doc.id, e.key)] for r in results for e in r.entities if (r.doc.id, e.key) in entity_of}
+    subset = [
+        replace(e, mentions=tuple(m for m in e.mentions if m[0] in inside)) for e in entities if e.id in ids
+    ]
+    return build_graph(subset, results, entity_of, base_iri)
+
+
+def render_outputs(
+    results: Sequence[DocResult],
+    entities: Sequence[Entity],
+    entity_of: Mapping[tuple[str, str], str],
+    fingerprints: Mapping[str, str],
+    outdir: Path,
+    formats: Iterable[str],
+    base_iri: str | None,
+    memo: Memo,
+    timings: dict[str, float] | None = None,
+) -> Rendered:
+    """Write graph.json (always) and graph.ttl (when ``"turtle"`` is in ``formats``) from memo pieces."""
+    import time
+
+    from graphbuild.exporters import default_filename
+    from graphbuild.exporters.nodelink import edge_record, node_record, write_records
+    from graphbuild.exporters.rdf import (
+        doc_graph_iri,
+        entities_graph_iri,
+        normalise_base,
+        to_rdf,
+    )
+    from graphbuild.graph import DEFAULT_BASE_IRI, build_graph
+
+    t0 = time.perf_counter()
+    graph_base = base_iri or DEFAULT_BASE_IRI
+    base = normalise_base(graph_base)
+    want_turtle = "turtle" in formats
+    keys = _Keys(results, entities, entity_of, fingerprints, base)
+    all_docs = sorted(keys.doc)
+
+    # ---- which pieces are missing
+    need_docs: set[str] = set()
+    for d in all_docs:
+        if "J" + keys.doc[d] not in memo or (want_turtle and "R" + keys.doc[d] not in memo):
+            need_docs.add(d)
+    missing_entities = [e for e in entities if "J" + keys.entity[e.id] not in memo]
+    missing_relations = [e for e, k in keys.relation.items() if "J" + k not in memo]
+    for e in missing_relations:
+        need_docs.update(keys.supporters[e])
+    every_doc = len(need_docs) == len(all_docs)
+
+    # ---- render them
+    texts: dict[str, bytes] = {}
+    shared_of: dict[str, tuple[bytes, ...]] = {}
+    entity_texts: tuple[bytes, tuple[bytes, ...]] | None = None
+    if need_docs or missing_entities:
+        sub = _subgraph(need_docs, keys, entities, entity_of, graph_base, every_doc)
+        for d in need_docs:
+            res = keys.results[d]
+            ids = _event_ids(res)
+            nodes = tuple((n, node_record(sub, n)) for n in sorted(set(ids)))
+            edges = tuple(
+                ((n, t, k), edge_record(sub, n, t, k)) for n in sorted(set(ids)) for _, t, k in sub.out_edges(n, keys=True)
+            )
+            memo.put("J" + keys.doc[d], (nodes, edges))
+        for e in missing_relations:
+            memo.put("J" + keys.relation[e], edge_record(sub, *e))
+        if missing_entities:
+            source = sub if every_doc else build_graph(missing_entities, [], {}, graph_base)
+            for ent in missing_entities:
+                memo.put("J" + keys.entity[ent.id], node_record(source, ent.id))
+        if want_turtle and need_docs:
+            rdf = to_rdf(sub, graph_base)
+            for d in need_docs:
+                name = doc_graph_iri(d, base)
+                text = rdf.graphs.get(name, b"")
+                texts[d] = text
+                shared = rdf.shared_lines(name)
+                shared_of[d] = shared
+                memo.put("R" + keys.doc[d], (shared, b".>" in text))
+            if every_doc:
+                name = entities_graph_iri(base)
+                entity_texts = (rdf.graphs.get(name, b""), rdf.shared_lines(name))
+        del sub
+    if timings is not None:
+        timings["render"] = time.perf_counter() - t0
+
+    # ---- graph.json, from the pieces
+    t = time.perf_counter()
+    node_items: list[tuple[str, str]] = [(e.id, memo.get("J" + keys.entity[e.id])) for e in entities]
+    edge_items: list[tuple[tuple[str, str, str], str]] = [
+        (e, memo.get("J" + k)) for e, k in keys.relation.items()
+    ]
+    event_ids: set[str] = set()
+    for d in all_docs:
+        nodes, edges = memo.get("J" + keys.doc[d])
+        node_items.extend(nodes)
+        edge_items.extend(edges)
+        event_ids.update(n for n, _ in nodes)
+    node_items.sort(key=lambda x: x[0])
+    edge_items.sort(key=lambda x: x[0])
+    documents = {
+        r.doc.id: {"title": r.doc.title, "date": r.doc.date, "url": r.doc.url}
+        for r in sorted(results, key=lambda r: r.doc.id)
+    }
+    json_path = outdir / default_filename("json")
+    write_records(
+        json_path,
+        {"base_iri": graph_base, "documents": documents},
+        [rec for _, rec in node_items],
+        [rec for _, rec in edge_items],
+    )
+    paths = [json_path]
+    if timings is not None:
+        timings["write:json"] = time.perf_counter() - t
+
+    # ---- graph.ttl, from the fragments
+    if want_turtle:
+        t = time.perf_counter()
+        paths.append(
+            _write_turtle(outdir / default_filename("turtle"), keys, entities, entity_of, graph_base, base, memo, texts,
+                          shared_of, entity_texts)
+        )
+        if timings is not None:
+            timings["write:turtle"] = time.perf_counter() - t
+    return Rendered(
+        paths=paths,
+        entities=len(entities),
+        relations=len(keys.relation),
+        events=len(event_ids),
+        rendered_docs=len(need_docs),
+    )
+
+
+def _strip(text: bytes, lines: set[bytes]) -> bytes:
+    """``text`` without ``lines``."""
+    if not lines:
+        return text
+    return b"".join(ln for ln in text.splitlines(keepends=True) if ln not in lines)
+
+
+_ID_SAFE: Final = re.compile(r"[A-Za-z0-9._~-]+/[A-Za-z0-9/._~-]+")
+
+
+def _entity_units(entities: Sequence[Entity], base: str) -> dict[str, list[Entity]]:
+    """The entities of each bucket of the entities graph (see :func:`graphbuild.exporters.rdf.entity_bucket`)."""
+    from graphbuild.exporters.rdf import Terms, entity_bucket
+
+    terms: Terms | None = None
+    head = "<" + base
+    out: dict[str, list[Entity]] = {}
+    for e in entities:
+        if _ID_SAFE.fullmatch(e.id):  # the IRI is the base plus the id as it is
+            subject = f"{head}{e.id}>"
+        else:
+            terms = terms or Terms(base)
+            subject = terms.node(e.id)
+        out.setdefault(entity_bucket(subject, base), []).append(e)
+    return out
+
+
+def _write_turtle(
+    path: Path,
+    keys: _Keys,
+    entities: Sequence[Entity],
+    entity_of: Mapping[tuple[str, str], str],
+    graph_base: str,
+    base: str,
+    memo: Memo,
+    texts: dict[str, bytes],
+    shared_of: dict[str, tuple[bytes, ...]],
+    entity_texts: tuple[bytes, tuple[bytes, ...]] | None,
+) -> Path:
+    """graph.ttl: the ``@prefix`` lines, then the fragment of each document graph and entity bucket, in order."""
+    from graphbuild.exporters.rdf import (
+        doc_graph_iri,
+        entities_graph_iri,
+        split_entity_buckets,
+        to_rdf,
+        turtle_fragment,
+        turtle_header,
+        turtle_prefixes,
+    )
+    from graphbuild.graph import build_graph
+
+    def entity_rdf(ents: Iterable[Entity]) -> tuple[dict[str, bytes], tuple[bytes, ...]]:
+        rdf = to_rdf(build_graph([replace(e, mentions=()) for e in ents], [], {}, graph_base), graph_base)
+        name = entities_graph_iri(base)
+        return split_entity_buckets(rdf.graphs.get(name, b""), base), rdf.shared_lines(name)
+
+    # units in the order of the default-graph view: document graphs by IRI, then the entities graph's buckets
+    units: list[tuple[str, str]] = [(keys.doc[d], d) for _, d in sorted((doc_graph_iri(d, base), d) for d in keys.doc)]
+    buckets = _entity_units(entities, base)
+    bucket_key = {
+        b: _digest("entities", base, *(f"{e.id}\x1d{e.type}\x1d{e.label}\x1d{chr(29).join(e.aliases)}\x1d{e.wikidata}"
+                                       for e in ents))
+        for b, ents in buckets.items()
+    }
+    units += [(bucket_key[b], "\x00" + b) for b in buckets]
+    bucket_texts: dict[str, bytes] = {}
+    if entity_texts is not None:
+        bucket_texts = split_entity_buckets(entity_texts[0], base)
+        if entity_texts[1]:  # pragma: no cover - entity facts are never shared triples
+            raise ExportError("shared triples in the entities graph")
+    missing = [b for b in buckets if "R" + bucket_key[b] not in memo and b not in bucket_texts]
+    if missing:
+        rendered, shared = entity_rdf(e for b in missing for e in buckets[b])
+        if shared:  # pragma: no cover
+            raise ExportError("shared triples in the entities graph")
+        bucket_texts.update(rendered)
+    for b, text in bucket_texts.items():
+        if b in bucket_key:
+            memo.put("R" + bucket_key[b], ((), b".>" in text))
+
+    entries = [memo.get("R" + k) for k, _ in units]
+    dotted = any(bool(e[1]) for e in entries)
+    prefixes = turtle_prefixes(base, dotted)
+    mode = "n" if dotted else "p"
+
+    def unit_text(unit: str) -> bytes | None:
+        return bucket_texts.get(unit[1:]) if unit.startswith("\x00") else texts.get(unit)
+
+    # each shared triple is kept where it first occurs
+    seen: set[bytes] = set()
+    pieces: list[tuple[str, set[bytes], bytes | None]] = []  # (fragment key, lines to drop, text when to render)
+    late: list[int] = []
+    for i, ((ukey, unit), entry) in enumerate(zip(units, entries, strict=True)):
+        lines: tuple[bytes, ...] = shared_of.get(unit) or tuple(entry[0])
+        drop = {ln for ln in lines if ln in seen}
+        seen.update(lines)
+        fkey = "T" + mode + ukey + _digest(*sorted(ln.decode("utf-8", "surrogateescape") for ln in drop))
+        if fkey in memo:
+            pieces.append((fkey, drop, None))
+            continue
+        todo = unit_text(unit)
+        if todo is None:
+            late.append(i)
+        pieces.append((fkey, drop, todo))
+    if late:  # units whose fragment is missing and whose text was not rendered above
+        late_docs = [units[i][1] for i in late if not units[i][1].startswith("\x00")]
+        if late_docs:
+            rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)
+            texts.update({d: rdf.graphs.get(doc_graph_iri(d, base), b"") for d in late_docs})
+        late_buckets = [units[i][1][1:] for i in late if units[i][1].startswith("\x00")]
+        if late_buckets:
+            bucket_texts.update(entity_rdf(e for b in late_buckets for e in buckets[b])[0])
+        for i in late:
+            fkey, drop, _ = pieces[i]
+            pieces[i] = (fkey, drop, unit_text(units[i][1]) or b"")
+    try:
+        with atomic_open(path, "wb") as fh:
+            wrote = False
+            for fkey, drop, body in pieces:
+                piece: bytes
+                if body is not None:
+                    piece = turtle_fragment(_strip(body, drop), prefixes)
+                    memo.put(fkey, piece)
+                else:
+                    piece = memo.get(fkey)
+                if piece and not wrote:
+                    fh.write(turtle_header(prefixes))  # type: ignore[arg-type]
+                    wrote = True
+                fh.write(piece)  # type: ignore[arg-type]
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc}") from exc
+    return path
