@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import networkx as nx
 
@@ -48,6 +48,9 @@ from graphbuild import __version__
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
 from graphbuild.model import DocResult, Entity
+
+if TYPE_CHECKING:
+    from graphbuild.exporters.rdf import RdfData
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +250,25 @@ class _Keys:
         }
 
 
+class _GraphsOf:
+    """Document graph texts by document id, read when needed from the conversions that hold them
+    (a conversion keeps its texts in a spooled file: the whole corpus's need not be in memory)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._where: dict[str, RdfData] = {}
+
+    def add(self, rdf: RdfData, docs: Iterable[str]) -> None:
+        for d in docs:
+            self._where[d] = rdf
+
+    def get(self, doc: str) -> bytes | None:
+        from graphbuild.exporters.rdf import doc_graph_iri
+
+        rdf = self._where.get(doc)
+        return None if rdf is None else rdf.graphs.get(doc_graph_iri(doc, self.base), b"")
+
+
 def _subgraph(
     docs: Iterable[str],
     keys: _Keys,
@@ -312,15 +334,13 @@ def render_outputs(
             need_docs.add(d)
     missing_entities = [e for e in entities if "J" + keys.entity[e.id] not in memo]
     missing_relations = [e for e, k in keys.relation.items() if "J" + k not in memo]
-    for e in missing_relations:
-        need_docs.update(keys.supporters[e])
     every_doc = len(need_docs) == len(all_docs)
 
     # ---- render them
-    texts: dict[str, bytes] = {}
+    texts = _GraphsOf(base)
     shared_of: dict[str, tuple[bytes, ...]] = {}
     entity_texts: tuple[bytes, tuple[bytes, ...]] | None = None
-    if need_docs or missing_entities:
+    if need_docs or missing_entities or missing_relations:
         sub = _subgraph(need_docs, keys, entities, entity_of, graph_base, every_doc)
         for d in need_docs:
             res = keys.results[d]
@@ -330,18 +350,26 @@ def render_outputs(
                 ((n, t, k), edge_record(sub, n, t, k)) for n in sorted(set(ids)) for _, t, k in sub.out_edges(n, keys=True)
             )
             memo.put("J" + keys.doc[d], (nodes, edges))
-        for e in missing_relations:
-            memo.put("J" + keys.relation[e], edge_record(sub, *e))
+        if missing_relations:
+            # an edge's record gathers the evidence of every document that supports it: their relations suffice
+            rel_graph = sub
+            if not every_doc:
+                supporters = sorted({d for e in missing_relations for d in keys.supporters[e]})
+                rel_graph = build_graph(
+                    [], [replace(keys.results[d], events=()) for d in supporters], entity_of, graph_base
+                )
+            for e in missing_relations:
+                memo.put("J" + keys.relation[e], edge_record(rel_graph, *e))
         if missing_entities:
             source = sub if every_doc else build_graph(missing_entities, [], {}, graph_base)
             for ent in missing_entities:
                 memo.put("J" + keys.entity[ent.id], node_record(source, ent.id))
         if want_turtle and need_docs:
             rdf = to_rdf(sub, graph_base)
+            texts.add(rdf, need_docs)
             for d in need_docs:
                 name = doc_graph_iri(d, base)
                 text = rdf.graphs.get(name, b"")
-                texts[d] = text
                 shared = rdf.shared_lines(name)
                 shared_of[d] = shared
                 memo.put("R" + keys.doc[d], (shared, b".>" in text))
@@ -434,7 +462,7 @@ def _write_turtle(
     graph_base: str,
     base: str,
     memo: Memo,
-    texts: dict[str, bytes],
+    texts: _GraphsOf,
     shared_of: dict[str, tuple[bytes, ...]],
     entity_texts: tuple[bytes, tuple[bytes, ...]] | None,
 ) -> Path:
@@ -507,7 +535,7 @@ def _write_turtle(
         late_docs = [units[i][1] for i in late if not units[i][1].startswith("\x00")]
         if late_docs:
             rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)
-            texts.update({d: rdf.graphs.get(doc_graph_iri(d, base), b"") for d in late_docs})
+            texts.add(rdf, late_docs)
         late_buckets = [units[i][1][1:] for i in late if units[i][1].startswith("\x00")]
         if late_buckets:
             bucket_texts.update(entity_rdf(e for b in late_buckets for e in buckets[b])[0])

@@ -145,3 +145,127 @@ def test_two_processes_give_the_same_graph(tmp_path: Path) -> None:
     two = build([corpus], _opts(tmp_path / "p2", processes=2, use_cache=False, batch_size=8))
     assert one.documents == two.documents == 40 and not two.errors
     assert _graph(tmp_path / "p1") == _graph(tmp_path / "p2")
+
+
+def _memo_opts(out: Path, **kw: object) -> BuildOptions:
+    return BuildOptions(outdir=out, formats=("turtle",), html=False, processes=1, **kw)  # type: ignore[arg-type]
+
+
+def _same_as_clean(tmp_path: Path, corpus: Path, out: Path, name: str) -> None:
+    clean = tmp_path / name
+    report = build([corpus], _memo_opts(clean, use_cache=False))
+    assert report.rendered is None  # no cache, no memo: the whole graph converted at once
+    assert _graph(out) == _graph(clean)
+    assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+
+
+@pytest.mark.model
+def test_memo_build_equals_clean_build_in_json_and_turtle(tmp_path: Path) -> None:
+    """Adding, changing and removing articles re-renders only their pieces; graph.json and graph.ttl equal clean builds."""
+    corpus = tmp_path / "corpus.jsonl"
+    out = tmp_path / "out"
+    first = build([write_corpus(corpus, range(6))], _memo_opts(out))
+    assert first.rendered == 6 and (out / ".cache" / "render.memo").is_file()
+    _same_as_clean(tmp_path, corpus, out, "clean6")
+
+    added = build([write_corpus(corpus, range(7))], _memo_opts(out))
+    assert (added.extracted, added.rendered) == (1, 1)
+    _same_as_clean(tmp_path, corpus, out, "clean7")
+
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    obj = json.loads(lines[2])
+    obj["text"] = obj["text"].replace("Monday", "Tuesday")
+    lines[2] = json.dumps(obj)
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed = build([corpus], _memo_opts(out))
+    assert (changed.extracted, changed.rendered) == (1, 1)
+    _same_as_clean(tmp_path, corpus, out, "changed")
+
+    corpus.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")  # the first article removed
+    removed = build([corpus], _memo_opts(out))
+    assert (removed.extracted, removed.documents) == (0, 6)
+    _same_as_clean(tmp_path, corpus, out, "clean6b")
+    again = build([corpus], _memo_opts(out))
+    assert again.rendered == 0
+
+
+@pytest.mark.model
+def test_damaged_memo_is_rendered_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A render memo whose bytes changed on disk is ignored with a warning; the outputs are unchanged."""
+    corpus = write_corpus(tmp_path / "corpus.jsonl", range(3))
+    out = tmp_path / "out"
+    build([corpus], _memo_opts(out))
+    before = _graph(out), (out / "graph.ttl").read_bytes()
+    memo = out / ".cache" / "render.memo"
+    data = bytearray(memo.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    memo.write_bytes(bytes(data))
+    report = build([corpus], _memo_opts(out))
+    assert report.rendered == 3 and "damaged" in caplog.text
+    assert (_graph(out), (out / "graph.ttl").read_bytes()) == before
+
+
+def test_memo_keeps_new_pieces_in_a_delta_and_compacts(tmp_path: Path) -> None:
+    """Few new pieces go to the small delta file; when most pieces are unused the base is rewritten."""
+    from graphbuild.render import Memo
+
+    path = tmp_path / "render.memo"
+    memo = Memo(path, "tag")
+    for i in range(40):
+        memo.put(f"k{i}", f"v{i}")
+    memo.save()
+    base = path.read_bytes()
+    memo = Memo(path, "tag")
+    assert all(memo.get(f"k{i}") == f"v{i}" for i in range(40))
+    memo.put("new", b"piece")
+    memo.save()
+    assert path.read_bytes() == base and path.with_name("render.memo.delta").is_file()
+    memo = Memo(path, "tag")
+    assert memo.get("new") == b"piece" and memo.get("k3") == "v3"
+    assert Memo(path, "another renderer").get("k3") is None
+    for i in range(10):
+        memo.get(f"k{i}")
+    memo.save()  # 31 of 41 pieces unused: one base file with the ten used
+    assert not path.with_name("render.memo.delta").exists()
+    memo = Memo(path, "tag")
+    assert memo.get("k9") == "v9" and memo.get("k10") is None and memo.get("new") == b"piece"
+
+
+@pytest.mark.model
+def test_prefetch_process_and_its_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An incremental build parses new articles in a process started before the cache is read (and resolves the
+    cached ones meanwhile); if that process fails, the build parses them itself; the outputs are the same."""
+    import subprocess
+    import sys
+
+    import graphbuild.pipeline as pipeline
+
+    corpus = tmp_path / "corpus.jsonl"
+    out = tmp_path / "out"
+    build([write_corpus(corpus, range(4))], _memo_opts(out))
+    write_corpus(corpus, range(5))
+    # a fresh CLI process, as a user runs it (this test process may have threads, where no fork is made)
+    cli = [sys.executable, "-m", "graphbuild", "-v", "build", str(corpus), "-o", str(out), "--no-html", "-q"]
+    proc = subprocess.run(cli, capture_output=True, text=True, check=True)
+    assert "(1 parsed, 4 cached)" in proc.stderr and "early " in proc.stderr  # resolved while the new one parsed
+    _same_as_clean(tmp_path, corpus, out, "clean5")
+
+    def broken(conn: object, *_: object) -> None:
+        conn.close()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(pipeline, "_prefetch_main", broken)
+    monkeypatch.setattr(pipeline.Prefetch, "possible", staticmethod(lambda: True))
+    report = build([write_corpus(corpus, range(6))], _memo_opts(out))
+    assert report.extracted == 1 and not report.errors
+    _same_as_clean(tmp_path, corpus, out, "clean6")
+
+
+@pytest.mark.model
+def test_exported_turtle_equals_the_built_turtle(tmp_path: Path) -> None:
+    """`graphbuild export --format turtle` (the whole graph converted at once) writes the build's graph.ttl."""
+    from graphbuild.pipeline import export_build
+
+    out = tmp_path / "out"
+    build([write_corpus(tmp_path / "corpus.jsonl", range(5))], _memo_opts(out))
+    (path,) = export_build(out, ["turtle"], str(tmp_path / "again.ttl"), None)
+    assert path.read_bytes() == (out / "graph.ttl").read_bytes()
