@@ -42,7 +42,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--html-max-nodes", type=int, default=None, metavar="N",
                    help="keep the N most-mentioned entities in the page")
     p.add_argument("--processes", type=int, default=None, metavar="N", help="extraction processes (default: CPU cores)")
-    p.add_argument("--batch-size", type=int, default=16, metavar="N", help="documents per nlp.pipe batch (default 16)")
+    # the default is pipeline.DEFAULT_BATCH_SIZE (not imported here: --help stays instant)
+    p.add_argument("--batch-size", type=int, default=12, metavar="N", help="documents per nlp.pipe batch (default 12)")
     p.add_argument("--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
     p.add_argument("--store", default=None, metavar="DIR", help="also keep a pyoxigraph store in DIR up to date")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import gc
 import hashlib
 import itertools
@@ -28,7 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.model import DocResult, Document
@@ -40,10 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-#: Documents per ``nlp.pipe`` batch.  spaCy's speed is flat from 16 to 64 news
-#: articles per batch, but a worker's memory grows with the batch (about 300 MB
-#: at 16, 600 MB at 64 on BBC articles), so the default is small.
-DEFAULT_BATCH_SIZE = 16
+#: Documents per ``nlp.pipe`` batch.  spaCy's speed is nearly flat from 8 to 64
+#: news articles per batch, but a worker's memory peaks with the batch (on BBC
+#: articles about 370 MB at 12, 420 MB at 16, 600 MB at 64), so the default is small.
+DEFAULT_BATCH_SIZE = 12
 
 
 @dataclass(frozen=True)
@@ -334,6 +333,10 @@ _WORKER_MODEL: str | None = None
 #: workers evenly busy up to the end, large enough that nlp.pipe batches well.
 TASK_DOCS = 32
 
+#: Documents per task of the local pool: a task holds one or more ``nlp.pipe``
+#: batches; 16 keeps the two workers evenly busy up to the last task.
+POOL_TASK_DOCS = 16
+
 
 def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | None, Document]]:
     """Parsed documents one at a time (never the whole batch of Docs at once); None when spaCy fails."""
@@ -383,33 +386,7 @@ def extract_batch_pickled(
     for sdoc, d in _parse(docs, model, batch_size):
         res = _extract_one(sdoc, d)
         out.append(res if isinstance(res, str) else pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
-    release_memory()
     return out
-
-
-def release_memory() -> None:
-    """Give freed heap memory back to the system (glibc ``malloc_trim``; elsewhere nothing).
-
-    A worker parses a task's Docs, extracts and frees them; glibc keeps the
-    freed pages, so without this a worker's memory creeps up to the
-    high-water mark of its largest tasks (on the BBC corpus about 500 MB
-    instead of 300 MB after 800 articles).  A call takes about a millisecond.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.lru_cache(maxsize=1)
-def _malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        return cast(Callable[[int], int], ctypes.CDLL(None).malloc_trim)
-    except (OSError, AttributeError):  # not glibc
-        return None
 
 
 def _init_worker(model: str | None) -> None:
@@ -545,11 +522,10 @@ def extract_outcomes(
 
     With one process (or a single task's worth of documents) everything runs
     here, without a pool.  Otherwise a pool of ``processes`` workers, each
-    loading the model once, receives tasks of :data:`TASK_DOCS` documents; at
-    most two tasks per worker are in flight.
+    loading the model once, receives tasks of :data:`POOL_TASK_DOCS` documents
+    (or one batch, if larger); at most two tasks per worker are in flight.
     """
-    task_docs = max(1, min(batch_size, TASK_DOCS))
-    chunks = _chunks(docs, task_docs)
+    chunks = _chunks(docs, max(batch_size, POOL_TASK_DOCS))
     first = next(chunks, None)
     if first is None:
         return

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import logging
 import marshal
 import os
 import re
+import struct
 import sys
 import zlib
 from collections import defaultdict
@@ -56,7 +58,9 @@ log = logging.getLogger(__name__)
 
 #: The memo file in the cache directory.
 MEMO_NAME: Final = "render.memo"
-_MAGIC: Final = b"GBMEMO1\n"
+_MAGIC: Final = b"GBMEMO2\n"
+_LEN: Final = struct.Struct("<I")
+_CHUNK: Final = 2048  # pieces per marshal record
 
 #: Output formats the memo can write; any other format (or a store) takes the full path.
 MEMO_FORMATS: Final = frozenset({"json", "turtle"})
@@ -88,7 +92,7 @@ def _digest(*parts: str) -> str:
 class Memo:
     """Rendered pieces by key: those of earlier builds, and those this build uses or makes.
 
-    Two files, each a CRC-32 and a ``marshal`` dump: ``render.memo`` (the
+    Two files, each a series of ``marshal`` records and a CRC-32: ``render.memo`` (the
     base) and ``render.memo.delta`` (pieces made since the base was written,
     tied to it by its CRC).  A build that makes few pieces rewrites only the
     small delta; once the delta or the base's unused pieces pass a quarter of
@@ -120,19 +124,28 @@ class Memo:
             data = path.read_bytes()
         except OSError:
             return {}, 0
-        head = len(_MAGIC) + 4
-        if not data.startswith(_MAGIC) or len(data) < head:
+        head, tail = len(_MAGIC), _LEN.size + 4
+        if not data.startswith(_MAGIC) or len(data) < head + tail:
             return {}, 0
-        crc = int.from_bytes(data[len(_MAGIC) : head], "little")
-        body = memoryview(data)[head:]
-        if zlib.crc32(body) != crc:
+        body = memoryview(data)[head : len(data) - tail]
+        crc = int.from_bytes(data[len(data) - 4 :], "little")
+        if zlib.crc32(body) != crc or data[len(data) - tail : len(data) - 4] != _LEN.pack(0):
             log.warning("%s: damaged; its pieces are rendered again", path)
             return {}, 0
+        entries: dict[str, Any] = {}
         try:
-            stored_tag, entries = marshal.loads(body)
-        except (EOFError, ValueError, TypeError):
-            return {}, 0
-        if stored_tag != tag or not isinstance(entries, dict):
+            pos, first = 0, True
+            while pos < len(body):
+                (size,) = _LEN.unpack_from(body, pos)
+                record = marshal.loads(body[pos + _LEN.size : pos + _LEN.size + size])
+                pos += _LEN.size + size
+                if first:
+                    if record != tag:
+                        return {}, 0
+                    first = False
+                else:
+                    entries.update(record)
+        except (EOFError, ValueError, TypeError, struct.error):
             return {}, 0
         return entries, crc
 
@@ -155,15 +168,31 @@ class Memo:
 
     @staticmethod
     def _write(path: Path, tag: tuple[str, int], entries: dict[str, Any]) -> int:
-        """Write one memo file (temporary file + rename; no fsync: a torn file fails its CRC); its CRC."""
-        body = marshal.dumps((tag, entries))
-        crc = zlib.crc32(body)
+        """Write one memo file; its CRC.
+
+        The pieces go out a chunk at a time (never one whole dump in memory),
+        to a temporary file renamed into place; no fsync: a torn file fails
+        its CRC and is only a memo to render again.
+        """
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        crc = 0
         try:
             with tmp.open("wb") as fh:
                 fh.write(_MAGIC)
+
+                def put(record: Any) -> None:
+                    nonlocal crc
+                    data = marshal.dumps(record)
+                    for part in (_LEN.pack(len(data)), data):
+                        crc = zlib.crc32(part, crc)
+                        fh.write(part)
+
+                put(tag)
+                items = iter(entries.items())
+                while chunk := dict(itertools.islice(items, _CHUNK)):
+                    put(chunk)
+                fh.write(_LEN.pack(0))
                 fh.write(crc.to_bytes(4, "little"))
-                fh.write(body)
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(FileNotFoundError):
@@ -261,6 +290,9 @@ class _GraphsOf:
     def add(self, rdf: RdfData, docs: Iterable[str]) -> None:
         for d in docs:
             self._where[d] = rdf
+
+    def has(self, doc: str) -> bool:
+        return doc in self._where
 
     def get(self, doc: str) -> bytes | None:
         from graphbuild.exporters.rdf import doc_graph_iri
@@ -369,10 +401,9 @@ def render_outputs(
             texts.add(rdf, need_docs)
             for d in need_docs:
                 name = doc_graph_iri(d, base)
-                text = rdf.graphs.get(name, b"")
                 shared = rdf.shared_lines(name)
                 shared_of[d] = shared
-                memo.put("R" + keys.doc[d], (shared, b".>" in text))
+                memo.put("R" + keys.doc[d], (shared, rdf.graph_dotted(name)))
             if every_doc:
                 name = entities_graph_iri(base)
                 entity_texts = (rdf.graphs.get(name, b""), rdf.shared_lines(name))
@@ -515,11 +546,14 @@ def _write_turtle(
     def unit_text(unit: str) -> bytes | None:
         return bucket_texts.get(unit[1:]) if unit.startswith("\x00") else texts.get(unit)
 
+    def has_text(unit: str) -> bool:
+        return unit[1:] in bucket_texts if unit.startswith("\x00") else texts.has(unit)
+
     # each shared triple is kept where it first occurs
     seen: set[bytes] = set()
-    pieces: list[tuple[str, set[bytes], bytes | None]] = []  # (fragment key, lines to drop, text when to render)
-    late: list[int] = []
-    for i, ((ukey, unit), entry) in enumerate(zip(units, entries, strict=True)):
+    pieces: list[tuple[str, set[bytes], str | None]] = []  # (fragment key, lines to drop, unit to render or None)
+    late: list[str] = []
+    for (ukey, unit), entry in zip(units, entries, strict=True):
         lines: tuple[bytes, ...] = shared_of.get(unit) or tuple(entry[0])
         drop = {ln for ln in lines if ln in seen}
         seen.update(lines)
@@ -527,28 +561,24 @@ def _write_turtle(
         if fkey in memo:
             pieces.append((fkey, drop, None))
             continue
-        todo = unit_text(unit)
-        if todo is None:
-            late.append(i)
-        pieces.append((fkey, drop, todo))
+        if not has_text(unit):
+            late.append(unit)
+        pieces.append((fkey, drop, unit))  # its text is read when written (the corpus's texts stay on disk)
     if late:  # units whose fragment is missing and whose text was not rendered above
-        late_docs = [units[i][1] for i in late if not units[i][1].startswith("\x00")]
+        late_docs = [u for u in late if not u.startswith("\x00")]
         if late_docs:
             rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)
             texts.add(rdf, late_docs)
-        late_buckets = [units[i][1][1:] for i in late if units[i][1].startswith("\x00")]
+        late_buckets = [u[1:] for u in late if u.startswith("\x00")]
         if late_buckets:
             bucket_texts.update(entity_rdf(e for b in late_buckets for e in buckets[b])[0])
-        for i in late:
-            fkey, drop, _ = pieces[i]
-            pieces[i] = (fkey, drop, unit_text(units[i][1]) or b"")
     try:
         with atomic_open(path, "wb") as fh:
             wrote = False
-            for fkey, drop, body in pieces:
+            for fkey, drop, todo in pieces:
                 piece: bytes
-                if body is not None:
-                    piece = turtle_fragment(_strip(body, drop), prefixes)
+                if todo is not None:
+                    piece = turtle_fragment(_strip(unit_text(todo) or b"", drop), prefixes)
                     memo.put(fkey, piece)
                 else:
                     piece = memo.get(fkey)

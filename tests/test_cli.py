@@ -62,3 +62,12 @@ def test_unknown_format_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     rc = main(["export", str(tmp_path), "--format", "rtf"])
     err = capsys.readouterr().err
     assert rc == 2 and "unknown format 'rtf'" in err and "turtle" in err
+
+
+def test_cli_batch_size_default_is_the_pipeline_default() -> None:
+    """`graphbuild build` without --batch-size uses the library's default batch (the CLI does not import it)."""
+    from graphbuild.cli import make_parser
+    from graphbuild.pipeline import DEFAULT_BATCH_SIZE, BuildOptions
+
+    args = make_parser().parse_args(["build", "seeds"])
+    assert args.batch_size == DEFAULT_BATCH_SIZE == BuildOptions().batch_size

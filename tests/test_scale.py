@@ -269,3 +269,23 @@ def test_exported_turtle_equals_the_built_turtle(tmp_path: Path) -> None:
     build([write_corpus(tmp_path / "corpus.jsonl", range(5))], _memo_opts(out))
     (path,) = export_build(out, ["turtle"], str(tmp_path / "again.ttl"), None)
     assert path.read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+@pytest.mark.model
+def test_memo_build_with_an_iri_ending_in_a_dot(tmp_path: Path) -> None:
+    """A document id ending in "." turns Turtle prefixes off for the whole file; joined pieces follow, added
+    articles too."""
+    from .scale_corpus import article
+
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [article(i) for i in range(3)]
+    rows[1]["id"] = "gen-0001."
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    build([corpus], _memo_opts(out))
+    assert not (out / "graph.ttl").read_bytes().startswith(b"@prefix")
+    _same_as_clean(tmp_path, corpus, out, "clean3")
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in [*rows, article(3)]), encoding="utf-8")
+    report = build([corpus], _memo_opts(out))
+    assert report.rendered == 1
+    _same_as_clean(tmp_path, corpus, out, "clean4")

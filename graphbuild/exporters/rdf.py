@@ -735,10 +735,13 @@ class _GraphTexts(Mapping[str, bytes]):
         self._index: dict[str, list[tuple[int, int]]] = {}
         self._end = 0
         self.dotted = False  # some IRI ends in "." (see _prefixes_of)
+        self.dotted_graphs: set[str] = set()  # the graphs with such an IRI
 
     def append(self, name: str, text: bytes) -> None:
         """Add ``text`` to graph ``name``."""
-        self.dotted = self.dotted or b".>" in text
+        if b".>" in text:
+            self.dotted = True
+            self.dotted_graphs.add(name)
         try:
             self._file.seek(self._end)
             self._file.write(text)
@@ -861,6 +864,12 @@ class RdfData:
         for name in sorted(self.graphs):
             # a line ends in " .\n" and nowhere else: literals carry their newlines escaped
             yield self.graphs[name].replace(b" .\n", f" <{name}> .\n".encode())
+
+    def graph_dotted(self, name: str) -> bool:
+        """Whether some IRI in graph ``name`` ends in ``.``."""
+        if isinstance(self.graphs, _GraphTexts):
+            return name in self.graphs.dotted_graphs
+        return b".>" in self.graphs.get(name, b"")
 
     @property
     def dotted(self) -> bool:

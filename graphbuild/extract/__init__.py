@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild import __version__
-from graphbuild.extract.common import EntityIndex
+from graphbuild.extract.common import EntityIndex, release_tables
 from graphbuild.extract.dates import document_anchor
 from graphbuild.extract.entities import extract_entities
 from graphbuild.extract.events import extract_events
@@ -47,10 +47,13 @@ __all__ = ["EXTRACTOR_VERSION", "extract_doc"]
 
 def extract_doc(doc: Doc, document: Document) -> DocResult:
     """Entities, relations and events of one parsed document."""
-    entities = extract_entities(doc, document)
-    index = EntityIndex(doc, entities)
-    relations = extract_relations(doc, document, entities, index)
-    anchor = document_anchor(document.date, document.text)
-    events = extract_events(doc, document, index, anchor)
+    try:
+        entities = extract_entities(doc, document)
+        index = EntityIndex(doc, entities)
+        relations = extract_relations(doc, document, entities, index)
+        anchor = document_anchor(document.date, document.text)
+        events = extract_events(doc, document, index, anchor)
+    finally:
+        release_tables(doc)
     return DocResult(doc=document, entities=entities, relations=relations, events=events,
                      extractor_version=EXTRACTOR_VERSION)

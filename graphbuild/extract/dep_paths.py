@@ -30,9 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
-from graphbuild.extract.common import sentence_of
+from graphbuild.extract.common import sentence_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -103,33 +103,80 @@ def permits(pattern: PathPattern, subject_type: str, object_type: str) -> bool:
     return allowed(pattern.relation, subject_type, object_type)
 
 
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    """A Doc's parse as plain lists (``doc[i]`` builds a Token on every call; pairs of mentions ask often)."""
+
+    head: list[int]
+    dep: list[str]
+    like_num: list[bool]
+    lower: list[str]  # Token.lower_
+    lemma: list[str]  # lowercased
+    pos: list[str]
+    sent_start: list[int]
+    heads: dict[tuple[int, int], int]  # mention span -> its head token, filled as asked
+
+
+_PARSE_KEY = "graphbuild.dep_parse"  # listed in common.TABLE_KEYS
+
+
+def _parse_of(doc: Doc) -> _Parse:
+    parse = doc.user_data.get(_PARSE_KEY)
+    if parse is None or len(parse.head) != len(doc):
+        toks = list(doc)
+        table = token_table(doc)
+        parse = _Parse(
+            head=[t.head.i for t in toks],
+            dep=[t.dep_ for t in toks],
+            like_num=[t.like_num for t in toks],
+            lower=[t.lower_ for t in toks],
+            lemma=table.lemma,
+            pos=table.pos,
+            sent_start=[sent.start for sent in sentence_of(doc)],
+            heads={},
+        )
+        doc.user_data[_PARSE_KEY] = parse
+    return cast(_Parse, parse)
+
+
+def _head_index(p: _Parse, start: int, end: int) -> int:
+    hit = p.heads.get((start, end))
+    if hit is None:
+        hit = end - 1
+        for i in range(start, end):
+            h = p.head[i]
+            if h < start or h >= end or h == i:
+                hit = i
+                break
+        p.heads[(start, end)] = hit
+    return hit
+
+
 def mention_head(doc: Doc, start: int, end: int) -> Token:
     """The syntactic head of tokens [start, end): the token whose head lies outside the span."""
-    for tok in doc[start:end]:
-        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
-            return tok
-    return doc[end - 1]
+    return doc[_head_index(_parse_of(doc), start, end)]
 
 
-def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
+def _first_conjunct(p: _Parse, i: int) -> int:
+    while p.dep[i] == "conj" and p.head[i] != i:
+        i = p.head[i]
+    return i
 
 
-def _word(tok: Token, lexical: bool) -> str:
-    if tok.like_num:
+def _word(p: _Parse, i: int, lexical: bool) -> str:
+    if p.like_num[i]:
         return "NUM"
-    if tok.pos_ in _KEEP_POS or (lexical and tok.pos_ != "PROPN"):
-        return tok.lemma_.lower() or tok.lower_
-    return tok.pos_
+    pos = p.pos[i]
+    if pos in _KEEP_POS or (lexical and pos != "PROPN"):
+        return p.lemma[i] or p.lower[i]
+    return pos
 
 
-def _chain(tok: Token) -> list[Token]:
-    out = [tok]
-    while tok.head.i != tok.i and len(out) <= MAX_EDGES + 1:
-        tok = tok.head
-        out.append(tok)
+def _chain(p: _Parse, i: int) -> list[int]:
+    out = [i]
+    while p.head[i] != i and len(out) <= MAX_EDGES + 1:
+        i = p.head[i]
+        out.append(i)
     return out
 
 
@@ -138,48 +185,57 @@ def paths(a: Token, b: Token) -> dict[str, str] | None:
 
     Conjuncts are read through their first conjunct unless that joins both ends.
     """
-    sents = sentence_of(a.doc)
-    if sents[a.i].start != sents[b.i].start or a.i == b.i:
+    return _paths(_parse_of(a.doc), a.i, b.i)
+
+
+def _paths(p: _Parse, a: int, b: int) -> dict[str, str] | None:
+    if p.sent_start[a] != p.sent_start[b] or a == b:
         return None
-    la, lb = _first_conjunct(a), _first_conjunct(b)
-    if la.i != lb.i:
+    la, lb = _first_conjunct(p, a), _first_conjunct(p, b)
+    if la != lb:
         a, b = la, lb
-    up = _chain(a)
-    up_index = {t.i: n for n, t in enumerate(up)}
-    down: list[Token] = []
+    up = _chain(p, a)
+    up_index = {t: n for n, t in enumerate(up)}
+    down: list[int] = []
     tok = b
-    while tok.i not in up_index:
+    while tok not in up_index:
         down.append(tok)
-        if tok.head.i == tok.i or len(down) > MAX_EDGES:
+        if p.head[tok] == tok or len(down) > MAX_EDGES:
             return None
-        tok = tok.head
-    top = up_index[tok.i]
+        tok = p.head[tok]
+    top = up_index[tok]
     if top + len(down) > MAX_EDGES:
         return None
     climb, lca = up[:top], up[top]
+    dep = p.dep
     out: dict[str, str] = {}
     for level, lexical in (("lex", True), ("delex", False)):
         parts: list[str] = []
         for n, t in enumerate(climb):
             if n:
-                parts.append(_word(t, lexical))
-            parts.append("<" + t.dep_)
+                parts.append(_word(p, t, lexical))
+            parts.append("<" + dep[t])
         if climb and down:
-            parts.append(_word(lca, lexical))
+            parts.append(_word(p, lca, lexical))
         for n, t in enumerate(reversed(down)):
             if n:
-                parts.append(_word(down[len(down) - n], lexical))
-            parts.append(">" + t.dep_)
+                parts.append(_word(p, down[len(down) - n], lexical))
+            parts.append(">" + dep[t])
         out[level] = " ".join(parts)
     return out
 
 
 def surface(doc: Doc, subj: tuple[int, int], obj: tuple[int, int]) -> str | None:
     """The words between two mentions as ``S w1 w2 O`` (or ``O ... S``), or None when too far apart."""
+    return _surface(_parse_of(doc), subj, obj)
+
+
+def _surface(p: _Parse, subj: tuple[int, int], obj: tuple[int, int]) -> str | None:
     first, second = (subj, obj) if subj[0] < obj[0] else (obj, subj)
     if second[0] - first[1] > MAX_GAP or second[0] < first[1]:
         return None
-    words = ["NUM" if t.like_num else "PROPN" if t.pos_ == "PROPN" else t.lower_ for t in doc[first[1]:second[0]]]
+    words = ["NUM" if p.like_num[i] else "PROPN" if p.pos[i] == "PROPN" else p.lower[i]
+             for i in range(first[1], second[0])]
     ends = ("S", "O") if first is subj else ("O", "S")
     return " ".join([ends[0], *words, ends[1]])
 
@@ -187,14 +243,14 @@ def surface(doc: Doc, subj: tuple[int, int], obj: tuple[int, int]) -> str | None
 def keys(doc: Doc, subj: tuple[int, int], obj: tuple[int, int], subject_type: str,
          object_type: str) -> list[tuple[str, str, str, str]]:
     """Lookup keys (level, subject type, object type, path) of two mentions' token spans, most specific first."""
-    a, b = mention_head(doc, *subj), mention_head(doc, *obj)
-    found = paths(a, b) or {}
+    p = _parse_of(doc)
+    a, b = _head_index(p, *subj), _head_index(p, *obj)
+    found = _paths(p, a, b) or {}
     cs, co = coarse_type(subject_type), coarse_type(object_type)
     out: list[tuple[str, str, str, str]] = []
     if "lex" in found:
         out += [("lex", subject_type, object_type, found["lex"]), ("lex_coarse", cs, co, found["lex"])]
-    sents = sentence_of(doc)
-    if sents[a.i].start == sents[b.i].start and (gap := surface(doc, subj, obj)) is not None:
+    if p.sent_start[a] == p.sent_start[b] and (gap := _surface(p, subj, obj)) is not None:
         out += [("surface", subject_type, object_type, gap), ("surface_coarse", cs, co, gap)]
     if "delex" in found:
         out += [("delex", subject_type, object_type, found["delex"]), ("delex_coarse", cs, co, found["delex"])]
