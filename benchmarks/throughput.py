@@ -185,7 +185,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles (default: all 2,225)")
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="processes (default: CPU cores)")
-    ap.add_argument("--batch-size", type=int, default=12, help="nlp.pipe batch size for raw and build (default 12, as the build's)")
+    ap.add_argument("--batch-size", type=int, default=12,
+                    help="nlp.pipe batch size for raw and build (default 12, the build's default)")
     ap.add_argument("--no-single", action="store_true", help="skip the one-process build (no speed-up figure)")
     ap.add_argument("--no-doubled", action="store_true", help="skip the doubled corpus (no memory-growth figure)")
     ap.add_argument("--output", type=Path, default=RESULTS)

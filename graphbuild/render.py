@@ -565,6 +565,7 @@ def _write_turtle(
             late.append(unit)
         pieces.append((fkey, drop, unit))  # its text is read when written (the corpus's texts stay on disk)
     if late:  # units whose fragment is missing and whose text was not rendered above
+        log.debug("%d graph.ttl fragments rendered again: their shared triples now come earlier", len(late))
         late_docs = [u for u in late if not u.startswith("\x00")]
         if late_docs:
             rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)

@@ -289,3 +289,26 @@ def test_memo_build_with_an_iri_ending_in_a_dot(tmp_path: Path) -> None:
     report = build([corpus], _memo_opts(out))
     assert report.rendered == 1
     _same_as_clean(tmp_path, corpus, out, "clean4")
+
+
+@pytest.mark.model
+def test_memo_build_when_the_new_article_holds_triples_of_later_graphs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An added article whose graph comes first and repeats facts of later ones (the same posts, the same days):
+    the later graphs' Turtle fragments lose those triples, re-rendered from their documents."""
+    from .scale_corpus import article
+
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [article(i) for i in range(6)]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    build([corpus], _memo_opts(out))
+    first = {**article(6), "id": "aaa-first"}
+    first["text"] = rows[0]["text"]  # every fact of gen-0000 again, in a graph that sorts before it
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in [*rows, first]), encoding="utf-8")
+    with caplog.at_level("DEBUG", logger="graphbuild.render"):
+        report = build([corpus], _memo_opts(out))
+    assert (report.extracted, report.rendered) == (1, 1)
+    assert "fragments rendered again" in caplog.text
+    _same_as_clean(tmp_path, corpus, out, "clean7")
