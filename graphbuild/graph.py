@@ -75,6 +75,11 @@ def event_node_id(doc: str, start: int, end: int, event_type: str) -> str:
     return f"event/{digest}"
 
 
+def relation_edge_key(relation: str, title: str | None) -> str:
+    """The key of a relation's edge: the relation name, plus ``"|" + title`` for a post."""
+    return relation if title is None else f"{relation}|{title}"
+
+
 def _evkey(ev: Mapping[str, Any]) -> tuple[Any, ...]:
     return (ev["doc"], ev["sentence_start"], ev["sentence_end"], ev["rule"], ev["subject_text"], ev["object_text"])
 
@@ -138,7 +143,7 @@ def build_graph(
             o = entity_of.get((d.id, rel.object))
             if s is None or o is None:
                 continue
-            key = rel.relation if rel.title is None else f"{rel.relation}|{rel.title}"
+            key = relation_edge_key(rel.relation, rel.title)
             if not g.has_edge(s, o, key):
                 attrs: dict[str, Any] = {"relation": rel.relation}
                 if rel.title is not None:

@@ -622,13 +622,27 @@ def collect_results(
     if fingerprints is None:
         fingerprints = {}
 
-    def pending() -> Iterator[Document]:
-        for doc in iter_documents(inputs, on_error):
+    def note(doc: Document) -> str:
+        """The cache key of ``doc``, noting the document in input order the first time."""
+        key = fingerprints.get(doc.id)
+        if key is None:
             order.append(doc.id)
             key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
-            if cache is not None and _take_hit(cache, key, doc, results):
-                report.cached += 1
-                tick(1)
+        return key
+
+    def take(doc: Document) -> bool:
+        """Whether the cache had ``doc``'s result (now in ``results``)."""
+        if cache is None or not _take_hit(cache, note(doc), doc, results):
+            return False
+        report.cached += 1
+        tick(1)
+        return True
+
+    def pending(docs: Iterable[Document]) -> Iterator[Document]:
+        """The documents of ``docs`` to extract (the cache lacks them)."""
+        for doc in docs:
+            key = note(doc)
+            if take(doc):
                 continue
             keys[doc.id] = key
             yield doc
@@ -637,15 +651,15 @@ def collect_results(
     stream: Iterator[Outcome]
     if cache is not None and opts.engine == "local" and cache.has_entries() and Prefetch.possible():
         stream = _prefetched(
-            iter_documents(inputs, on_error), cache, order, keys, fingerprints, results, report, tick, opts, processes,
-            idle,
+            iter_documents(inputs, on_error), cache, note, take, pending, keys,
+            lambda: [results[d] for d in order if d in results], opts, processes, idle,
         )
     elif opts.engine == "dask":
         from graphbuild.distributed import dask_outcomes
 
-        stream = dask_outcomes(pending(), opts.dask_address, opts.model, opts.batch_size)
+        stream = dask_outcomes(pending(iter_documents(inputs, on_error)), opts.dask_address, opts.model, opts.batch_size)
     elif opts.engine == "local":
-        stream = extract_outcomes(pending(), processes, opts.model, opts.batch_size)
+        stream = extract_outcomes(pending(iter_documents(inputs, on_error)), processes, opts.model, opts.batch_size)
     else:
         raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
     try:
@@ -685,12 +699,11 @@ def _take_hit(cache: ResultCache, key: str, doc: Document, results: dict[str, Do
 def _prefetched(
     docs: Iterable[Document],
     cache: ResultCache,
-    order: list[str],
+    note: Callable[[Document], str],
+    take: Callable[[Document], bool],
+    pending: Callable[[Iterable[Document]], Iterator[Document]],
     keys: dict[str, str],
-    fingerprints: dict[str, str],
-    results: dict[str, DocResult],
-    report: BuildReport,
-    tick: Callable[[int], None],
+    cached: Callable[[], list[DocResult]],
     opts: BuildOptions,
     processes: int,
     idle: Callable[[list[DocResult]], None] | None = None,
@@ -699,57 +712,36 @@ def _prefetched(
 
     The prefetch process starts loading at once; the input is scanned for
     misses (cache index only), which go to it; the cached results are read
-    while it works.  More misses than one task holds, or a failed prefetch,
-    fall back to :func:`extract_outcomes` (a pool or this process).
+    while it works (``take``), then ``idle`` gets them (``cached``).  More
+    misses than one task holds, or a failed prefetch, fall back to
+    :func:`extract_outcomes` (a pool or this process).  ``note``, ``take``,
+    ``pending`` and ``keys`` are :func:`collect_results`'s.
     """
-    from graphbuild.extract import EXTRACTOR_VERSION
-
     prefetch = Prefetch(opts.model, opts.batch_size)
     try:
         scanned: list[Document] = []
         misses: list[Document] = []
         it = iter(docs)
         for doc in it:
-            order.append(doc.id)
-            key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
             scanned.append(doc)
-            if key not in cache:
+            if note(doc) not in cache:
                 misses.append(doc)
                 if len(misses) > TASK_DOCS:
                     break
         if len(misses) > TASK_DOCS:  # not a small update: extract as a full build does
             prefetch.close()
-
-            def rest() -> Iterator[Document]:
-                for doc in itertools.chain(scanned, it):
-                    if doc.id not in fingerprints:
-                        order.append(doc.id)
-                        fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
-                    key = fingerprints[doc.id]
-                    if _take_hit(cache, key, doc, results):
-                        report.cached += 1
-                        tick(1)
-                        continue
-                    keys[doc.id] = key
-                    yield doc
-
-            yield from extract_outcomes(rest(), processes, opts.model, opts.batch_size)
+            yield from extract_outcomes(pending(itertools.chain(scanned, it)), processes, opts.model, opts.batch_size)
             return
         todo = list(misses)
         sent = bool(todo) and prefetch.send(todo)  # the process parses these while the cache is read below
         missing = {d.id for d in todo}
         for doc in scanned:
-            if doc.id in missing:
-                continue
-            if _take_hit(cache, fingerprints[doc.id], doc, results):
-                report.cached += 1
-                tick(1)
-            else:  # listed in the index but unreadable: extract it too
-                todo.append(doc)
+            if doc.id not in missing and not take(doc):
+                todo.append(doc)  # listed in the index but unreadable: extract it too
         for doc in todo:
-            keys[doc.id] = fingerprints[doc.id]
+            keys[doc.id] = note(doc)
         if idle is not None and sent:
-            idle([results[d] for d in order if d in results])
+            idle(cached())
         payloads = (prefetch.receive(len(misses)) if sent else None) if misses else []
         extra = todo[len(misses) :]
         if payloads is not None and extra:

@@ -49,6 +49,7 @@ import networkx as nx
 from graphbuild import __version__
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
+from graphbuild.graph import event_node_id, relation_edge_key
 from graphbuild.model import DocResult, Entity
 
 if TYPE_CHECKING:
@@ -231,14 +232,8 @@ class Rendered:
 
 
 def _event_ids(res: DocResult) -> list[str]:
-    from graphbuild.graph import event_node_id
-
     d = res.doc.id
     return [event_node_id(d, e.start, e.end, e.event_type) for e in res.events]
-
-
-def _relation_key(relation: str, title: str | None) -> str:
-    return relation if title is None else f"{relation}|{title}"
 
 
 class _Keys:
@@ -272,7 +267,7 @@ class _Keys:
                 s = entity_of.get((d, rel.subject))
                 o = entity_of.get((d, rel.object))
                 if s is not None and o is not None:
-                    supporters[(s, o, _relation_key(rel.relation, rel.title))].add(d)
+                    supporters[(s, o, relation_edge_key(rel.relation, rel.title))].add(d)
         self.supporters = supporters
         self.relation = {
             e: _digest("relation", *e, *sorted(self.doc[d] for d in docs)) for e, docs in supporters.items()
@@ -458,11 +453,6 @@ def render_outputs(
     )
 
 
-def _strip(text: bytes, lines: set[bytes]) -> bytes:
-    """``text`` without ``lines``."""
-    if not lines:
-        return text
-    return b"".join(ln for ln in text.splitlines(keepends=True) if ln not in lines)
 
 
 _ID_SAFE: Final = re.compile(r"[A-Za-z0-9._~-]+/[A-Za-z0-9/._~-]+")
@@ -506,6 +496,7 @@ def _write_turtle(
         turtle_fragment,
         turtle_header,
         turtle_prefixes,
+        without_lines,
     )
     from graphbuild.graph import build_graph
 
@@ -579,7 +570,7 @@ def _write_turtle(
             for fkey, drop, todo in pieces:
                 piece: bytes
                 if todo is not None:
-                    piece = turtle_fragment(_strip(unit_text(todo) or b"", drop), prefixes)
+                    piece = turtle_fragment(without_lines(unit_text(todo) or b"", drop), prefixes)
                     memo.put(fkey, piece)
                 else:
                     piece = memo.get(fkey)

@@ -33,7 +33,7 @@ import logging
 import math
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -1138,9 +1138,14 @@ def without_seen(text: bytes, shared: Sequence[bytes], seen: set[bytes]) -> byte
     """
     removed = {ln for ln in shared if ln in seen}
     seen.update(shared)
-    if not removed:
+    return without_lines(text, removed)
+
+
+def without_lines(text: bytes, lines: Collection[bytes]) -> bytes:
+    """N-Triples ``text`` without ``lines``."""
+    if not lines:
         return text
-    return b"".join(ln for ln in text.splitlines(keepends=True) if ln not in removed)
+    return b"".join(ln for ln in text.splitlines(keepends=True) if ln not in lines)
 
 
 @lru_cache(maxsize=8)
