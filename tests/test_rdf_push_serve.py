@@ -82,7 +82,7 @@ def test_push_graphs_then_posts_query_over_http(build_dir: Path, oxigraph_server
     """Named-graph push to Oxigraph, then the posts query over HTTP equals the local answer."""
     before = sorted(p.name for p in build_dir.iterdir())
     report = push(build_dir, oxigraph_server + "/store", mode="graphs", retries=0)
-    assert BASE + "graph/entities" in report.graphs and len(report.graphs) == 3
+    assert BASE + "graph/relations" in report.graphs and len(report.graphs) == 4
     posts = named_queries()["posts"].text
     remote = run_query(posts, oxigraph_server + "/query").records()
     local = run_query(posts, build_dir / "graph.ttl").records()
