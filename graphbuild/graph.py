@@ -4,7 +4,8 @@ This module is the single place that decides what the graph's nodes and
 edges carry; every exporter reads only these attributes.
 
 Graph attributes (``G.graph``)
-    ``documents``: ``{doc id: {"title", "date", "url"}}`` (None when unknown)
+    ``documents``: ``{doc id: {"title", "date", "url", "text"}}`` (None when unknown; ``text``
+    is the document text the offsets count in, the RDF's ``nif:isString``)
     ``base_iri``: the IRI base the exporters mint IRIs under.
 
 Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
@@ -165,7 +166,7 @@ def build_graph(
         )
     for res in sorted(results, key=lambda r: r.doc.id):
         d = res.doc
-        docs[d.id] = {"title": d.title, "date": d.date, "url": d.url}
+        docs[d.id] = {"title": d.title, "date": d.date, "url": d.url, "text": d.text}
         for rel in res.relations:
             s = entity_of.get((d.id, rel.subject))
             o = entity_of.get((d.id, rel.object))

@@ -454,7 +454,7 @@ def render_outputs(
     node_items.sort(key=lambda x: x[0])
     edge_items.sort(key=lambda x: x[0])
     documents = {
-        r.doc.id: {"title": r.doc.title, "date": r.doc.date, "url": r.doc.url}
+        r.doc.id: {"title": r.doc.title, "date": r.doc.date, "url": r.doc.url, "text": r.doc.text}
         for r in sorted(results, key=lambda r: r.doc.id)
     }
     json_path = outdir / default_filename("json")

@@ -82,7 +82,8 @@ def seed_graph(base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
     g.graph["documents"] = {
         DOC: {"title": "Blinken and Lammy visit Kyiv", "date": "2024-09-11",
               "url": "https://example.com/news/kyiv", "source": "seeds/kyiv-blinken-lammy.txt"},
-        DOC2: {"title": None, "date": "Wednesday", "url": "not a url", "source": "x.jsonl:2"},
+        DOC2: {"title": None, "date": "Wednesday", "url": "not a url", "source": "x.jsonl:2",
+               "text": S3 + " Lammy agreed."},
     }
     _entity(g, "person/antony-blinken", "Person", "Antony Blinken",
             [_mention(DOC, S1_START, S1, "Antony Blinken"), _mention(DOC2, S3_START, S3, "Blinken")],

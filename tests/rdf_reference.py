@@ -7,7 +7,9 @@ path with it quad for quad; do not "fix" it to follow later changes.
 Changed once on purpose, for the one-copy layout (issue 12): relation
 triples, posts and days in ``graph/relations`` (event roles in the event's
 document graph), a person's ``positions`` as posts without ``org:postIn``
-whose statements describe ``person org:holds post``, and ``gb:former``.
+whose statements describe ``person org:holds post``, and ``gb:former``;
+with a document's text known, ``nif:isString`` and sentences trimmed of
+surrounding whitespace, each with its text.
 """
 
 from __future__ import annotations
@@ -155,6 +157,7 @@ class _Quads:
         self.quads: set[ox.Quad] = set()
         self.sentences: dict[tuple[str, int, int], str | None] = {}
         self.docs: set[str] = set()
+        self.texts: dict[str, str] = {}
 
     def add(self, g: ox.NamedNode, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
         self.quads.add(ox.Quad(s, _nn(p), o, g))
@@ -168,6 +171,12 @@ class _Quads:
         if off is None:
             log.warning("document %r: sentence offsets %r..%r are not usable; left out", doc, start, end)
             return None
+        whole = self.texts.get(doc)
+        if whole is not None and off[1] <= len(whole):
+            seg = whole[off[0]:off[1]]
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                off = (off[0] + lead, off[0] + lead + len(seg.strip()))
         key = (doc, off[0], off[1])
         self.docs.add(doc)
         if isinstance(text, str) and text and not self.sentences.get(key):
@@ -180,6 +189,9 @@ class _Quads:
         for (doc, start, end), text in self.sentences.items():
             g = self.m.doc_graph(doc)
             s = self.m.span(doc, start, end)
+            whole = self.texts.get(doc)
+            if whole is not None and end <= len(whole):
+                text = whole[start:end]
             self.typ(g, s, NIF + "Sentence")
             self.typ(g, s, NIF + "String")
             self.add(g, s, NIF + "beginIndex", _nni(start))
@@ -194,6 +206,8 @@ class _Quads:
         self.typ(g, a, SCHEMA + "NewsArticle")
         self.typ(g, a, NIF + "Context")
         self.add(g, a, GB + "docId", _lit(doc))
+        if isinstance(meta.get("text"), str):
+            self.add(g, a, NIF + "isString", _lit(meta["text"]))
         title = meta.get("title")
         if title:
             self.add(g, a, SCHEMA + "headline", _en(title))
@@ -400,6 +414,9 @@ def reference_quads(graph: nx.MultiDiGraph, base_iri: str | None = None) -> list
     """
     minter = Minter(normalise_base(base_iri, graph))
     b = _Quads(minter)
+    for doc, meta in (graph.graph.get("documents") or {}).items():
+        if isinstance((meta or {}).get("text"), str):
+            b.texts[doc] = meta["text"]
     events: dict[str, str | None] = {}
     for node in sorted(graph.nodes, key=str):
         attrs = graph.nodes[node]

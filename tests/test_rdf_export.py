@@ -325,3 +325,31 @@ def test_position_is_a_post_without_post_in_and_every_statement_is_true() -> Non
             ?st rdf:subject <%sperson/david-lammy> ; rdf:predicate org:holds ; rdf:object ?post ; gb:former true } }
     """ % ((BASE,) * 5)
     assert bool(store.query(ask))
+
+
+SENTENCE_DUPLICATES = """
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?doc ?begin WHERE { ?a a nif:Sentence ; nif:referenceContext ?doc ; nif:beginIndex ?begin .
+                           ?b a nif:Sentence ; nif:referenceContext ?doc ; nif:beginIndex ?begin . FILTER (?a != ?b) }"""
+
+
+def test_one_sentence_node_per_sentence_with_its_text() -> None:
+    """A mention whose sentence offsets include the following space and evidence that trims it name one
+    nif:Sentence; with the document's text known every sentence carries it, and the context has nif:isString."""
+    from tests.conftest_rdf import DOC2, S3, S3_END
+
+    g = seed_graph()
+    for m in g.nodes["person/david-lammy"]["mentions"]:
+        if m["doc"] == DOC2:
+            m["sentence_end"] = S3_END + 1  # spaCy's sentence span ends after the space
+    store = ox.Store()
+    store.extend(graph_to_quads(g))
+    assert list(store.query(SENTENCE_DUPLICATES, use_default_graph_as_union=True)) == []
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    q = f"""SELECT ?b ?e ?t WHERE {{ ?s a <{nif}Sentence> ; <{nif}beginIndex> ?b ; <{nif}endIndex> ?e ;
+             <{nif}referenceContext> <{BASE}doc/{DOC2}> . OPTIONAL {{ ?s <{nif}anchorOf> ?t }} }}"""
+    rows = [(int(r[0].value), int(r[1].value), r[2].value if r[2] else None)
+            for r in store.query(q, use_default_graph_as_union=True)]
+    assert rows == [(0, S3_END, S3)]
+    ctx = f"SELECT ?t WHERE {{ <{BASE}doc/{DOC2}> <{nif}isString> ?t }}"
+    assert [r[0].value for r in store.query(ctx, use_default_graph_as_union=True)] == [S3 + " Lammy agreed."]

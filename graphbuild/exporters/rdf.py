@@ -417,6 +417,23 @@ def corpus_graph_iris(base_iri: str) -> tuple[str, str]:
     return _value(terms.entities_graph()), _value(terms.relations_graph())
 
 
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` moved inward past whitespace of ``text`` (unchanged when out of range or all whitespace).
+
+    A sentence's offsets may or may not include the whitespace that follows
+    it (spaCy's sentence span does, an evidence record does not); trimmed,
+    both name one sentence node.
+    """
+    if end > len(text):
+        return start, end
+    seg = text[start:end]
+    kept = seg.strip()
+    if not kept:
+        return start, end
+    lead = len(seg) - len(seg.lstrip())
+    return start + lead, start + lead + len(kept)
+
+
 def _camel(name: str) -> str:
     parts = [p for p in _NAME_CHARS.split(name) if p]
     if not parts:
@@ -447,8 +464,11 @@ def event_type_iri(event_type: str) -> str:
 class _Lines:
     """Collects N-Triples lines per named graph; sentence texts are resolved once all evidence is known."""
 
-    def __init__(self, terms: Terms) -> None:
+    def __init__(self, terms: Terms, texts: Mapping[str, str] | None = None) -> None:
         self.m = terms
+        #: document id -> its text, when known (graph.json ``documents[id]["text"]``): sentences are then
+        #: trimmed of surrounding whitespace, so one sentence has one node, and every sentence carries its text
+        self.texts: Mapping[str, str] = texts or {}
         self.graphs: dict[str, list[str]] = {}
         self.sentences: dict[tuple[str, int, int], str | None] = {}
         #: Lines that may occur in more than one graph: the triples of edges (several
@@ -489,6 +509,9 @@ class _Lines:
         if off is None:
             log.warning("document %r: sentence offsets %r..%r are not usable; left out", doc, start, end)
             return None
+        doc_text = self.texts.get(doc)
+        if doc_text is not None:
+            off = trim_span(doc_text, *off)
         key = (doc, off[0], off[1])
         if isinstance(text, str) and text and not self.sentences.get(key):
             self.sentences[key] = text
@@ -502,6 +525,9 @@ class _Lines:
         for key in keys:
             doc, start, end = key
             text = self.sentences.get(key)
+            doc_text = self.texts.get(doc)
+            if doc_text is not None and end <= len(doc_text):
+                text = doc_text[start:end]
             s = m.span(doc, start, end)
             out = self.lines(m.doc_graph(doc))
             out.extend((
@@ -521,6 +547,9 @@ class _Lines:
         self.typ(g, a, SCHEMA + "NewsArticle")
         self.typ(g, a, NIF + "Context")
         self.add(g, a, GB + "docId", m.lit(doc))
+        text = meta.get("text")
+        if isinstance(text, str):
+            self.add(g, a, NIF + "isString", m.lit(text))
         title = meta.get("title")
         if title:
             self.add(g, a, SCHEMA + "headline", m.en(title))
@@ -1071,7 +1100,8 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     terms = Terms(normalise_base(base_iri, graph))
     plan = _Plan(graph)
     documents: Mapping[str, Mapping[str, Any]] = graph.graph.get("documents") or {}
-    b = _Lines(terms)
+    texts = {d: meta["text"] for d, meta in documents.items() if isinstance((meta or {}).get("text"), str)}
+    b = _Lines(terms, texts)
     out = _GraphTexts()
     shared_by_graph: dict[str, tuple[bytes, ...]] = {}
     keys: list[str | None] = [None, *sorted(set(documents) | plan.docs)]
