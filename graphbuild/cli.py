@@ -97,6 +97,9 @@ def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="bind ?NAME to VALUE (repeatable)")
     p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file, store directory or endpoint URL")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+    p.add_argument("--show", action="store_true",
+                   help="print the query text (prefixes declared, --param values as a VALUES block) instead of "
+                        "running it, e.g. to send it with curl")
     p.set_defaults(func=cmd_query)
 
 

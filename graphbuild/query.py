@@ -551,6 +551,10 @@ def main_query(args: argparse.Namespace) -> int:
         extra = sorted(set(params) - known)
         if extra:
             raise QueryError(f"query {nq.name!r} takes no parameter {', '.join(extra)}")
+    if getattr(args, "show", False):
+        text = inject_values(sparql, params) if params else sparql
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
     result = run_query(sparql, args.data, params)
     text = format_result(result, args.format or "table")
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
