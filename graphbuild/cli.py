@@ -89,13 +89,16 @@ def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Run a SPARQL query over a Turtle/N-Triples/N-Quads file, a store directory, "
         "or a SPARQL endpoint URL, and print the results.",
     )
-    p.add_argument("sparql", nargs="?", help="the SPARQL query text")
+    p.add_argument("sparql", nargs="?",
+                   help="the SPARQL query text (with --named or --file: the data, as --data)")
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--named", metavar="NAME", help="run a shipped query (see --list)")
     p.add_argument("--list", action="store_true", help="list the shipped queries")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE (repeatable)")
-    p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file, store directory or endpoint URL")
+    p.add_argument("--data", default=DEFAULT_OUTDIR,
+                   help="build directory (loaded once into a store kept in its .cache), RDF file, store directory "
+                        "or endpoint URL (default: %(default)s/)")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
     p.add_argument("--show", action="store_true",
                    help="print the query text (prefixes declared, --param values as a VALUES block) instead of "
@@ -156,7 +159,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("serve", help="serve a build as a read-only SPARQL endpoint")
-    p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file or store directory")
+    p.add_argument("--data", default=DEFAULT_OUTDIR,
+                   help="build directory, RDF file or store directory (default: %(default)s/)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7879, help="port (default 7879)")
     p.set_defaults(func=cmd_serve)

@@ -18,9 +18,6 @@ import json
 import logging
 import re
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -250,14 +247,82 @@ def is_endpoint(data: str | Path) -> bool:
     return isinstance(data, str) and data.startswith(("http://", "https://"))
 
 
+#: Build files a build directory is queried through, in order of preference (named graphs first).
+BUILD_FILES: Final = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt")
+
+#: Where ``query`` keeps the store it loads a build directory into (under the build's cache directory).
+QUERY_STORE: Final = Path(".cache") / "query-store"
+
+
+def _is_store(path: Path) -> bool:
+    """True when ``path`` is a pyoxigraph (RocksDB) store directory."""
+    return (path / "CURRENT").is_file()
+
+
+def _stamp(path: Path) -> dict[str, Any]:
+    st = path.stat()
+    return {"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def build_store(outdir: Path) -> ox.Store:
+    """The store of a build directory: loaded once from its RDF file into ``outdir/.cache/query-store``, then
+    reused (read-only) until that file changes, so a query on a large build does not parse it again.
+
+    When the directory cannot be written, the file is loaded in memory instead.
+    """
+    source = next((outdir / name for name in BUILD_FILES if (outdir / name).is_file()), None)
+    if source is None:
+        raise QueryError(f"{outdir}: no {', '.join(BUILD_FILES)} in this directory; run graphbuild build first "
+                         "(or pass --data FILE, a store directory or an endpoint URL)")
+    where = outdir / QUERY_STORE
+    stamp_path = where.with_name(where.name + ".json")
+    stamp = _stamp(source)
+    try:
+        if where.is_dir() and json.loads(stamp_path.read_text(encoding="utf-8")) == stamp:
+            return ox.Store.read_only(str(where))
+    except (OSError, ValueError):
+        pass
+    import shutil
+    import tempfile
+
+    from graphbuild.exporters.rdf import rdf_format
+
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".query-store.", dir=where.parent))
+    except OSError as exc:
+        log.warning("%s: cannot keep a query store there (%s); loading %s in memory", outdir, exc, source.name)
+        return open_data(source)
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(source), format=rdf_format(source))
+        store.flush()
+        del store
+        shutil.rmtree(where, ignore_errors=True)
+        tmp.rename(where)
+        stamp_path.write_text(json.dumps(stamp), encoding="utf-8")
+    except SyntaxError as exc:
+        raise QueryError(f"{source}: not valid RDF: {exc}") from None
+    except OSError as exc:
+        log.warning("%s: cannot keep a query store there (%s); loading %s in memory", outdir, exc, source.name)
+        return open_data(source)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    log.info("loaded %s into %s (reused until it changes)", source, where)
+    return ox.Store.read_only(str(where))
+
+
 def open_data(data: str | Path) -> ox.Store:
-    """A pyoxigraph store over a file (loaded in memory) or a store directory (read-only)."""
+    """A pyoxigraph store over a file (loaded in memory), a store directory (read-only) or a build directory
+    (see :func:`build_store`)."""
     path = Path(data)
     if path.is_dir():
+        if not _is_store(path) and any((path / name).is_file() for name in BUILD_FILES):
+            return build_store(path)
         try:
             return ox.Store.read_only(str(path))
         except OSError as exc:
-            raise QueryError(f"{path}: not a readable pyoxigraph store: {exc}") from None
+            raise QueryError(f"{path}: not a readable pyoxigraph store or build directory: {exc}") from None
     if not path.exists():
         raise QueryError(f"{path}: no such file; run graphbuild build first (or pass --data)")
     from graphbuild.exporters.rdf import read_rdf
@@ -276,7 +341,7 @@ def _syntax_message(exc: BaseException) -> str:
 
 def default_prefixes() -> dict[str, str]:
     """Prefixes every query may use without declaring them (the output's vocabularies)."""
-    from graphbuild.exporters.rdf import PREFIXES
+    from graphbuild.namespaces import PREFIXES
 
     return dict(PREFIXES)
 
@@ -349,6 +414,9 @@ def query_endpoint(
 ) -> QueryResult:
     """Run ``sparql`` on a SPARQL 1.1 Protocol endpoint (POST ``application/sparql-query``)."""
     text = with_prefixes(inject_values(sparql, dict(params or {})))
+    import urllib.error
+    import urllib.request
+
     req = urllib.request.Request(
         url,
         data=text.encode("utf-8"),
@@ -522,6 +590,8 @@ def list_text(queries: Iterable[NamedQuery]) -> str:
 
 
 def _select_query(args: argparse.Namespace) -> tuple[str, NamedQuery | None]:
+    if args.sparql and (args.file or args.named) and (is_endpoint(args.sparql) or Path(args.sparql).exists()):
+        args.data, args.sparql = args.sparql, None  # `query --named posts DIR`: the positional is the data
     given = [x for x in (args.sparql, args.file, args.named) if x]
     if len(given) != 1:
         raise QueryError("give exactly one of: a SPARQL query, --file Q.rq, --named NAME (or --list)")

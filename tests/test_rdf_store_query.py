@@ -279,3 +279,38 @@ def test_cli_query_file_and_param(files: Path, tmp_path: Path, capsys: pytest.Ca
     rc = main(["query", "--file", str(q), "--param", "x=Kyiv", "--data", str(files / "graph.ttl"), "--format", "csv"])
     assert rc == 0
     assert capsys.readouterr().out.splitlines() == ["l,x", "Kyiv,Kyiv"]
+
+
+def test_query_a_build_directory_loads_it_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`query --named posts DIR` answers from a store loaded once into DIR/.cache and reused until the build's
+    file changes; a rebuilt file is loaded again."""
+    from graphbuild.query import QUERY_STORE, open_data
+
+    out = tmp_path / "out"
+    out.mkdir()
+    write_nquads(seed_graph(), out / "graph.nq")
+    assert main(["query", "--named", "posts", str(out), "--format", "csv"]) == 0
+    first = capsys.readouterr().out
+    assert "Antony Blinken — Secretary of State" in first
+    store_dir = out / QUERY_STORE
+    assert store_dir.is_dir()
+    inode = store_dir.stat().st_ino
+    assert main(["query", "--named", "posts", "--data", str(out), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == first
+    assert store_dir.stat().st_ino == inode  # the same store, not loaded again
+    g = seed_graph()
+    g.graph["documents"][DOC]["title"] = "A new headline"
+    g.nodes["person/antony-blinken"]["label"] = "Tony Blinken"
+    write_nquads(g, out / "graph.nq")
+    rows = run_query(named_queries()["posts"].text, out).records()
+    assert "Tony Blinken — Secretary of State" in {r["post"] for r in rows}
+    assert store_dir.stat().st_ino != inode
+    assert len(open_data(out)) == len(open_data(out / "graph.nq"))
+
+
+def test_query_a_directory_without_a_build_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A directory that is neither a store nor a build is a one-line error."""
+    (tmp_path / "empty").mkdir()
+    assert main(["query", "--named", "posts", "--data", str(tmp_path / "empty")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "empty" in err
