@@ -338,11 +338,13 @@ TASK_DOCS = 32
 POOL_TASK_DOCS = 16
 
 
-def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | None, Document]]:
-    """Parsed documents one at a time (never the whole batch of Docs at once); None when spaCy fails."""
-    from graphbuild.nlp import load_pipeline
+def _reason(exc: BaseException) -> str:
+    """An exception as a short reason for a one-line error."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
-    nlp = load_pipeline(model)
+
+def _parse_short(nlp: Any, docs: Sequence[Document], batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
     done = 0
     try:
         for sdoc, d in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
@@ -354,16 +356,41 @@ def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iter
                 sdoc = nlp(d.text)
             except Exception as exc:
                 log.debug("spaCy failed on %s: %s", d.id, exc)
-                yield None, d
+                yield _reason(exc), d
             else:
                 yield sdoc, d
 
 
-def _extract_one(sdoc: Doc | None, d: Document) -> DocResult | str:
+def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
+    """Parsed documents one at a time (never the whole batch of Docs at once), in order.
+
+    A document over :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS` is parsed in
+    pieces (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the
+    reason comes instead of the Doc.
+    """
+    from graphbuild.longdoc import DEFAULT_MAX_CHARS, parse_long
+    from graphbuild.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    short = _parse_short(nlp, [d for d in docs if len(d.text) <= DEFAULT_MAX_CHARS], batch_size)
+    for d in docs:
+        if len(d.text) <= DEFAULT_MAX_CHARS:
+            yield next(short)
+            continue
+        try:
+            sdoc = parse_long(nlp, d.text, DEFAULT_MAX_CHARS)
+        except Exception as exc:
+            log.debug("spaCy failed on %s: %s", d.id, exc)
+            yield _reason(exc), d
+        else:
+            yield sdoc, d
+
+
+def _extract_one(sdoc: Doc | str, d: Document) -> DocResult | str:
     from graphbuild.extract import extract_doc
 
-    if sdoc is None:
-        return f"{d.source}: the language model could not parse document {d.id!r}"
+    if isinstance(sdoc, str):
+        return f"{d.source}: the language model could not parse document {d.id!r} ({sdoc})"
     try:
         return extract_doc(sdoc, d)
     except Exception as exc:  # one bad document never loses the others
