@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
     """Fixed news frames: datelines naming an agency, appositions with a place and an occupation or a firm
     noun, place-modified organisations, and "VICTIM assassin KILLER"."""
     doc, index = ctx.doc, ctx.index
+    starts = [s for s, _, _ in index.spans]  # sorted: each sentence looks at its own spans only (linear overall)
     for sent in doc.sents:
         # "BANGKOK , Thailand ( AP )", "Sofia , February 15 ( BTA ) --", "PA2904034294 Guatemala City Teleonce
         # Television in Spanish 0400 GMT": the agency is based in the places of its dateline
@@ -55,8 +57,9 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
         for t in doc[sent.start:min(sent.end, sent.start + 12)]:
             if _FILE_ID.match(t.text):
                 first = t.i + 1
-        for s, e, hit in index.spans:
-            if s < first or s >= min(sent.end, first + 16) or hit.entity.type != "Organization":
+        stop = min(sent.end, first + 16)
+        for s, e, hit in index.spans[bisect.bisect_left(starts, first):bisect.bisect_left(starts, stop)]:
+            if hit.entity.type != "Organization":
                 continue
             paren = s > first and doc[s - 1].text == "(" and e < sent.end and doc[e].text == ")"
             dash = e < sent.end and doc[e].text in ("--", "—")
