@@ -30,6 +30,7 @@ __all__ = [
     "__version__",
     "build",
     "build_graph",
+    "graph_from_docs",
     "iter_documents",
     "load",
     "show",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from graphbuild.pipeline import BuildOptions, BuildReport, build
     from graphbuild.query import QueryResult
     from graphbuild.sources import iter_documents
+    from graphbuild.spacy_component import graph_from_docs
 
 #: public name -> module holding it (imported on first use, so importing graphbuild stays cheap)
 _LAZY = {
@@ -58,6 +60,7 @@ _LAZY = {
     "Document": "graphbuild.model",
     "GraphbuildError": "graphbuild.errors",
     "QueryResult": "graphbuild.query",
+    "graph_from_docs": "graphbuild.spacy_component",
 }
 
 
