@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check graphbuild tests benchmarks
+	$(BIN)/ruff check graphbuild tests benchmarks eval
 	$(BIN)/python -m mypy
 
 screenshot: run

@@ -89,6 +89,7 @@ def detokenise(tokens: Iterable[str], join_hyphens: bool = False, in_quote: bool
     text = "".join(out).replace("\x00", "")
     text = _NO_SPACE_BEFORE.sub(r"\1", text)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
+    text = re.sub(r"(?<=\ws) ' (?=\w)", "' ", text)  # plural possessive: "Nations ' watchdog"
     text = re.sub(r"“ ", "“", text)
     text = re.sub(r" ”", "”", text)
     if join_hyphens:
