@@ -115,6 +115,7 @@ def test_relations_and_event_arguments_name_gold_entities_unambiguously() -> Non
                 assert norm(name) in alias, f"{rec['id']}: event argument {name!r} is not a gold entity"
 
 
+@pytest.mark.data
 def test_no_bbc_article_is_annotated() -> None:
     """Held-back checks draw on BBC News: the RAMS windows chosen must come from other outlets."""
     path = require_shared("data", "rams", "dev.jsonlines.gz")
