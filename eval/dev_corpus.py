@@ -64,27 +64,37 @@ _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\
 _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 
 
-def detokenise(tokens: Iterable[str]) -> str:
-    """Join word tokens into readable text: no space before punctuation or clitics, paired quotes."""
+def detokenise(tokens: Iterable[str], join_hyphens: bool = False, in_quote: bool = False) -> str:
+    """Join word tokens into readable text: no space before punctuation or clitics, paired quotes.
+
+    ``join_hyphens`` writes "pro - coup" as "pro-coup" (RAMS splits hyphenated words; CoNLL-2003
+    uses a spaced hyphen as a dash in headlines, so it keeps it). ``in_quote``: the tokens begin
+    inside a quotation (a window cut from a longer article), so the first quote mark closes.
+    """
     out: list[str] = []
-    open_quote = False
+    open_quote = in_quote
     for tok in tokens:
         if tok == '"':
-            out.append(' "' if not open_quote else '"')
+            out.append('"' if open_quote else ' "')
             if open_quote:
-                out.append("\x00")  # a closing quote: the next token follows with a space
+                out.append("\x00")  # the next token follows with a space
             open_quote = not open_quote
             continue
         if out and out[-1] == ' "':
-            out.append(tok)  # opening quote hugs the next word
-        elif out and out[-1] == '"':
-            out.append(" " + tok if not re.match(r"[,.;:!?)]", tok) else tok)
+            out.append(tok)  # an opening quote hugs the next word
+        elif out and out[-1] == "\x00":
+            out.append(tok if re.match(r"[,.;:!?)]", tok) else " " + tok)
         else:
             out.append(" " + tok)
     text = "".join(out).replace("\x00", "")
     text = _NO_SPACE_BEFORE.sub(r"\1", text)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
-    text = re.sub(r'"\s+([,.;:!?])', r'"\1', text)
+    text = re.sub(r"(?<=\ws) ' (?=\w)", "' ", text)  # plural possessive: "Nations ' watchdog"
+    text = re.sub(r"“ ", "“", text)
+    text = re.sub(r" ”", "”", text)
+    if join_hyphens:
+        text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
+        text = re.sub(r"(?<=\w\.)- (?=\w)", "-", text)
     return re.sub(r" {2,}", " ", text).strip()
 
 
@@ -206,7 +216,11 @@ def rams_doc(data: Path, ref: str, cache: dict[str, object]) -> tuple[str, str |
     if key not in docs:
         raise CorpusError(f"{path} has no example {key!r}")
     d = docs[key]
-    text = detokenise(t for s in d["sentences"] for t in s)
+    tokens = [t for s in d["sentences"] for t in s]
+    quotes = [i for i, t in enumerate(tokens) if t == '"']
+    # an odd number of quote marks, the first after sentence punctuation: the window began mid-quote
+    in_quote = len(quotes) % 2 == 1 and quotes[0] > 0 and tokens[quotes[0] - 1] in {",", ".", "?", "!"}
+    text = detokenise(tokens, join_hyphens=True, in_quote=in_quote)
     return text, url_date(d.get("source_url", ""))
 
 
