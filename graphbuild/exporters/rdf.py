@@ -33,6 +33,7 @@ import logging
 import math
 import re
 import tempfile
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -226,6 +227,23 @@ def valid_iri(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _iri_unsafe(ch: str) -> bool:
+    """A character some RDF reader refuses in an IRI: whitespace of any kind (rdflib's N-Triples and N-Quads
+    readers stop at no-break, ideographic and line-separator spaces), controls, format characters, and
+    the ASCII characters IRIs exclude."""
+    if ch.isascii():
+        return ch in ' <>"{}|\\^`' or not ch.isprintable()
+    return ch.isspace() or unicodedata.category(ch)[0] in ("Z", "C")
+
+
+def url_iri(url: str) -> str | None:
+    """A document ``url`` as an IRI every reader accepts (unsafe characters percent-encoded as UTF-8), or None."""
+    url = url.strip()
+    if any(_iri_unsafe(ch) for ch in url):
+        url = "".join(quote(ch.encode("utf-8", "surrogatepass"), safe="") if _iri_unsafe(ch) else ch for ch in url)
+    return url if valid_iri(url) else None
 
 
 def _digest(*parts: object) -> str:
@@ -543,7 +561,8 @@ class _Lines:
             self.add(g, a, SCHEMA + "datePublished", m.date(day))
         url = meta.get("url")
         if url:
-            self.add(g, a, SCHEMA + "url", m.iri(url) if valid_iri(str(url)) else m.lit(url))
+            iri = url_iri(str(url))
+            self.add(g, a, SCHEMA + "url", m.iri(iri) if iri is not None else m.lit(url))
 
     def statement(
         self,
