@@ -38,6 +38,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "turtle (default), ntriples, nquads, trig, jsonld; repeatable",
     )
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="publication date of documents that give none (anchors 'Wednesday', 'in December'...)")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
     p.add_argument("--html-max-nodes", type=int, default=None, metavar="N",
                    help="keep the N most-mentioned entities in the page")
@@ -56,8 +58,20 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Run ``graphbuild build``."""
+    import datetime
+    import re
+
+    from graphbuild.errors import InputError
     from graphbuild.pipeline import BuildOptions, build
 
+    default_date: str | None = args.date or None
+    if default_date is not None:
+        try:
+            ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", default_date)) and bool(datetime.date.fromisoformat(default_date))
+        except ValueError:
+            ok = False
+        if not ok:
+            raise InputError("--date", f"{default_date!r} is not a calendar date YYYY-MM-DD")
     opts = BuildOptions(
         outdir=Path(args.outdir),
         formats=tuple(args.formats or ("turtle",)),
@@ -73,6 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         dask_address=args.dask,
         model=args.model,
         progress=not args.quiet,
+        default_date=default_date,
     )
     inputs = args.inputs or [DEFAULT_INPUT]
     report = build(inputs, opts)

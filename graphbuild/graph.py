@@ -20,7 +20,7 @@ Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
 
 Event nodes (id = ``"event/<hash>"``)
     ``type`` = ``"Event"``, ``event_type``, ``label``, ``doc``,
-    ``trigger``, ``start``, ``end``, ``time`` (xsd:date or None),
+    ``trigger``, ``start``, ``end``, ``time`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None),
     ``time_text``, ``quote``, ``rule``, ``confidence``, ``evidence`` (list of
     evidence dicts), ``trigger_mentions`` (list of ``{"start", "end", "text"}``).
 

@@ -152,7 +152,7 @@ class Event:
     end: int
     arguments: tuple[Argument, ...]
     evidence: tuple[Evidence, ...]
-    time: str | None = None  # xsd:date when anchored, else None
+    time: str | None = None  # xsd:date (YYYY-MM-DD), or YYYY-MM / YYYY for a month or year; None when unknown
     time_text: str | None = None  # surface form of the time expression
     quote: str | None = None  # quoted speech for Statement events
     rule: str = ""

@@ -63,6 +63,7 @@ class BuildOptions:
     dask_address: str | None = None
     model: str | None = None
     progress: bool = False
+    default_date: str | None = None  # YYYY-MM-DD for documents without a date (``build --date``)
 
 
 @dataclass
@@ -105,6 +106,12 @@ class BuildReport:
             f"{self.entities} entities, {self.relations} relations, {self.events} events, "
             f"{len(self.errors)} errors, {self.seconds:.2f} s"
         )
+
+
+def _dated(docs: Iterable[Document], day: str | None) -> Iterator[Document]:
+    """``docs``, those without a date given ``day`` (``build --date``: it anchors their relative dates)."""
+    for doc in docs:
+        yield doc if day is None or doc.date else dataclasses.replace(doc, date=day)
 
 
 def doc_fingerprint(doc: Document, extractor_version: str) -> str:
@@ -675,18 +682,19 @@ def collect_results(
             yield doc
 
     processes = opts.processes if opts.processes is not None else (os.cpu_count() or 1)
+    documents = _dated(iter_documents(inputs, on_error), opts.default_date)
     stream: Iterator[Outcome]
     if cache is not None and opts.engine == "local" and cache.has_entries() and Prefetch.possible():
         stream = _prefetched(
-            iter_documents(inputs, on_error), cache, note, take, pending, keys,
+            documents, cache, note, take, pending, keys,
             lambda: [results[d] for d in order if d in results], opts, processes, idle,
         )
     elif opts.engine == "dask":
         from graphbuild.distributed import dask_outcomes
 
-        stream = dask_outcomes(pending(iter_documents(inputs, on_error)), opts.dask_address, opts.model, opts.batch_size)
+        stream = dask_outcomes(pending(documents), opts.dask_address, opts.model, opts.batch_size)
     elif opts.engine == "local":
-        stream = extract_outcomes(pending(iter_documents(inputs, on_error)), processes, opts.model, opts.batch_size)
+        stream = extract_outcomes(pending(documents), processes, opts.model, opts.batch_size)
     else:
         raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
     try:

@@ -79,9 +79,13 @@ def _nni(value: int) -> ox.Literal:
 
 
 def _date(value: object) -> ox.Literal:
-    """``xsd:date`` when valid, otherwise a plain literal (never ill-typed)."""
+    """``xsd:date`` when valid, gYear / gYearMonth for a year or month, otherwise a plain literal."""
     if is_xsd_date(value):
         return ox.Literal(str(value), datatype=_XSD_DATE)
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}", value):
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "gYear"))
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value):
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "gYearMonth"))
     return _lit(value)
 
 

@@ -117,6 +117,8 @@ EVENT_ACTIONS: Final[dict[str, str]] = {
 _LANG: Final = "en"
 _BAD_CHARS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_G_YEAR: Final = re.compile(r"\d{4}")
+_G_YEAR_MONTH: Final = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 _QID: Final = re.compile(r"Q[1-9][0-9]*")
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _NAME_CHARS: Final = re.compile(r"[^A-Za-z0-9]+")
@@ -193,6 +195,17 @@ def is_xsd_date(value: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def partial_date_type(value: object) -> str | None:
+    """The datatype IRI of a year (``xsd:gYear``) or year-month (``xsd:gYearMonth``) value, else None."""
+    if not isinstance(value, str):
+        return None
+    if _G_YEAR.fullmatch(value):
+        return XSD + "gYear"
+    if _G_YEAR_MONTH.fullmatch(value):
+        return XSD + "gYearMonth"
+    return None
 
 
 def _decimal_text(value: object) -> str | None:
@@ -381,9 +394,13 @@ class Terms:
         return f'"{value}"{_T_NNI}'
 
     def date(self, value: object) -> str:
-        """``xsd:date`` when valid, otherwise a plain literal (never ill-typed)."""
+        """``xsd:date`` when valid, ``xsd:gYear`` / ``xsd:gYearMonth`` for a year (``2003``) or month
+        (``2004-12``), otherwise a plain literal (never ill-typed)."""
         if is_xsd_date(value):
             return f'"{value}"{_T_DATE}'
+        partial = partial_date_type(value)
+        if partial is not None:
+            return f'"{value}"^^<{partial}>'
         return self.lit(value)
 
     @staticmethod

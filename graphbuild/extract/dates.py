@@ -1,8 +1,17 @@
 """Anchoring time expressions to calendar dates.
 
-A document's date (the JSONL ``date`` field, or a date found in its first
-lines) anchors relative expressions ("Wednesday", "last month", "yesterday").
-Without an anchor nothing is invented: the surface form is kept, the date is None.
+A document's date (the JSONL ``date`` field, ``build --date``, or a date
+found in its first lines) anchors relative expressions ("Wednesday", "last
+month", "yesterday").  Without an anchor nothing is invented: the surface
+form is kept, the date is None.
+
+A time expression resolves to an ``xsd:date`` (``2024-09-11``) when it names
+a day, to an ``xsd:gYearMonth`` (``2004-12``) when it names a month ("December
+2004", "last month", "December" with an anchor), and to an ``xsd:gYear``
+(``2003``) when it names a year ("in 2003", "next year").  A day, weekday or
+month without a year is taken in the past of the anchor (news reports what
+happened), unless the event is in the future tense ("will meet on 9 January"
+in a December article): then it is the next such day after the anchor.
 """
 
 from __future__ import annotations
@@ -66,14 +75,66 @@ def document_anchor(doc_date: str | None, text: str, head_chars: int = 300) -> d
     return find_absolute_date(text[:head_chars])
 
 
-def resolve_time(expr: str, anchor: date | None) -> str | None:
-    """An ``xsd:date`` (ISO string) for a time expression, or None when it cannot be pinned to a day."""
+_LEAD = r"(?:(?:in|since|until|during|by|from|of)\s+)?(?:(?:early|late|mid)[-\s]?)?"
+_YEAR = re.compile(_LEAD + r"((?:1[0-9]|20)\d{2})")
+_MONTH_YEAR = re.compile(_LEAD + r"([a-z]{3,9})\.?,?\s+((?:1[0-9]|20)\d{2})")
+_MONTH_ONLY = re.compile(_LEAD + r"(last\s+|next\s+|this\s+)?([a-z]{3,9})")
+
+
+def _partial(text: str, anchor: date | None, future: bool) -> str | None:
+    """A ``gYear`` (``2003``) or ``gYearMonth`` (``2004-12``) for a year or month expression, else None."""
+    m = _YEAR.fullmatch(text)
+    if m:
+        return m.group(1)
+    m = _MONTH_YEAR.fullmatch(text)
+    if m:
+        mo = _month(m.group(1))
+        return f"{m.group(2)}-{mo:02d}" if mo else None
+    if anchor is None:
+        return None
+    if text in ("this month", "last month", "next month"):
+        shift = {"this": 0, "last": -1, "next": 1}[text.split()[0]]
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        return f"{y}-{mo + 1:02d}"
+    if text in ("this year", "last year", "next year"):
+        return str(anchor.year + {"this": 0, "last": -1, "next": 1}[text.split()[0]])
+    m = _MONTH_ONLY.fullmatch(text)
+    word = m.group(2) if m else ""
+    if m is None or not (word in _MONTHS or word in _MONTH_ABBR):
+        return None
+    mo = _month(word)
+    if mo is None:  # pragma: no cover - every name above is a month
+        return None
+    which = (m.group(1) or "").strip()
+    year = anchor.year
+    if which == "next" or (future and which != "last"):
+        if mo < anchor.month or (which == "next" and mo == anchor.month):
+            year += 1
+    elif mo > anchor.month or (which == "last" and mo == anchor.month):
+        year -= 1  # news reports the past: "December" in a March article is last December
+    return f"{year}-{mo:02d}"
+
+
+def resolve_time(expr: str, anchor: date | None, future: bool = False) -> str | None:
+    """The ISO form of a time expression: an ``xsd:date`` for a day, ``YYYY-MM`` (``xsd:gYearMonth``) for a
+    month, ``YYYY`` (``xsd:gYear``) for a year; None when it cannot be pinned down.
+
+    ``future``: the event is in the future tense, so a day, weekday or month without a year is the next one
+    after ``anchor`` rather than the last one before it.
+    """
     text = expr.strip().lower()
     absolute = find_absolute_date(expr)
     if absolute is not None:
         return absolute.isoformat()
+    partial = _partial(re.sub(r"\s+", " ", text.strip(" .,")), anchor, future)
+    if partial is not None:
+        return partial
     if anchor is None:
         return None
+    nxt = text.startswith("next ")
+    if nxt:
+        future = True
+        text = text.removeprefix("next ")
     text = re.sub(r"^(on|last|this|past)\s+", lambda m: "last " if m.group(1) == "last" else "", text)
     if text in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return anchor.isoformat()
@@ -86,6 +147,12 @@ def resolve_time(expr: str, anchor: date | None) -> str | None:
     for suffix in (" morning", " afternoon", " evening", " night"):
         word = word.removesuffix(suffix)
     if word in _WEEKDAYS:
+        if future and not last:
+            # a weekday of a future event is the next one (on or after the article's date; "next": after it)
+            ahead = (_WEEKDAYS.index(word) - anchor.weekday()) % 7
+            if nxt and ahead == 0:
+                ahead = 7
+            return (anchor + timedelta(days=ahead)).isoformat()
         # news convention: a bare weekday is the most recent one on or before the article's date
         delta = (anchor.weekday() - _WEEKDAYS.index(word)) % 7
         if last and delta == 0:
@@ -97,7 +164,9 @@ def resolve_time(expr: str, anchor: date | None) -> str | None:
         mo = _month(m.group(2) or m.group(3))
         if mo:
             d = _safe_date(anchor.year, mo, day)
-            if d and d > anchor + timedelta(days=31):
+            if d and future and d < anchor:
+                d = _safe_date(anchor.year + 1, mo, day)  # "will meet on 9 January", written in December
+            elif d and not future and d > anchor + timedelta(days=31):
                 d = _safe_date(anchor.year - 1, mo, day)
             return d.isoformat() if d else None
     return None

@@ -242,6 +242,25 @@ def _time_of(head: Token) -> str | None:
     return None
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "prepare", "aim"})
+
+
+def _is_future(tok: Token) -> bool:
+    """Whether an event's trigger is in the future tense ("will meet", "plans to travel", "will hold talks"),
+    so that its time expression resolves forward (see :func:`graphbuild.extract.dates.resolve_time`)."""
+    cur = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else tok
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in cur.children):
+            return True
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _PLAN_LEMMAS:
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _quote(sent: Span) -> str | None:
     m = _QUOTE.search(sent.text)
     return m.group(1).strip() if m else None
@@ -494,7 +513,7 @@ def extract_events(
                 arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
                                   0.6 if src.rule == "event.noun" else 0.7)
                 arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))
-        time_iso = resolve_time(cand.time_text, anchor) if cand.time_text else None
+        time_iso = resolve_time(cand.time_text, anchor, _is_future(cand.trigger)) if cand.time_text else None
         events.append(
             Event(
                 key=f"v{n}",

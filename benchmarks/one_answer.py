@@ -1,0 +1,220 @@
+"""Row counts of every shipped query on every route, and the time of a canned query, on BBC politics articles.
+
+Builds the first ``--limit`` politics articles of the BBC News corpus (or uses ``--build DIR``, a build
+with graph.ttl and graph.nq) and runs every shipped query, its parameters bound to values taken from the
+build itself (the most mentioned person, the place with most events...), through:
+
+* graph.ttl in rdflib, graph.ttl in pyoxigraph, graph.nq in pyoxigraph with a union default graph,
+* the ``--store`` of the build (when it has one: ``DIR/store``), ``graphbuild serve``,
+* a live ``oxigraph serve --union-default-graph`` after ``graphbuild push`` (when the binary is found),
+
+and prints the row count per route (they must all be equal; exit status 1 when they are not).  Then it
+times ``graphbuild query --named posts DIR`` in a fresh process (wall time including start-up), cold
+(loading the build's store once) and warm, beside the time of parsing graph.ttl in the same run.
+
+    python benchmarks/one_answer.py                       # 150 politics articles, built in a temporary dir
+    python benchmarks/one_answer.py --build outputs_bbc   # an existing build (e.g. all 2,225 articles)
+
+Exits 0 with a message when the data is absent.  Nothing here is tuned on BBC text: it only counts rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+
+PREFIX = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX gb: <https://graphbuild.example.org/ns#>
+"""
+
+_TOP_PERSON = ("SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l . ?m gb:denotes ?p } "
+               "GROUP BY ?l ORDER BY DESC(COUNT(?m)) ?l LIMIT 1")
+#: How each parameter's sample value is taken from the build (the first row's label).
+SAMPLES = {
+    "entity": _TOP_PERSON,
+    "subject": _TOP_PERSON,
+    "place": "SELECT ?l WHERE { ?e sem:hasPlace ?p . ?p rdfs:label ?l } GROUP BY ?l ORDER BY DESC(COUNT(?e)) ?l LIMIT 1",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _wait(url: str, proc: subprocess.Popen[bytes], seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{url}: server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not start")
+
+
+def _cell(term: Any) -> tuple[str, str] | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("iri", term.value)
+    if isinstance(term, ox.Literal):
+        return ("lit@" + (term.language or ""), term.value)
+    import rdflib
+
+    if isinstance(term, rdflib.Literal):
+        return ("lit@" + (term.language or ""), str(term))
+    return ("iri", str(term))
+
+
+def _multiset(rows: Any) -> Counter[tuple[Any, ...]]:
+    return Counter(tuple(_cell(t) for t in row) for row in rows)
+
+
+def build_politics(limit: int, out: Path) -> None:
+    """Build the first ``limit`` politics articles into ``out`` (graph.ttl, graph.nq, a store in out/store)."""
+    rows = []
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if obj.get("category") == "politics":
+                rows.append({"id": obj["id"], "title": obj.get("title"), "text": obj["text"]})
+            if len(rows) >= limit:
+                break
+    corpus = out.parent / "politics.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(out), "--format", "turtle",
+                    "--format", "nquads", "--store", str(out / "store"), "--no-html"], check=True)
+    print(f"built {len(rows)} politics articles in {time.perf_counter() - t:.1f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=150, help="politics articles to build (default 150)")
+    ap.add_argument("--build", type=Path, default=None, help="use this build directory instead of building")
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from graphbuild.push import push
+    from graphbuild.query import inject_values, named_queries, param_term, run_query
+
+    tmp = Path(tempfile.mkdtemp(prefix="one-answer-"))
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        if args.build is not None:
+            out = args.build
+        else:
+            if not DATA.is_file():
+                print(f"{DATA} is absent; nothing to measure")
+                return 0
+            out = tmp / "out"
+            build_politics(args.limit, out)
+        import rdflib
+
+        t = time.perf_counter()
+        ttl_rdflib = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+        t_rdflib = time.perf_counter() - t
+        t = time.perf_counter()
+        ttl_ox = ox.Store()
+        ttl_ox.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+        t_ox = time.perf_counter() - t
+        nq_ox = ox.Store()
+        nq_ox.bulk_load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+
+        params_of: dict[str, str] = {}
+        for name, q in SAMPLES.items():
+            rows = list(ttl_ox.query(PREFIX + q))
+            params_of[name] = rows[0][0].value if rows else "nobody"
+        queries = named_queries()
+
+        def text(name: str, params: dict[str, str]) -> str:
+            return inject_values(queries[name].text, {k: param_term(v) for k, v in params.items()})
+
+        routes: dict[str, Callable[[str, dict[str, str]], Any]] = {
+            "ttl/rdflib": lambda q, p: list(ttl_rdflib.query(text(q, p))),
+            "ttl/pyoxigraph": lambda q, p: list(ttl_ox.query(text(q, p))),
+            "nq/union": lambda q, p: list(nq_ox.query(text(q, p), use_default_graph_as_union=True)),
+        }
+        if (out / "store").is_dir():
+            routes["--store"] = lambda q, p: run_query(queries[q].text, out / "store", p).rows
+        port = _free_port()
+        procs.append(subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", "--data", str(out / "graph.nq"),
+                                       "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        served = f"http://127.0.0.1:{port}/query"
+        _wait(served, procs[-1])
+        routes["serve"] = lambda q, p: run_query(queries[q].text, served, p).rows
+        exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        if Path(exe).is_file():
+            oport = _free_port()
+            procs.append(subprocess.Popen([exe, "serve", "--location", str(tmp / "oxstore"), "--bind",
+                                           f"127.0.0.1:{oport}", "--union-default-graph"],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            base = f"http://127.0.0.1:{oport}"
+            _wait(base + "/query", procs[-1])
+            push(out, base + "/store", retries=0)
+            routes["oxigraph+push"] = lambda q, p: run_query(queries[q].text, base + "/query", p).rows
+        else:
+            print("oxigraph server binary not found: that route is left out")
+
+        ok = True
+        print(f"{'query':<38}" + "".join(f"{r:>15}" for r in routes))
+        for name in sorted(queries):
+            wanted = {p[0] for p in queries[name].params if p[1]}
+            params = {k: params_of[k] for k in wanted}
+            answers = {r: _multiset(run(name, params)) for r, run in routes.items()}
+            same = all(a == answers["ttl/rdflib"] for a in answers.values())
+            ok &= same
+            label = f"{name} {params}" if params else name
+            print(f"{label[:38]:<38}" + "".join(f"{sum(a.values()):>15}" for a in answers.values())
+                  + ("" if same else "   DIFFER"))
+
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
+        procs.clear()
+        shutil.rmtree(out / ".cache" / "query-store", ignore_errors=True)
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "graphbuild", "query", "--named", "posts", str(out)],
+                           check=True, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t)
+        print(f"graphbuild query --named posts DIR: first {times[0]:.2f} s (loads the store once), "
+              f"then {min(times[1:]):.2f} s wall including start-up")
+        print(f"parsing graph.ttl in this run: pyoxigraph {t_ox:.2f} s, rdflib {t_rdflib:.2f} s")
+        print("all routes agree" if ok else "ROUTES DISAGREE")
+        return 0 if ok else 1
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
