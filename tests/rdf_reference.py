@@ -51,6 +51,7 @@ from graphbuild.exporters.rdf import (
     normalise_base,
     relation_property,
     role_property,
+    url_iri,
     valid_iri,
 )
 
@@ -221,7 +222,8 @@ class _Quads:
             self.add(g, a, SCHEMA + "datePublished", _date(day))
         url = meta.get("url")
         if url:
-            self.add(g, a, SCHEMA + "url", _nn(url) if valid_iri(str(url)) else _lit(url))
+            iri = url_iri(str(url))
+            self.add(g, a, SCHEMA + "url", _nn(iri) if iri is not None else _lit(url))
 
     def statement(
         self,
