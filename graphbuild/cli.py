@@ -136,6 +136,10 @@ def _add_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--token", default=None, help="bearer token (or GRAPHBUILD_TOKEN)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     p.add_argument("--retries", type=int, default=3, help="retries for a failed request")
+    p.add_argument("--prune", action="store_true",
+                   help="delete the store's graphs of documents the build no longer has (else only a warning)")
+    p.add_argument("--query-endpoint", default=None, metavar="URL",
+                   help="SPARQL query URL used to list the store's graphs (default: ENDPOINT with /store -> /query)")
     p.set_defaults(func=cmd_push)
 
 

@@ -40,15 +40,21 @@ _LOOPBACK: Final = ("127.0.0.1", "localhost", "::1", "[::1]")
 class PushReport:
     """What was uploaded."""
 
-    endpoint: str
+    endpoint: str  # without credentials
     mode: str
     graphs: list[str] = field(default_factory=list)
     triples: int = 0
+    #: Document graphs in the store that the build no longer has (None: not checked).
+    stale: list[str] | None = None
+    pruned: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
         where = f"{len(self.graphs)} named graphs" if self.mode == "graphs" else "the default graph"
-        return f"pushed {self.triples} triples to {where} at {self.endpoint}"
+        line = f"pushed {self.triples} triples to {where} at {redact(self.endpoint)}"
+        if self.pruned:
+            line += f"; removed {len(self.pruned)} graphs of documents no longer in the build"
+        return line
 
 
 def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox.Quad]:
@@ -71,6 +77,27 @@ def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox
         except (OSError, SyntaxError) as exc:
             raise PushError(f"{nq}: cannot read the build: {exc}") from None
     raise PushError(f"{out}: no graph.json or graph.nq; run graphbuild build first")
+
+
+def redact(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (for every message that names it)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None and "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = urllib.parse.unquote(parts.username or "")
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}" if user else f"***@{host}"))
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """``url`` without its user and password, and them (None when absent)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = urllib.parse.unquote(parts.username) if parts.username is not None else None
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), user, password
 
 
 def _with_query(endpoint: str, query: str) -> str:
@@ -116,13 +143,13 @@ def send(
         except urllib.error.HTTPError as exc:
             detail = _short(exc.read(1000))
             if exc.code < 500 or attempt >= retries:
-                raise PushError(f"{method} {url} refused: HTTP {exc.code} {exc.reason}: {detail}") from None
-            log.warning("%s %s: HTTP %s; retrying", method, url, exc.code)
-        except (urllib.error.URLError, OSError) as exc:
-            if attempt >= retries:
+                raise PushError(f"{method} {redact(url)} refused: HTTP {exc.code} {exc.reason}: {detail}") from None
+            log.warning("%s %s: HTTP %s; retrying", method, redact(url), exc.code)
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            if attempt >= retries or isinstance(exc, ValueError):
                 reason = getattr(exc, "reason", exc)
-                raise PushError(f"{method} {url}: endpoint unreachable: {reason}") from None
-            log.warning("%s %s: %s; retrying", method, url, exc)
+                raise PushError(f"{method} {redact(url)}: endpoint unreachable: {reason}") from None
+            log.warning("%s %s: %s; retrying", method, redact(url), getattr(exc, "reason", exc))
         time.sleep(backoff * (2**attempt))
         attempt += 1
 
@@ -143,13 +170,27 @@ def push(
     retries: int = 3,
     base_iri: str | None = None,
     backoff: float = 0.5,
+    prune: bool = False,
+    query_endpoint: str | None = None,
 ) -> PushReport:
-    """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``)."""
+    """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``).
+
+    Credentials written into the URL (``http://user:pass@host/...``) are sent
+    as basic auth unless ``user`` or ``token`` is given, and never shown in a
+    message.  With ``mode="graphs"`` the store's document graphs that the
+    build no longer has are listed through the SPARQL ``query_endpoint``
+    (default: the endpoint with ``/store`` replaced by ``/query``): they are
+    named in a warning, and deleted when ``prune`` is true.
+    """
     if mode not in ("graphs", "default"):
         raise PushError(f"unknown push mode {mode!r}; choose graphs or default")
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"{endpoint!r} is not an http(s) URL")
+        raise PushError(f"{redact(endpoint)!r} is not an http(s) URL")
+    endpoint, url_user, url_password = split_credentials(endpoint)
+    if user is None and token is None and url_user is not None:
+        user, password = url_user, url_password
+    parts = urllib.parse.urlsplit(endpoint)
     headers = {"Content-Type": NTRIPLES, **auth_headers(user, password, token)}
     if "Authorization" in headers and parts.scheme == "http" and parts.hostname not in _LOOPBACK:
         log.warning("sending credentials over plain http to %s", parts.hostname)
@@ -172,7 +213,80 @@ def push(
         report.graphs.append(name)
         report.triples += len(grouped[name])
         log.info("PUT %s (%d triples)", name, len(grouped[name]))
+    _check_stale(report, grouped.keys(), endpoint, query_endpoint, headers, timeout, retries, backoff, prune)
     return report
+
+
+def default_query_endpoint(endpoint: str) -> str:
+    """The SPARQL query URL beside a Graph Store URL: ``.../store`` -> ``.../query`` (Oxigraph's layout)."""
+    parts = urllib.parse.urlsplit(endpoint)
+    path = parts.path
+    if path.rstrip("/").endswith("/store"):
+        path = path.rstrip("/")[: -len("store")] + "query"
+    return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
+
+
+def _doc_graph_prefix(names: Iterable[str]) -> str | None:
+    """The prefix every document graph of the build shares (``<base>graph/doc/``)."""
+    for name in names:
+        cut = name.find("/graph/doc/")
+        if cut >= 0:
+            return name[: cut + len("/graph/doc/")]
+    return None
+
+
+def list_graphs(query_url: str, prefix: str, headers: Mapping[str, str], timeout: float) -> list[str]:
+    """The named graphs of the store whose IRI starts with ``prefix`` (through its SPARQL endpoint)."""
+    import json
+
+    literal = prefix.replace("\\", "\\\\").replace('"', '\\"')
+    sparql = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{literal}")) }}'
+    body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
+    auth = {k: v for k, v in headers.items() if k == "Authorization"}
+    req = urllib.request.Request(query_url, data=body, method="POST", headers={
+        "User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json", **auth})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        data = json.loads(resp.read())
+    found = (b["g"]["value"] for b in data["results"]["bindings"] if b.get("g", {}).get("type") == "uri")
+    return sorted(g for g in found if isinstance(g, str) and g.startswith(prefix))
+
+
+def _check_stale(
+    report: PushReport,
+    pushed: Iterable[str],
+    endpoint: str,
+    query_endpoint: str | None,
+    headers: Mapping[str, str],
+    timeout: float,
+    retries: int,
+    backoff: float,
+    prune: bool,
+) -> None:
+    """Find (and with ``prune`` delete) document graphs of the store that the build does not have."""
+    names = set(pushed)
+    prefix = _doc_graph_prefix(names)
+    if prefix is None:
+        return
+    query_url = query_endpoint or default_query_endpoint(endpoint)
+    try:
+        stored = list_graphs(query_url, prefix, headers, timeout)
+    except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("cannot list the store's graphs at %s (%s); graphs of removed documents not checked",
+                    redact(query_url), getattr(exc, "reason", exc))
+        return
+    report.stale = [g for g in stored if g not in names]
+    if not report.stale:
+        return
+    if not prune:
+        log.warning("the store holds %d graphs of documents no longer in the build (e.g. %s); "
+                    "push --prune removes them", len(report.stale), report.stale[0])
+        return
+    for name in report.stale:
+        send("DELETE", _with_query(endpoint, "graph=" + urllib.parse.quote(name, safe="")), b"",
+             {k: v for k, v in headers.items() if k == "Authorization"}, timeout, retries, backoff)
+        report.pruned.append(name)
+        log.info("DELETE %s", name)
 
 
 def main_push(args: argparse.Namespace) -> int:
@@ -190,6 +304,8 @@ def main_push(args: argparse.Namespace) -> int:
         token=token,
         timeout=args.timeout,
         retries=args.retries,
+        prune=getattr(args, "prune", False),
+        query_endpoint=getattr(args, "query_endpoint", None),
     )
     print(report.summary(), file=sys.stderr)
     return 0

@@ -41,7 +41,7 @@ from typing import Final, cast
 import pyoxigraph as ox
 
 from graphbuild.errors import QueryError
-from graphbuild.lifecycle import die_with_parent
+from graphbuild.lifecycle import watch_parent
 from graphbuild.query import open_data
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,7 @@ def _worker_main(store: ox.Store, data_dir: Path | None, sock: socket.socket) ->
     """A query process: answer (query, accept) requests one at a time until the server goes."""
     code = 0
     try:
-        die_with_parent()
+        watch_parent(0.5)  # not PR_SET_PDEATHSIG: that fires when the forking thread (a request's) ends
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which ends us
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         if data_dir is not None:  # a store directory: opened afresh, not through the server's handles

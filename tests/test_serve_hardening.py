@@ -164,3 +164,118 @@ def test_crowd_of_clients_all_answered(server: SparqlServer) -> None:
     assert [s for s, _ in results if s != 200] == []
     times = sorted(t for _, t in results)
     assert times[197] < 1.5, f"p99 {times[197]:.2f} s"  # under 1 s on an idle machine (0.15 s measured)
+
+
+# --- push: no password in any message, stale document graphs ------------------------------------
+
+
+class _FakeStore:
+    """A Graph Store Protocol endpoint (/store) with a SPARQL listing (/query) that records every request."""
+
+    def __init__(self, graphs: set[str]) -> None:
+        import json
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.graphs = set(graphs)
+        self.requests: list[tuple[str, str, str]] = []  # method, path, Authorization
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def _graph(self) -> str:
+                return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0]
+
+            def _reply(self, status: int, body: bytes = b"", ctype: str = "text/plain") -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _record(self) -> None:
+                fake.requests.append((self.command, self.path, self.headers.get("Authorization") or ""))
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+            def do_PUT(self) -> None:
+                self._record()
+                fake.graphs.add(self._graph())
+                self._reply(204)
+
+            def do_DELETE(self) -> None:
+                self._record()
+                fake.graphs.discard(self._graph())
+                self._reply(204)
+
+            def do_POST(self) -> None:
+                self._record()
+                rows = [{"g": {"type": "uri", "value": g}} for g in sorted(fake.graphs) if "/graph/doc/" in g]
+                self._reply(200, json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": rows}}).encode(),
+                            "application/sparql-results+json")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        serve = threading.Thread(target=self.server.serve_forever, daemon=True)
+        serve.start()
+        self.base = f"127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def build_dir(tmp_path: Path) -> Path:
+    from graphbuild.exporters.nodelink import write_json
+
+    write_json(seed_graph(), tmp_path / "graph.json")
+    return tmp_path
+
+
+STALE = "https://graphbuild.example.org/id/graph/doc/removed-article"
+
+
+def test_push_warns_about_then_prunes_graphs_of_removed_documents(
+    build_dir: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Graphs of documents gone from the build are named in a warning; --prune deletes exactly those."""
+    from graphbuild.cli import main
+
+    store = _FakeStore({STALE, "https://elsewhere.example/graph/doc/not-ours"})
+    try:
+        endpoint = f"http://{store.base}/store"
+        assert main(["push", str(build_dir), "--endpoint", endpoint]) == 0
+        assert STALE in store.graphs
+        assert "1 graphs of documents no longer in the build" in caplog.text and "--prune" in caplog.text
+        assert main(["push", str(build_dir), "--endpoint", endpoint, "--prune"]) == 0
+        assert STALE not in store.graphs and "https://elsewhere.example/graph/doc/not-ours" in store.graphs
+        assert [r for r in store.requests if r[0] == "DELETE"] == [
+            ("DELETE", "/store?graph=" + urllib.parse.quote(STALE, safe=""), "")]
+        assert "removed 1 graphs" in capsys.readouterr().err
+    finally:
+        store.close()
+
+
+def test_push_never_prints_the_password(
+    build_dir: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A password in the endpoint URL is sent as basic auth and appears in no message, success or failure."""
+    import base64
+    import logging
+
+    from graphbuild.cli import main
+
+    caplog.set_level(logging.DEBUG)
+    store = _FakeStore(set())
+    try:
+        assert main(["-v", "push", str(build_dir), "--endpoint", f"http://alice:s3cr%40t@{store.base}/store"]) == 0
+        auth = "Basic " + base64.b64encode(b"alice:s3cr@t").decode()
+        assert store.requests and all(r[2] == auth for r in store.requests)
+    finally:
+        store.close()
+    port = free_port()
+    rc = main(["push", str(build_dir), "--endpoint", f"http://alice:s3cr%40t@127.0.0.1:{port}/store", "--retries", "1"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "endpoint unreachable" in err and f"127.0.0.1:{port}" in err
+    for text in (err, caplog.text):
+        assert "s3cr" not in text
