@@ -1,9 +1,11 @@
 """Child processes that end with their parent.
 
-A build's workers (the forkserver, the pool, the prefetch process) and the
-query processes of ``graphbuild serve`` call :func:`die_with_parent` first:
-on Linux the kernel then kills them when their parent dies, even by
-``kill -9``; elsewhere :func:`watch_parent` polls for the same.
+A build's pool workers watch the build process itself (:func:`watch_process`):
+their parent is the forkserver, which stays alive as long as any worker holds
+its "alive" pipe, so the workers must go first; the forkserver and the
+resource tracker then see their pipes close and exit too.  The prefetch
+process dies with its parent (:func:`die_with_parent`), and the query
+processes of ``graphbuild serve`` poll theirs (:func:`watch_parent`).
 """
 
 from __future__ import annotations
@@ -51,3 +53,39 @@ def end_with_parent() -> None:
     """:func:`die_with_parent`, else :func:`watch_parent`."""
     if not die_with_parent():
         watch_parent()
+
+
+def watch_process(pid: int, interval: float = 0.5) -> None:
+    """A daemon thread that ends this process as soon as process ``pid`` has ended (even by ``kill -9``).
+
+    Linux waits on a pidfd (woken at the exit itself, a zombie included);
+    elsewhere the process is polled every ``interval`` seconds.
+    """
+    if hasattr(os, "pidfd_open"):
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            fd = -1
+        if fd >= 0:
+            import select
+
+            def wait() -> None:
+                select.select([fd], [], [])
+                os._exit(1)
+
+            threading.Thread(target=wait, name="graphbuild-build-watch", daemon=True).start()
+            return
+
+    def poll() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=poll, name="graphbuild-build-watch", daemon=True).start()
