@@ -205,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a vanished directory: one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"graphbuild: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     return rc
 
 

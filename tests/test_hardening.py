@@ -334,3 +334,30 @@ def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path)
     assert _snapshot(out) == before
     assert build([src], BuildOptions(outdir=out, use_cache=False, processes=1)).documents == 1
     assert _snapshot(out) == before
+
+
+@pytest.mark.model
+def test_full_disk_is_one_line(built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A full disk while writing graph.html: one line naming the file, exit 2, previous outputs whole."""
+    from graphbuild import exporters
+    from graphbuild.cli import main
+
+    src, out = built
+    before = _snapshot(out)
+    real = exporters.get_exporter
+
+    def full(name: str):  # type: ignore[no-untyped-def]
+        if name != "html":
+            return real(name)
+
+        def die(graph, path, **options):  # type: ignore[no-untyped-def]
+            raise OSError(28, "No space left on device", str(path))
+
+        return die
+
+    monkeypatch.setattr(exporters, "get_exporter", full)
+    rc = main(["build", str(src), "-o", str(out), "-q", "--no-cache", "--processes", "1", "--format", "nquads"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err == f"graphbuild: error: {out / 'graph.html'}: No space left on device\n"
+    assert _snapshot(out) == before
