@@ -993,13 +993,24 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     The outputs change as one set (:func:`graphbuild.atomic.output_set`): after
     a failure or a kill the directory holds the previous build's files, whole.
     """
+    from graphbuild.atomic import DirectoryLock
+
     opts = opts or BuildOptions()
     check_base_iri(opts.base_iri)
-    lock = prepare_outdir(opts.outdir)
+    locks = [prepare_outdir(opts.outdir)]
     try:
+        cache_dir = opts.cache_dir
+        if opts.use_cache and cache_dir is not None and opts.outdir.resolve() not in cache_dir.resolve().parents:
+            try:  # a cache shared by builds into other directories: one build at a time there too
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise GraphbuildError(f"{cache_dir}: cannot create the cache directory ({exc.strerror or exc})") from None
+            locks.append(DirectoryLock(cache_dir))
+            locks[-1].acquire()
         return _build(inputs, opts)
     finally:
-        lock.release()
+        for lock in reversed(locks):
+            lock.release()
 
 
 def _build(inputs: Sequence[str | Path], opts: BuildOptions) -> BuildReport:

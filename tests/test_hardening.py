@@ -361,3 +361,16 @@ def test_full_disk_is_one_line(built: tuple[Path, Path], monkeypatch: pytest.Mon
     err = capsys.readouterr().err
     assert rc == 2 and err == f"graphbuild: error: {out / 'graph.html'}: No space left on device\n"
     assert _snapshot(out) == before
+
+
+@pytest.mark.usefixtures("no_parsing")
+def test_shared_cache_directory_is_locked_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two builds into different OUTDIRs sharing one --cache: the second stops with one line naming the cache."""
+    from graphbuild.atomic import DirectoryLock
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with DirectoryLock(cache):
+        rc, err = _cli(["build", str(tmp_path), "-o", str(tmp_path / "out2"), "--cache", str(cache), "-q"], capsys)
+    assert rc == 2 and err.startswith(f"graphbuild: error: {cache}: another graphbuild build is writing here")
+    assert err.count("\n") == 1
