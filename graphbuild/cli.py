@@ -136,10 +136,11 @@ def _add_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--token", default=None, help="bearer token (or GRAPHBUILD_TOKEN)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     p.add_argument("--retries", type=int, default=3, help="retries for a failed request")
-    p.add_argument("--prune", action="store_true",
-                   help="delete the store's graphs of documents the build no longer has (else only a warning)")
-    p.add_argument("--query-endpoint", default=None, metavar="URL",
-                   help="SPARQL query URL used to list the store's graphs (default: ENDPOINT with /store -> /query)")
+    p.add_argument("--query-endpoint", default=None,
+                   help="SPARQL query URL of the store, to find graphs of removed documents "
+                        "(default: the endpoint with /store or /data replaced by /query)")
+    p.add_argument("--keep-removed", action="store_true",
+                   help="graphs mode: leave the graphs of documents no longer in the build in the store")
     p.set_defaults(func=cmd_push)
 
 
@@ -155,10 +156,6 @@ def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--data", default=f"{DEFAULT_OUTDIR}/graph.ttl", help="file or store directory")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7879, help="port (default 7879)")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="stop a query after SECONDS (default 30; 0: no limit)")
-    p.add_argument("--max-queries", type=int, default=None, metavar="N",
-                   help="queries running at once (default: twice the CPU cores, at least 4)")
     p.set_defaults(func=cmd_serve)
 
 
@@ -205,10 +202,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except OSError as exc:  # a full disk, a vanished directory: one line, never a traceback
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"graphbuild: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return 2
     return rc
 
 

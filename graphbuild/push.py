@@ -1,7 +1,12 @@
 """Upload a build to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
 
-``mode="graphs"`` PUTs one named graph per document plus the entities graph
-(``?graph=<iri>``), so pushing a rebuild replaces exactly those graphs;
+``mode="graphs"`` PUTs one named graph per document plus the two
+corpus-level graphs (``?graph=<iri>``), so pushing a rebuild replaces exactly
+those graphs; then, unless ``prune=False``, it asks the store's SPARQL
+endpoint (``query_endpoint``, by default the Graph Store URL with its last
+path segment ``store`` or ``data`` replaced by ``query``) which graphs of the
+build's own names (``<base>graph/doc/…``) it holds, and DELETEs those of
+documents no longer in the build, so the store answers as the new build;
 ``mode="default"`` POSTs every triple to ``?default`` (POST adds: triples of
 an earlier push that are gone from the build stay in the store).
 
@@ -40,21 +45,17 @@ _LOOPBACK: Final = ("127.0.0.1", "localhost", "::1", "[::1]")
 class PushReport:
     """What was uploaded."""
 
-    endpoint: str  # without credentials
+    endpoint: str
     mode: str
     graphs: list[str] = field(default_factory=list)
     triples: int = 0
-    #: Document graphs in the store that the build no longer has (None: not checked).
-    stale: list[str] | None = None
-    pruned: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
         where = f"{len(self.graphs)} named graphs" if self.mode == "graphs" else "the default graph"
-        line = f"pushed {self.triples} triples to {where} at {redact(self.endpoint)}"
-        if self.pruned:
-            line += f"; removed {len(self.pruned)} graphs of documents no longer in the build"
-        return line
+        gone = f"; removed {len(self.removed)} graphs of documents no longer in the build" if self.removed else ""
+        return f"pushed {self.triples} triples to {where} at {redact(self.endpoint)}{gone}"
 
 
 def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox.Quad]:
@@ -82,7 +83,7 @@ def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox
 def redact(url: str) -> str:
     """``url`` with any password replaced by ``***`` (for every message that names it)."""
     parts = urllib.parse.urlsplit(url)
-    if parts.password is None and "@" not in parts.netloc:
+    if "@" not in parts.netloc:
         return url
     host = parts.netloc.rsplit("@", 1)[-1]
     user = urllib.parse.unquote(parts.username or "")
@@ -145,8 +146,8 @@ def send(
             if exc.code < 500 or attempt >= retries:
                 raise PushError(f"{method} {redact(url)} refused: HTTP {exc.code} {exc.reason}: {detail}") from None
             log.warning("%s %s: HTTP %s; retrying", method, redact(url), exc.code)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            if attempt >= retries or isinstance(exc, ValueError):
+        except (urllib.error.URLError, OSError) as exc:
+            if attempt >= retries:
                 reason = getattr(exc, "reason", exc)
                 raise PushError(f"{method} {redact(url)}: endpoint unreachable: {reason}") from None
             log.warning("%s %s: %s; retrying", method, redact(url), getattr(exc, "reason", exc))
@@ -157,6 +158,28 @@ def send(
 def _ntriples(triples: Iterable[ox.Triple]) -> bytes:
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     return data or b""
+
+
+def default_query_endpoint(endpoint: str) -> str | None:
+    """The SPARQL query URL beside a Graph Store URL (``…/store`` or ``…/data`` -> ``…/query``); None if unknown."""
+    parts = urllib.parse.urlsplit(endpoint)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    if last not in ("store", "data"):
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, head + "/query", "", ""))
+
+
+_GRAPHS_QUERY: Final = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRSTARTS(STR(?g), ?prefix) }"
+
+
+def _stale_graphs(query_url: str, prefix: str, pushed: set[str], headers: Mapping[str, str], timeout: float) -> list[str]:
+    """The graphs under ``prefix`` the store holds that are not in ``pushed``."""
+    from graphbuild.query import query_endpoint
+
+    auth = {k: v for k, v in headers.items() if k == "Authorization"}
+    result = query_endpoint(query_url, _GRAPHS_QUERY, {"prefix": ox.Literal(prefix)}, timeout=timeout, headers=auth)
+    names = {str(row[0].value) for row in result.rows if isinstance(row[0], ox.NamedNode)}
+    return sorted(names - pushed)
 
 
 def push(
@@ -170,17 +193,14 @@ def push(
     retries: int = 3,
     base_iri: str | None = None,
     backoff: float = 0.5,
-    prune: bool = False,
+    prune: bool = True,
     query_endpoint: str | None = None,
 ) -> PushReport:
     """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``).
 
     Credentials written into the URL (``http://user:pass@host/...``) are sent
-    as basic auth unless ``user`` or ``token`` is given, and never shown in a
-    message.  With ``mode="graphs"`` the store's document graphs that the
-    build no longer has are listed through the SPARQL ``query_endpoint``
-    (default: the endpoint with ``/store`` replaced by ``/query``): they are
-    named in a warning, and deleted when ``prune`` is true.
+    as basic auth unless ``user`` or ``token`` is given, and no message ever
+    shows the password.
     """
     if mode not in ("graphs", "default"):
         raise PushError(f"unknown push mode {mode!r}; choose graphs or default")
@@ -190,6 +210,8 @@ def push(
     endpoint, url_user, url_password = split_credentials(endpoint)
     if user is None and token is None and url_user is not None:
         user, password = url_user, url_password
+    if query_endpoint is not None:
+        query_endpoint = split_credentials(query_endpoint)[0]  # the Authorization header goes with it
     parts = urllib.parse.urlsplit(endpoint)
     headers = {"Content-Type": NTRIPLES, **auth_headers(user, password, token)}
     if "Authorization" in headers and parts.scheme == "http" and parts.hostname not in _LOOPBACK:
@@ -213,80 +235,43 @@ def push(
         report.graphs.append(name)
         report.triples += len(grouped[name])
         log.info("PUT %s (%d triples)", name, len(grouped[name]))
-    _check_stale(report, grouped.keys(), endpoint, query_endpoint, headers, timeout, retries, backoff, prune)
+    if prune:
+        _prune(report, endpoint, query_endpoint, set(grouped), headers, timeout, retries, backoff)
     return report
 
 
-def default_query_endpoint(endpoint: str) -> str:
-    """The SPARQL query URL beside a Graph Store URL: ``.../store`` -> ``.../query`` (Oxigraph's layout)."""
-    parts = urllib.parse.urlsplit(endpoint)
-    path = parts.path
-    if path.rstrip("/").endswith("/store"):
-        path = path.rstrip("/")[: -len("store")] + "query"
-    return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
-
-
-def _doc_graph_prefix(names: Iterable[str]) -> str | None:
-    """The prefix every document graph of the build shares (``<base>graph/doc/``)."""
-    for name in names:
-        cut = name.find("/graph/doc/")
-        if cut >= 0:
-            return name[: cut + len("/graph/doc/")]
-    return None
-
-
-def list_graphs(query_url: str, prefix: str, headers: Mapping[str, str], timeout: float) -> list[str]:
-    """The named graphs of the store whose IRI starts with ``prefix`` (through its SPARQL endpoint)."""
-    import json
-
-    literal = prefix.replace("\\", "\\\\").replace('"', '\\"')
-    sparql = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{literal}")) }}'
-    body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
-    auth = {k: v for k, v in headers.items() if k == "Authorization"}
-    req = urllib.request.Request(query_url, data=body, method="POST", headers={
-        "User-Agent": USER_AGENT, "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": "application/sparql-results+json", **auth})
-    with urllib.request.urlopen(req, timeout=timeout) as resp:
-        data = json.loads(resp.read())
-    found = (b["g"]["value"] for b in data["results"]["bindings"] if b.get("g", {}).get("type") == "uri")
-    return sorted(g for g in found if isinstance(g, str) and g.startswith(prefix))
-
-
-def _check_stale(
+def _prune(
     report: PushReport,
-    pushed: Iterable[str],
     endpoint: str,
-    query_endpoint: str | None,
+    query_url: str | None,
+    pushed: set[str],
     headers: Mapping[str, str],
     timeout: float,
     retries: int,
     backoff: float,
-    prune: bool,
 ) -> None:
-    """Find (and with ``prune`` delete) document graphs of the store that the build does not have."""
-    names = set(pushed)
-    prefix = _doc_graph_prefix(names)
-    if prefix is None:
+    """DELETE the document graphs of the build's base that the store holds and the build no longer has."""
+    corpus = [n for n in pushed if n.endswith("graph/entities")]
+    if not corpus:
         return
-    query_url = query_endpoint or default_query_endpoint(endpoint)
+    prefix = corpus[0][: -len("entities")] + "doc/"
+    url = query_url or default_query_endpoint(endpoint)
+    if url is None:
+        log.warning("no SPARQL endpoint known beside %s (give --query-endpoint): graphs of removed documents "
+                    "are left in the store", endpoint)
+        return
+    from graphbuild.errors import QueryError
+
     try:
-        stored = list_graphs(query_url, prefix, headers, timeout)
-    except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("cannot list the store's graphs at %s (%s); graphs of removed documents not checked",
-                    redact(query_url), getattr(exc, "reason", exc))
+        stale = _stale_graphs(url, prefix, pushed, headers, timeout)
+    except QueryError as exc:
+        log.warning("cannot list the store's graphs (%s): graphs of removed documents are left in it", exc)
         return
-    report.stale = [g for g in stored if g not in names]
-    if not report.stale:
-        return
-    if not prune:
-        log.warning("the store holds %d graphs of documents no longer in the build (e.g. %s); "
-                    "push --prune removes them", len(report.stale), report.stale[0])
-        return
-    for name in report.stale:
-        send("DELETE", _with_query(endpoint, "graph=" + urllib.parse.quote(name, safe="")), b"",
-             {k: v for k, v in headers.items() if k == "Authorization"}, timeout, retries, backoff)
-        report.pruned.append(name)
-        log.info("DELETE %s", name)
+    for name in stale:
+        send("DELETE", _with_query(endpoint, "graph=" + urllib.parse.quote(name, safe="")), b"", headers, timeout,
+             retries, backoff)
+        report.removed.append(name)
+        log.info("DELETE %s (its document is no longer in the build)", name)
 
 
 def main_push(args: argparse.Namespace) -> int:
@@ -304,8 +289,8 @@ def main_push(args: argparse.Namespace) -> int:
         token=token,
         timeout=args.timeout,
         retries=args.retries,
-        prune=getattr(args, "prune", False),
-        query_endpoint=getattr(args, "query_endpoint", None),
+        prune=not args.keep_removed,
+        query_endpoint=args.query_endpoint,
     )
     print(report.summary(), file=sys.stderr)
     return 0

@@ -31,3 +31,27 @@ def test_readme_summary_line_matches_seed_build(seed_build) -> None:  # type: ig
     assert quoted is not None
     strip = re.compile(r", [0-9.]+ s$")
     assert strip.sub("", quoted.group(0)) == strip.sub("", report.summary())
+
+
+def _readme_block(tag: str) -> str:
+    """The fenced block that follows ``<!-- readme-test: TAG -->`` in the README."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(rf"<!-- readme-test: {re.escape(tag)} -->\n```[a-z]*\n(.*?)\n```", readme, re.DOTALL)
+    assert m is not None, f"no block tagged {tag!r} in README.md"
+    return m.group(1)
+
+
+def test_readme_python_snippet_prints_what_it_shows(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The README's Python example builds three texts in memory and prints the posts it shows."""
+    import contextlib
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(_readme_block("python"), "README.md", "exec"), {})
+    assert out.getvalue().rstrip("\n") == _readme_block("python-output")
+    assert "|" in out.getvalue() and len(out.getvalue().splitlines()) >= 3
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]

@@ -208,6 +208,9 @@ class _FakeStore:
                 fake.graphs.discard(self._graph())
                 self._reply(204)
 
+            def do_GET(self) -> None:
+                self.do_POST()
+
             def do_POST(self) -> None:
                 self._record()
                 rows = [{"g": {"type": "uri", "value": g}} for g in sorted(fake.graphs) if "/graph/doc/" in g]
@@ -235,22 +238,19 @@ def build_dir(tmp_path: Path) -> Path:
 STALE = "https://graphbuild.example.org/id/graph/doc/removed-article"
 
 
-def test_push_warns_about_then_prunes_graphs_of_removed_documents(
-    build_dir: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Graphs of documents gone from the build are named in a warning; --prune deletes exactly those."""
+def test_push_removes_graphs_of_removed_documents(build_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Graphs of documents gone from the build stay with --keep-removed and are deleted by a plain push."""
     from graphbuild.cli import main
 
-    store = _FakeStore({STALE, "https://elsewhere.example/graph/doc/not-ours"})
+    store = _FakeStore({STALE})
     try:
         endpoint = f"http://{store.base}/store"
-        assert main(["push", str(build_dir), "--endpoint", endpoint]) == 0
+        assert main(["push", str(build_dir), "--endpoint", endpoint, "--keep-removed"]) == 0
         assert STALE in store.graphs
-        assert "1 graphs of documents no longer in the build" in caplog.text and "--prune" in caplog.text
-        assert main(["push", str(build_dir), "--endpoint", endpoint, "--prune"]) == 0
-        assert STALE not in store.graphs and "https://elsewhere.example/graph/doc/not-ours" in store.graphs
-        assert [r for r in store.requests if r[0] == "DELETE"] == [
-            ("DELETE", "/store?graph=" + urllib.parse.quote(STALE, safe=""), "")]
+        assert main(["push", str(build_dir), "--endpoint", endpoint]) == 0
+        assert STALE not in store.graphs
+        assert [r[:2] for r in store.requests if r[0] == "DELETE"] == [
+            ("DELETE", "/store?graph=" + urllib.parse.quote(STALE, safe=""))]
         assert "removed 1 graphs" in capsys.readouterr().err
     finally:
         store.close()
