@@ -423,9 +423,13 @@ def extract_batch_pickled(
     return out
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, build_pid: int | None = None) -> None:
     global _WORKER_MODEL
     _WORKER_MODEL = model
+    if build_pid is not None:
+        from graphbuild.lifecycle import watch_process
+
+        watch_process(build_pid)  # the worker ends with the build, even after kill -9 (then the forkserver does)
     from graphbuild.nlp import load_pipeline
 
     load_pipeline(model)
@@ -507,6 +511,9 @@ class Prefetch:
 
 def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
     """The prefetch process: load everything extraction needs, then extract what the build sends."""
+    from graphbuild.lifecycle import end_with_parent
+
+    end_with_parent()  # forked by the build's main thread: it ends with the build
     try:
         from graphbuild.gazetteer import gazetteer
         from graphbuild.nlp import load_pipeline
@@ -573,23 +580,92 @@ def extract_outcomes(
             for sdoc, d in _parse(chunk, model, batch_size):
                 yield d, _extract_one(sdoc, d), None
         return
-    import multiprocessing as mp
+    yield from _pool_outcomes(itertools.chain((first, second), chunks), processes, model, batch_size)
 
+
+#: The task a pool worker runs on a chunk (tests replace it with one that dies).
+WorkerTask = Callable[[Sequence[Document], int], list[bytes | str]]
+
+
+def _pool_outcomes(
+    chunks: Iterable[list[Document]],
+    processes: int,
+    model: str | None,
+    batch_size: int,
+    task: WorkerTask | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes of ``chunks`` from a pool of ``processes`` workers, in order, two tasks per worker in flight.
+
+    A worker that dies (the OOM killer, a signal) breaks the pool: a new pool
+    retries the unfinished chunks one at a time; a chunk that kills a worker
+    again is retried a document at a time, and a document that kills one
+    alone is reported on one line.  No ``BrokenProcessPool`` reaches the caller.
+    """
+    import multiprocessing as mp
+    from concurrent.futures.process import BrokenProcessPool
+
+    run: WorkerTask = task or _worker_batch
     # forkserver: workers start from a clean, thread-free process (fork after
     # threads, e.g. a progress bar's, can deadlock); each loads the model once.
     ctx = mp.get_context("forkserver") if sys.platform != "win32" else mp.get_context("spawn")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(model, os.getpid()))
+
+    pool = new_pool()
+
+    def alone(chunk: list[Document]) -> list[bytes | str] | None:
+        """The chunk's payloads from a pool running nothing else; None when a worker died on it."""
+        nonlocal pool
+        try:
+            return pool.submit(run, chunk, batch_size).result()
+        except BrokenProcessPool:
+            pool.shutdown(wait=True, cancel_futures=True)
+            pool = new_pool()
+            return None
+
+    def recover(pending: list[list[Document]]) -> Iterator[Outcome]:
+        for chunk in pending:
+            payloads = alone(chunk)
+            if payloads is not None:
+                yield from _outcomes(chunk, payloads)
+                continue
+            for d in chunk:
+                single = alone([d]) if len(chunk) > 1 else None
+                if single is not None:
+                    yield from _outcomes([d], single)
+                else:
+                    yield d, (f"{d.source}: the extraction process died while parsing document {d.id!r} "
+                              "(killed, e.g. out of memory); skipped"), None
+
     window: deque[tuple[list[Document], Future[list[bytes | str]]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=processes, mp_context=ctx, initializer=_init_worker, initargs=(model,)
-    ) as pool:
-        for chunk in itertools.chain((first, second), chunks):
-            window.append((chunk, pool.submit(_worker_batch, chunk, batch_size)))
-            while len(window) >= 2 * processes:
-                done_chunk, fut = window.popleft()
-                yield from _outcomes(done_chunk, fut.result())
-        while window:
+    try:
+        it = iter(chunks)
+        more = True
+        while True:
+            while more and len(window) < 2 * processes:
+                chunk = next(it, None)
+                if chunk is None:
+                    more = False
+                else:
+                    window.append((chunk, pool.submit(run, chunk, batch_size)))
+            if not window:
+                break
             done_chunk, fut = window.popleft()
-            yield from _outcomes(done_chunk, fut.result())
+            try:
+                payloads = fut.result()
+            except BrokenProcessPool:
+                log.warning("an extraction process died; retrying its documents")
+                pending = [done_chunk, *(c for c, _ in window)]
+                window.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                yield from recover(pending)
+                continue
+            yield from _outcomes(done_chunk, payloads)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_stream(
@@ -925,13 +1001,24 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     The outputs change as one set (:func:`graphbuild.atomic.output_set`): after
     a failure or a kill the directory holds the previous build's files, whole.
     """
+    from graphbuild.atomic import DirectoryLock
+
     opts = opts or BuildOptions()
     check_base_iri(opts.base_iri)
-    lock = prepare_outdir(opts.outdir)
+    locks = [prepare_outdir(opts.outdir)]
     try:
+        cache_dir = opts.cache_dir
+        if opts.use_cache and cache_dir is not None and opts.outdir.resolve() not in cache_dir.resolve().parents:
+            try:  # a cache shared by builds into other directories: one build at a time there too
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise GraphbuildError(f"{cache_dir}: cannot create the cache directory ({exc.strerror or exc})") from None
+            locks.append(DirectoryLock(cache_dir))
+            locks[-1].acquire()
         return _build(inputs, opts)
     finally:
-        lock.release()
+        for lock in reversed(locks):
+            lock.release()
 
 
 def _build(inputs: Sequence[str | Path], opts: BuildOptions) -> BuildReport:

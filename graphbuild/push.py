@@ -55,7 +55,7 @@ class PushReport:
         """One line for the CLI."""
         where = f"{len(self.graphs)} named graphs" if self.mode == "graphs" else "the default graph"
         gone = f"; removed {len(self.removed)} graphs of documents no longer in the build" if self.removed else ""
-        return f"pushed {self.triples} triples to {where} at {self.endpoint}{gone}"
+        return f"pushed {self.triples} triples to {where} at {redact(self.endpoint)}{gone}"
 
 
 def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox.Quad]:
@@ -78,6 +78,27 @@ def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox
         except (OSError, SyntaxError) as exc:
             raise PushError(f"{nq}: cannot read the build: {exc}") from None
     raise PushError(f"{out}: no graph.json or graph.nq; run graphbuild build first")
+
+
+def redact(url: str) -> str:
+    """``url`` with any password replaced by ``***`` (for every message that names it)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = urllib.parse.unquote(parts.username or "")
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}" if user else f"***@{host}"))
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """``url`` without its user and password, and them (None when absent)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = urllib.parse.unquote(parts.username) if parts.username is not None else None
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), user, password
 
 
 def _with_query(endpoint: str, query: str) -> str:
@@ -123,13 +144,13 @@ def send(
         except urllib.error.HTTPError as exc:
             detail = _short(exc.read(1000))
             if exc.code < 500 or attempt >= retries:
-                raise PushError(f"{method} {url} refused: HTTP {exc.code} {exc.reason}: {detail}") from None
-            log.warning("%s %s: HTTP %s; retrying", method, url, exc.code)
+                raise PushError(f"{method} {redact(url)} refused: HTTP {exc.code} {exc.reason}: {detail}") from None
+            log.warning("%s %s: HTTP %s; retrying", method, redact(url), exc.code)
         except (urllib.error.URLError, OSError) as exc:
             if attempt >= retries:
                 reason = getattr(exc, "reason", exc)
-                raise PushError(f"{method} {url}: endpoint unreachable: {reason}") from None
-            log.warning("%s %s: %s; retrying", method, url, exc)
+                raise PushError(f"{method} {redact(url)}: endpoint unreachable: {reason}") from None
+            log.warning("%s %s: %s; retrying", method, redact(url), getattr(exc, "reason", exc))
         time.sleep(backoff * (2**attempt))
         attempt += 1
 
@@ -175,12 +196,23 @@ def push(
     prune: bool = True,
     query_endpoint: str | None = None,
 ) -> PushReport:
-    """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``)."""
+    """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``).
+
+    Credentials written into the URL (``http://user:pass@host/...``) are sent
+    as basic auth unless ``user`` or ``token`` is given, and no message ever
+    shows the password.
+    """
     if mode not in ("graphs", "default"):
         raise PushError(f"unknown push mode {mode!r}; choose graphs or default")
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"{endpoint!r} is not an http(s) URL")
+        raise PushError(f"{redact(endpoint)!r} is not an http(s) URL")
+    endpoint, url_user, url_password = split_credentials(endpoint)
+    if user is None and token is None and url_user is not None:
+        user, password = url_user, url_password
+    if query_endpoint is not None:
+        query_endpoint = split_credentials(query_endpoint)[0]  # the Authorization header goes with it
+    parts = urllib.parse.urlsplit(endpoint)
     headers = {"Content-Type": NTRIPLES, **auth_headers(user, password, token)}
     if "Authorization" in headers and parts.scheme == "http" and parts.hostname not in _LOOPBACK:
         log.warning("sending credentials over plain http to %s", parts.hostname)

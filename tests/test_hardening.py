@@ -254,3 +254,123 @@ def test_urls_with_exotic_whitespace_parse_in_every_reader(path: str) -> None:
                 proc = subprocess.run([rapper, "-i", fmt, "-c", (out / name).as_uri()], capture_output=True,
                                       text=True, timeout=60, check=False)
                 assert proc.returncode == 0 and "Error" not in proc.stderr, proc.stderr[-500:]
+
+
+# --- processes: a dead worker, kill -9 of the build ----------------------------------------------
+
+
+@pytest.mark.model
+def test_worker_killed_costs_only_its_document() -> None:
+    """A worker killed mid-batch (as by the OOM killer): its batch is retried, the document that kills a worker
+    alone is one error line, every other document is extracted, in order, and no BrokenProcessPool escapes."""
+    from graphbuild.pipeline import _chunks, _pool_outcomes
+    from tests.proc_helpers import MARKER, dying_batch
+
+    docs = [Document(id=f"d{i:02d}", text=f"David Lammy met Antony Blinken in London on day {i}.", source=f"in:{i}")
+            for i in range(12)]
+    docs[5] = Document(id="d05", text=f"{MARKER} Antony Blinken visited Kyiv.", source="in:5")
+    outcomes = list(_pool_outcomes(_chunks(docs, 4), 2, None, 12, task=dying_batch))
+    assert [d.id for d, _, _ in outcomes] == [d.id for d in docs]
+    errors = [res for _, res, _ in outcomes if isinstance(res, str)]
+    assert errors == ["in:5: the extraction process died while parsing document 'd05' (killed, e.g. out of memory); skipped"]
+
+
+def _group(pgid: int) -> list[int]:
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == pgid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.model
+def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path) -> None:
+    """kill -9 of a build while its workers parse: no process of the build survives 2 s, the previous outputs
+    are byte-identical, no temporary file stays, and the next build runs (the lock went with the process)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from graphbuild.pipeline import BuildOptions, build
+    from tests.conftest import ROOT
+
+    src = tmp_path / "a.txt"
+    src.write_text(_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build([src], BuildOptions(outdir=out, use_cache=False, processes=1)).documents == 1
+    before = _snapshot(out)
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(60):
+        (many / f"n{i:02d}.txt").write_text(_PARA * 3, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(many), "-o", str(out), "-q",
+                             "--processes", "2", "--no-cache"], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_group(proc.pid)) < 4 and time.monotonic() < deadline:  # build, forkserver, 2 workers
+            time.sleep(0.2)
+        assert len(_group(proc.pid)) >= 4, "the build never started its workers"
+        time.sleep(1.0)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 2.0
+        while _group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _group(proc.pid) == []
+    finally:
+        for pid in _group(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    assert _snapshot(out) == before
+    assert build([src], BuildOptions(outdir=out, use_cache=False, processes=1)).documents == 1
+    assert _snapshot(out) == before
+
+
+@pytest.mark.model
+def test_full_disk_is_one_line(built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A full disk while writing graph.html: one line naming the file, exit 2, previous outputs whole."""
+    from graphbuild import exporters
+    from graphbuild.cli import main
+
+    src, out = built
+    before = _snapshot(out)
+    real = exporters.get_exporter
+
+    def full(name: str):  # type: ignore[no-untyped-def]
+        if name != "html":
+            return real(name)
+
+        def die(graph, path, **options):  # type: ignore[no-untyped-def]
+            raise OSError(28, "No space left on device", str(path))
+
+        return die
+
+    monkeypatch.setattr(exporters, "get_exporter", full)
+    rc = main(["build", str(src), "-o", str(out), "-q", "--no-cache", "--processes", "1", "--format", "nquads"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err == f"graphbuild: error: {out / 'graph.html'}: No space left on device\n"
+    assert _snapshot(out) == before
+
+
+@pytest.mark.usefixtures("no_parsing")
+def test_shared_cache_directory_is_locked_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two builds into different OUTDIRs sharing one --cache: the second stops with one line naming the cache."""
+    from graphbuild.atomic import DirectoryLock
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with DirectoryLock(cache):
+        rc, err = _cli(["build", str(tmp_path), "-o", str(tmp_path / "out2"), "--cache", str(cache), "-q"], capsys)
+    assert rc == 2 and err.startswith(f"graphbuild: error: {cache}: another graphbuild build is writing here")
+    assert err.count("\n") == 1

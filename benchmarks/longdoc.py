@@ -1,0 +1,112 @@
+"""Long documents: seconds and peak memory per 100 KB of one article of 0.1 to 5 MB, against normal articles.
+
+The text is BBC News articles (``../shared/data/bbc_news``) joined with blank
+lines into one document of each size; the baseline is the same number of
+characters as separate normal articles.  Each measurement runs in a fresh
+subprocess (parse and extraction in one process, model loaded first and not
+timed); peak RSS is that process's ``ru_maxrss``, and "added" the part above
+the loaded model.  Prints one line per size and writes
+``benchmarks/results/longdoc.json``.  Exits 0 with a message when the data is absent.
+
+    python benchmarks/longdoc.py --sizes 0.1 0.35 1 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "bbc_news" / "bbc_news_2225.jsonl.gz"
+RESULTS = ROOT / "benchmarks" / "results" / "longdoc.json"
+
+_CHILD = r"""
+import json, resource, sys, time
+from graphbuild.model import Document
+from graphbuild.nlp import load_pipeline
+from graphbuild.pipeline import extract_batch
+from graphbuild.gazetteer import gazetteer
+mode, path = sys.argv[1], sys.argv[2]
+texts = json.load(open(path))
+load_pipeline(); gazetteer()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if mode == "long":
+    docs = [Document(id="long", text="\n\n".join(texts), source="long")]
+else:
+    docs = [Document(id=f"a{i}", text=t, source=f"a{i}") for i, t in enumerate(texts)]
+t = time.perf_counter()
+results = extract_batch(docs)
+seconds = time.perf_counter() - t
+errors = [r for r in results if isinstance(r, str)]
+entities = sum(len(r.entities) for r in results if not isinstance(r, str))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "added_mb": (peak - base) / 1024,
+                  "errors": errors, "entities": entities}))
+"""
+
+
+def _texts(chars: int, articles: list[str]) -> list[str]:
+    out, total, i = [], 0, 0
+    while total < chars:
+        text = articles[i % len(articles)]
+        out.append(text)
+        total += len(text) + 2
+        i += 1
+    return out
+
+
+def _measure(mode: str, texts: list[str], tmp: Path) -> dict[str, object]:
+    path = tmp / "texts.json"
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _CHILD, mode, str(path)], capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        return {"failed": proc.stderr.strip().splitlines()[-1:] or ["?"]}
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.35, 1.0, 5.0], help="MB of text")
+    args = parser.parse_args()
+    if not DATA.is_file():
+        print(f"{DATA} is absent; nothing measured")
+        return 0
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        articles = [json.loads(line)["text"] for line in fh]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in args.sizes:
+            texts = _texts(int(mb * 1_000_000), articles)
+            chars = sum(len(t) for t in texts) + 2 * (len(texts) - 1)
+            row: dict[str, object] = {"mb": mb, "chars": chars}
+            for mode in ("articles", "long"):
+                r = _measure(mode, texts, Path(tmp))
+                row[mode] = r
+                if "seconds" in r:
+                    per = float(r["seconds"]) / (chars / 100_000)  # type: ignore[arg-type]
+                    r["seconds_per_100kb"] = round(per, 3)
+            rows.append(row)
+            a, lg = row["articles"], row["long"]
+            assert isinstance(a, dict) and isinstance(lg, dict)
+            if "seconds" in a and "seconds" in lg:
+                print(f"{mb:>5} MB: articles {a['seconds_per_100kb']:.2f} s/100KB peak {a['peak_mb']:.0f} MB "
+                      f"(+{a['added_mb']:.0f}) | one document {lg['seconds_per_100kb']:.2f} s/100KB peak "
+                      f"{lg['peak_mb']:.0f} MB (+{lg['added_mb']:.0f}); time ratio "
+                      f"{lg['seconds_per_100kb'] / a['seconds_per_100kb']:.2f}; errors {len(lg['errors'])}", flush=True)
+            else:
+                print(f"{mb:>5} MB: {row}", flush=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
