@@ -34,8 +34,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="append",
         dest="formats",
         metavar="FMT",
-        help="RDF format(s) to write besides graph.json and graph.html: "
-        "turtle (default), ntriples, nquads, trig, jsonld; repeatable",
+        help="format(s) to write besides graph.json and graph.html: "
+        "turtle (default), ntriples, nquads, trig, jsonld, graphml, gexf, csv; repeatable",
     )
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.add_argument("--no-html", action="store_true", help="skip graph.html")
@@ -111,7 +111,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser("export", help="write an existing build in another format")
     p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory holding graph.json")
     p.add_argument("--format", dest="formats", action="append", required=True, metavar="FMT",
-                   help="turtle, ntriples, nquads, trig, jsonld, json, html; repeatable")
+                   help="turtle, ntriples, nquads, trig, jsonld, json, html, graphml, gexf, csv; repeatable")
     p.add_argument("-o", "--output", default=None, help="output file (one format) or directory")
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.set_defaults(func=cmd_export)
