@@ -5,7 +5,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.graphbuild-installed
 
-.PHONY: run test lint screenshot clean
+SHARED ?= ../shared
+DEVDIR ?= build/devscore
+
+.PHONY: run test lint screenshot clean devscore
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +23,18 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check graphbuild tests benchmarks
+	$(BIN)/ruff check graphbuild tests benchmarks eval
 	$(BIN)/python -m mypy
 
 screenshot: run
 	$(BIN)/python scripts/screenshot.py outputs/graph.html docs/seed-graph.png
+
+# Score the current code on the project's dev gold (eval/README.md); needs $(SHARED)/data.
+devscore: $(STAMP)
+	@mkdir -p $(DEVDIR)
+	$(BIN)/python eval/dev_corpus.py --shared $(SHARED) --out $(DEVDIR)/dev.jsonl
+	$(BIN)/graphbuild build $(DEVDIR)/dev.jsonl -o $(DEVDIR)/out --no-html --processes 1 --no-cache -q
+	$(BIN)/python $(SHARED)/eval/score.py news --graph $(DEVDIR)/out/graph.json --gold eval/dev_gold.jsonl
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

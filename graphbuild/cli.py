@@ -148,6 +148,11 @@ def _add_push(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--token", default=None, help="bearer token (or GRAPHBUILD_TOKEN)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     p.add_argument("--retries", type=int, default=3, help="retries for a failed request")
+    p.add_argument("--query-endpoint", default=None,
+                   help="SPARQL query URL of the store, to find graphs of removed documents "
+                        "(default: the endpoint with /store or /data replaced by /query)")
+    p.add_argument("--keep-removed", action="store_true",
+                   help="graphs mode: leave the graphs of documents no longer in the build in the store")
     p.set_defaults(func=cmd_push)
 
 

@@ -12,7 +12,10 @@ Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
     ``aliases`` (sorted list), ``mentions`` (list of ``{"doc", "start",
     "end", "text", "sentence_start", "sentence_end", "rule"}``),
     ``mention_count``, ``merges`` (list of ``{"rule", "alias", "canonical",
-    "doc", "evidence"}``), ``wikidata`` (Q-id or None).
+    "doc", "evidence"}``), ``wikidata`` (Q-id or None); on a person with a
+    post whose organisation the text does not give, ``positions`` (list of
+    ``{"title", "evidence", "confidence"}`` plus ``"former": true`` for a
+    past post, sorted by title).  No edge ever joins a node to itself.
 
 Event nodes (id = ``"event/<hash>"``)
     ``type`` = ``"Event"``, ``event_type``, ``label``, ``doc``,
@@ -24,7 +27,8 @@ Edges (key = relation name, plus ``"|" + title`` for posts)
     ``relation``; ``evidence`` (list of ``{"doc", "sentence_start",
     "sentence_end", "subject_text", "object_text", "rule", "confidence",
     "sentence"}``, sorted, one per supporting sentence); ``confidence`` (the
-    highest of its evidence); ``title`` for ``holds_position``.  Event
+    highest of its evidence); ``title`` for ``holds_position``; ``former``
+    (True) when every supporting sentence gives a past post or affiliation.  Event
     argument edges go from the event node to the entity, with the role as
     ``relation``.
 """
@@ -101,6 +105,28 @@ def _finish_evidence(g: nx.MultiDiGraph, pending: dict[tuple[Any, Any, str], dic
         attrs["confidence"] = max(e["confidence"] for e in existing)
 
 
+def _finish_positions(
+    g: nx.MultiDiGraph,
+    pending: Mapping[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]],
+    former: Mapping[tuple[Any, ...], bool],
+) -> None:
+    """The ``positions`` of the persons holding a post whose organisation is not known, sorted by title."""
+    by_node: dict[str, list[dict[str, Any]]] = {}
+    for (node, title), records in sorted(pending.items()):
+        evidence = [records[key] for key in sorted(records)]
+        pos: dict[str, Any] = {
+            "title": title,
+            "evidence": evidence,
+            "confidence": max(e["confidence"] for e in evidence),
+        }
+        if former.get((node, title)):
+            pos["former"] = True
+        by_node.setdefault(node, []).append(pos)
+    for node, positions in by_node.items():
+        if node in g:
+            g.nodes[node]["positions"] = positions
+
+
 def build_graph(
     entities: Iterable[Entity],
     results: Iterable[DocResult],
@@ -117,6 +143,8 @@ def build_graph(
     docs: dict[str, dict[str, Any]] = {}
     g.graph["documents"] = docs
     pending: dict[tuple[Any, Any, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
+    formers: dict[tuple[Any, ...], bool] = {}  # an edge or position is former when all its relations are
+    positions: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     for ent in sorted(entities, key=lambda e: e.id):
         mentions = sorted(
             (mention_dict(doc, m) for doc, m in ent.mentions),
@@ -143,6 +171,12 @@ def build_graph(
             o = entity_of.get((d.id, rel.object))
             if s is None or o is None:
                 continue
+            if s == o:
+                # extraction's marker of a post without a known organisation; any other self-relation is no fact
+                if rel.relation == "holds_position" and rel.title:
+                    _add_evidence(positions.setdefault((s, rel.title), {}), evidence_dict(rel.evidence))
+                    formers[(s, rel.title)] = formers.get((s, rel.title), True) and rel.former
+                continue
             key = relation_edge_key(rel.relation, rel.title)
             if not g.has_edge(s, o, key):
                 attrs: dict[str, Any] = {"relation": rel.relation}
@@ -150,6 +184,12 @@ def build_graph(
                     attrs["title"] = rel.title
                 g.add_edge(s, o, key=key, **attrs)
             _add_evidence(pending.setdefault((s, o, key), {}), evidence_dict(rel.evidence))
+            was = formers.get((s, o, key), True) and rel.former
+            formers[(s, o, key)] = was
+            if was:
+                g.edges[s, o, key]["former"] = True
+            else:
+                g.edges[s, o, key].pop("former", None)
         for evt in res.events:
             nid = event_node_id(d.id, evt.start, evt.end, evt.event_type)
             g.add_node(
@@ -196,4 +236,5 @@ def build_graph(
                         ),
                     )
     _finish_evidence(g, pending)
+    _finish_positions(g, positions, formers)
     return g

@@ -338,11 +338,13 @@ TASK_DOCS = 32
 POOL_TASK_DOCS = 16
 
 
-def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | None, Document]]:
-    """Parsed documents one at a time (never the whole batch of Docs at once); None when spaCy fails."""
-    from graphbuild.nlp import load_pipeline
+def _reason(exc: BaseException) -> str:
+    """An exception as a short reason for a one-line error."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
-    nlp = load_pipeline(model)
+
+def _parse_short(nlp: Any, docs: Sequence[Document], batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
     done = 0
     try:
         for sdoc, d in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
@@ -354,16 +356,41 @@ def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iter
                 sdoc = nlp(d.text)
             except Exception as exc:
                 log.debug("spaCy failed on %s: %s", d.id, exc)
-                yield None, d
+                yield _reason(exc), d
             else:
                 yield sdoc, d
 
 
-def _extract_one(sdoc: Doc | None, d: Document) -> DocResult | str:
+def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
+    """Parsed documents one at a time (never the whole batch of Docs at once), in order.
+
+    A document over :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS` is parsed in
+    pieces (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the
+    reason comes instead of the Doc.
+    """
+    from graphbuild.longdoc import DEFAULT_MAX_CHARS, parse_long
+    from graphbuild.nlp import load_pipeline
+
+    nlp = load_pipeline(model)
+    short = _parse_short(nlp, [d for d in docs if len(d.text) <= DEFAULT_MAX_CHARS], batch_size)
+    for d in docs:
+        if len(d.text) <= DEFAULT_MAX_CHARS:
+            yield next(short)
+            continue
+        try:
+            sdoc = parse_long(nlp, d.text, DEFAULT_MAX_CHARS)
+        except Exception as exc:
+            log.debug("spaCy failed on %s: %s", d.id, exc)
+            yield _reason(exc), d
+        else:
+            yield sdoc, d
+
+
+def _extract_one(sdoc: Doc | str, d: Document) -> DocResult | str:
     from graphbuild.extract import extract_doc
 
-    if sdoc is None:
-        return f"{d.source}: the language model could not parse document {d.id!r}"
+    if isinstance(sdoc, str):
+        return f"{d.source}: the language model could not parse document {d.id!r} ({sdoc})"
     try:
         return extract_doc(sdoc, d)
     except Exception as exc:  # one bad document never loses the others
@@ -840,9 +867,79 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def check_base_iri(base_iri: str | None) -> None:
+    """Refuse a base IRI under which some minted IRI would be invalid, before any parsing.
+
+    Every kind of IRI a build mints is tried: nodes, documents and their named
+    graphs, and the ``#char=`` strings of a document (which is why a base
+    ending in ``#`` cannot work: those IRIs would hold two fragments).
+    """
+    if base_iri is None:
+        return
+    from graphbuild.exporters.rdf import normalise_base, valid_iri
+
+    try:
+        base = normalise_base(base_iri)
+    except GraphbuildError as exc:
+        raise GraphbuildError(f"--base-iri: {exc}") from None
+    if "#" in base:
+        raise GraphbuildError(
+            f"--base-iri {base_iri!r} has a fragment ('#'): document strings are minted as <...doc/ID#char=S,E>, "
+            f"which cannot take a second '#'; use a base ending in '/', e.g. {base.split('#')[0].rstrip('/') + '/'!r}"
+        )
+    for sample in ("person/x", "doc/x#char=0,1", "graph/doc/x", "graph/entities", "node/0123456789abcdef0123"):
+        if not valid_iri(base + sample):
+            raise GraphbuildError(f"--base-iri {base_iri!r}: the minted IRI {base + sample!r} is not valid")
+
+
+def prepare_outdir(outdir: Path) -> Any:
+    """Check that ``outdir`` is (or can be made) a writable directory and lock it; the lock.
+
+    Called before any parsing, so a bad ``-o`` costs nothing; a second build
+    into the same directory stops here with one line.  Leftovers of a killed
+    build are finished or removed (:func:`graphbuild.atomic.recover`).
+    """
+    import tempfile
+
+    from graphbuild.atomic import DirectoryLock, recover
+
+    if outdir.exists() and not outdir.is_dir():
+        raise GraphbuildError(f"{outdir}: not a directory (the output directory of -o/--outdir)")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".graphbuild-probe.", suffix=".tmp", dir=outdir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise GraphbuildError(f"{outdir}: the output directory is not writable ({exc.strerror or exc})") from None
+    lock = DirectoryLock(outdir)
+    lock.acquire()
+    try:
+        recover(outdir)
+    except OSError as exc:
+        lock.release()
+        raise GraphbuildError(f"{outdir}: cannot clean up after an earlier run ({exc.strerror or exc})") from None
+    return lock
+
+
 def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> BuildReport:
-    """Build the graph of ``inputs`` into ``opts.outdir``; see :class:`BuildOptions`."""
+    """Build the graph of ``inputs`` into ``opts.outdir``; see :class:`BuildOptions`.
+
+    The outputs change as one set (:func:`graphbuild.atomic.output_set`): after
+    a failure or a kill the directory holds the previous build's files, whole.
+    """
     opts = opts or BuildOptions()
+    check_base_iri(opts.base_iri)
+    lock = prepare_outdir(opts.outdir)
+    try:
+        return _build(inputs, opts)
+    finally:
+        lock.release()
+
+
+def _build(inputs: Sequence[str | Path], opts: BuildOptions) -> BuildReport:
+    from graphbuild.atomic import output_set
+
     t0 = time.perf_counter()
     report = BuildReport()
     # locally the main process only unpickles acyclic records here; a Dask client's threads make cyclic garbage
@@ -871,7 +968,7 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
             report.errors.append("no documents found in " + ", ".join(str(i) for i in inputs))
         return report
     if use_memo:
-        with gc_paused():
+        with gc_paused(), output_set(opts.outdir):
             _build_from_memo(results, fingerprints, opts, report, early)
         report.seconds = time.perf_counter() - t0
         log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
@@ -887,7 +984,8 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
         report.relations = sum(
             1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"
         )
-        report.outputs = write_outputs(graph, opts, report.timings)
+        with output_set(opts.outdir):
+            report.outputs = write_outputs(graph, opts, report.timings)
     report.seconds = time.perf_counter() - t0
     log.info("timings: %s", ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()))
     return report
@@ -972,6 +1070,7 @@ def export_build(outdir: Path, formats: Sequence[str], output: str | None, base_
     from graphbuild.exporters import default_filename, export, get_exporter
     from graphbuild.exporters.nodelink import read_json
 
+    check_base_iri(base_iri)
     src = outdir / "graph.json"
     if not src.is_file():
         raise GraphbuildError(f"{src}: no such file; run 'graphbuild build' first")

@@ -1,7 +1,12 @@
 """Upload a build to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol.
 
-``mode="graphs"`` PUTs one named graph per document plus the entities graph
-(``?graph=<iri>``), so pushing a rebuild replaces exactly those graphs;
+``mode="graphs"`` PUTs one named graph per document plus the two
+corpus-level graphs (``?graph=<iri>``), so pushing a rebuild replaces exactly
+those graphs; then, unless ``prune=False``, it asks the store's SPARQL
+endpoint (``query_endpoint``, by default the Graph Store URL with its last
+path segment ``store`` or ``data`` replaced by ``query``) which graphs of the
+build's own names (``<base>graph/doc/…``) it holds, and DELETEs those of
+documents no longer in the build, so the store answers as the new build;
 ``mode="default"`` POSTs every triple to ``?default`` (POST adds: triples of
 an earlier push that are gone from the build stay in the store).
 
@@ -44,11 +49,13 @@ class PushReport:
     mode: str
     graphs: list[str] = field(default_factory=list)
     triples: int = 0
+    removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
         where = f"{len(self.graphs)} named graphs" if self.mode == "graphs" else "the default graph"
-        return f"pushed {self.triples} triples to {where} at {self.endpoint}"
+        gone = f"; removed {len(self.removed)} graphs of documents no longer in the build" if self.removed else ""
+        return f"pushed {self.triples} triples to {where} at {self.endpoint}{gone}"
 
 
 def load_build_quads(outdir: str | Path, base_iri: str | None = None) -> list[ox.Quad]:
@@ -132,6 +139,28 @@ def _ntriples(triples: Iterable[ox.Triple]) -> bytes:
     return data or b""
 
 
+def default_query_endpoint(endpoint: str) -> str | None:
+    """The SPARQL query URL beside a Graph Store URL (``…/store`` or ``…/data`` -> ``…/query``); None if unknown."""
+    parts = urllib.parse.urlsplit(endpoint)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    if last not in ("store", "data"):
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, head + "/query", "", ""))
+
+
+_GRAPHS_QUERY: Final = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRSTARTS(STR(?g), ?prefix) }"
+
+
+def _stale_graphs(query_url: str, prefix: str, pushed: set[str], headers: Mapping[str, str], timeout: float) -> list[str]:
+    """The graphs under ``prefix`` the store holds that are not in ``pushed``."""
+    from graphbuild.query import query_endpoint
+
+    auth = {k: v for k, v in headers.items() if k == "Authorization"}
+    result = query_endpoint(query_url, _GRAPHS_QUERY, {"prefix": ox.Literal(prefix)}, timeout=timeout, headers=auth)
+    names = {str(row[0].value) for row in result.rows if isinstance(row[0], ox.NamedNode)}
+    return sorted(names - pushed)
+
+
 def push(
     outdir: str | Path,
     endpoint: str,
@@ -143,6 +172,8 @@ def push(
     retries: int = 3,
     base_iri: str | None = None,
     backoff: float = 0.5,
+    prune: bool = True,
+    query_endpoint: str | None = None,
 ) -> PushReport:
     """Upload the build in ``outdir`` to a Graph Store Protocol ``endpoint`` (e.g. ``http://host:7878/store``)."""
     if mode not in ("graphs", "default"):
@@ -172,7 +203,43 @@ def push(
         report.graphs.append(name)
         report.triples += len(grouped[name])
         log.info("PUT %s (%d triples)", name, len(grouped[name]))
+    if prune:
+        _prune(report, endpoint, query_endpoint, set(grouped), headers, timeout, retries, backoff)
     return report
+
+
+def _prune(
+    report: PushReport,
+    endpoint: str,
+    query_url: str | None,
+    pushed: set[str],
+    headers: Mapping[str, str],
+    timeout: float,
+    retries: int,
+    backoff: float,
+) -> None:
+    """DELETE the document graphs of the build's base that the store holds and the build no longer has."""
+    corpus = [n for n in pushed if n.endswith("graph/entities")]
+    if not corpus:
+        return
+    prefix = corpus[0][: -len("entities")] + "doc/"
+    url = query_url or default_query_endpoint(endpoint)
+    if url is None:
+        log.warning("no SPARQL endpoint known beside %s (give --query-endpoint): graphs of removed documents "
+                    "are left in the store", endpoint)
+        return
+    from graphbuild.errors import QueryError
+
+    try:
+        stale = _stale_graphs(url, prefix, pushed, headers, timeout)
+    except QueryError as exc:
+        log.warning("cannot list the store's graphs (%s): graphs of removed documents are left in it", exc)
+        return
+    for name in stale:
+        send("DELETE", _with_query(endpoint, "graph=" + urllib.parse.quote(name, safe="")), b"", headers, timeout,
+             retries, backoff)
+        report.removed.append(name)
+        log.info("DELETE %s (its document is no longer in the build)", name)
 
 
 def main_push(args: argparse.Namespace) -> int:
@@ -190,6 +257,8 @@ def main_push(args: argparse.Namespace) -> int:
         token=token,
         timeout=args.timeout,
         retries=args.retries,
+        prune=not args.keep_removed,
+        query_endpoint=args.query_endpoint,
     )
     print(report.summary(), file=sys.stderr)
     return 0

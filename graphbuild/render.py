@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import itertools
+import json
 import logging
 import marshal
 import os
@@ -261,16 +262,34 @@ class _Keys:
             merges = "\x1e".join(f"{m.rule}\x1d{m.alias}\x1d{m.canonical}\x1d{m.doc}\x1d{m.evidence}" for m in ent.merges)
             self.entity[ent.id] = _digest("entity", ent.id, "\x1e".join(members[ent.id]), merges)
         supporters: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+        holders: dict[str, set[str]] = defaultdict(set)  # person -> documents giving a post without organisation
+        #: (source, target, key) -> former, for every relation edge and position (the relations graph's input)
+        self.facts: dict[tuple[str, str, str], bool] = {}
+        days: set[str] = set()
         for r in results:
             d = r.doc.id
+            days.update(e.time for e in r.events if e.time)
             for rel in r.relations:
                 s = entity_of.get((d, rel.subject))
                 o = entity_of.get((d, rel.object))
-                if s is not None and o is not None:
-                    supporters[(s, o, relation_edge_key(rel.relation, rel.title))].add(d)
+                if s is None or o is None:
+                    continue
+                key = relation_edge_key(rel.relation, rel.title)
+                if s == o:  # a post without organisation: on the person node (see graphbuild.graph)
+                    if rel.relation == "holds_position" and rel.title:
+                        holders[s].add(d)
+                        self.facts[(s, o, key)] = self.facts.get((s, o, key), True) and rel.former
+                    continue
+                supporters[(s, o, key)].add(d)
+                self.facts[(s, o, key)] = self.facts.get((s, o, key), True) and rel.former
+        self.days = days
         self.supporters = supporters
         self.relation = {
             e: _digest("relation", *e, *sorted(self.doc[d] for d in docs)) for e, docs in supporters.items()
+        }
+        self.holders = holders
+        self.positions = {
+            n: _digest("positions", n, *sorted(self.doc[d] for d in docs)) for n, docs in holders.items()
         }
 
 
@@ -338,7 +357,7 @@ def render_outputs(
     import time
 
     from graphbuild.exporters import default_filename
-    from graphbuild.exporters.nodelink import edge_record, node_record, write_records
+    from graphbuild.exporters.nodelink import ENCODER, edge_record, node_record, write_records
     from graphbuild.exporters.rdf import (
         doc_graph_iri,
         entities_graph_iri,
@@ -361,6 +380,7 @@ def render_outputs(
             need_docs.add(d)
     missing_entities = [e for e in entities if "J" + keys.entity[e.id] not in memo]
     missing_relations = [e for e, k in keys.relation.items() if "J" + k not in memo]
+    missing_positions = [n for n, k in keys.positions.items() if "P" + k not in memo]
     every_doc = len(need_docs) == len(all_docs)
 
     # ---- render them
@@ -377,20 +397,28 @@ def render_outputs(
                 ((n, t, k), edge_record(sub, n, t, k)) for n in sorted(set(ids)) for _, t, k in sub.out_edges(n, keys=True)
             )
             memo.put("J" + keys.doc[d], (nodes, edges))
-        if missing_relations:
+        if missing_relations or missing_positions:
             # an edge's record gathers the evidence of every document that supports it: their relations suffice
             rel_graph = sub
             if not every_doc:
-                supporters = sorted({d for e in missing_relations for d in keys.supporters[e]})
+                supporters = sorted(
+                    {d for e in missing_relations for d in keys.supporters[e]}
+                    | {d for n in missing_positions for d in keys.holders[n]}
+                )
+                holders = [Entity(n, "", "", (), ()) for n in missing_positions]
                 rel_graph = build_graph(
-                    [], [replace(keys.results[d], events=()) for d in supporters], entity_of, graph_base
+                    holders, [replace(keys.results[d], events=()) for d in supporters], entity_of, graph_base
                 )
             for e in missing_relations:
                 memo.put("J" + keys.relation[e], edge_record(rel_graph, *e))
+            for n in missing_positions:
+                memo.put("P" + keys.positions[n], ENCODER.encode(rel_graph.nodes[n].get("positions") or []))
         if missing_entities:
             source = sub if every_doc else build_graph(missing_entities, [], {}, graph_base)
             for ent in missing_entities:
-                memo.put("J" + keys.entity[ent.id], node_record(source, ent.id))
+                # without its positions: they depend on the documents, not on the entity (see _with_positions)
+                attrs = {k: v for k, v in source.nodes[ent.id].items() if k != "positions"}
+                memo.put("J" + keys.entity[ent.id], ENCODER.encode({**attrs, "id": ent.id}))
         if want_turtle and need_docs:
             rdf = to_rdf(sub, graph_base)
             texts.add(rdf, need_docs)
@@ -408,7 +436,12 @@ def render_outputs(
 
     # ---- graph.json, from the pieces
     t = time.perf_counter()
-    node_items: list[tuple[str, str]] = [(e.id, memo.get("J" + keys.entity[e.id])) for e in entities]
+    node_items: list[tuple[str, str]] = [
+        (e.id, _with_positions(memo.get("J" + keys.entity[e.id]), memo.get("P" + keys.positions[e.id])))
+        if e.id in keys.positions
+        else (e.id, memo.get("J" + keys.entity[e.id]))
+        for e in entities
+    ]
     edge_items: list[tuple[tuple[str, str, str], str]] = [
         (e, memo.get("J" + k)) for e, k in keys.relation.items()
     ]
@@ -455,6 +488,15 @@ def render_outputs(
 
 
 
+def _with_positions(record: str, positions: str) -> str:
+    """An entity's encoded node record with its encoded ``positions`` list."""
+    from graphbuild.exporters.nodelink import ENCODER
+
+    data = json.loads(record)
+    data["positions"] = json.loads(positions)
+    return ENCODER.encode(data)
+
+
 _ID_SAFE: Final = re.compile(r"[A-Za-z0-9._~-]+/[A-Za-z0-9/._~-]+")
 
 
@@ -491,6 +533,7 @@ def _write_turtle(
     from graphbuild.exporters.rdf import (
         doc_graph_iri,
         entities_graph_iri,
+        relations_ntriples,
         split_entity_buckets,
         to_rdf,
         turtle_fragment,
@@ -530,7 +573,9 @@ def _write_turtle(
             memo.put("R" + bucket_key[b], ((), b".>" in text))
 
     entries = [memo.get("R" + k) for k, _ in units]
-    dotted = any(bool(e[1]) for e in entries)
+    # the relations graph (relation triples, posts, days) comes last: its IRI sorts after the entities graph's
+    rel_text = relations_ntriples(graph_base, [(s, o, k, f) for (s, o, k), f in keys.facts.items()], keys.days)
+    dotted = any(bool(e[1]) for e in entries) or b".>" in rel_text
     prefixes = turtle_prefixes(base, dotted)
     mode = "n" if dotted else "p"
 
@@ -578,6 +623,14 @@ def _write_turtle(
                     fh.write(turtle_header(prefixes))  # type: ignore[arg-type]
                     wrote = True
                 fh.write(piece)  # type: ignore[arg-type]
+            rkey = "T" + mode + _digest("relations", rel_text.decode("utf-8", "surrogateescape"))
+            piece = memo.get(rkey)
+            if piece is None:
+                piece = turtle_fragment(rel_text, prefixes)
+                memo.put(rkey, piece)
+            if piece and not wrote:
+                fh.write(turtle_header(prefixes))  # type: ignore[arg-type]
+            fh.write(piece)  # type: ignore[arg-type]
     except ExportError as exc:
         raise ExportError(f"{path}: {exc}") from None
     except OSError as exc:

@@ -7,8 +7,10 @@ bad document never loses the others.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import re
 import sys
 import unicodedata
@@ -33,8 +35,21 @@ def _raise(err: InputError) -> None:
     raise err
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON ``"\\ud83d"`` escape of a truncated emoji) become U+FFFD, one for one.
+
+    Python keeps them in a ``str`` but no UTF-8 writer accepts them; a valid
+    pair written as two escapes is already one character after ``json.loads``.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def normalise_text(text: str) -> str:
     """NFC-normalise and unify line ends, so offsets mean the same everywhere."""
+    text = repair_surrogates(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -46,6 +61,7 @@ def _check_date(value: Any, where: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputError(where, f"'date' must be an ISO 8601 string, not {type(value).__name__}")
+    value = repair_surrogates(value)
     m = re.match(r"^(\d{4}-\d{2}-\d{2})", value.strip())
     if not m:
         raise InputError(where, f"'date' {value!r} is not an ISO 8601 date (YYYY-MM-DD)")
@@ -62,7 +78,7 @@ def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InputError(where, f"{key!r} must be a string, not {type(value).__name__}")
-    return value
+    return repair_surrogates(value)
 
 
 def document_from_json(obj: Any, where: str) -> Document:
@@ -74,6 +90,7 @@ def document_from_json(obj: Any, where: str) -> Document:
         doc_id = str(doc_id)
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise InputError(where, "missing or empty 'id'")
+    doc_id = repair_surrogates(doc_id)
     text = obj.get("text")
     if not isinstance(text, str):
         raise InputError(where, "missing 'text' (a string)")
@@ -107,19 +124,38 @@ def read_text_file(path: Path) -> Document:
     return Document(id=path.stem, text=text, source=where)
 
 
-def iter_jsonl(stream: IO[str], name: str, on_error: OnError = _raise) -> Iterator[Document]:
-    """Documents from a JSONL stream, one object per line; blank lines are skipped."""
+def iter_jsonl(stream: IO[bytes] | IO[str], name: str, on_error: OnError = _raise) -> Iterator[Document]:
+    """Documents from a JSONL stream, one object per line; blank lines are skipped.
+
+    A binary stream is read line by line in bytes and each line decoded on its
+    own, so a bad byte costs only its line; a text stream is read through its
+    underlying binary buffer when it has one (``sys.stdin``).
+    """
+    raw: IO[Any] = getattr(stream, "buffer", stream)
     lineno = 0
     while True:
         lineno += 1
         where = f"{name}:{lineno}"
         try:
-            line = stream.readline()
-        except UnicodeDecodeError as exc:
+            line: bytes | str = raw.readline()
+        except UnicodeDecodeError as exc:  # a text stream without a buffer: the rest is unreadable
             on_error(InputError(where, f"not UTF-8 text (bad byte at offset {exc.start})"))
+            return
+        except OSError as exc:
+            on_error(InputError(where, f"cannot read ({exc.strerror or exc})"))
             return
         if not line:
             return
+        if isinstance(line, bytes):
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                on_error(InputError(where, f"not UTF-8 text (bad byte at column {exc.start + 1}); line skipped"))
+                continue
+        elif lineno == 1 and line.startswith("\ufeff"):
+            line = line[1:]
         if not line.strip():
             continue
         try:
@@ -127,33 +163,64 @@ def iter_jsonl(stream: IO[str], name: str, on_error: OnError = _raise) -> Iterat
         except json.JSONDecodeError as exc:
             on_error(InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})"))
             continue
+        except RecursionError:
+            on_error(InputError(where, "invalid JSON (nested too deeply)"))
+            continue
         try:
             yield document_from_json(obj, where)
         except InputError as err:
             on_error(err)
 
 
-def _expand(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            wanted = child.is_file() and child.suffix.lower() in _TEXT_SUFFIXES | _JSONL_SUFFIXES
-            if wanted and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                yield child
-    else:
-        yield path
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed (a loop or a missing target), or None."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return f"dangling symbolic link (to {os.readlink(path)!r})"
+        return f"cannot follow symbolic link ({exc.strerror or exc})"
+    return None
+
+
+def _expand(path: Path, on_error: OnError) -> list[Path]:
+    """The input files of ``path``, listed once at the start (so a file deleted later is reported when read)."""
+    if not path.is_dir():
+        return [path]
+    files: list[Path] = []
+    try:
+        children = sorted(path.rglob("*"))
+    except OSError as exc:
+        on_error(InputError(str(path), f"cannot list directory ({exc.strerror or exc})"))
+        return files
+    for child in children:
+        if any(part.startswith(".") for part in child.relative_to(path).parts):
+            continue
+        if child.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
+            continue
+        if child.is_symlink() and (problem := _link_problem(child)) is not None:
+            on_error(InputError(str(child), problem))
+            continue
+        if not child.is_dir():
+            files.append(child)
+    return files
 
 
 def iter_documents(
     inputs: Iterable[str | Path],
     on_error: OnError = _raise,
-    stdin: IO[str] | None = None,
+    stdin: IO[bytes] | IO[str] | None = None,
 ) -> Iterator[Document]:
     """Yield every document of the inputs, in order, streaming.
 
     ``inputs`` are ``.txt`` files, ``.jsonl`` files, directories (read
     recursively, sorted) or ``"-"`` for JSONL on stdin.  Problems go to
-    ``on_error`` and reading continues with the next document.  A document id
-    seen twice keeps its first text; the repeat is reported.
+    ``on_error`` and reading continues with the next document (a bad line of
+    a JSONL file costs that line only).  A document id seen twice keeps its
+    first text; the repeat is reported.  Dangling links, link loops and files
+    that vanish while the run goes on are reported too.
     """
     seen: dict[str, str] = {}
     for item in inputs:
@@ -163,13 +230,16 @@ def iter_documents(
             yield from _dedupe(docs, seen, on_error)
             continue
         path = Path(item)
+        if path.is_symlink() and (problem := _link_problem(path)) is not None:
+            on_error(InputError(str(path), problem))
+            continue
         if not path.exists():
             on_error(InputError(str(path), "no such file or directory"))
             continue
-        for file in _expand(path):
+        for file in _expand(path, on_error):
             if file.suffix.lower() in _JSONL_SUFFIXES:
                 try:
-                    fh = file.open(encoding="utf-8")
+                    fh = file.open("rb")
                 except OSError as exc:
                     on_error(InputError(str(file), f"cannot read file ({exc.strerror or exc})"))
                     continue

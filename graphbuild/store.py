@@ -1,12 +1,17 @@
 """Keep an on-disk pyoxigraph store in step with the corpus graph.
 
 The store holds the same named graphs as ``graph.nq``: one per document
-(``<base>graph/doc/<id>``) and ``<base>graph/entities``.  An update
+(``<base>graph/doc/<id>``: its node, sentences, mentions, events and the
+statements of its evidence) and the two corpus-level graphs
+``<base>graph/entities`` and ``<base>graph/relations`` (relation triples,
+posts, days).  Every triple is in exactly one graph, so the union default
+graph answers as ``graph.ttl`` does.  An update
 
 * replaces the graph of every document whose triples changed (or that the
   caller names in ``changed_docs``) and leaves the others untouched;
 * drops the graphs of documents that are no longer in the corpus;
-* replaces the entities graph when it changed.
+* replaces a corpus-level graph when it changed: a relation that only a
+  removed or rewritten document supported leaves with it.
 
 Graphs outside these names (data loaded by hand) are never touched.  A graph
 is replaced by dropping it and adding its new quads in one ``extend`` call;
@@ -25,7 +30,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graphbuild.errors import ExportError
-from graphbuild.exporters.rdf import RdfData, doc_graph_iri, entities_graph_iri, rdf_of
+from graphbuild.exporters.rdf import RdfData, corpus_graph_iris, doc_graph_iri, rdf_of
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +96,8 @@ def update_store(
     data = rdf_of(graph, base_iri, rdf)
     base = data.base
     doc_prefix = base + "graph/doc/"
-    entities = entities_graph_iri(base)
-    wanted = {name for name in data.graphs if name.startswith(doc_prefix) or name == entities}
+    corpus = set(corpus_graph_iris(base))
+    wanted = {name for name in data.graphs if name.startswith(doc_prefix) or name in corpus}
     forced = {doc_graph_iri(d, base) for d in (changed_docs or ())}
     report = StoreUpdate()
     try:
@@ -102,7 +107,7 @@ def update_store(
     try:
         existing = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
         for name in sorted(existing):
-            if (name.startswith(doc_prefix) or name == entities) and name not in wanted:
+            if (name.startswith(doc_prefix) or name in corpus) and name not in wanted:
                 store.remove_graph(ox.NamedNode(name))
                 report.removed.append(name)
         for name in sorted(wanted):

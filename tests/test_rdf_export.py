@@ -108,13 +108,16 @@ def test_jsonld_matches_ntriples(written: Path) -> None:
 
 
 def test_nquads_has_one_graph_per_document(written: Path) -> None:
-    """N-Quads has a named graph per document plus the entities graph, and their union is the Turtle graph."""
+    """N-Quads has a named graph per document plus the entities and relations graphs, and their union is the
+    Turtle graph with no triple twice."""
     store = read_rdf(written / "graph.nq")
     names = sorted(g.value for g in store.named_graphs())
-    assert names == [BASE + "graph/doc/kyiv-blinken-lammy", BASE + "graph/doc/london-talks", BASE + "graph/entities"]
-    union = {q.triple for q in store}
+    assert names == [BASE + "graph/doc/kyiv-blinken-lammy", BASE + "graph/doc/london-talks", BASE + "graph/entities",
+                     BASE + "graph/relations"]
+    union = [q.triple for q in store]
     turtle = {q.triple for q in read_rdf(written / "graph.ttl")}
-    assert union == turtle
+    assert set(union) == turtle
+    assert len(union) == len(turtle)  # every triple in exactly one graph: a union default graph counts each once
 
 
 def test_entities_graph_holds_only_entity_facts() -> None:
@@ -295,3 +298,30 @@ def test_full_temporary_disk_is_one_clear_error(tmp_path: Path, monkeypatch: pyt
     message = str(err.value)
     assert "No space left on device" in message and "TMPDIR" in message and "\n" not in message
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+#: Statements describing a triple the data does not hold (must be none).
+ABSENT_STATEMENTS = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?st WHERE { ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+                   FILTER NOT EXISTS { ?s ?p ?o } }"""
+
+
+def test_position_is_a_post_without_post_in_and_every_statement_is_true() -> None:
+    """A person's position is an org:Post held by them with no org:postIn; its statement describes
+    'person org:holds post', a triple the data holds; a former post is marked gb:former."""
+    g = seed_graph()
+    g.nodes["person/david-lammy"]["positions"][0]["former"] = True
+    store = ox.Store()
+    store.extend(graph_to_quads(g))
+    assert list(store.query(ABSENT_STATEMENTS, use_default_graph_as_union=True)) == []
+    ask = """
+    PREFIX org: <http://www.w3.org/ns/org#> PREFIX gb: <https://graphbuild.example.org/ns#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    ASK { GRAPH <%sgraph/relations> {
+            <%sperson/david-lammy> org:holds ?post . ?post a org:Post ; gb:title "Foreign Secretary" ;
+            org:heldBy <%sperson/david-lammy> ; gb:former true . FILTER NOT EXISTS { ?post org:postIn ?x } }
+          GRAPH <%sgraph/doc/kyiv-blinken-lammy> {
+            ?st rdf:subject <%sperson/david-lammy> ; rdf:predicate org:holds ; rdf:object ?post ; gb:former true } }
+    """ % ((BASE,) * 5)
+    assert bool(store.query(ask))

@@ -194,8 +194,8 @@ def test_store_update_reuses_the_conversion(tmp_path: Path) -> None:
     update_store(tmp_path / "b", g)
     a = set(ox.Store.read_only(str(tmp_path / "a")))
     b = set(ox.Store.read_only(str(tmp_path / "b")))
-    assert a == b and len(first.added) == 3
-    assert update_store(tmp_path / "a", g, rdf=data).unchanged == 3
+    assert a == b and len(first.added) == 4
+    assert update_store(tmp_path / "a", g, rdf=data).unchanged == 4
 
 
 def test_block_encoding_equals_one_join() -> None:

@@ -82,7 +82,7 @@ def test_push_graphs_then_posts_query_over_http(build_dir: Path, oxigraph_server
     """Named-graph push to Oxigraph, then the posts query over HTTP equals the local answer."""
     before = sorted(p.name for p in build_dir.iterdir())
     report = push(build_dir, oxigraph_server + "/store", mode="graphs", retries=0)
-    assert BASE + "graph/entities" in report.graphs and len(report.graphs) == 3
+    assert BASE + "graph/relations" in report.graphs and len(report.graphs) == 4
     posts = named_queries()["posts"].text
     remote = run_query(posts, oxigraph_server + "/query").records()
     local = run_query(posts, build_dir / "graph.ttl").records()
@@ -98,6 +98,39 @@ def test_push_graphs_then_posts_query_over_http(build_dir: Path, oxigraph_server
     push(build_dir, oxigraph_server + "/store", retries=0)
     assert run_query(count_q, oxigraph_server + "/query").records()[0]["n"] == n1
     assert sorted(p.name for p in build_dir.iterdir()) == before
+
+
+@pytest.mark.external
+def test_push_after_removing_a_document_leaves_the_store_as_the_new_build(tmp_path: Path, oxigraph_server: str) -> None:
+    """Pushing a build without one document DELETEs that document's graph, and the relations graph (PUT again)
+    loses the facts only it supported: the union default graph then holds exactly the new graph.ttl."""
+    from graphbuild.exporters.rdf import GB
+    from tests.conftest_rdf import DOC2, S3, S3_START, _ev
+
+    g = seed_graph()
+    g.add_edge("person/david-lammy", "place/london", key="lives_in", relation="lives_in",
+               evidence=[_ev(DOC2, S3_START, S3, "Lammy", "London", "test", 0.7)], confidence=0.7)
+    out = tmp_path / "out"
+    out.mkdir()
+    write_json(g, out / "graph.json")
+    push(out, oxigraph_server + "/store", retries=0)
+    ask = f"ASK {{ <{BASE}person/david-lammy> <{GB}livesIn> <{BASE}place/london> }}"
+    assert run_query(ask, oxigraph_server + "/query").boolean is True
+    for n in [n for n, a in g.nodes(data=True) if a.get("doc") == DOC2]:
+        g.remove_node(n)
+    for _, attrs in g.nodes(data=True):
+        attrs["mentions"] = [m for m in attrs.get("mentions", []) if m["doc"] != DOC2]
+    g.remove_edge("person/david-lammy", "place/london", "lives_in")
+    del g.graph["documents"][DOC2]
+    write_json(g, out / "graph.json")
+    write_turtle(g, out / "graph.ttl")
+    report = push(out, oxigraph_server + "/store", retries=0)
+    assert report.removed == [BASE + "graph/doc/" + DOC2]
+    assert run_query(ask, oxigraph_server + "/query").boolean is False
+    all_q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    remote = _rows(run_query(all_q, oxigraph_server + "/query").records())
+    local = _rows(run_query(all_q, out / "graph.ttl").records())
+    assert remote == local
 
 
 @pytest.mark.external

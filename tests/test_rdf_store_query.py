@@ -11,7 +11,7 @@ import pytest
 
 from graphbuild.cli import main
 from graphbuild.errors import QueryError
-from graphbuild.exporters.rdf import graph_to_quads, write_nquads, write_turtle
+from graphbuild.exporters.rdf import GB, graph_to_quads, graph_to_triples, write_nquads, write_turtle
 from graphbuild.query import (
     format_csv,
     format_json,
@@ -48,9 +48,9 @@ def test_store_update_replaces_only_changed_document(tmp_path: Path) -> None:
     """Changing one document replaces its graph only; the other document's graph is untouched."""
     store_dir = tmp_path / "store"
     first = update_store(store_dir, seed_graph())
-    assert len(first.added) == 3
+    assert len(first.added) == 4  # two documents, the entities graph and the relations graph
     again = update_store(store_dir, seed_graph())
-    assert again.replaced == [] and again.added == [] and again.unchanged == 3
+    assert again.replaced == [] and again.added == [] and again.unchanged == 4
     before_other = _graph_quads(store_dir, BASE + "graph/doc/" + DOC)
     g = seed_graph()
     g.graph["documents"][DOC2]["title"] = "Talks in London"
@@ -81,6 +81,35 @@ def test_store_update_drops_removed_documents(tmp_path: Path) -> None:
     names = {n.value for n in ox.Store.read_only(str(store_dir)).named_graphs()}
     assert BASE + "graph/doc/" + DOC2 not in names
     assert "http://example.org/hand-loaded" in names
+
+
+def test_store_update_drops_facts_only_a_removed_document_supports(tmp_path: Path) -> None:
+    """A relation that only a removed document supports leaves the store with it; the union default graph
+    then holds exactly the triples of the new build's Turtle (each once)."""
+    from tests.conftest_rdf import S3, S3_START, _ev
+
+    store_dir = tmp_path / "store"
+    g = seed_graph()
+    g.add_edge("person/david-lammy", "place/london", key="lives_in", relation="lives_in",
+               evidence=[_ev(DOC2, S3_START, S3, "Lammy", "London", "test", 0.7)], confidence=0.7)
+    update_store(store_dir, g)
+    lives = ox.Triple(ox.NamedNode(BASE + "person/david-lammy"), ox.NamedNode(GB + "livesIn"),
+                      ox.NamedNode(BASE + "place/london"))
+    store = ox.Store.read_only(str(store_dir))
+    assert [q.graph_name.value for q in store.quads_for_pattern(*lives)] == [BASE + "graph/relations"]
+    del store
+    for n in [n for n, a in g.nodes(data=True) if a.get("doc") == DOC2]:
+        g.remove_node(n)
+    for _, attrs in g.nodes(data=True):
+        attrs["mentions"] = [m for m in attrs.get("mentions", []) if m["doc"] != DOC2]
+    g.remove_edge("person/david-lammy", "place/london", "lives_in")
+    del g.graph["documents"][DOC2]
+    upd = update_store(store_dir, g)
+    assert BASE + "graph/relations" in upd.replaced
+    store = ox.Store.read_only(str(store_dir))
+    assert list(store.quads_for_pattern(*lives)) == []
+    union = [q.triple for q in store]
+    assert len(union) == len(set(union)) == len(graph_to_triples(g))
 
 
 def test_store_update_forced_documents(tmp_path: Path) -> None:

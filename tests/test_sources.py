@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphbuild.errors import InputError
+from graphbuild.longdoc import split_text
 from graphbuild.sources import iter_documents, normalise_text
 
 
@@ -115,3 +118,115 @@ def test_default_raises() -> None:
 def test_normalise_text() -> None:
     """CRLF becomes LF, a BOM is dropped and text is NFC."""
     assert normalise_text("\ufeffa\r\nb\u0065\u0301") == "a\nb\u00e9"
+
+
+# --- hardening: one bad line, surrogates, links, vanishing files ---------------------------------
+
+_GOOD_A = json.dumps({"id": "a", "text": "Blinken visited Kyiv."}).encode()
+_GOOD_C = json.dumps({"id": "c", "text": "Lammy met Blinken."}).encode()
+
+
+def test_bad_byte_costs_only_its_line(tmp_path: Path) -> None:
+    """A byte that is not UTF-8 in line 2 loses line 2 only, and the error names line 2."""
+    p = tmp_path / "feed.jsonl"
+    p.write_bytes(_GOOD_A + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n' + _GOOD_C + b"\n")
+    ids, errors = _collect([p])
+    assert ids == ["a", "c"]
+    assert len(errors) == 1 and errors[0].startswith(f"{p}:2: not UTF-8")
+
+
+def test_bad_byte_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same bad line on stdin (a binary buffer, as sys.stdin has) costs one line, without a crash."""
+    stdin = io.TextIOWrapper(io.BytesIO(_GOOD_A + b"\n\xff\xfe\n" + _GOOD_C + b"\n"), encoding="utf-8")
+    errors: list[str] = []
+    docs = list(iter_documents(["-"], lambda e: errors.append(str(e)), stdin=stdin))
+    assert [d.id for d in docs] == ["a", "c"]
+    assert len(errors) == 1 and errors[0].startswith("<stdin>:2: not UTF-8")
+
+
+def test_lone_surrogate_escapes_are_repaired(tmp_path: Path) -> None:
+    """A truncated emoji ("\\ud83d") in any field becomes U+FFFD; the document is kept and writable as UTF-8."""
+    p = tmp_path / "scraped.jsonl"
+    p.write_text(
+        '{"id": "s\\ud83d", "text": "Blinken \\ud83d visited \\ude00 Kyiv \\ud83d\\ude00.", '
+        '"title": "T \\udfff", "url": "https://e.org/\\ud800"}\n'
+    )
+    docs = list(iter_documents([p]))
+    assert len(docs) == 1
+    d = docs[0]
+    assert d.text == "Blinken \ufffd visited \ufffd Kyiv \U0001f600."
+    assert d.id == "s\ufffd" and d.title == "T \ufffd" and d.url == "https://e.org/\ufffd"
+    for value in (d.id, d.text, d.title, d.url):
+        assert value is not None
+        value.encode("utf-8")
+
+
+def test_dangling_link_and_link_loop_are_reported(tmp_path: Path) -> None:
+    """A dangling link and a link loop in an input directory are errors naming them, not silently skipped."""
+    (tmp_path / "good.txt").write_text("Lammy met Blinken.")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    ids, errors = _collect([tmp_path])
+    assert ids == ["good"]
+    assert len(errors) == 2
+    assert any(f"{tmp_path / 'gone.txt'}: dangling symbolic link" in e for e in errors)
+    assert any(f"{tmp_path / 'loop.txt'}: symbolic link loop" in e for e in errors)
+    ids, errors = _collect([tmp_path / "gone.txt", tmp_path / "loop.txt"])  # named on the command line
+    assert ids == [] and "dangling symbolic link" in errors[0] and "symbolic link loop" in errors[1]
+
+
+def test_file_deleted_during_the_run_is_an_error(tmp_path: Path) -> None:
+    """A file that vanishes after the directory was listed is reported when its turn comes."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(f"Text {name}.")
+    errors: list[str] = []
+    ids = []
+    for doc in iter_documents([tmp_path], lambda e: errors.append(str(e))):
+        ids.append(doc.id)
+        if doc.id == "a":
+            (tmp_path / "b.txt").unlink()
+    assert ids == ["a", "c"]
+    assert errors == [f"{tmp_path / 'b.txt'}: cannot read file (No such file or directory)"]
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+_field_values = _json_values | st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF))
+
+
+@settings(max_examples=150, deadline=None)
+@given(doc_id=_field_values, text=_field_values, title=_field_values, date=_field_values, url=_field_values)
+def test_any_json_value_in_any_field(doc_id: object, text: object, title: object, date: object, url: object) -> None:
+    """Random JSON values and unicode (lone surrogates included) in every field: each line is a document or one
+    error line naming it, the next good line always survives, and every string kept is valid UTF-8."""
+    line = json.dumps({"id": doc_id, "text": text, "title": title, "date": date, "url": url})
+    good = json.dumps({"id": "good line 2 \u2603", "text": "Lammy met Blinken."})
+    data = (line + "\n" + good + "\n").encode("utf-8")
+    errors: list[str] = []
+    docs = list(iter_documents(["-"], lambda e: errors.append(str(e)), stdin=io.BytesIO(data)))
+    assert docs[-1].id == "good line 2 \u2603"
+    assert len(docs) + len(errors) == 2
+    assert all(e.startswith("<stdin>:1: ") and "\n" not in e for e in errors)
+    for d in docs:
+        for value in (d.id, d.text, d.title, d.url, d.date):
+            if value is not None:
+                value.encode("utf-8")
+
+
+# --- long documents --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("max_chars", [7, 40, 1000])
+def test_split_text_pieces_join_exactly(max_chars: int) -> None:
+    """Pieces are never longer than the limit, join to the text, and prefer paragraph and sentence ends."""
+    text = ("Lammy met Blinken in London. " * 5 + "\n\n") * 6 + "x" * 90 + " end."
+    pieces = split_text(text, max_chars)
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= max_chars for p in pieces)
+    if max_chars == 1000:
+        assert all(p.endswith("\n\n") for p in pieces[:-1])
+    if max_chars == 40:
+        assert all(p.endswith((". ", "\n\n")) for p in pieces[:4])

@@ -33,6 +33,7 @@ import logging
 import math
 import re
 import tempfile
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -151,6 +152,7 @@ _ESCAPES: Final = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r
 _T_DATE: Final = f"^^<{XSD}date>"
 _T_DECIMAL: Final = f"^^<{XSD}decimal>"
 _T_NNI: Final = f"^^<{XSD}nonNegativeInteger>"
+_TRUE: Final = f'"true"^^<{XSD}boolean>'
 
 
 
@@ -241,6 +243,23 @@ def valid_iri(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _iri_unsafe(ch: str) -> bool:
+    """A character some RDF reader refuses in an IRI: whitespace of any kind (rdflib's N-Triples and N-Quads
+    readers stop at no-break, ideographic and line-separator spaces), controls, format characters, and
+    the ASCII characters IRIs exclude."""
+    if ch.isascii():
+        return ch in ' <>"{}|\\^`' or not ch.isprintable()
+    return ch.isspace() or unicodedata.category(ch)[0] in ("Z", "C")
+
+
+def url_iri(url: str) -> str | None:
+    """A document ``url`` as an IRI every reader accepts (unsafe characters percent-encoded as UTF-8), or None."""
+    url = url.strip()
+    if any(_iri_unsafe(ch) for ch in url):
+        url = "".join(quote(ch.encode("utf-8", "surrogatepass"), safe="") if _iri_unsafe(ch) else ch for ch in url)
+    return url if valid_iri(url) else None
 
 
 def _digest(*parts: object) -> str:
@@ -344,13 +363,17 @@ class Terms:
         """The named graph holding corpus-level entity facts."""
         return self.iri(f"{self.base}graph/entities")
 
+    def relations_graph(self) -> str:
+        """The named graph holding corpus-level relation facts: relation triples, posts, days."""
+        return self.iri(f"{self.base}graph/relations")
+
     def hashed(self, kind: str, *parts: object) -> str:
         """A node named by a hash of ``parts`` (statements, posts)."""
         return self.iri(f"{self.base}{kind}/{_digest(kind, *parts)[:20]}")
 
     def time(self, day: str) -> str:
         """A ``sem:Time`` node for a valid ``xsd:date``."""
-        return self.iri(f"{self.base}time/{day}")
+        return self.iri(f"{self.base}day/{day}")
 
     def lit(self, value: object) -> str:
         """A plain (``xsd:string``) literal."""
@@ -399,6 +422,17 @@ def doc_graph_iri(doc_id: str, base_iri: str) -> str:
 def entities_graph_iri(base_iri: str) -> str:
     """The named-graph IRI of the corpus-level entity facts under ``base_iri``."""
     return _value(Terms(normalise_base(base_iri)).entities_graph())
+
+
+def relations_graph_iri(base_iri: str) -> str:
+    """The named-graph IRI of the corpus-level relation facts (relation triples, posts, days) under ``base_iri``."""
+    return _value(Terms(normalise_base(base_iri)).relations_graph())
+
+
+def corpus_graph_iris(base_iri: str) -> tuple[str, str]:
+    """The IRIs of the two corpus-level graphs: entity facts and relation facts."""
+    terms = Terms(normalise_base(base_iri))
+    return _value(terms.entities_graph()), _value(terms.relations_graph())
 
 
 def _camel(name: str) -> str:
@@ -514,7 +548,8 @@ class _Lines:
             self.add(g, a, SCHEMA + "datePublished", m.date(day))
         url = meta.get("url")
         if url:
-            self.add(g, a, SCHEMA + "url", m.iri(url) if valid_iri(str(url)) else m.lit(url))
+            iri = url_iri(str(url))
+            self.add(g, a, SCHEMA + "url", m.iri(iri) if iri is not None else m.lit(url))
 
     def statement(
         self,
@@ -644,12 +679,8 @@ class _Lines:
         if when:
             self.add(g, ev, GB + "date", m.date(when))
             if is_xsd_date(when):
-                t = m.time(str(when))
-                self.add(g, ev, SEM + "hasTime", t)
-                # a day's node recurs in every document with an event on that day
-                self.add_shared((g,), t, RDF + "type", m.iri(SEM + "Time"))
-                self.add_shared((g,), t, SEM + "hasTimeStamp", m.date(when))
-                self.add_shared((g,), t, RDFS + "label", m.lit(when))
+                # the day's own node is a corpus-level fact (see :meth:`days`)
+                self.add(g, ev, SEM + "hasTime", m.time(str(when)))
         for e in attrs.get("evidence") or ():
             sent = self.sentence(
                 str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence")
@@ -661,45 +692,72 @@ class _Lines:
                 self.mention(ev, {"doc": doc, **tm}, rule_prop=False)
         return ev
 
-    def edge(
-        self,
-        s: str,
-        o: str,
-        attrs: Mapping[str, Any],
-        is_event: bool,
-        doc: str | None,
-        evidence: Sequence[Mapping[str, Any]],
-    ) -> None:
-        """The lines of one edge in one document's graph (``doc`` None: the entities graph), given that
-        document's evidence records."""
+    def fact(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
+        """The triples an edge states, once: an entity edge's (and a post's) in the relations graph, an
+        event role's in its event's document graph.  ``s == o`` is a post without organisation (a
+        person's ``positions`` entry): an ``org:Post`` with ``org:heldBy`` and no ``org:postIn``."""
         m = self.m
         relation = str(attrs.get("relation", ""))
         subj = m.node(s)
         obj = m.node(o)
-        graphs = (m.entities_graph() if doc is None else m.doc_graph(doc),)
-        extra: list[tuple[str, str]] = []
-        add = self.add_shared
         if is_event:
-            pred = role_property(relation)
-            add(graphs, subj, pred, obj)
+            g = m.doc_graph(event_doc) if event_doc is not None else m.entities_graph()
+            self.add(g, subj, role_property(relation), obj)
             sem = SEM_ROLE_PROPERTIES.get(relation)
             if sem:
-                add(graphs, subj, sem, obj)
+                self.add(g, subj, sem, obj)
+            return
+        g = m.relations_graph()
+        if s != o:
+            self.add(g, subj, relation_property(relation), obj)
+        title = attrs.get("title")
+        if relation == "holds_position" and title:
+            post = m.hashed("post", s, title, o)
+            self.typ(g, post, ORG + "Post")
+            self.add(g, post, RDFS + "label", m.en(title))
+            self.add(g, post, GB + "title", m.lit(title))
+            self.add(g, post, ORG + "heldBy", subj)
+            self.add(g, subj, ORG + "holds", post)
+            if s != o:
+                self.add(g, post, ORG + "postIn", obj)
+            if attrs.get("former"):
+                self.add(g, post, GB + "former", _TRUE)
+
+    def days(self, days: Iterable[str]) -> None:
+        """The ``sem:Time`` node of each day an event is dated (valid ``xsd:date`` values, in order)."""
+        m = self.m
+        g = m.relations_graph()
+        for day in days:
+            t = m.time(day)
+            self.typ(g, t, SEM + "Time")
+            self.add(g, t, SEM + "hasTimeStamp", m.date(day))
+            self.add(g, t, RDFS + "label", m.lit(day))
+
+    def statements(
+        self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, evidence: Sequence[Mapping[str, Any]]
+    ) -> None:
+        """One statement per evidence record, in the graph of the record's document.  A statement
+        always describes a triple the RDF holds: for a post without organisation, ``person org:holds
+        post``."""
+        m = self.m
+        relation = str(attrs.get("relation", ""))
+        subj = m.node(s)
+        obj = m.node(o)
+        extra: list[tuple[str, str]] = []
+        if is_event:
+            pred = role_property(relation)
         else:
             pred = relation_property(relation)
             title = attrs.get("title")
-            if s != o:
-                add(graphs, subj, pred, obj)
             if relation == "holds_position" and title:
                 post = m.hashed("post", s, title, o)
-                add(graphs, post, RDF + "type", m.iri(ORG + "Post"))
-                add(graphs, post, RDFS + "label", m.en(title))
-                add(graphs, post, GB + "title", m.lit(title))
-                add(graphs, post, ORG + "heldBy", subj)
-                add(graphs, subj, ORG + "holds", post)
-                if s != o:
-                    add(graphs, post, ORG + "postIn", obj)
                 extra = [(GB + "title", m.lit(title)), (GB + "post", post)]
+                if s == o:
+                    pred, obj = ORG + "holds", post
+            if attrs.get("former"):
+                extra.append((GB + "former", _TRUE))
+        if s == o and pred != ORG + "holds":
+            return  # a self-relation states nothing (the graph never has one, see graphbuild.graph)
         for e in evidence:
             g = m.doc_graph(str(e.get("doc", "")))
             self.statement(g, subj, pred, obj, relation, e, extra)
@@ -924,37 +982,48 @@ class _Plan:
 
     The conversion then writes one graph at a time (see :func:`to_rdf`), so
     only one graph's lines are ever held as strings.  Per graph (a document
-    id, or None for the entities graph): the nodes (an entity with its
-    mentions in that document, or an event) in node order, and the edges with
-    their evidence in that document in edge order.  ``foreign`` holds the
-    sentences an event's evidence finds in another document than its own.
+    id, or None for the corpus-level graphs): the nodes (an entity with its
+    mentions in that document, or an event) in node order; ``facts``, the
+    edges whose triples go there (entity edges under None, event roles under
+    their event's document); ``edges``, the edges with their evidence in that
+    document (its statements), in edge order.  A person's ``positions`` are
+    edges from the person to itself here (see :meth:`_Lines.fact`).
+    ``foreign`` holds the sentences an event's evidence finds in another
+    document than its own; ``days`` the valid dates of events.
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.nodes: dict[str | None, list[tuple[Any, list[Mapping[str, Any]] | None]]] = {}
         self.edges: dict[str | None, list[tuple[int, list[Mapping[str, Any]]]]] = {}
+        self.facts: dict[str | None, list[int]] = {}
         self.foreign: dict[str, list[tuple[object, object, object]]] = {}
         self.docs: set[str] = set()
         self.event_doc: dict[Any, str | None] = {}
+        days: set[str] = set()
+        edges = list(graph.edges(keys=True, data=True))
         for node in sorted(graph.nodes, key=str):
             attrs = graph.nodes[node]
             if attrs.get("type") == "Event":
                 self._event(node, attrs)
+                when = attrs.get("time")
+                if is_xsd_date(when):
+                    days.add(str(when))
             else:
                 self._entity(node, attrs)
-        self.edge_list = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+                edges.extend(position_edges(node, attrs.get("positions")))
+        self.days = sorted(days)
+        self.edge_list = sorted(edges, key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
         for i, (s, _o, _k, attrs) in enumerate(self.edge_list):
-            evidence = list(attrs.get("evidence") or ())
-            docs = _edge_docs(evidence, s in self.event_doc, self.event_doc.get(s))
-            if not docs:
-                self.edges.setdefault(None, []).append((i, []))
-                continue
-            self.docs.update(docs)
-            by_doc: dict[str, list[Mapping[str, Any]]] = {d: [] for d in docs}
-            for e in evidence:
-                by_doc[str(e.get("doc", ""))].append(e)
-            for key, ev in by_doc.items():
-                self.edges.setdefault(key, []).append((i, ev))
+            fact_key = self.event_doc.get(s) if s in self.event_doc else None
+            self.facts.setdefault(fact_key, []).append(i)
+            if fact_key is not None:
+                self.docs.add(fact_key)
+            by_doc: dict[str, list[Mapping[str, Any]]] = {}
+            for e in attrs.get("evidence") or ():
+                by_doc.setdefault(str(e.get("doc", "")), []).append(e)
+            for key in sorted(by_doc):
+                self.docs.add(key)
+                self.edges.setdefault(key, []).append((i, by_doc[key]))
 
     def _add_node(self, key: str | None, node: Any, mentions: list[Mapping[str, Any]] | None) -> None:
         self.nodes.setdefault(key, []).append((node, mentions))
@@ -988,6 +1057,22 @@ class _Plan:
                 self.foreign.setdefault(sdoc, []).append((start, end, e.get("sentence")))
 
 
+def position_edges(node: Any, positions: object) -> list[tuple[Any, Any, str, dict[str, Any]]]:
+    """A person's ``positions`` (posts without organisation) as edges from the person to itself."""
+    out: list[tuple[Any, Any, str, dict[str, Any]]] = []
+    if not isinstance(positions, list):
+        return out
+    for pos in positions:
+        title = pos.get("title") if isinstance(pos, Mapping) else None
+        if not title:
+            continue
+        attrs = {"relation": "holds_position", "title": title, "evidence": pos.get("evidence") or []}
+        if pos.get("former"):
+            attrs["former"] = True
+        out.append((node, node, f"holds_position|{title}", attrs))
+    return out
+
+
 #: Cached terms kept across graphs before the caches are emptied (bounds memory on big corpora).
 _TERM_CACHE_LIMIT: Final = 100_000
 
@@ -995,8 +1080,10 @@ _TERM_CACHE_LIMIT: Final = 100_000
 def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
     """Convert ``graph`` to RDF once (see :class:`RdfData`); deterministic.
 
-    One named graph per document plus one for entity facts; a triple that
-    several documents support appears once in each of their graphs.  The
+    One named graph per document (its node, sentences, mentions, events and
+    the statements of its evidence) plus two corpus-level graphs, one for
+    entity facts and one for relation facts (relation triples, posts, days):
+    every triple is in exactly one graph.  The
     graphs are converted one at a time and kept as encoded N-Triples text, so
     the conversion holds only one graph's lines as strings.
     """
@@ -1019,9 +1106,14 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
                 target = terms.node(str(node))
                 for mention in mentions:
                     b.mention(target, mention)
+        for i in plan.facts.get(key, ()):
+            s, o, _k, attrs = plan.edge_list[i]
+            b.fact(str(s), str(o), attrs, s in plan.event_doc, plan.event_doc.get(s))
+        if key is None:
+            b.days(plan.days)
         for i, evidence in plan.edges.get(key, ()):
             s, o, _k, attrs = plan.edge_list[i]
-            b.edge(str(s), str(o), attrs, s in plan.event_doc, key, evidence)
+            b.statements(str(s), str(o), attrs, s in plan.event_doc, evidence)
         if key is not None:
             b.document(key, documents.get(key) or {})
             for start, end, text in plan.foreign.get(key, ()):
@@ -1041,6 +1133,31 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
         b.shared_in.clear()
         terms.trim(_TERM_CACHE_LIMIT)
     return RdfData(terms.base, out, id(graph), shared=b.shared, shared_by_graph=shared_by_graph)
+
+
+def relations_ntriples(
+    base_iri: str, facts: Iterable[tuple[str, str, str, bool]], days: Iterable[str]
+) -> bytes:
+    """The N-Triples text of the relations graph, exactly as :func:`to_rdf` writes it, from its inputs alone.
+
+    ``facts`` are the entity edges as ``(source, target, key, former)`` (the
+    key is :func:`graphbuild.graph.relation_edge_key`; a person's positions
+    are edges from the person to itself), ``days`` the dates of events.  A
+    build that reuses its documents' rendered graphs (see
+    :mod:`graphbuild.render`) writes this graph without the corpus graph.
+    """
+    b = _Lines(Terms(normalise_base(base_iri)))
+    for s, o, key, former in sorted(facts, key=lambda f: (f[0], f[1], f[2])):
+        relation, sep, title = key.partition("|")
+        attrs: dict[str, Any] = {"relation": relation}
+        if sep:
+            attrs["title"] = title
+        if former:
+            attrs["former"] = True
+        b.fact(s, o, attrs, False, None)
+    b.days(sorted({d for d in days if is_xsd_date(d)}))
+    lines = b.graphs.get(b.m.relations_graph(), [])
+    return _encode_lines(list(dict.fromkeys(lines)), " .\n")
 
 
 def rdf_of(graph: nx.MultiDiGraph, base_iri: str | None = None, rdf: RdfData | None = None) -> RdfData:
@@ -1083,7 +1200,7 @@ def quads_by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
 
 
 #: Prefixes for the kinds of minted IRIs (``person:antony-blinken``), under the base.
-_BASE_PREFIXES: Final = ("person", "country", "place", "organization", "event", "post", "statement", "time", "doc")
+_BASE_PREFIXES: Final = ("person", "country", "place", "organization", "event", "post", "statement", "day", "doc")
 
 
 def _prefixes(base: str) -> dict[str, str]:

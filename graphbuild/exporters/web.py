@@ -291,6 +291,9 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             tip = [label, f"{typ} · {mention_count} mention{'s' if mention_count != 1 else ''}"]
             if aliases:
                 tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
+            posts = [_text(p.get("title")) for p in a.get("positions") or [] if isinstance(p, dict)]
+            if posts:  # posts whose organisation is not known (no edge: see graphbuild.graph)
+                tip.append("Posts: " + ", ".join(p for p in posts if p))
         types_present.add(typ)
         extra: dict[str, Any] = {}
         if large:

@@ -26,7 +26,7 @@ def _code_digest() -> str:
     """A digest of the code and data tables extraction depends on, so any change invalidates cached results."""
     root = Path(__file__).resolve().parent.parent
     files = sorted(
-        [*root.joinpath("extract").glob("*.py"), *root.joinpath("data").glob("*"), root / "gazetteer.py", root / "model.py"]
+        [*root.joinpath("extract").rglob("*.py"), *root.joinpath("data").glob("*"), root / "gazetteer.py", root / "model.py"]
     )
     h = hashlib.sha1()
     for f in files:

@@ -1,0 +1,223 @@
+"""Grouping mentions into one entity per document: surnames, titles, initials, acronyms."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.entity_steps.base import _acronym, _Cand, _display, _name_text, _surface
+from graphbuild.gazetteer import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    cands: list[_Cand]
+    label: str
+    code: str | None = None
+    wikidata: str | None = None
+    alias_rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (rule, evidence)
+    parts: tuple[str, str] = ("", "")  # people: first and last name token
+
+
+def _initial_ok(a: str, b: str) -> bool:
+    """First names compatible: equal, or one an initial of the other ("J." / "John")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if fold(a) == fold(b):
+        return True
+    if len(a) == 1 and b[:1].upper() == a.upper():
+        return True
+    return len(b) == 1 and a[:1].upper() == b.upper()
+
+
+#: Honorifics that say a man, a woman, or a knight/peer (who is never written "Mr"/"Mrs").
+_MALE_HON: Final = frozenset({"Mr"})
+
+
+_FEMALE_HON: Final = frozenset({"Mrs", "Ms", "Miss"})
+
+
+_PEER_HON: Final = frozenset({"Sir", "Lord", "Lady", "Dame", "Baroness", "Baron"})
+
+
+def _honorific(doc: Doc, c: _Cand) -> str:
+    """The honorific right before a mention ("Mr" for "Mr Blair"), else ""."""
+    if c.start == 0:
+        return ""
+    word = doc[c.start - 1].text.rstrip(".")
+    return word if word in _MALE_HON | _FEMALE_HON | _PEER_HON else ""
+
+
+def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
+    """Whether a bare surname written with ``bare`` honorifics can be a person written with ``full`` ones."""
+    bare, full = bare - {""}, full - {""}
+    if not bare or not full:
+        return True
+    if bare <= _MALE_HON:
+        return not full & (_FEMALE_HON | _PEER_HON)
+    if bare <= _FEMALE_HON:
+        return not full & (_MALE_HON | {"Sir", "Lord", "Baron"})
+    return True
+
+
+def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_Group]:
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], _Group] = {}
+
+    def add(key: tuple[str, str], c: _Cand, label: str, rule: str | None, evidence: str) -> None:
+        g = by_key.get(key)
+        surface = _surface(doc, c)
+        if g is None:
+            g = _Group(c.type, [c], label, c.code, c.wikidata)
+            by_key[key] = g
+            groups.append(g)
+        else:
+            g.cands.append(c)
+        if rule is not None and surface != g.label and surface not in g.alias_rules:
+            g.alias_rules[surface] = (rule, evidence)
+
+    persons = [c for c in cands if c.type == "Person"]
+    # an acronym given in brackets after a name ("( KDP )") is that organisation wherever it occurs
+    bracketed = {fold(_surface(doc, c)): c.label for c in cands if c.rule == "acronym.bracket" and c.label}
+    others = [
+        replace(c, label=bracketed[fold(_surface(doc, c))])
+        if c.type == "Organization" and not c.label and fold(_surface(doc, c)) in bracketed
+        else c
+        for c in cands
+        if c.type != "Person"
+    ]
+    # countries, places and organisations: by canonical label
+    for c in others:
+        disp = _display(doc, c, caps)
+        label = c.label or disp
+        if c.type == "Country":
+            rule = "demonym" if c.demonym else "country-alias"
+            add(("Country", label), c, label, rule, f"gazetteer: {_surface(doc, c)!r} is {label!r}")
+        else:
+            surface = _surface(doc, c)
+            if fold(surface) in bracketed and bracketed[fold(surface)] == label:
+                rule, ev = "acronym.bracket", f"{surface!r} is given in brackets after {label!r}"
+            elif fold(surface) == fold(label):
+                rule, ev = "case-variant", f"{surface!r} is {label!r} written in another case"
+            else:
+                rule, ev = "gazetteer", f"gazetteer: {surface!r} is {label!r}"
+            add((c.type, fold(label)), c, label, rule, ev)
+    # region suffix: bare "Donetsk" joins "Donetsk region"
+    regions = {
+        fold(c.notes[0]): by_key[("Place", fold(c.label or ""))] for c in others if c.rule == "region" and c.notes
+    }
+    for (typ, key), g in list(by_key.items()):
+        if typ in {"Place", "Organization"} and key in regions and regions[key] is not g and g.type == "Place":
+            target = regions[key]
+            for c in g.cands:
+                target.cands.append(c)
+                target.alias_rules.setdefault(
+                    _surface(doc, c), ("region-suffix", f"{_surface(doc, c)!r} is the name of {target.label!r}")
+                )
+            groups.remove(g)
+            del by_key[(typ, key)]
+    # acronyms: "EU" joins the only organisation whose initials it spells
+    orgs = [g for g in groups if g.type == "Organization"]
+    for g in list(orgs):
+        lab = g.label
+        if not (2 <= len(lab) <= 6 and lab.isupper() and lab.isalpha()):
+            continue
+        matches = [h for h in orgs if h is not g and len(h.label.split()) > 1 and _acronym(h.label.split()) == lab]
+        if len(matches) == 1 and g in groups:
+            target = matches[0]
+            for c in g.cands:
+                target.cands.append(c)
+            target.alias_rules.setdefault(lab, ("acronym", f"{lab!r} spells the initials of {target.label!r}"))
+            for s, r in g.alias_rules.items():
+                target.alias_rules.setdefault(s, r)
+            groups.remove(g)
+    # people
+    full: list[_Group] = []
+    singles: list[_Cand] = []
+    for c in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+        name = _name_text(doc, c, caps)
+        toks = name.split()
+        if len(toks) == 1:
+            singles.append(c)
+            continue
+        compat = [g for g in full if fold(g.parts[1]) == fold(toks[-1]) and _initial_ok(g.parts[0], toks[0])]
+        if len(compat) == 1:
+            g = compat[0]
+            g.cands.append(c)
+            if name != g.label:
+                rule = "initials" if len(toks[0].rstrip(".")) == 1 else "name-variant"
+                g.alias_rules.setdefault(_surface(doc, c), (rule, f"{name!r}: same first and last name as {g.label!r}"))
+        else:
+            if len(compat) > 1:
+                log.debug("%s: %r fits several people, kept apart", doc_id, name)
+            g = _Group("Person", [c], name, parts=(toks[0], toks[-1]))
+            full.append(g)
+            groups.append(g)
+    single_groups: dict[str, _Group] = {}
+    first_seen: dict[str, int] = {}
+    honorifics: dict[str, set[str]] = defaultdict(set)
+    for c in sorted(singles, key=lambda c: c.start):
+        first_seen.setdefault(fold(_name_text(doc, c, caps)), c.start)
+        honorifics[fold(_name_text(doc, c, caps))].add(_honorific(doc, c))
+    for c in sorted(singles, key=lambda c: c.start):
+        word = _name_text(doc, c, caps)
+        key = fold(word)
+        compat = [g for g in full if fold(g.parts[1]) == key]
+        if len(compat) == 1:
+            g = compat[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
+            rule = "title-surname" if c.rule == "title" else "surname"
+            g.alias_rules.setdefault(word, (rule, evidence))
+            continue
+        # "Mr Blair" is neither "Sir Ian Blair" nor "Cherie Blair" written "Mrs Blair"
+        fitting = [g for g in compat if _honorifics_agree(honorifics[key], {_honorific(doc, x) for x in g.cands})]
+        if len(compat) > 1 and len(fitting) == 1:
+            g = fitting[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is written with {sorted(honorifics[key])}, which fits only {g.label!r}"
+            g.alias_rules.setdefault(word, ("surname.honorific", evidence))
+            continue
+        # "Mr Howard" first written when only Michael Howard had been introduced (John Howard comes later)
+        introduced = [g for g in fitting if min(x.start for x in g.cands) < first_seen[key]]
+        if len(compat) > 1 and len(introduced) == 1:
+            g = introduced[0]
+            g.cands.append(c)
+            rivals = ", ".join(sorted(h.label for h in fitting if h is not g))
+            evidence = f"{word!r} first occurs when {g.label!r} had been named and {rivals} had not"
+            g.alias_rules.setdefault(word, ("surname.introduced", evidence))
+            continue
+        if len(compat) > 1:
+            log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
+        sg = single_groups.get(key)
+        if sg is None:
+            sg = _Group("Person", [c], _display(doc, c, caps))
+            single_groups[key] = sg
+            groups.append(sg)
+        else:
+            sg.cands.append(c)
+            if word != sg.label:
+                sg.alias_rules.setdefault(word, ("case-variant", f"same name {sg.label!r}"))
+    return groups
+
+
+def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:
+    """A person's label: the longest full name seen (ties: the first in text order)."""
+    names: list[tuple[int, int, str]] = []
+    for c in g.cands:
+        name = _name_text(doc, c, caps)
+        names.append((-(c.end - c.start), c.start, name))
+    if not names:
+        return g.label
+    names.sort()
+    longest = names[0][0]
+    cands = [n for n in names if n[0] == longest]
+    return cands[0][2] if longest < -1 else g.label

@@ -1,0 +1,151 @@
+"""People in lists: "X (Country)" brackets and comma-separated name lists."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.entity_steps.base import (
+    _SCORE,
+    NAME_PARTICLES,
+    _Cand,
+    _gaz_lookup,
+    _name_start,
+    _name_token,
+    _plain_name,
+    _span_text,
+    _words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def country_bracket_people(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
+    """Rule ``person.country-bracket``: "Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina )".
+
+    In results lists a name followed by its country in brackets is a Person.  A
+    single word needs spaCy's PERSON, and one followed by a score is a club
+    ("Dinamo ( Russia ) 81"), so it is left alone.
+
+    A scorer with the minute or a captain ("Cosmin Contra ( 31st )", "Wasim Akram ( captain )") is a Person too.
+
+    Rule ``sports.club-country``: one word with its country and a score is a club
+    ("Benetton ( Italy ) 92 Dinamo ( Russia ) 81").
+
+    Rule ``sports.rider-team``: a name right after the bracket and before a time, a
+    comma or the line end is the rider's or driver's team ("( Germany ) Telekom 4 hours").
+    """
+    caps = caps or set()
+    out: list[_Cand] = []
+    words = _words(doc)
+    n = len(words)
+    for i, word in enumerate(words):
+        if word != "(" or i == 0 or i in caps:
+            continue
+        j = next((k for k in range(i + 2, min(i + 5, n)) if words[k] == ")"), None)
+        if j is None and not (i + 1 < n and _MINUTE.fullmatch(words[i + 1])):
+            continue
+        j = j if j is not None else i + 2
+        inner = words[i + 1]
+        if _MINUTE.fullmatch(inner) or inner in {"captain", "capt", "pen", "penalty"}:
+            # a scorer and the minute, or the captain: "Cosmin Contra ( 31st )", "Aunger ( 41st min , pen )"
+            s = _name_start(doc, i)
+            if s < i and _plain_name(doc, s, i):
+                out.append(_Cand(s, i, "Person", "person.country-bracket", authority=1))
+            continue
+        country = _gaz_lookup(_span_text(doc, i + 1, j), True)
+        if country is None or country.type != "Country" or country.demonym:
+            continue
+        s = _name_start(doc, i)
+        if s == i or not _plain_name(doc, s, i):
+            continue
+        single = sum(1 for k in range(s, i) if words[k] != "-" and words[k] not in NAME_PARTICLES) == 1
+        scored = j + 1 < n and _SCORE.fullmatch(words[j + 1]) is not None and (j + 2 >= n or words[j + 2] != "-")
+        if scored and single:
+            # a club and its score: "Benetton ( Italy ) 92 Dinamo ( Russia ) 81" (not a tennis set "6-4")
+            out.append(_Cand(s, i, "Organization", "sports.club-country", authority=2))
+            continue
+        if single and doc[s].ent_type_ != "PERSON":
+            continue
+        out.append(_Cand(s, i, "Person", "person.country-bracket", authority=2))
+        # the rider's or driver's team after the country: "Olaf Ludwig ( Germany ) Telekom 4 hours",
+        # "Alex Zanardi ( Italy ) , Reynard Honda , 53.980"
+        t = j + 1 + (j + 1 < n and words[j + 1] == ",")
+        e = t
+        while e < n and e - t < 4 and _name_token(doc, e) and e not in caps:
+            e += 1
+        after = words[e] if e < n else "\n"
+        if e > t and (after[:1].isdigit() or after in {",", "same", "all", "s.t.", "\n"}) and _plain_name(doc, t, e):
+            out.append(_Cand(t, e, "Organization", "sports.rider-team", authority=2))
+    return out
+
+
+#: The minute of a goal ("31st", "88th").
+_MINUTE: Final = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
+#: Tokens that separate the items of a list of names.
+_LIST_SEPARATORS: Final = frozenset({",", ";", ":", "(", ")", "and", "&", "\n"})
+
+
+def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.list``: the other names of a list of people are people too.
+
+    "15 - Andre Joubert , 14 - Justin Swart , 13 - Japie Mulder", "Pakistan : Aamir
+    Sohail , Saeed Anwar , Inzamam-ul-Haq": an item that is nothing but a name (after
+    a shirt number) in a line where at least two other items are people already is
+    a Person, unless a table names it or other types outnumber the people.  spaCy's
+    guesses on such an item are replaced.
+    """
+    n = len(doc)
+    words = _words(doc)
+    # items: maximal name runs bounded by separators, " - " or numbers
+    items: list[list[tuple[int, int]]] = [[]]
+    k = 0
+    while k < n:
+        w = words[k]
+        if "\n" in w:
+            items.append([])
+            k += 1
+            continue
+        if not _name_token(doc, k) or w == "-":
+            k += 1
+            continue
+        s = k
+        while k < n and _name_token(doc, k):
+            k += 1
+        e = k
+        before = words[s - 1] if s > 0 else "\n"
+        after = words[e] if e < n else "\n"
+        ok_before = before in _LIST_SEPARATORS or before == "-" or "\n" in before or before[:1].isdigit()
+        ok_after = after in _LIST_SEPARATORS or after == "." or "\n" in after or after[:1].isdigit()
+        if ok_before and ok_after and e - s <= 5:
+            items[-1].append((s, e))
+    at: dict[int, _Cand] = {k: c for c in cands for k in range(c.start, c.end)}
+    dropped: set[int] = set()  # ids of candidates replaced by a list item
+    added: list[_Cand] = []
+    for line in items:
+        if len(line) < 3:
+            continue
+        people: set[tuple[int, int]] = set()
+        others = 0
+        for s, e in line:
+            inside = [c for k in range(s, e) if (c := at.get(k)) is not None and c.type and s <= c.start and c.end <= e]
+            if any(c.type == "Person" for c in inside):
+                people.add((s, e))
+            elif any(c.type != "Country" for c in inside):
+                others += 1  # countries beside people are their nationalities ("Osmond Ezinwa ( Nigeria )")
+        if len(people) < 2 or len(people) <= others:
+            continue
+        for s, e in line:
+            if (s, e) in people or not _plain_name(doc, s, e):
+                continue
+            over = {id(c): c for k in range(s, e) if (c := at.get(k)) is not None}
+            if any(c.authority >= 2 or c.start < s or c.end > e for c in over.values()):
+                continue
+            dropped.update(over)
+            added.append(_Cand(s, e, "Person", "person.list", authority=1))
+    if not added:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)

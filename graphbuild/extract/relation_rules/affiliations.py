@@ -1,0 +1,274 @@
+"""Membership and employment (affiliated_with): work verbs, "X of Y", demonyms, possessives, parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.lexicon import (
+    PERSON_NOUNS,
+    TITLES,
+)
+from graphbuild.extract.relation_rules.base import (
+    _ABBREV_TITLES,
+    _GEO_NOUNS,
+    _KILLER_NOUNS,
+    _POSS,
+    _RANKS,
+    Context,
+    _comma_chain,
+    _is_geo,
+    _is_org,
+    _person,
+    _place_like,
+    _pobj_hits,
+    _tokens,
+)
+from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
+    """Organization mentions a noun phrase attaches with of/for/at/with, as possessor, or as compound."""
+    out: list[Hit] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"):
+            for pobj in c.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                hit = ctx.index.at(pobj)
+                if hit is not None and _is_org(hit):
+                    out.append(hit)
+                    out += [h for cc in pobj.children if cc.dep_ == "conj"
+                            and (h := ctx.index.at(cc)) is not None and _is_org(h)]
+                elif hit is None and depth > 1:
+                    out += _orgs_under(ctx, pobj, depth - 1)
+        elif c.dep_ in ("poss", "compound", "nmod") and (hit := ctx.index.at(c)) is not None and _is_org(hit):
+            out.append(hit)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN" and depth > 1:
+            out += _orgs_under(ctx, c, depth - 1)
+    return out
+
+
+def _geo_before_noun(ctx: Context, s: int, sent: Span) -> Hit | None:
+    """The place ending just before the occupation words in front of token ``s``: "Atlanta businessman ",
+    "Illinois Gov. ", "Philippines first lady ", "Soviet pianist " (lower-case nouns/adjectives ending in a
+    noun, or an abbreviated title)."""
+    doc = ctx.doc
+    j = s
+    while j > sent.start and j > s - 4 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("NOUN", "ADJ"):
+        j -= 1
+    if j < s and doc[s - 1].pos_ != "NOUN":
+        return None
+    if j > sent.start and doc[j - 1].lower_ in _ABBREV_TITLES:
+        j -= 1
+    if j == s:
+        return None
+    prev = ctx.index.end_at.get(j)
+    return prev[2] if prev is not None and _is_geo(prev[2]) else None
+
+
+def rule_work_for(ctx: Context) -> Iterator[Relation]:
+    """X, a spokesman for Y; X, an ecologist at Y; Y attorney X; X at Y; X, who works for Y."""
+    doc = ctx.doc
+    index = ctx.index
+    seen: set[tuple[str, str]] = set()
+    for s, e, hit in index.spans:
+        root = next((t for t in doc[s:e] if t.head.i < s or t.head.i >= e or t.head.i == t.i), doc[e - 1])
+        if (hit.entity.type != "Person" and not _person_by_apposition(hit, root)) \
+                or hit.mention.text.lower().rstrip(".") in _RANKS:
+            continue
+        sent = ctx.sent_of[s]
+        found: list[tuple[Hit, str]] = []
+        for c in root.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS:
+                found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
+                # "X , the New York attorney representing Church 's"
+                found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
+                          and a.lemma_ in ("represent", "advise", "defend") for d in a.children
+                          if d.dep_ == "dobj" and (h := index.at(d)) is not None and _is_org(h)]
+            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
+                found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
+                          and (h := index.at(p)) is not None and _is_org(h)]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the manager of Y , X"
+            found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, root.head)]
+        # "KAL attorney George Tompkins", "DIMA 's technical manager , engineer Jose Tulio Gomez"
+        j = s
+        while j > sent.start and j > s - 4 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
+            j -= 1
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
+            found.append((prev[2], "affiliated_with.org_noun"))
+        # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
+        if (geo := _geo_before_noun(ctx, s, sent)) is not None:
+            yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
+        for org, rule in found:
+            if (org.mention.text, hit.mention.text) in seen:
+                continue
+            seen.add((org.mention.text, hit.mention.text))
+            yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
+    table = token_table(doc)
+    picked = [i for i, (pos, lem) in enumerate(zip(table.pos, table.lemma, strict=True))
+              if pos == "NOUN" or lem in _LEAD_VERBS]
+    for tok in _tokens(doc, picked):
+        # "named Larry Jinks publisher of the San Jose Mercury News"
+        if tok.dep_ == "oprd" and tok.pos_ == "NOUN" and tok.head.lemma_ in _NAMING_VERBS:
+            named = _person(index, next((c for c in tok.head.children if c.dep_ == "dobj"), None))
+            if named is not None:
+                for org in _orgs_under(ctx, tok):
+                    yield ctx.rel(named, "affiliated_with", org, tok.sent, "affiliated_with.named", 0.7)
+        # "the Mediterranean Foundation headed by Juan Novara"
+        elif tok.lemma_ in _LEAD_VERBS and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                and (body := index.at(tok.head)) is not None and _is_org(body):
+            for _, leader in _pobj_hits(tok, index, ("by",)):
+                if leader.entity.type == "Person":
+                    yield ctx.rel(leader, "affiliated_with", body, tok.sent, "affiliated_with.headed_by", 0.7)
+    # "Barrett is a member of the Illinois Commerce Commission", "X , 58 , was acting comptroller at Y"
+    for tok in _tokens(doc, [i for i, lem in enumerate(token_table(doc).lemma) if lem == "be"]):
+        if tok.lemma_ != "be":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        person = _person(index, subj)
+        if person is None:
+            continue
+        for attr in tok.children:
+            if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS | _NOT_MEMBER_NOUNS:
+                continue
+            orgs = _orgs_under(ctx, attr, depth=1)
+            # "X , 58 , was acting comptroller at the American University of Beirut": "at" hangs on the verb
+            orgs += [h for _, h in _pobj_hits(tok, index, ("at", "for", "with")) if _is_org(h)]
+            for org in orgs:
+                yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
+
+
+#: Nouns whose "of Y" is no membership: "Kennedy was the victim of an FBI conspiracy".
+_NOT_MEMBER_NOUNS = frozenset({"victim", "target", "enemy", "critic", "opponent", "subject", "focus", "guest",
+                               "customer", "client", "rival", "foe", "prisoner", "hostage"})
+
+
+_NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "nominate", "choose", "select", "install"})
+
+
+_LEAD_VERBS = frozenset({"head", "lead", "run", "found", "chair", "direct", "own", "manage"})
+
+
+def _person_by_apposition(hit: Hit, root: Token) -> bool:
+    """A name the entity layer typed otherwise that an apposition shows to be a person: "Harrington , a
+    professor of political science at Queens College" (typed Organization)."""
+    return hit.entity.type in ("Organization", "Place") and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and (c.lower_ in TITLES or c.lemma_ in PERSON_NOUNS)
+        and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "," for c in root.children)
+
+
+def rule_person_of(ctx: Context) -> Iterator[Relation]:
+    """``PERSON of PLACE|ORG`` and ``PLACE|ORG's PERSON``: "Sen. Smith of Ohio", "Microsoft's Bill Gates"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = ctx.sent_of[s]
+        if hit.entity.type in ("Person", "Organization") and e + 3 < sent.end and doc[e].text == "," \
+                and doc[e + 1].like_num and doc[e + 2].text == "," and doc[e + 3].lower_ == "of":
+            e += 3  # "Daniel Sullivan , 30 , of Boothbay"
+            if hit.entity.type == "Organization":  # an age: "Marie Magdefrau Ferraro , 50 , of" is a person
+                hit = Hit(replace(hit.entity, type="Person"), hit.mention)
+        if hit.entity.type == "Person" and e + 2 < sent.end and doc[e].text == "," and doc[e + 1].lower_ == "of" \
+                and (nxt := ctx.index.start_at.get(e + 2) or ctx.index.start_at.get(e + 3)) is not None \
+                and _is_org(nxt[2]):
+            # "Stephanie Powell , of the DEM 's division"
+            yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.comma_of", 0.65)
+        # "Brian Mulroney 's Progressive Conservative Party"
+        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].text in _POSS \
+                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]):
+            yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
+        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
+            nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
+            if nxt is not None:
+                other = nxt[2]
+                if other.entity.type == "Organization":
+                    yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
+                elif _is_geo(other):
+                    yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
+                    for more in _comma_chain(ctx, nxt[1], sent.end):  # "Andrew Hall of Miami , Fla."
+                        yield ctx.rel(hit, "lives_in", more, sent, "lives_in.of_chain", 0.6)
+        if hit.entity.type in ("Organization", "Country") and e < sent.end and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                yield ctx.rel(nxt[2], "affiliated_with", hit, sent, "affiliated_with.poss", 0.65)
+
+
+def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
+    """``Country-demonym PERSON`` without a title: "Russian Vladimir Putin", "the Iranian Ali Khamenei"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        if hit.entity.type != "Country" or e >= len(doc):
+            continue
+        nxt = ctx.index.start_at.get(e)
+        if nxt is not None and nxt[2].entity.type == "Person" and hit.mention.text[:1].isupper():
+            yield ctx.rel(nxt[2], "affiliated_with", hit, ctx.sent_of[s], "affiliated_with.demonym", 0.6)
+
+
+def _poss_geo(ctx: Context, noun: Token) -> Hit | None:
+    """The place owning an apposition noun: "Japan 's prime", "one of Ethiopia 's most distinguished lawyers"."""
+    if noun.lower_ == "one":
+        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    hit = ctx.index.at(owner) if owner is not None else None
+    return hit if hit is not None and _is_geo(hit) and hit.mention.rule != "demonym" else None
+
+
+def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
+    """A name in apposition to a noun a place owns: ``lives_in.poss_appos`` "Morihiro Hosokawa , Japan 's prime",
+    "France 's deputy representative , M. Pierre Brochand", "Abebe Worke , one of Ethiopia 's most distinguished
+    lawyers"; ``located_in.poss_appos`` "One of China 's major agricultural producers , Anhui", "Mount Blanc ,
+    Western Europe 's highest peak"."""
+    index = ctx.index
+    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos in ("NOUN", "NUM")]):
+        if tok.pos_ not in ("NOUN", "NUM") or index.at(tok) is not None:
+            continue
+        names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None]
+        if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None:
+            names.append(h)
+        if tok.lower_ == "one" and tok.dep_ in ("advcl", "npadvmod", "appos"):  # "One of China 's X , Anhui has"
+            names += [h for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and (h := index.at(c))
+                      is not None]
+        if not names or (geo := _poss_geo(ctx, tok)) is None:
+            continue
+        for name in names:
+            if name.entity.key == geo.entity.key:
+                continue
+            if name.entity.type == "Person":
+                yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
+            elif _place_like(name) or (name.entity.type == "Organization" and tok.lemma_ in _GEO_NOUNS):
+                yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+
+
+#: Nouns for a body a person leads or belongs to, named by an organisation ("Labour government").
+_GOVERNING_NOUNS = frozenset({"government", "administration", "party", "cabinet", "coalition"})
+
+
+def rule_party_of(ctx: Context) -> Iterator[Relation]:
+    """A person's governing body that an organisation names: ``affiliated_with.whose`` "David Lammy , whose
+    two-month-old Labour government"; ``affiliated_with.poss_party`` "Tony Blair 's Labour government"."""
+    doc = ctx.doc
+    index = ctx.index
+    for tok in _tokens(doc, [i for i, low in enumerate(token_table(doc).lower) if low in _GOVERNING_NOUNS]):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        orgs = [h for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                and (h := index.at(c)) is not None and _is_org(h)]
+        if not orgs:
+            continue
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ == "whose":
+                owner, rule = index.antecedent_relative(c), "affiliated_with.whose"
+            else:
+                owner, rule = index.at(c), "affiliated_with.poss_party"
+            if owner is None or owner.entity.type != "Person":
+                continue
+            for org in orgs:
+                yield ctx.rel(owner, "affiliated_with", org, ctx.sent_of[tok.i], rule, 0.75)

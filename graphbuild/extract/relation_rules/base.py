@@ -1,0 +1,309 @@
+"""What every relation rule shares: the :class:`Context` it reads and small tests on entity hits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of
+from graphbuild.extract.lexicon import (
+    TITLES,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_NAMES,
+)
+from graphbuild.model import DocEntity, Document, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+_MAX_TITLE_WORDS = max(len(t.split()) for t in TITLES)
+
+
+_GEO = ("Place", "Country")
+
+
+_POSS = ("'s", "’s", "'", "’")
+
+
+_PLACE_MODIFIERS = frozenset(
+    {"the", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+     "southwest", "neighbouring", "neighboring", "nearby", "occupied", "rural", "coastal", "border",
+     "capital", "city", "town", "village", "province", "region", "state", "of", "in",
+     "northeastern", "northwestern", "southeastern", "southwestern", "part", "area", "outskirts", "suburbs"}
+)
+
+
+#: Lower-case nouns after a place name that say what part or kind of place is meant ("the Sahara desert in Africa").
+_KIND_NOUNS = frozenset({"desert", "campus", "area", "region", "mountains", "coast", "plant", "site", "complex",
+                         "facility", "field", "basin", "peninsula", "delta", "archipelago"})
+
+
+#: Compass words between a place and the larger place after its comma: "Mohammadia , south-east Algeria".
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "-",
+     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
+     "northeastern", "northwestern", "southeastern", "southwestern"}
+)
+
+
+#: Nouns of an apposition that say what kind of place a place is, and may take "of" for the larger place
+#: ("Leninakan , a city of Armenia"); any noun may take "in" ("Madagascar , an island nation in the Indian Ocean").
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "suburb", "county", "province", "state", "region", "district", "port", "island",
+     "republic", "community", "municipality", "borough", "hamlet", "resort", "capital", "part", "area"}
+)
+
+
+#: Last words of organisation-typed names that stand for a facility, i.e. a place (located_in, not based_in).
+_FACILITY_HEADS = frozenset(
+    {"hospital", "prison", "penitentiary", "jail", "motel", "hotel", "theater", "theatre", "museum", "airport",
+     "park", "seashore", "farm", "cave", "hill", "depot", "base", "station", "cathedral", "stadium", "arena",
+     "bridge", "square", "capitol", "tower", "palace", "manse", "ranch", "zoo", "plaza", "mall",
+     "forest", "range", "lake", "river", "canyon", "valley", "desert", "channel", "reservoir", "dam", "plant",
+     "mountain", "mountains", "beach", "island", "islands", "monument", "memorial", "cemetery", "courthouse"}
+)
+
+
+def _tokens(doc: Doc, indices: list[int]) -> Iterator[Token]:
+    """The tokens at ``indices`` (rules pick candidates from the token table, then make only those Tokens)."""
+    for i in indices:
+        yield doc[i]
+
+
+def _norm_word(text: str) -> str:
+    return text.lower().replace(".", "").replace(" ", "").rstrip(",")
+
+
+def _is_geo(hit: Hit) -> bool:
+    """A Place or Country mention, or a US state abbreviation typed otherwise by NER."""
+    return hit.entity.type in _GEO or _norm_word(hit.mention.text) in US_STATE_ABBREVIATIONS
+
+
+def _is_facility(hit: Hit) -> bool:
+    """An Organization/Place mention whose head word names a facility ("Shands Hospital")."""
+    words = hit.mention.text.split()
+    return hit.entity.type in ("Organization", "Place") and bool(words) and words[-1].lower() in _FACILITY_HEADS
+
+
+def _is_org(hit: Hit) -> bool:
+    return hit.entity.type == "Organization" and not _is_facility(hit)
+
+
+@dataclass
+class Context:
+    """What every rule sees: the Doc, its entity index and the document record."""
+
+    doc: Doc
+    index: EntityIndex
+    document: Document
+
+    @cached_property
+    def sent_of(self) -> list[Span]:
+        """The sentence of every token, by token index (see :func:`graphbuild.extract.common.sentence_of`)."""
+        return sentence_of(self.doc)
+
+    def rel(
+        self,
+        subj: Hit,
+        relation: str,
+        obj: Hit | DocEntity,
+        sent: Span,
+        rule: str,
+        confidence: float,
+        title: str | None = None,
+        object_text: str | None = None,
+    ) -> Relation:
+        """A Relation with its evidence from ``sent``."""
+        obj_ent = obj.entity if isinstance(obj, Hit) else obj
+        otext = object_text if object_text is not None else (obj.mention.text if isinstance(obj, Hit) else obj.label)
+        return Relation(
+            subject=subj.entity.key,
+            relation=relation,
+            object=obj_ent.key,
+            evidence=evidence(self.document.id, sent, subj.mention.text, otext, rule, confidence),
+            title=title,
+        )
+
+
+#: Military and police ranks written before a name, lower case without the dot ("Lt.", "Capt.").
+_RANKS = frozenset({"lt", "capt", "sgt", "cpl", "pvt", "maj", "col", "cmdr", "cdr", "adm", "gen", "brig", "det",
+                    "insp", "supt", "cmdt"})
+
+
+def _geo_after(ctx: Context, i: int, stop: int, max_gap: int = 3) -> Hit | None:
+    """A Place/Country mention starting within ``max_gap`` modifier words after token ``i``."""
+    doc = ctx.doc
+    gap = 0
+    while i < stop and gap <= max_gap:
+        nxt = ctx.index.start_at.get(i)
+        if nxt is not None:  # a nationality word after "in" is a language: "Teleonce Television in Spanish"
+            return nxt[2] if _place_like(nxt[2]) and nxt[2].mention.rule != "demonym" else None
+        if doc[i].lower_ not in _PLACE_MODIFIERS:
+            return None
+        i += 1
+        gap += 1
+    return None
+
+
+def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
+    """Geo mentions chained after token ``end`` as ``, Y , Z`` (each closed by punctuation or the end).
+
+    "Livingston , Texas ,": the chain after Livingston is [Texas].  Only names, so "Paris, the capital"
+    stops the chain.
+    """
+    doc = ctx.doc
+    out: list[Hit] = []
+    i = end
+    while i + 1 < stop and doc[i].text == "," and len(out) < 3:
+        nxt = ctx.index.start_at.get(i + 1)
+        if nxt is None or not _is_geo(nxt[2]) or nxt[2].mention.rule == "demonym":  # "Lake Constance , Swiss police"
+            break
+        after = nxt[1]
+        # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
+        # "Cedar City , Utah Monday afternoon"
+        closed = after >= stop or doc[after].is_punct or doc[after].lower_ in ("and", "or")
+        if not closed and not (_is_state_or_country(nxt[2]) and (doc[after].like_num or doc[after].is_lower
+                                                                 or doc[after].lower_.rstrip(".") in _WEEKDAYS)):
+            break
+        out.append(nxt[2])
+        i = after
+    return out
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _is_state_or_country(hit: Hit) -> bool:
+    """A country, a US state abbreviation, or a US state the gazetteer knows by name."""
+    if hit.entity.type == "Country" or _norm_word(hit.mention.text) in US_STATE_ABBREVIATIONS:
+        return True
+    return hit.entity.type == "Place" and hit.entity.label in US_STATE_NAMES
+
+
+def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
+    """Whether the mention at tokens [s, e) is an item of an enumeration "A , B , C and D"."""
+    doc = ctx.doc
+    if s >= 2 and doc[s - 1].text == "," and (p := ctx.index.end_at.get(s - 1)) is not None and _is_geo(p[2]):
+        return True
+    i = e
+    n = 0
+    while i + 1 < sent.end and doc[i].text == "," and (nxt := ctx.index.start_at.get(i + 1)) is not None:
+        i = nxt[1]
+        n += 1
+    if n and i < sent.end and doc[i].lower_ in ("and", "or"):
+        return True
+    return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
+
+
+def _place_like(hit: Hit) -> bool:
+    return _is_geo(hit) or _is_facility(hit)
+
+
+_LIVE_VERBS = frozenset({"live", "reside", "grow", "settle", "dwell", "raise"})
+
+
+_KILL_VERBS = frozenset({"kill", "murder", "assassinate", "shoot", "slay", "stab", "strangle", "gun"})
+
+
+_KILL_NOUNS = frozenset({"assassination", "murder", "killing", "slaying", "shooting", "death"})
+
+
+_KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "gunman", "slayer"})
+
+
+#: Lowercased lemmas a token needs for :func:`rule_killed` / :func:`rule_lives_in` to look at it.
+_KILL_WORDS = _KILL_VERBS | _KILL_NOUNS | _KILLER_NOUNS
+
+
+_LIVE_VERBS_LOWER = frozenset(v.lower() for v in _LIVE_VERBS)
+
+
+#: Verbs whose object (active) or subject (passive) is the accused of a killing they govern.
+_ACCUSE_VERBS = frozenset({"convict", "accuse", "charge", "indict", "sentence", "acquit", "try", "arrest",
+                           "suspect", "jail", "imprison", "execute", "hang", "blame", "find"})
+
+
+_WORK_VERBS = frozenset({"work", "serve", "join", "lead", "head", "run", "found", "represent", "chair", "operate",
+                         "manage", "direct", "teach"})
+
+
+def _subject(verb: Token, index: EntityIndex) -> Hit | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            return index.resolve(child)
+    if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        return index.at(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return _subject(verb.head, index)
+    return None
+
+
+def _pobj_hits(verb: Token, index: EntityIndex, preps: tuple[str, ...]) -> Iterator[tuple[str, Hit]]:
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    hit = index.at(pobj)
+                    if hit is not None:
+                        yield child.lower_, hit
+
+
+def _person(index: EntityIndex, tok: Token | None) -> Hit | None:
+    """The Person a token stands for: its mention, a pronoun's antecedent, or a named apposition.
+
+    "the 30th president of the United States , Calvin Coolidge , was born": the subject "president"
+    stands for Calvin Coolidge.
+    """
+    if tok is None:
+        return None
+    hit = index.resolve(tok)
+    if hit is None and tok.pos_ == "NOUN":
+        hit = next((h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None), None)
+    return hit if hit is not None and hit.entity.type == "Person" else None
+
+
+def _geo_objects(ctx: Context, prep: Token, depth: int = 2) -> list[Hit]:
+    """Geo mentions a preposition governs, with the places chained after them ("in Staunton , Va .", "from
+    Yatsushiro in Kumamoto Prefecture")."""
+    out: list[Hit] = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        hit = ctx.index.at(pobj)
+        if hit is None:  # "in a log cabin in Larue County": look one phrase deeper
+            if depth > 0:
+                for sub in pobj.children:
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
+                        out += _geo_objects(ctx, sub, depth - 1)
+            continue
+        if not _is_geo(hit):
+            continue
+        out.append(hit)
+        out += _comma_chain(ctx, ctx.index.span_of(hit)[1], pobj.sent.end)
+        if depth > 0:
+            out += [g for sub in pobj.children if sub.dep_ == "prep" and sub.lower_ == "in"
+                    for g in _geo_objects(ctx, sub, depth - 1)]
+    return out
+
+
+#: Abbreviated titles before a name ("Gov. James Thompson").
+_ABBREV_TITLES = frozenset({"gov.", "sen.", "rep.", "gen.", "lt.", "col.", "sgt.", "adm.", "gov", "sen", "rep"})
+
+
+_FIRM_NOUNS = frozenset({"firm", "company", "bank", "group", "corporation", "maker", "manufacturer", "chain",
+                         "newspaper", "daily", "agency", "station", "network", "carrier", "airline", "retailer",
+                         "insurer", "broadcaster", "university", "college", "institute", "party", "union"})
+
+
+_MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+                     "november", "december"})
+
+
+#: Nouns that make a name in apposition a place whatever its type: "Mount Blanc , Western Europe 's highest peak".
+_GEO_NOUNS = frozenset({"peak", "mountain", "river", "lake", "island", "city", "town", "province", "region", "port",
+                        "capital", "state", "county", "district", "village", "producer", "area"})

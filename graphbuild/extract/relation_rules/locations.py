@@ -1,0 +1,146 @@
+"""Places inside places (located_in): "Town, County", "the port of X", "X in Y"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import token_table
+from graphbuild.extract.relation_rules.base import (
+    _COMPASS,
+    _FACILITY_HEADS,
+    _GEO,
+    _KIND_NOUNS,
+    _PLACE_MODIFIERS,
+    _PLACE_NOUNS,
+    _POSS,
+    Context,
+    _comma_chain,
+    _geo_after,
+    _geo_objects,
+    _in_list,
+    _is_facility,
+    _is_geo,
+    _place_like,
+    _pobj_hits,
+    _tokens,
+)
+from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    pass
+
+
+def rule_located_in(ctx: Context) -> Iterator[Relation]:
+    """Place (in|of|,) [the eastern] Place|Country; Country's Place; Place (Country); "A , B , C" chains."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = ctx.sent_of[s]
+        # a dateline "ROYAL OAK , Mich ." is often typed ORG by NER: accept an all-caps first mention
+        dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
+        if not (_place_like(hit) or dateline) or e >= sent.end:
+            continue
+        # "the Savannah River plant in South Carolina", "the Sahara desert in Africa": read over the kind of place
+        k = e
+        while k < min(sent.end - 1, e + 3) and doc[k].is_lower and doc[k].pos_ == "NOUN":
+            k += 1
+        if k > e and doc[k].lower_ == "in" and doc[k - 1].lemma_ in _FACILITY_HEADS | _KIND_NOUNS:
+            e = k
+        tok = doc[e]
+        # "Pokrovsk in the eastern Donetsk region"; "the Savannah River Plant , in Aiken , S.C." (comma_in)
+        comma_in = tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ == "in"
+        if (tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place")) or comma_in:
+            name = "comma_in" if comma_in else tok.lower_
+            other = _geo_after(ctx, e + (2 if comma_in else 1), sent.end, max_gap=4)
+            if other is not None and other.entity.key != hit.entity.key:
+                yield ctx.rel(hit, "located_in", other, sent, f"located_in.{name}", 0.75)
+                o_end = ctx.index.span_of(other)[1]
+                for more in _comma_chain(ctx, o_end, sent.end):
+                    yield ctx.rel(hit, "located_in", more, sent, f"located_in.{name}_chain", 0.7)
+                    if _is_geo(other):
+                        yield ctx.rel(other, "located_in", more, sent, "located_in.comma", 0.8)
+                # "Yatsushiro in Kumamoto Prefecture in southern Japan"
+                if o_end + 1 < sent.end and doc[o_end].lower_ == "in" and (
+                        third := _geo_after(ctx, o_end + 1, sent.end)) is not None \
+                        and third.entity.key not in (hit.entity.key, other.entity.key):
+                    yield ctx.rel(hit, "located_in", third, sent, f"located_in.{name}_chain", 0.7)
+                    yield ctx.rel(other, "located_in", third, sent, "located_in.in", 0.75)
+        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit):
+            # "Mohammadia , south-east Algeria ,"
+            j = e + 1
+            while j < min(sent.end, e + 5) and doc[j].lower_ in _COMPASS:
+                j += 1
+            nxt = ctx.index.start_at.get(j)
+            if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key and (
+                    nxt[1] >= sent.end or doc[nxt[1]].is_punct or doc[nxt[1]].lower_ in ("and", "or")):
+                yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.compass", 0.7)
+        elif tok.text == "(" and e + 1 < sent.end:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and _is_geo(nxt[2]) and nxt[2].entity.key != hit.entity.key:
+                after = nxt[1]
+                if after < sent.end and doc[after].text.startswith(")"):  # "KYIV (Ukraine):" tokenises "):"
+                    yield ctx.rel(hit, "located_in", nxt[2], sent, "located_in.paren", 0.8)
+        elif tok.text == "," and not _in_list(ctx, s, e, sent):
+            chain = _comma_chain(ctx, e, sent.end)
+            prev = hit
+            for n, other in enumerate(chain):
+                if other.entity.key == hit.entity.key:
+                    break
+                rule = "located_in.comma" if n == 0 else "located_in.comma_chain"
+                yield ctx.rel(hit, "located_in", other, sent, rule, 0.8 if n == 0 else 0.7)
+                if n > 0 and _is_geo(prev):
+                    yield ctx.rel(prev, "located_in", other, sent, "located_in.comma", 0.8)
+                prev = other
+        if hit.entity.type in _GEO and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            j = e + 1
+            while nxt is None and j < min(sent.end, e + 4) and doc[j].lower_ in _PLACE_MODIFIERS:
+                j += 1
+                nxt = ctx.index.start_at.get(j)
+            if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])):
+                yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
+    yield from _capitals_and_appositions(ctx)
+    # "Rome is in Lazio", "The farm is located in Wapato"
+    lemmas = token_table(doc).lemma
+    for tok in _tokens(doc, [i for i, lem in enumerate(lemmas) if lem in ("be", "locate", "lie", "sit")]):
+        if tok.lemma_ not in ("be", "locate", "lie", "sit"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = ctx.index.at(subj) if subj is not None else None
+        if place is None or not _place_like(place):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in",)):
+            if _is_geo(other) and other.entity.key != place.entity.key:
+                yield ctx.rel(place, "located_in", other, tok.sent, "located_in.copula", 0.75)
+
+
+def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
+    """``located_in.capital``: "Yerevan , the capital of Armenia", "Bosnia 's capital , Sarajevo", "the Armenian
+    capital , Yerevan", "Yerevan is the capital of Armenia"; ``located_in.appos``: "Madagascar , an island nation
+    in the Indian Ocean", "Leninakan , a city of Armenia"."""
+    index = ctx.index
+    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos == "NOUN"]):
+        if tok.pos_ != "NOUN":
+            continue
+        if tok.lemma_ == "capital":
+            larger = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+            larger += [h for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                       and (h := index.at(c)) is not None and _is_geo(h)]
+            cities = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None and _is_geo(h)]
+            if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None and _is_geo(h):
+                cities.append(h)
+            if tok.dep_ == "attr":
+                cities += [h for c in tok.head.children if c.dep_ == "nsubj" and (h := index.at(c)) is not None
+                           and _is_geo(h)]
+            for city in cities:
+                for big in larger:
+                    if city.entity.key != big.entity.key:
+                        yield ctx.rel(city, "located_in", big, tok.sent, "located_in.capital", 0.8)
+        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None and _place_like(place) \
+                and index.at(tok) is None:
+            preps = ("in", "of") if tok.lemma_ in _PLACE_NOUNS else ("in",)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for big in _geo_objects(ctx, c):
+                        if big.entity.key != place.entity.key:
+                            yield ctx.rel(place, "located_in", big, tok.sent, "located_in.appos", 0.7)

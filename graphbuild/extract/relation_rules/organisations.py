@@ -1,0 +1,91 @@
+"""An organisation's home (based_in): "Leeds-based X", "X of London", "X in Y"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import token_table
+from graphbuild.extract.relation_rules.base import (
+    _POSS,
+    Context,
+    _comma_chain,
+    _geo_after,
+    _geo_objects,
+    _is_geo,
+    _is_org,
+    _pobj_hits,
+    _tokens,
+)
+from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    pass
+
+
+def rule_based_in(ctx: Context) -> Iterator[Relation]:
+    """Organization (in|of|, based in) Place|Country; Place-based Organization; Place's Organization."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        sent = ctx.sent_of[s]
+        if _is_org(hit):
+            i = e
+            if i < sent.end and doc[i].text == ",":
+                i += 1
+            words: list[str] = []
+            while i < sent.end and len(words) < 3 and doc[i].lower_ in (
+                    "based", "headquartered", "located", "in", "of", "at", "-"):
+                words.append(doc[i].lower_)
+                i += 1
+            if words and words[-1] in ("in", "of", "at"):
+                other = _geo_after(ctx, i, sent.end, max_gap=1)
+                if other is not None:
+                    conf = 0.8 if "based" in words or "headquartered" in words else 0.6
+                    rule = "based_in." + "_".join(words)
+                    yield ctx.rel(hit, "based_in", other, sent, rule, conf)
+                    for more in _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end):
+                        yield ctx.rel(hit, "based_in", more, sent, rule + "_chain", conf - 0.05)
+            elif s == sent.start and e < sent.end and doc[e].text == ",":
+                # directory lines: "U.S. Coast Guard Training Center , Petaluma , Calif. ;"
+                for more in _comma_chain(ctx, e, sent.end):
+                    yield ctx.rel(hit, "based_in", more, sent, "based_in.listing", 0.6)
+        if _is_geo(hit) and e + 2 <= len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based":
+            nxt = ctx.index.start_at.get(e + 2)
+            if nxt is not None and nxt[2].entity.type == "Organization":
+                yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
+        if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
+            nxt = ctx.index.start_at.get(e + 1)
+            if nxt is not None and _is_org(nxt[2]):
+                yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
+    # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
+    table = token_table(doc)
+    for tok in _tokens(doc, [i for i, lem in enumerate(table.lemma) if lem in ("base", "headquarter")]):
+        if tok.lemma_ not in ("base", "headquarter"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        org = ctx.index.resolve(subj) if subj is not None else None
+        if org is None and tok.dep_ in ("acl", "relcl", "amod"):
+            org = ctx.index.at(tok.head)
+        if org is None or not _is_org(org):
+            continue
+        for _, other in _pobj_hits(tok, ctx.index, ("in", "at")):
+            if _is_geo(other):
+                yield ctx.rel(org, "based_in", other, tok.sent, "based_in.verb", 0.8)
+    # "NRC headquarters in nearby Rockville , Md.", "the headquarters of Acme in Ohio", "Acme , with headquarters in X"
+    for tok in _tokens(doc, [i for i, low in enumerate(table.lower) if low in ("headquarters", "hq")]):
+        if tok.lower_ not in ("headquarters", "hq") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        orgs = [h for c in tok.children if c.dep_ in ("compound", "poss", "nmod")
+                and (h := ctx.index.at(c)) is not None and _is_org(h)]
+        orgs += [h for _, h in _pobj_hits(tok, ctx.index, ("of",)) if _is_org(h)]
+        if not orgs and tok.dep_ == "pobj" and tok.head.lower_ == "with" and (h := ctx.index.at(tok.head.head)) \
+                is not None and _is_org(h):
+            orgs.append(h)
+        geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in _geo_objects(ctx, c)]
+        # the parser often hangs "in Y" on the phrase around "headquarters": read the words
+        if not geos and tok.i + 2 < tok.sent.end and doc[tok.i + 1].lower_ in ("in", "at") \
+                and (first := _geo_after(ctx, tok.i + 2, tok.sent.end, max_gap=2)) is not None:
+            geos = [first, *_comma_chain(ctx, ctx.index.span_of(first)[1], tok.sent.end)]
+        for geo in geos:
+            for org in orgs:
+                yield ctx.rel(org, "based_in", geo, tok.sent, "based_in.headquarters", 0.8)

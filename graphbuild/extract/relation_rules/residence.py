@@ -1,0 +1,190 @@
+"""Where a person lives or comes from (lives_in): "a Leeds pensioner", "X, of Leeds"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from graphbuild.extract import dep_paths
+from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.relation_rules.base import (
+    _LIVE_VERBS,
+    _LIVE_VERBS_LOWER,
+    _MONTHS,
+    _POSS,
+    Context,
+    _comma_chain,
+    _geo_after,
+    _geo_objects,
+    _is_geo,
+    _person,
+    _tokens,
+)
+from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _person_before_comma(ctx: Context, i: int) -> Hit | None:
+    """The Person mention ending right before a comma at token ``i - 1``, over an age: "X , 76 , born"."""
+    doc = ctx.doc
+    j = i - 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
+        j -= 2
+    prev = ctx.index.end_at.get(j)
+    return prev[2] if prev is not None and prev[2].entity.type == "Person" else None
+
+
+def _clause_person(ctx: Context, tok: Token) -> Hit | None:
+    """The person a predicate is about: its subject, the noun it modifies, or the subject of its clause."""
+    cur = tok
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (h := _person(ctx.index, c)) is not None:
+                return h
+        if cur.dep_ in ("acl", "relcl", "appos") and (h := _person(ctx.index, cur.head)) is not None:
+            return h
+        if cur.dep_ in ("appos",) and cur.head.dep_ in ("nsubj",):
+            return None
+        if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "appos", "attr") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+_RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son", "daughter"})
+
+
+_HOME_NOUNS = frozenset({"hometown", "birthplace", "home-town"})
+
+
+def _hometown(ctx: Context, tok: Token) -> Iterator[Relation]:
+    """``lives_in.hometown``: "Richardson 's hometown" beside a place, "her hometown of Belen", "Jackson 's home
+    state" said of a place."""
+    index = ctx.index
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    person = _person(index, owner)
+    if person is None:
+        return
+    geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+    geos += [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None and _is_geo(h)]
+    if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None and _is_geo(h):
+        geos.append(h)  # "Beaumont , Texas , Richardson 's hometown"
+    if tok.dep_ == "attr":  # "Chicago is Smith 's hometown"
+        geos += [h for c in tok.head.children if c.dep_ == "nsubj" and (h := index.at(c)) is not None and _is_geo(h)]
+    for geo in geos:
+        yield ctx.rel(person, "lives_in", geo, tok.sent, "lives_in.hometown", 0.75)
+
+
+def rule_lives_in(ctx: Context) -> Iterator[Relation]:
+    """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
+    doc = ctx.doc
+    index = ctx.index
+    table = token_table(doc)
+    picked = [i for i, (low, lem, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True))
+              if pos == "NOUN" or low in ("born", "native", "from") or lem in _LIVE_VERBS_LOWER]
+    for tok in _tokens(doc, picked):
+        sent = ctx.sent_of[tok.i]
+        low = tok.lower_
+        if low == "born" or (tok.lemma_ in _LIVE_VERBS and tok.pos_ == "VERB"):
+            person = _clause_person(ctx, tok)
+            if person is None and low == "born":
+                # "Gordon Parks , 76 , born in Fort Scott"; "Norton Winfred Simon was born" (a name typed
+                # Organization: only persons are born)
+                person = _person_before_comma(ctx, tok.i) or next(
+                    (h for c in tok.children if c.dep_ == "nsubjpass" and (h := index.at(c)) is not None
+                     and h.entity.type == "Organization"), None)
+            if person is None:
+                continue
+            rule = "lives_in.born" if low == "born" else "lives_in.verb"
+            geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                    for g in _geo_objects(ctx, c)]
+            if not geos and low == "born":  # "born on Feb. 5 , 1907 , in Portland": the date takes the "in"
+                j = tok.i + 1
+                while j < sent.end - 1 and (doc[j].lower_ in ("on", ",") or doc[j].like_num
+                                            or doc[j].lower_.rstrip(".") in _MONTHS):
+                    j += 1
+                if j > tok.i + 1 and doc[j].lower_ in ("in", "at") \
+                        and (first := _geo_after(ctx, j + 1, sent.end, max_gap=2)) is not None:
+                    geos = [first, *_comma_chain(ctx, index.span_of(first)[1], sent.end)]
+            for geo in geos:
+                yield ctx.rel(person, "lives_in", geo, sent, rule, 0.8)
+            # "Rolling Fork , where Muddy Waters was born"
+            if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children) \
+                    and (where := index.at(tok.head)) is not None and _is_geo(where):
+                yield ctx.rel(person, "lives_in", where, sent, "lives_in.where", 0.75)
+        elif tok.pos_ == "NOUN" and (tok.lemma_ in _HOME_NOUNS or (tok.lemma_ == "state" and any(
+                c.lower_ == "home" for c in tok.children))):
+            yield from _hometown(ctx, tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in ("home", "residence", "house", "apartment", "farm"):
+            # "died at his home in suburban Larchmont", "Sohn 's New Jersey home"
+            owner = _person(index, next((c for c in tok.children if c.dep_ == "poss"), None))
+            if owner is None:
+                continue
+            homes = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
+                     for g in _geo_objects(ctx, c)]
+            homes += [h for c in tok.children if c.dep_ == "compound" and (h := index.at(c)) is not None
+                      and _is_geo(h)]
+            for home in homes:
+                yield ctx.rel(owner, "lives_in", home, sent, "lives_in.home", 0.7)
+        elif tok.lower_ == "native" and tok.dep_ == "amod" and (land := index.at(tok.head)) is not None \
+                and _is_geo(land):
+            # "in his native South Carolina"
+            poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            if (native := _person(index, poss)) is not None:
+                yield ctx.rel(native, "lives_in", land, sent, "lives_in.native_adj", 0.7)
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _RESIDENT_NOUNS:
+            person = None
+            if tok.dep_ == "appos":
+                person = _person(index, tok.head)
+            elif tok.dep_ == "attr":
+                person = next((h for c in tok.head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            nxt = index.start_at.get(tok.i + 1)
+            if person is None and nxt is not None and nxt[2].entity.type == "Person":
+                person = nxt[2]  # "Modesto native George Lucas"
+            if person is None:
+                continue
+            geos = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in _geo_objects(ctx, c)]
+            if tok.lemma_ == "native":
+                prev = index.end_at.get(tok.i)
+                if prev is not None and _is_geo(prev[2]):
+                    geos.append(prev[2])
+                elif prev is not None and prev[2].entity.type == "Organization" and prev[0] == tok.i - 1:
+                    geos.append(prev[2])  # "a Fargo native": a single-word name NER typed ORG
+            for geo in geos:
+                yield ctx.rel(person, "lives_in", geo, sent, f"lives_in.{tok.lemma_}", 0.75)
+        elif low == "from" and tok.dep_ == "prep":
+            head = tok.head
+            person = _person(index, head)
+            if person is None and head.dep_ == "appos" and head.pos_ == "NOUN":
+                person = _person(index, head.head)  # "X, a technician from Y"
+            if person is None and head.lemma_ == "be":
+                person = next((h for c in head.children if c.dep_ == "nsubj"
+                               and (h := _person(index, c)) is not None), None)
+            if person is None:
+                continue
+            for geo in _geo_objects(ctx, tok):
+                yield ctx.rel(person, "lives_in", geo, sent, "lives_in.from", 0.65)
+    for s, e, hit in index.spans:
+        if hit.entity.type == "Place" and e < len(doc) and doc[e].text in _POSS:
+            nxt = index.start_at.get(e + 1)
+            if nxt is not None and nxt[2].entity.type == "Person":
+                yield ctx.rel(nxt[2], "lives_in", hit, ctx.sent_of[s], "lives_in.poss", 0.6)
+        if hit.entity.type == "Person":
+            # "Yisrael Tal , one of the top military strategists in Israel", "X , a lawyer in Boston"
+            root = dep_paths.mention_head(doc, s, e)
+            for c in root.children:
+                if c.dep_ != "appos" or index.at(c) is not None:
+                    continue
+                nouns = [c] if c.pos_ == "NOUN" else [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                                      for p in pr.children if p.dep_ == "pobj"] if c.lower_ == "one" else []
+                for noun in nouns:
+                    for pr in noun.children:
+                        if pr.dep_ == "prep" and pr.lower_ == "in":
+                            for geo in _geo_objects(ctx, pr):
+                                yield ctx.rel(hit, "lives_in", geo, ctx.sent_of[s], "lives_in.appos_in", 0.6)

@@ -1,0 +1,206 @@
+"""Posts: a title before, after or around a person's name (holds_position), with its organisation or country."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.lexicon import (
+    COUNTRY_NAMES,
+    IMPLIED_COUNTRY,
+    TITLES,
+    WEAK_TITLES,
+)
+from graphbuild.extract.relation_rules.base import _MAX_TITLE_WORDS, _POSS, _RANKS, Context, _person, _pobj_hits, _tokens
+from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def _title_before(doc: Doc, end: int) -> tuple[int, str] | None:
+    """The longest title ending at token ``end`` (exclusive): (start token, title text)."""
+    best: tuple[int, str] | None = None
+    for n in range(1, _MAX_TITLE_WORDS + 3):
+        start = end - n
+        if start < 0:
+            break
+        words = [t.lower_ for t in doc[start:end]]
+        text = " ".join(words).replace(" - ", "-")
+        if text in TITLES:
+            best = (start, doc[start:end].text)
+    return best
+
+
+def _title_after(doc: Doc, start: int, stop: int) -> tuple[int, str] | None:
+    """The longest title starting at token ``start`` and ending before ``stop``: (end token, text)."""
+    best: tuple[int, str] | None = None
+    for n in range(1, _MAX_TITLE_WORDS + 3):
+        end = start + n
+        if end > stop:
+            break
+        text = " ".join(t.lower_ for t in doc[start:end]).replace(" - ", "-")
+        if text in TITLES:
+            best = (end, doc[start:end].text)
+    return best
+
+
+def _org_before(ctx: Context, i: int) -> Hit | None:
+    """An Organization/Country mention ending right before token ``i`` (allowing a possessive)."""
+    doc = ctx.doc
+    j = i
+    if j > 0 and doc[j - 1].text in _POSS:
+        j -= 1
+    if j > 0 and doc[j - 1].lower_ in ("the",):
+        return None
+    hit = ctx.index.end_at.get(j)
+    if hit is None:
+        return None
+    h = hit[2]
+    if h.entity.type in ("Organization", "Country"):
+        return h
+    return None
+
+
+def _post_relations(
+    ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str
+) -> Iterator[Relation]:
+    weak = title.lower() in WEAK_TITLES
+    if org is not None:
+        yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title))
+        yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8)
+        return
+    if weak:
+        return
+    implied = IMPLIED_COUNTRY.get(title.lower())
+    if implied is not None and title[:1].isupper():
+        names = COUNTRY_NAMES.get(implied, frozenset({implied.lower()}))
+        country = next((e for e in ctx.index.entities if e.type == "Country"
+                        and (e.label == implied or e.label.lower() in names)), None)
+        if country is not None:
+            yield ctx.rel(person, "holds_position", country, sent, "title.implied_country", 0.6,
+                          title=_clean_title(title), object_text=title)
+            yield ctx.rel(person, "affiliated_with", country, sent, "title.implied_country", 0.6, object_text=title)
+            return
+    yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
+                  object_text=person.mention.text)
+
+
+def _clean_title(title: str) -> str:
+    words = title.split()
+    if title.isupper():
+        return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
+    return title
+
+
+def _after_party_tag(doc: Doc, e: int, stop: int) -> int:
+    """The comma closing a party-and-state tag after a name ("Riegle , D-Mich. , chairman"), else ``e``."""
+    if e + 4 < stop and doc[e].text == "," and doc[e + 1].text in ("D", "R", "I") and doc[e + 2].text == "-":
+        k = e + 3
+        while k < min(stop, e + 7) and doc[k].text != ",":
+            k += 1
+        if k < stop and doc[k].text == "," and k > e + 3:
+            return k
+    return e
+
+
+def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
+    """``[ORG|Country ('s)] TITLE PERSON``: "Kremlin spokesman Dmitry Peskov", "US President Joe Biden"."""
+    doc = ctx.doc
+    for s, _e, hit in ctx.index.spans:
+        if hit.entity.type != "Person" or hit.mention.text.lower().rstrip(".") in _RANKS:
+            continue
+        t = s  # "Coast Guard spokesman Lt. Pat Philbin": a rank between the title and the name
+        while t > 0 and (doc[t - 1].lower_.rstrip(".") in _RANKS or (doc[t - 1].text == "." and t > 1
+                                                                      and doc[t - 2].lower_ in _RANKS)):
+            t -= 1
+        found = _title_before(doc, t)
+        if found is None:
+            continue
+        tstart, title = found
+        org = _org_before(ctx, tstart)
+        k = tstart  # "CNEN Radioprotection Director Laercio Vinhas": a department between the body and the title
+        while org is None and k > max(ctx.sent_of[s].start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                and ctx.index.at(doc[k - 1]) is None:
+            k -= 1
+            org = _org_before(ctx, k)
+        # "Secretary of State" style titles may hide an organisation mention inside them
+        yield from _post_relations(ctx, hit, title, org, ctx.sent_of[s], "title.prefix")
+
+
+def rule_title_appos(ctx: Context) -> Iterator[Relation]:
+    """``PERSON, (the|a) [ORG|Country ('s)] TITLE (of|at|for ORG)``: "Dmitry Peskov, the Kremlin spokesman"."""
+    doc = ctx.doc
+    for _s, e, hit in ctx.index.spans:
+        if hit.entity.type != "Person" or e >= len(doc) or doc[e].text != ",":
+            continue
+        sent = ctx.sent_of[e]
+        e = _after_party_tag(doc, e, sent.end)
+        i = e + 1
+        while i < sent.end and doc[i].lower_ in ("the", "a", "an", "now", "then", "former", "current", "new"):
+            i += 1
+        org: Hit | None = None
+        nxt = ctx.index.start_at.get(i)
+        if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
+            org = nxt[2]
+            i = nxt[1]
+            if i < sent.end and doc[i].text in _POSS:
+                i += 1
+        while i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting", "interim"):
+            i += 1
+        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
+        if found is None:
+            continue
+        tend, title = found
+        if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
+            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
+            if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
+                org = nxt[2]
+        yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
+
+
+def rule_title_copula(ctx: Context) -> Iterator[Relation]:
+    """``PERSON is (the) TITLE of ORG|Country``: "Fernandez de Cevallos would be the next president of Mexico"."""
+    index = ctx.index
+    for tok in _tokens(ctx.doc, [i for i, lem in enumerate(token_table(ctx.doc).lemma) if lem == "be"]):
+        if tok.lemma_ != "be":
+            continue
+        person = _person(index, next((c for c in tok.children if c.dep_ == "nsubj"), None))
+        if person is None:
+            continue
+        for attr in tok.children:
+            if attr.dep_ != "attr" or attr.pos_ != "NOUN":
+                continue
+            words = [c for c in attr.children if c.dep_ == "compound" and c.i < attr.i] + [attr]
+            title = " ".join(t.text for t in words)
+            if title.lower() not in TITLES or title.lower() in WEAK_TITLES:
+                continue
+            orgs = [h for _, h in _pobj_hits(attr, index, ("of",)) if h.entity.type in ("Organization", "Country")]
+            for org in orgs[:1]:
+                yield from _post_relations(ctx, person, title, org, tok.sent, "title.copula")
+
+
+def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
+    """``TITLE of ORG, PERSON`` / ``TITLE of ORG PERSON``: "chief executive of Vodafone, Arun Sarin"."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        if hit.entity.type not in ("Organization", "Country") or s < 2:
+            continue
+        # "the chairman of the United Djibouti Opposition Front , X" (an organisation after "of the")
+        of = s - 2 if doc[s - 1].lower_ == "the" and hit.entity.type == "Organization" else s - 1
+        if of < 1 or doc[of].lower_ != "of":
+            continue
+        found = _title_before(doc, of)
+        if found is None:
+            continue
+        tstart, title = found
+        if " ".join(t.lower_ for t in doc[tstart:e]) in TITLES:  # "Secretary of State" is one title
+            continue
+        j = e
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        nxt = ctx.index.start_at.get(j)
+        if nxt is None or nxt[2].entity.type != "Person":
+            continue
+        yield from _post_relations(ctx, nxt[2], title, hit, ctx.sent_of[s], "title.of_org")

@@ -1,0 +1,74 @@
+"""Long documents: parse a text over ``max_chars`` in pieces and join them with exact offsets.
+
+spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its
+parser's memory grows with the text it holds, so a long document is cut at
+paragraph breaks (else line breaks, sentence ends, any whitespace, and as a
+last resort anywhere), each piece is parsed on its own, and the pieces are
+joined by :meth:`spacy.tokens.Doc.from_docs`.  Every cut falls after the
+whitespace that ends a piece, so the joined Doc's text is the document's text
+character for character, and every character offset means the same as in
+the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Texts longer than this are parsed in pieces of at most this many characters
+#: (well below spaCy's limit of 1,000,000, and about 20,000 tokens a piece).
+DEFAULT_MAX_CHARS = 100_000
+
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``max_chars`` whose concatenation is ``text``.
+
+    Each cut is the last paragraph break in the window, else the last line
+    break, sentence end or whitespace (the whitespace stays with the piece
+    before), and only when a window holds none of these a hard cut.
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be positive")
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends and ends[-1] > max_chars // 4:  # not a tiny piece when a better cut exists further on
+                cut = ends[-1]
+                break
+        if cut == 0:
+            cut = max_chars
+        pieces.append(text[start : start + cut])
+        start += cut
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
+
+
+def _pieces(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    for piece in nlp.pipe(texts, batch_size=1):
+        piece.tensor = piece.tensor[:0]  # extraction does not use the tok2vec tensor; joining would copy it
+        yield piece
+
+
+def parse_long(nlp: Language, text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Doc:
+    """Parse ``text`` (of any length) into one Doc whose text and offsets are exactly ``text``'s."""
+    from spacy.tokens import Doc
+
+    texts = split_text(text, max_chars)
+    if len(texts) == 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(_pieces(nlp, texts)), ensure_whitespace=False)
+    if doc.text != text:  # never expected: offsets would be wrong, so refuse rather than mislead
+        raise ValueError("joined pieces do not reproduce the text")
+    return doc
