@@ -21,7 +21,7 @@ def _strict(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every listed record closed (no unlisted key), to find fields the docs do not cover."""
     schema = copy.deepcopy(schema)
     defs = schema["$defs"]
-    for name in ("evidence", "mention", "merge"):
+    for name in ("evidence", "mention", "merge", "position"):
         defs[name]["additionalProperties"] = False
     node_props = {**defs["node"]["properties"], **defs["entity_node"]["properties"]}
     defs["entity_node"]["properties"] = node_props
@@ -85,7 +85,7 @@ def _tiny() -> dict[str, Any]:
         "nodes": [
             {"id": "person/jo-quill", "type": "Person", "label": "Jo Quill", "aliases": [], "mention_count": 1,
              "mentions": [{"doc": "d", "start": 0, "end": 8, "text": "Jo Quill", "sentence_start": 0, "sentence_end": 30, "rule": "ner"}],
-             "merges": [], "wikidata": None, "positions": [{"title": "mayor", "evidence": [ev]}]},
+             "merges": [], "wikidata": None, "positions": [{"title": "mayor", "evidence": [ev], "confidence": 0.8, "former": True}]},
             {"id": "organization/acme", "type": "Organization", "label": "Acme", "aliases": [], "mention_count": 0,
              "mentions": [], "merges": [], "wikidata": None},
             {"id": "event/1", "type": "Event", "label": "Meet: met", "event_type": "Meet", "doc": "d", "trigger": "met",
