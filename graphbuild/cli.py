@@ -19,6 +19,14 @@ from graphbuild.errors import GraphbuildError
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUTDIR = "outputs"
 
+#: Exit codes (the table in README.md): success; nothing built, or a failed document under
+#: --strict; a usage error or a one-line error (bad input, unknown format, unreachable endpoint...);
+#: interrupted.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
 
 def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -34,8 +42,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="append",
         dest="formats",
         metavar="FMT",
-        help="RDF format(s) to write besides graph.json and graph.html: "
-        "turtle (default), ntriples, nquads, trig, jsonld; repeatable",
+        help="format(s) to write besides graph.json and graph.html: "
+        "turtle (default), ntriples, nquads, trig, jsonld, graphml, gexf, csv; repeatable",
     )
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.add_argument("--date", default=None, metavar="YYYY-MM-DD",
@@ -53,6 +61,8 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--dask", default=None, metavar="ADDRESS", help="Dask scheduler address (implies --engine dask)")
     p.add_argument("--model", default=None, help="spaCy model package to load")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with code 1 when any document could not be read or extracted (the rest is still written)")
     p.set_defaults(func=cmd_build)
 
 
@@ -94,7 +104,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     for err in report.errors:
         print(f"graphbuild: error: {err}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
-    return 0 if report.documents else 1
+    if not report.documents:
+        return EXIT_FAILED
+    return EXIT_FAILED if args.strict and report.errors else EXIT_OK
 
 
 def _add_query(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -132,7 +144,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser("export", help="write an existing build in another format")
     p.add_argument("outdir", nargs="?", default=DEFAULT_OUTDIR, help="build directory holding graph.json")
     p.add_argument("--format", dest="formats", action="append", required=True, metavar="FMT",
-                   help="turtle, ntriples, nquads, trig, jsonld, json, html; repeatable")
+                   help="turtle, ntriples, nquads, trig, jsonld, json, html, graphml, gexf, csv; repeatable")
     p.add_argument("-o", "--output", default=None, help="output file (one format) or directory")
     p.add_argument("--base-iri", default=None, help="base IRI for minted node IRIs")
     p.set_defaults(func=cmd_export)
@@ -218,10 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         rc: int = args.func(args)
     except GraphbuildError as exc:
         print(f"graphbuild: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
     return rc

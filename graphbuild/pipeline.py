@@ -682,8 +682,13 @@ def extract_stream(
 # --- the build ----------------------------------------------------------------------------------
 
 
-def _progress(enabled: bool) -> Callable[[int], None]:
-    """A tick function; the bar appears on stderr once a second document arrives."""
+def _progress(enabled: bool, total: int | None = None) -> Callable[[int], None]:
+    """A tick function; the bar appears on stderr once a second document arrives.
+
+    With ``total`` (the documents counted before the build, see
+    :func:`graphbuild.progress.count_documents`) the bar shows it, the
+    percentage and the time left.
+    """
     if not enabled:
         return lambda n: None
     state: dict[str, Any] = {"count": 0, "bar": None}
@@ -694,11 +699,17 @@ def _progress(enabled: bool) -> Callable[[int], None]:
             from tqdm import tqdm
 
             state["bar"] = tqdm(unit="doc", file=sys.stderr, desc="graphbuild", leave=False, dynamic_ncols=True,
-                                initial=state["count"] - n)
+                                initial=state["count"] - n, total=total if total and total > 1 else None)
         if state["bar"] is not None:
             state["bar"].update(n)
 
     return tick
+
+
+def _count(inputs: Sequence[str | Path]) -> int | None:
+    from graphbuild.progress import count_documents
+
+    return count_documents(inputs)
 
 
 def collect_results(
@@ -727,7 +738,7 @@ def collect_results(
     results: dict[str, DocResult] = {}
     order: list[str] = []
     keys: dict[str, str] = {}
-    tick = _progress(opts.progress)
+    tick = _progress(opts.progress, _count(inputs) if opts.progress else None)
 
     if fingerprints is None:
         fingerprints = {}

@@ -54,4 +54,4 @@ def test_readme_python_snippet_prints_what_it_shows(tmp_path, monkeypatch) -> No
         exec(compile(_readme_block("python"), "README.md", "exec"), {})
     assert out.getvalue().rstrip("\n") == _readme_block("python-output")
     assert "|" in out.getvalue() and len(out.getvalue().splitlines()) >= 3
-    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.graphml"]

@@ -24,6 +24,9 @@ EXPORTERS: dict[str, tuple[str, str]] = {
     "nquads": ("graphbuild.exporters.rdf:write_nquads", "graph.nq"),
     "trig": ("graphbuild.exporters.rdf:write_trig", "graph.trig"),
     "jsonld": ("graphbuild.exporters.rdf:write_jsonld", "graph.jsonld"),
+    "graphml": ("graphbuild.exporters.gephi:write_graphml", "graph.graphml"),
+    "gexf": ("graphbuild.exporters.gephi:write_gexf", "graph.gexf"),
+    "csv": ("graphbuild.exporters.propertygraph:write_csv", "graph-csv"),
 }
 
 Writer = Callable[..., None]
