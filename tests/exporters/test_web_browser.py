@@ -205,33 +205,40 @@ def test_search_focuses_lammy(driver: Any, seed_load: dict[str, Any]) -> None:
 
 
 def test_type_filter_hides_events(driver: Any, seed_load: dict[str, Any]) -> None:
-    """Unticking Event in the legend hides every Event node and its role edges; ticking restores them."""
+    """Unticking Event in the legend folds the events: no Event node or role edge is drawn, every entity
+    stays, and entities that shared an event are joined by a "shared events" edge; ticking restores them."""
     from selenium.webdriver.common.by import By
 
     box = driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]")
     box.click()
-    shown_events, hidden_entities, shown_role_edges = driver.execute_script(
-        "return [nodes.get({filter: n => n.gtype === 'Event' && !n.hidden}).length,"
-        " nodes.get({filter: n => n.gtype !== 'Event' && n.hidden}).length,"
-        " edges.get({filter: e => e.role && !e.hidden}).length]"
+    shown_events, shown_entities, role_edges, folded = driver.execute_script(
+        "return [nodes.get({filter: n => n.gtype === 'Event'}).length,"
+        " nodes.get({filter: n => n.gtype !== 'Event'}).length,"
+        " edges.get({filter: e => e.role}).length,"
+        " edges.get({filter: e => e.kind === 'fold'}).map(e => [e.from, e.to].sort().join(' '))]"
     )
-    assert (shown_events, hidden_entities, shown_role_edges) == (0, 0, 0)
+    assert (shown_events, shown_entities, role_edges) == (0, 12, 0)
+    # Blinken and Lammy travelled together; Blinken met Ukraine
+    assert "person/antony-blinken person/david-lammy" in folded
+    assert "country/ukraine person/antony-blinken" in folded
     box.click()
-    assert driver.execute_script("return nodes.get({filter: n => n.hidden}).length") == 0
+    assert driver.execute_script("return nodes.length") == seed_graph().number_of_nodes()
 
 
 def test_document_and_event_type_filters(driver: Any, seed_load: dict[str, Any]) -> None:
-    """Choosing an event type hides other events; resetting shows all again."""
+    """Choosing an event type shows those events and their participants only; Reset shows all again."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     Select(driver.find_element(By.ID, "gb-etype")).select_by_value("Travel")
-    etypes = driver.execute_script(
-        "return nodes.get({filter: n => n.gtype === 'Event' && !n.hidden}).map(n => n.etype)"
+    etypes, ids = driver.execute_script(
+        "return [nodes.get({filter: n => n.gtype === 'Event'}).map(n => n.etype), nodes.getIds()]"
     )
     assert etypes == ["Travel"]
+    travel = next(n for n, a in seed_graph().nodes(data=True) if a.get("event_type") == "Travel")
+    assert set(ids) == {travel, "person/antony-blinken", "person/david-lammy", "place/poland", "place/kyiv"}
     driver.find_element(By.ID, "gb-reset").click()
-    assert driver.execute_script("return nodes.get({filter: n => n.hidden}).length") == 0
+    assert driver.execute_script("return nodes.length") == seed_graph().number_of_nodes()
 
 
 def test_neighbourhood_click_fades_others(driver: Any, seed_load: dict[str, Any]) -> None:
@@ -254,18 +261,6 @@ def test_neighbourhood_click_fades_others(driver: Any, seed_load: dict[str, Any]
     assert pixel(driver, "organization/kremlin") == before
 
 
-def test_physics_toggle(driver: Any, seed_load: dict[str, Any]) -> None:
-    """The Physics checkbox switches vis-network's physics off and on."""
-    from selenium.webdriver.common.by import By
-
-    box = driver.find_element(By.ID, "gb-physics")
-    assert box.is_selected()
-    box.click()
-    assert driver.execute_script("return network.physics.options.enabled") is False
-    box.click()
-    assert driver.execute_script("return network.physics.options.enabled") is True
-
-
 def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None:
     """Script, img-onerror and javascript: payloads in the data run nowhere and show as text."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -285,8 +280,8 @@ def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None
     links = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
     assert not [h for h in links if h.lower().startswith("javascript")]
     # the event panel: quote and time text
-    driver.execute_script("graphbuild.focusNode(nodes.get({filter: n => n.gtype === 'Event' && n.docs.length &&"
-                          " n.label === 'Statement: said'})[0].id)")
+    driver.execute_script("graphbuild.focusNode(graphbuild.data.nodes.filter(n => n.gtype === 'Event' &&"
+                          " n.label === 'Statement: said')[0].id)")
     assert f"{JSURL} was the answer </script><!--" in panel.text
     # hover tooltip: vis-network puts string titles in as text (innerText: only <br> elements for newlines)
     driver.find_element(By.ID, "gb-reset").click()
@@ -316,14 +311,15 @@ def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None
 
 
 def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
-    """A 5,000-node page is drawn with physics off, clean, and answers a search (timings: benchmarks/html_scale.py)."""
+    """A 5,000-node page opens clean on at most 150 nodes and answers a search (timings: benchmarks/html_scale.py)."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
     load = open_page(driver, pages["big"], timeout=60)
     assert [e for e in load["console"] if e["level"] in ("SEVERE", "ERROR")] == []
     assert outside(load["urls"]) == []
-    assert driver.execute_script("return [nodes.length, network.physics.options.enabled]") == [5000, False]
+    n, physics = driver.execute_script("return [nodes.length, network.physics.options.enabled]")
+    assert 50 <= n <= 150 and physics is False
     box = driver.find_element(By.ID, "gb-search")
     box.send_keys("Person 1")
     box.send_keys(Keys.ENTER)
@@ -339,7 +335,7 @@ def test_truncated_page_says_what_is_left_out(driver: Any, tmp_path: Path) -> No
     open_page(driver, path)
     note = driver.find_element(By.ID, "gb-note")
     assert note.is_displayed()
-    assert note.text.startswith("Showing 3 of 12 entities")
+    assert note.text.startswith("This page keeps 3 of 12 entities")
 
 
 def test_committed_seed_page_offline(driver: Any) -> None:
@@ -361,5 +357,9 @@ def test_committed_seed_page_offline(driver: Any) -> None:
         )
     assert [e for e in load["console"] if e["level"] in ("SEVERE", "ERROR")] == []
     assert outside(load["urls"]) == []
-    counts = driver.execute_script("return [nodes.length, edges.length]")
-    assert counts == [len(data["nodes"]), len(data["edges"])]
+    counts = driver.execute_script("return [nodes.length, edges.length, !!(window.graphbuild && graphbuild.view)]")
+    edges = data.get("edges") or data.get("links")
+    # the page draws no self-loop (a post with no organisation shows in the side panel); a page written
+    # before the page laid itself out drew them
+    drawn = [e for e in edges if e["source"] != e["target"]] if counts[2] else edges
+    assert counts[:2] == [len(data["nodes"]), len(drawn)]
