@@ -223,7 +223,7 @@
         argsOf[ev].forEach(add);
       });
       if (matching.length > evOrder.length) {
-        notes.push("showing " + evOrder.length + " of " + matching.length + " matching events (those with most participants)");
+        notes.push(evOrder.length + " of " + matching.length + " matching events (those with most participants)");
       }
     } else if (small || state.doc !== "") {
       base = small ? "all" : "document";
@@ -287,7 +287,7 @@
       list.sort(function (a, b) { return (shownArgs(b) - shownArgs(a)) || cmpStr(a, b); });
       list.forEach(addEvent);
       if (list.length > evOrder.length) {
-        notes.push("showing " + evOrder.length + " of " + list.length + " events of these entities");
+        notes.push(evOrder.length + " of " + list.length + " events of these entities");
       }
     }
     // nodes: entities then events
@@ -453,7 +453,7 @@
     });
     if (kept >= n / 2) {
       seedPositions(ids, nb, x, y, placed, 90);
-      force(n, x, y, r, L, 120, 90);
+      force(n, x, y, r, L, 120, 30);
     } else {
       // connected pieces, largest first (ties: best-ranked first node)
       var comp = new Int32Array(n).fill(-1);
@@ -695,20 +695,46 @@
     ctx.lineWidth = 3 / scale;
     ctx.strokeStyle = "#ffffff";
     ctx.fillStyle = "#1d1d1d";
+    // the drawn nodes' screen boxes: a label may not cover another node
+    var shapes = [];
     ids.forEach(function (id) {
+      var vn = body.nodes[id];
+      if (!vn) { return; }
+      var p = network.canvasToDOM({ x: vn.x, y: vn.y });
+      var r = reach(byId[id]) * scale;
+      shapes.push({ id: id, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
+    });
+    function coversNode(box) {
+      for (var i = 0; i < shapes.length; i++) {
+        var o = shapes[i];
+        if (o.id !== box.id && box.x < o.x + o.w && box.x + box.w > o.x && box.y < o.y + o.h && box.y + box.h > o.y) {
+          return true;
+        }
+      }
+      return false;
+    }
+    var LH = LABEL_PX + 4;
+    ids.forEach(function (id, rank) {
       var vn = body.nodes[id];
       if (!vn) { return; }
       var text = shortLabel(byId[id].label);
       var p = network.canvasToDOM({ x: vn.x, y: vn.y });
       var r = reach(byId[id]) * scale;
       var w = ctx.measureText(text).width * scale + 4;
-      var box = { id: id, x: p.x - w / 2, y: p.y + r + 1, w: w, h: LABEL_PX + 4 };
-      if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
-      if (overlaps(box, boxes)) { return; }
-      boxes.push(box);
-      var c = network.DOMtoCanvas({ x: p.x, y: box.y + 2 });
-      ctx.strokeText(text, c.x, c.y);
-      ctx.fillText(text, c.x, c.y);
+      // below the node, else above, right, left
+      var spots = [[p.x - w / 2, p.y + r + 1], [p.x - w / 2, p.y - r - 1 - LH], [p.x + r + 2, p.y - LH / 2],
+                   [p.x - r - 2 - w, p.y - LH / 2]];
+      var forced = !!first[id] || rank < 12;  // the selection and the top nodes may cover small nodes
+      for (var k = 0; k < spots.length; k++) {
+        var box = { id: id, x: spots[k][0], y: spots[k][1], w: w, h: LH };
+        if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
+        if (overlaps(box, boxes) || (!forced && coversNode(box))) { continue; }
+        boxes.push(box);
+        var c = network.DOMtoCanvas({ x: box.x + w / 2, y: box.y + 2 });
+        ctx.strokeText(text, c.x, c.y);
+        ctx.fillText(text, c.x, c.y);
+        return;
+      }
     });
     // edge labels, fixed size on screen, where the edge is long enough and nothing is covered
     var eboxes = [];
@@ -1051,6 +1077,10 @@
     if (state.expanded.indexOf(id) < 0) { state.expanded.push(id); }
     render({ keep: true });
     select(id);
+    // the view follows the neighbourhood just opened
+    var around = viewAdj[id].map(function (v) { return v.from === id ? v.to : v.from; }).concat([id]);
+    network.fit({ nodes: around, animation: false });
+    network.moveTo({ scale: Math.min(network.getScale() * 0.9, 1.6), animation: false });
   }
   function focusOn(id) {
     state.focus = id;
@@ -1169,6 +1199,7 @@
     state.to = toBox.value;
     state.focus = null;
     state.expanded = [];
+    if (state.doc !== "" || state.etype || state.status) { state.types.Event = true; }  // events are what was asked for
     render();
     hint();
   }
@@ -1190,6 +1221,7 @@
   var legend = document.getElementById("gb-legend");
   var legendBoxes = [];
   var legendCounts = {};
+  var etypeGrid = null;
   legend.appendChild(el("h2", null, "Legend · show"));
   meta.types.forEach(function (t) {
     var lab = el("label");
@@ -1217,9 +1249,11 @@
         grid.appendChild(chip);
       });
       legend.appendChild(grid);
+      etypeGrid = grid;
     }
   });
-  legend.appendChild(el("div", "gb-edgekey", "── relation   ┄┄ event role   ··· shared events"));
+  legend.appendChild(el("div", "gb-edgekey", "── relation   ┄┄ event role"));
+  legend.appendChild(el("div", "gb-edgekey", "··· shared events (folded)"));
   legend.appendChild(el("div", "gb-edgekey", "size = mentions"));
 
   var note = document.getElementById("gb-note");
@@ -1233,6 +1267,7 @@
     var vc = {};
     view.nodes.forEach(function (id) { vc[byId[id].gtype] = (vc[byId[id].gtype] || 0) + 1; });
     meta.types.forEach(function (t) { legendCounts[t].textContent = (vc[t] || 0) + " / " + (typeCount[t] || 0); });
+    if (etypeGrid) { etypeGrid.hidden = !vc.Event; }
     var ents = view.nodes.length - Object.keys(view.events).length;
     status.textContent = plural(ents, "entity").replace("entitys", "entities") + " · " +
       plural(Object.keys(view.events).length, "event") + " · " + plural(view.edges.length, "edge") + " shown";
