@@ -3,7 +3,8 @@
 The page carries the whole graph as data but draws a *view* of it: at corpus
 size the most connected entities with events folded into them, or what a
 filter, a search or an expansion asks for.  The view is chosen and laid out
-(with a minimum distance between nodes) by the page script, ``web_assets/graph.js``.
+(with a minimum distance between nodes) by the page script, ``web_assets/graph.js``
+and ``web_assets/graph_layout.js``.
 
 pyvis sets up the network (nodes, edges, options); the page itself comes from
 our own template, because pyvis 0.3.2's template links Bootstrap from a CDN
@@ -438,7 +439,7 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
         "@@PAGE_CSS@@": _style_text(_asset("graph.css")),
         "@@VIS_JS@@": _script_text(_vis_asset("vis-network.min.js")),
         "@@DATA@@": json_for_html(data),
-        "@@PAGE_JS@@": _script_text(_asset("graph.js")),
+        "@@PAGE_JS@@": _script_text(_asset("graph_layout.js") + "\n" + _asset("graph.js")),
     }
     out = []
     rest = template
