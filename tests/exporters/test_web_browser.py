@@ -612,6 +612,13 @@ def test_expand_and_focus(driver: Any, pages: dict[str, Path], big: Any) -> None
     nbrs |= {o for e in big.predecessors(hub) if big.nodes[e]["type"] == "Event" for o in big.successors(e)} - {hub}
     assert before <= after and after - before and after - before <= nbrs
     assert overlapping_pairs(drawn(driver)) == []
+    # "Lay out" lays out again just what is shown: the same nodes, new places, still no overlaps
+    kept = {i["id"]: (i["x"], i["y"]) for i in drawn(driver)}
+    driver.find_element(By.ID, "gb-relayout").click()
+    again = {i["id"]: (i["x"], i["y"]) for i in drawn(driver)}
+    assert set(again) == set(kept) and again != kept
+    assert overlapping_pairs(drawn(driver)) == [] and in_canvas(driver, drawn(driver)) == []
+    assert driver.execute_script("return network.getSelectedNodes()") == [hub]
     next(b for b in driver.find_elements(By.CSS_SELECTOR, "#gb-panel .gb-action") if b.text == "Focus").click()
     items = drawn(driver)
     ids = {i["id"] for i in items}

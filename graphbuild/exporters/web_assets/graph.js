@@ -979,6 +979,11 @@
     c.addEventListener("change", filtersChanged);
   });
   document.getElementById("gb-fit").addEventListener("click", fitView);
+  document.getElementById("gb-relayout").addEventListener("click", function () {
+    var sel = network.getSelectedNodes();
+    render();
+    if (sel.length && view.shown[sel[0]]) { select(sel[0]); }
+  });
   function resetAll() {
     searchBox.value = "";
     results.hidden = true;
