@@ -26,8 +26,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check graphbuild tests benchmarks eval
 	$(BIN)/python -m mypy
 
+# docs/ pictures: the default view of a synthetic corpus-sized graph, one person expanded, the seed article
 screenshot: run
-	$(BIN)/python scripts/screenshot.py outputs/graph.html docs/seed-graph.png
+	$(BIN)/python scripts/screenshot.py --synthetic 5000 docs/graph-overview.png
+	$(BIN)/python scripts/screenshot.py --synthetic 5000 docs/graph-person.png --focus "Person 134" --expand
+	$(BIN)/python scripts/screenshot.py outputs/graph.html docs/graph-article.png --doc 0
 
 # Score the current code on the project's dev gold (eval/README.md); needs $(SHARED)/data.
 devscore: $(STAMP)

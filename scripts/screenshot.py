@@ -2,13 +2,16 @@
 
 Usage::
 
-    python scripts/screenshot.py outputs/seed/graph.html docs/seed-graph.png [--width 1400 --height 900]
-        [--focus "Lammy"] [--timeout 30]
+    python scripts/screenshot.py outputs/graph.html docs/graph-article.png [--width 1400 --height 900]
+        [--focus "Lammy"] [--expand] [--doc 0] [--etype Meet] [--timeout 30]
+    python scripts/screenshot.py --synthetic 5000 docs/graph-overview.png   # the synthetic corpus graph
 
-Waits until the page sets ``window.graphbuildReady`` (graph drawn and settled),
-optionally searches a name so the side panel shows its details, then saves the
-screenshot.  Needs Debian's ``chromium`` and ``chromium-driver`` (or set
-``CHROMIUM`` / ``CHROMEDRIVER``).
+Waits until the page sets ``window.graphbuildReady`` (default view drawn),
+optionally picks a document or an event type, searches a name so the side
+panel shows its details (``--expand`` then opens its neighbourhood), and saves
+the screenshot.  ``--synthetic N`` draws ``tests/web_graphs.big_graph(N)``,
+a made-up corpus-sized graph, instead of a page file.  Needs Debian's
+``chromium`` and ``chromium-driver`` (or set ``CHROMIUM`` / ``CHROMEDRIVER``).
 """
 
 from __future__ import annotations
@@ -70,8 +73,22 @@ def wait_ready(drv: Any, timeout: float) -> float:
     raise TimeoutError(f"graph not ready after {timeout} s")
 
 
+def _choose(drv: Any, select_id: str, value: str) -> None:
+    """Pick an option of one of the page's header menus, by value or by its text."""
+    ok = drv.execute_script(
+        "var s = document.getElementById(arguments[0]);"
+        "var o = Array.from(s.options).find(o => o.value === arguments[1] || o.text.indexOf(arguments[1]) === 0);"
+        "if (!o) { return false; } s.value = o.value; s.dispatchEvent(new Event('change')); return true;",
+        select_id,
+        value,
+    )
+    if not ok:
+        raise SystemExit(f"{select_id}: no option {value!r}")
+
+
 def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, focus: str | None = None,
-               timeout: float = 30.0) -> None:
+               timeout: float = 30.0, expand: bool = False, doc: str | None = None,
+               etype: str | None = None) -> None:
     """Save a PNG of ``html`` as drawn in headless Chromium."""
     with tempfile.TemporaryDirectory(prefix="gb-chrome-") as profile:
         drv = make_driver(profile, width, height)
@@ -82,6 +99,10 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, focu
             )
             drv.get(html.resolve().as_uri())
             wait_ready(drv, timeout)
+            if doc is not None:
+                _choose(drv, "gb-doc", doc)
+            if etype is not None:
+                _choose(drv, "gb-etype", etype)
             if focus:
                 from selenium.webdriver.common.by import By
                 from selenium.webdriver.common.keys import Keys
@@ -89,7 +110,11 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, focu
                 box = drv.find_element(By.ID, "gb-search")
                 box.send_keys(focus)
                 box.send_keys(Keys.ENTER)
-                time.sleep(0.8)  # let the focus animation finish
+                if expand:
+                    button = next(b for b in drv.find_elements(By.CSS_SELECTOR, "#gb-panel .gb-action")
+                                  if b.text == "Expand")
+                    button.click()
+            time.sleep(0.5)
             png.parent.mkdir(parents=True, exist_ok=True)
             drv.save_screenshot(str(png))
         finally:
@@ -99,17 +124,29 @@ def screenshot(html: Path, png: Path, width: int = 1400, height: int = 900, focu
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("html", type=Path)
+    p.add_argument("html", type=Path, nargs="?", help="the page (or use --synthetic)")
     p.add_argument("png", type=Path)
+    p.add_argument("--synthetic", type=int, metavar="N", help="draw the synthetic corpus graph of N nodes")
+    p.add_argument("--expand", action="store_true", help="with --focus: open that node's neighbourhood")
+    p.add_argument("--doc", help="show one document (its index or the start of its title)")
+    p.add_argument("--etype", help="show one event type")
     p.add_argument("--width", type=int, default=1400)
     p.add_argument("--height", type=int, default=900)
     p.add_argument("--focus", help="search this name first, so the side panel shows it")
     p.add_argument("--timeout", type=float, default=30.0)
     a = p.parse_args(argv)
-    if not a.html.is_file():
-        print(f"{a.html}: no such file", file=sys.stderr)
-        return 2
-    screenshot(a.html, a.png, a.width, a.height, a.focus, a.timeout)
+    with tempfile.TemporaryDirectory(prefix="gb-shot-") as tmp:
+        if a.synthetic:
+            sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+            from graphbuild.exporters.web import write_html
+            from tests.web_graphs import big_graph
+
+            a.html = Path(tmp) / "synthetic.html"
+            write_html(big_graph(a.synthetic), a.html)
+        if a.html is None or not a.html.is_file():
+            print(f"{a.html}: no such file", file=sys.stderr)
+            return 2
+        screenshot(a.html, a.png, a.width, a.height, a.focus, a.timeout, a.expand, a.doc, a.etype)
     print(a.png)
     return 0
 

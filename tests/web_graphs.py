@@ -219,14 +219,24 @@ ENTITY_TYPES = ("Person", "Country", "Place", "Organization")
 ROLES = ("agent", "participant", "target", "place", "origin", "destination")
 
 
+POSTS = ("Minister", "Prime Minister", "Foreign Secretary", "Chancellor")
+STATUSES = ("reported", "reported", "reported", "planned", "negated", "hypothetical")
+
+
 def big_graph(n_nodes: int = 5000, seed: int = 0, n_docs: int = 417) -> nx.MultiDiGraph:
-    """A synthetic corpus graph of about ``n_nodes`` nodes (60% entities, 40% events), skewed like news."""
+    """A synthetic corpus graph of about ``n_nodes`` nodes (60% entities, 40% events), skewed like news.
+
+    Documents are dated a day apart from 2005-01-01; ``holds_position`` edges carry one of ``POSTS``
+    (some ``former``), a few people hold a post with no organisation (``positions`` on the node, as
+    graph.json gives it), and events carry a ``status``.
+    """
     rng = random.Random(seed)
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     g.graph["base_iri"] = DEFAULT_BASE_IRI
     docs = [f"bbc-politics-{i:03d}" for i in range(n_docs)]
     g.graph["documents"] = {
-        d: {"title": f"Politics story number {i}", "date": "2005-01-01", "url": None, "source": "synthetic"}
+        d: {"title": f"Politics story number {i}", "date": f"{2005 + i // 365}-{(i % 365) // 31 + 1:02d}-"
+            f"{(i % 365) % 28 + 1:02d}", "url": None, "source": "synthetic"}
         for i, d in enumerate(docs)
     }
     n_ent = int(n_nodes * 0.6)
@@ -257,8 +267,18 @@ def big_graph(n_nodes: int = 5000, seed: int = 0, n_docs: int = 417) -> nx.Multi
         ev = {"doc": doc, "sentence_start": st, "sentence_end": st + 90, "subject_text": g.nodes[s]["label"],
               "object_text": g.nodes[o]["label"], "rule": "synthetic", "confidence": 0.7,
               "sentence": f"{g.nodes[s]['label']} is linked to {g.nodes[o]['label']} in sentence {st}."}
-        title = "Minister" if rel == "holds_position" else None
+        title = rng.choice(POSTS) if rel == "holds_position" else None
         add_relation(g, s, o, rel, ev, title=title)
+        if rel == "holds_position" and rng.random() < 0.2:
+            g.edges[s, o, f"{rel}|{title}"]["former"] = True
+    for i, nid in enumerate(ents):
+        if nid.startswith("person/") and i % 23 == 0:
+            doc = g.nodes[nid]["mentions"][0]["doc"]
+            st = g.nodes[nid]["mentions"][0]["start"]
+            ev = {"doc": doc, "sentence_start": st, "sentence_end": st + 80, "subject_text": g.nodes[nid]["label"],
+                  "object_text": "Prime Minister", "rule": "synthetic", "confidence": 0.7,
+                  "sentence": f"Prime Minister {g.nodes[nid]['label']} spoke in sentence {st}."}
+            g.nodes[nid]["positions"] = [{"title": "Prime Minister", "evidence": [ev]}]
     for j in range(n_evt):
         doc = rng.choice(docs)
         et = rng.choice(EVENT_TYPES)
@@ -269,7 +289,7 @@ def big_graph(n_nodes: int = 5000, seed: int = 0, n_docs: int = 417) -> nx.Multi
               "object_text": "", "rule": "trigger", "confidence": 0.6, "sentence": sent}
         g.add_node(nid, type="Event", event_type=et, label=f"{et}: trigger{j}", doc=doc, trigger=f"trigger{j}",
                    start=start, end=start + 5, time=None, time_text=None, quote=None, rule="trigger",
-                   confidence=0.6, evidence=[ev], trigger_mentions=[])
+                   confidence=0.6, evidence=[ev], trigger_mentions=[], status=rng.choice(STATUSES))
         for target in set(rng.choices(ents, weights=weights, k=rng.randint(1, 3))):
             role = rng.choice(ROLES)
             g.add_edge(nid, target, key=role, relation=role, evidence=[ev], confidence=0.6)

@@ -1,5 +1,11 @@
 """graph.html: one self-contained interactive page (pyvis network data, vis-network inlined).
 
+The page carries the whole graph as data but draws a *view* of it: at corpus
+size the most connected entities with events folded into them, or what a
+filter, a search or an expansion asks for.  The view is chosen and laid out
+(with a minimum distance between nodes) by the page script, ``web_assets/graph.js``
+and ``web_assets/graph_layout.js``.
+
 pyvis sets up the network (nodes, edges, options); the page itself comes from
 our own template, because pyvis 0.3.2's template links Bootstrap from a CDN
 whatever ``cdn_resources`` says.  vis-network's JS and CSS (shipped inside
@@ -15,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -28,8 +35,14 @@ from graphbuild.errors import ExportError
 
 log = logging.getLogger(__name__)
 
-#: Above this many nodes the page gets precomputed positions and starts with physics off.
-LARGE_GRAPH = 300
+#: The page's default view shows at most this many nodes (a graph this small is shown whole).
+VIEW_LIMIT = 150
+
+#: Event statuses the page can filter on (graph.json ``status``; missing means "reported").
+EVENT_STATUSES = ("reported", "planned", "negated", "hypothetical")
+
+#: ISO dates (``2005``, ``2005-03``, ``2005-03-14``): the only event times the date filter uses.
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 #: vis-network version inlined from pyvis's bundled copy.
 VIS_DIR = "vis-9.1.2"
@@ -203,6 +216,34 @@ def _add_edge(net: Any, source: str, to: str, **options: Any) -> None:
     net.edges.append(Edge(source, to, net.directed, **options).options)
 
 
+def _posts(graph: nx.MultiDiGraph, n: str) -> tuple[list[str], list[Mapping[str, Any]]]:
+    """The posts a person holds (``positions`` on the node, ``holds_position`` edge titles), former ones
+    marked "former …", and the evidence of the node's ``positions``."""
+    a = graph.nodes[n]
+    posts: list[str] = []
+    evidence: list[Mapping[str, Any]] = []
+    for pos in a.get("positions") or []:
+        if not isinstance(pos, Mapping):
+            continue
+        title = _text(pos.get("title")).strip()
+        if title:
+            posts.append(("former " if pos.get("former") else "") + title)
+        evidence.extend(ev for ev in pos.get("evidence") or [] if isinstance(ev, Mapping))
+    for _, _, e in graph.out_edges(n, data=True):
+        title = _text(e.get("title")).strip()
+        if e.get("relation") == "holds_position" and title:
+            posts.append(("former " if e.get("former") else "") + title)
+    return sorted(set(posts)), evidence
+
+
+def _event_date(a: Mapping[str, Any], doc_date: str) -> str:
+    """An event's ISO date: its normalised time, else its document's date, else ""."""
+    time = _text(a.get("time")).strip()
+    if _ISO_DATE.match(time):
+        return time
+    return doc_date if _ISO_DATE.match(doc_date) else ""
+
+
 def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple[Any, dict[str, Any]]:
     """The pyvis ``Network`` for ``graph`` and the page metadata (documents, sentences, counts)."""
     from pyvis.network import Network
@@ -216,6 +257,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
     documents: Mapping[str, Any] = graph.graph.get("documents") or {}
     doc_ids: set[str] = set()
     sentences: set[tuple[str, int, int, str]] = set()
+    posts: dict[str, tuple[list[str], list[Mapping[str, Any]]]] = {}
     for n in shown:
         a = graph.nodes[n]
         doc_ids.update(_text(m.get("doc")) for m in a.get("mentions") or [])
@@ -223,18 +265,15 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             doc_ids.add(_text(a["doc"]))
         for ev in a.get("evidence") or []:
             sentences.add(_sentence_key(ev))
+        if a.get("type") != "Event":
+            posts[n] = _posts(graph, n)
+            for ev in posts[n][1]:
+                sentences.add(_sentence_key(ev))
     for _, _, _, a in edges:
         for ev in a.get("evidence") or []:
             sentences.add(_sentence_key(ev))
     doc_ids.update(s[0] for s in sentences)
     tables = _Tables(documents, doc_ids, sentences)
-
-    large = len(shown) > LARGE_GRAPH
-    positions: dict[str, tuple[float, float]] = {}
-    if large:
-        from graphbuild.exporters.web_layout import large_layout
-
-        positions = large_layout(graph.subgraph(shown))
 
     # documents each node appears in (mentions, its own doc, evidence of its edges)
     node_docs: dict[str, set[int]] = defaultdict(set)
@@ -246,15 +285,19 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     event_types: set[str] = set()
+    statuses: set[str] = set()
     types_present: set[str] = set()
     for n in shown:
         a = graph.nodes[n]
         typ = _text(a.get("type")) or "Entity"
         label = _text(a.get("label")) or n
         info: dict[str, Any] = {"wikidata": _text(a.get("wikidata"))}
+        extra: dict[str, Any] = {}
         if typ == "Event":
             et = _text(a.get("event_type")) or "Other"
             event_types.add(et)
+            status = _text(a.get("status")) or "reported"
+            statuses.add(status)
             shape, colour = EVENT_SHAPE, EVENT_COLOURS.get(et, EVENT_COLOURS["Other"])
             doc = _text(a.get("doc"))
             if doc:
@@ -272,7 +315,9 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
                     "evidence": [tables.evidence(ev) for ev in a.get("evidence") or []],
                 }
             )
-            tip = [label, f"Event · {et}"]
+            doc_date = tables.docs[tables.doc_index[doc]]["date"] if doc else ""
+            extra.update({"status": status, "date": _event_date(a, doc_date)})
+            tip = [label, f"Event · {et}" + ("" if status == "reported" else f" · {status}")]
             if a.get("time") or a.get("time_text"):
                 tip.append(f"When: {_text(a.get('time') or a.get('time_text'))}")
             if a.get("quote"):
@@ -287,17 +332,19 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             node_docs[n].update(per_doc)
             size = _node_size(mention_count)
             aliases = [_text(x) for x in a.get("aliases") or []]
-            info.update({"mentions": mention_count, "docCounts": sorted(per_doc.items())})
+            titles, post_ev = posts[n]
+            info.update({"mentions": mention_count, "docCounts": sorted(per_doc.items()),
+                         "postEv": [tables.evidence(ev) for ev in post_ev]})
+            extra["posts"] = titles
             tip = [label, f"{typ} · {mention_count} mention{'s' if mention_count != 1 else ''}"]
+            if titles:
+                tip.append("Posts: " + "; ".join(titles[:4]) + (" …" if len(titles) > 4 else ""))
             if aliases:
                 tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
             posts = [_text(p.get("title")) for p in a.get("positions") or [] if isinstance(p, dict)]
             if posts:  # posts whose organisation is not known (no edge: see graphbuild.graph)
                 tip.append("Posts: " + ", ".join(p for p in posts if p))
         types_present.add(typ)
-        extra: dict[str, Any] = {}
-        if large:
-            extra["x"], extra["y"] = positions[n]
         _add_node(
             net,
             n,
@@ -315,18 +362,22 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             **extra,
         )
 
-    parallel: Counter[tuple[str, str]] = Counter()
     for i, (s, o, _k, a) in enumerate(edges):
         relation = _text(a.get("relation")) or _k
         post = _text(a.get("title"))
+        former = bool(a.get("former"))
         is_role = graph.nodes[s].get("type") == "Event"
         label = post if (relation == "holds_position" and post) else relation
+        if former:
+            label = "former " + label
         evs = [tables.evidence(ev) for ev in a.get("evidence") or []]
         slabel = _text(graph.nodes[s].get("label")) or s
         olabel = _text(graph.nodes[o].get("label")) or o
         tip = [f"{slabel} —{relation}→ {olabel}"]
         if post:
             tip.append(f"Title: {post}")
+        if former:
+            tip.append("Former (no longer holds)")
         tip.append(f"{len(evs)} evidence sentence{'s' if len(evs) != 1 else ''}")
         opts: dict[str, Any] = {
             "id": f"e{i}",
@@ -336,26 +387,20 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             "post": post,
             "role": is_role,
             "ev": evs,
-            "dashes": is_role,
-            "color": "#b0b0b0" if is_role else "#7a7a7a",
         }
-        if not large:
-            # large pages draw edge labels only around the clicked node (drawing 10k labels costs ~1 s a frame)
-            opts["label"] = label
-            pair = (min(s, o), max(s, o))
-            k = parallel[pair]
-            parallel[pair] += 1
-            opts["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.08 + 0.18 * k, 2)}
+        if former:
+            opts["former"] = True
         _add_edge(net, s, o, **opts)
 
-    net.options = _options(large)
+    net.options = _options()
     meta = {
         "docs": tables.docs,
         "sentences": tables.sentences,
         "counts": dict(counts, edges=len(edges), total_edges=graph.number_of_edges()),
-        "large": large,
+        "limit": VIEW_LIMIT,
         "entityStyle": {t: {"shape": s, "color": c} for t, (s, c) in ENTITY_STYLE.items()},
         "eventColours": {t: EVENT_COLOURS.get(t, EVENT_COLOURS["Other"]) for t in sorted(event_types)},
+        "statuses": [st for st in (*EVENT_STATUSES, *sorted(statuses - set(EVENT_STATUSES))) if st in statuses],
         "types": [t for t in (*ENTITY_TYPES, *sorted(types_present - set(ENTITY_TYPES) - {"Event"}), "Event")
                   if t in types_present],
         "eventShape": EVENT_SHAPE,
@@ -364,40 +409,22 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
     return net, meta
 
 
-def _options(large: bool) -> dict[str, Any]:
-    """vis-network options: physics for small graphs, fixed positions and cheap drawing for large ones."""
-    opts: dict[str, Any] = {
+def _options() -> dict[str, Any]:
+    """vis-network options: the page places every node itself (no physics), and draws labels itself."""
+    return {
         "autoResize": True,
-        "nodes": {
-            "font": {"size": 14, "face": "sans-serif", "color": "#1d1d1d", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "borderWidth": 1,
-        },
+        "nodes": {"borderWidth": 1, "font": {"size": 0}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"size": 10, "face": "sans-serif", "color": "#555555", "strokeWidth": 3,
-                     "strokeColor": "#ffffff", "align": "middle"},
             "width": 1,
             "selectionWidth": 2,
+            "smooth": False,
         },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False, "stabilization": {"enabled": False}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
                         "multiselect": False},
     }
-    if large:
-        opts["layout"] = {"improvedLayout": False, "randomSeed": 7}
-        opts["physics"] = {"enabled": False, "stabilization": {"enabled": False}}
-        opts["edges"]["smooth"] = False
-        opts["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True})
-    else:
-        opts["layout"] = {"improvedLayout": True, "randomSeed": 7}
-        opts["physics"] = {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 130, "springConstant": 0.06,
-                                 "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
-            "minVelocity": 0.75,
-        }
-    return opts
 
 
 def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
@@ -415,7 +442,7 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
         "@@PAGE_CSS@@": _style_text(_asset("graph.css")),
         "@@VIS_JS@@": _script_text(_vis_asset("vis-network.min.js")),
         "@@DATA@@": json_for_html(data),
-        "@@PAGE_JS@@": _script_text(_asset("graph.js")),
+        "@@PAGE_JS@@": _script_text(_asset("graph_layout.js") + "\n" + _asset("graph.js")),
     }
     out = []
     rest = template

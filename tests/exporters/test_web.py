@@ -14,9 +14,19 @@ from hypothesis import strategies as st
 
 from graphbuild.errors import ExportError
 from graphbuild.exporters import export, get_exporter
-from graphbuild.exporters.web import LARGE_GRAPH, json_for_html, render_html, select_nodes, write_html
-from graphbuild.exporters.web_layout import large_layout
-from tests.web_graphs import IMG, JSURL, PAYLOADS, SCRIPT, big_graph, hostile_graph, seed_graph
+from graphbuild.exporters.web import VIEW_LIMIT, json_for_html, render_html, select_nodes, write_html
+from tests.web_graphs import (
+    IMG,
+    JSURL,
+    PAYLOADS,
+    SCRIPT,
+    SEED_DOC,
+    SEED_TEXT,
+    big_graph,
+    evidence,
+    hostile_graph,
+    seed_graph,
+)
 
 DATA_RE = re.compile(r'<script type="application/json" id="gb-data">(.*?)</script>', re.S)
 
@@ -87,7 +97,7 @@ def test_reading_attributes(seed_html: str) -> None:
     events = [n for n in data["nodes"] if n["gtype"] == "Event"]
     assert events and all(n["shape"] == "diamond" for n in events)
     assert len({n["color"] for n in events}) == len({n["etype"] for n in events})
-    labels = {e["label"] for e in data["edges"]}
+    labels = {e["elabel"] for e in data["edges"]}
     assert {"Secretary of State", "Foreign Secretary", "agent", "located_in", "affiliated_with"} <= labels
     assert by_id["person/antony-blinken"]["size"] > by_id["place/pokrovsk"]["size"]
     assert "Lammy" in by_id["person/david-lammy"]["aliases"]
@@ -200,20 +210,56 @@ def test_empty_graph() -> None:
     assert data["nodes"] == [] and data["edges"] == []
 
 
-def test_large_graph_positions_physics_off() -> None:
-    """Above the threshold every node has a position and physics starts off."""
-    g = big_graph(LARGE_GRAPH + 200, seed=3, n_docs=20)
-    data = page_data(render_html(g))
+def test_page_places_nodes_itself() -> None:
+    """Physics is off and no position is fixed in the data: the page script lays out what it shows."""
+    data = page_data(render_html(big_graph(VIEW_LIMIT + 200, seed=3, n_docs=20)))
     assert data["options"]["physics"]["enabled"] is False
-    assert all("x" in n and "y" in n for n in data["nodes"])
-    small = page_data(render_html(seed_graph()))
-    assert small["options"]["physics"]["enabled"] is True
+    assert not [n for n in data["nodes"] if "x" in n or "y" in n]
+    assert data["meta"]["limit"] == VIEW_LIMIT
 
 
-def test_large_layout_deterministic_and_spread() -> None:
-    """The large layout is deterministic and does not stack nodes on one point."""
-    g = big_graph(1500, seed=5, n_docs=30)
-    a = large_layout(g)
-    b = large_layout(g)
-    assert a == b and len(a) == g.number_of_nodes()
-    assert len(set(a.values())) > 0.98 * len(a)
+def test_posts_from_positions_and_titles() -> None:
+    """A person's posts come from ``positions`` (no organisation), ``holds_position`` titles and
+    self-loop titles, former ones marked; the position evidence reaches the page."""
+    g = seed_graph()
+    g.nodes["person/dmitry-peskov"]["positions"] = [
+        {"title": "Kremlin spokesman", "evidence": [evidence(SEED_DOC, SEED_TEXT, "Dmitry Peskov", "Dmitry Peskov",
+                                                             "spokesman")]}
+    ]
+    g.add_edge("person/vladimir-putin", "person/vladimir-putin", key="holds_position|Prime Minister",
+               relation="holds_position", title="Prime Minister", former=True,
+               evidence=[evidence(SEED_DOC, SEED_TEXT, "Vladimir Putin", "Vladimir Putin", "")])
+    data = page_data(render_html(g))
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["person/dmitry-peskov"]["posts"] == ["Kremlin spokesman"]
+    assert by_id["person/dmitry-peskov"]["info"]["postEv"][0]["subj"] == "Dmitry Peskov"
+    assert by_id["person/vladimir-putin"]["posts"] == ["President", "former Prime Minister"]
+    assert by_id["person/antony-blinken"]["posts"] == ["Secretary of State"]
+    assert by_id["place/kyiv"]["posts"] == []
+    loop = next(e for e in data["edges"] if e["from"] == e["to"])
+    assert loop["former"] is True and loop["elabel"] == "former Prime Minister"
+
+
+def test_event_status_and_date() -> None:
+    """Event nodes carry their status (default "reported") and an ISO date: their time, else their
+    document's date; the statuses present are listed for the filter."""
+    g = seed_graph()
+    talks = next(n for n, a in g.nodes(data=True) if a.get("trigger") == "talks")
+    g.nodes[talks]["status"] = "planned"
+    data = page_data(render_html(g))
+    events = {n["info"]["trigger"]: n for n in data["nodes"] if n["gtype"] == "Event"}
+    assert events["talks"]["status"] == "planned" and events["trip"]["status"] == "reported"
+    assert events["told"]["date"] == "2024-09-11"  # its own time
+    assert events["trip"]["date"] == "2024-09-11"  # the document's date
+    assert data["meta"]["statuses"] == ["reported", "planned"]
+
+
+def test_event_date_ignores_non_iso_time() -> None:
+    """A time that is not an ISO date falls back to the document date, or none."""
+    g = seed_graph()
+    g.graph["documents"][SEED_DOC]["date"] = None
+    told = next(n for n, a in g.nodes(data=True) if a.get("trigger") == "told")
+    g.nodes[told]["time"] = "last Wednesday"
+    data = page_data(render_html(g))
+    events = {n["info"]["trigger"]: n for n in data["nodes"] if n["gtype"] == "Event"}
+    assert events["told"]["date"] == "" and events["trip"]["date"] == ""

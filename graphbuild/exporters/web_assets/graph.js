@@ -1,18 +1,33 @@
 /* graphbuild interactive graph page.
  *
- * Reads the JSON block #gb-data (vis nodes, edges, options and page metadata),
- * builds vis-network and wires the controls.  Text from articles is only ever
- * put on screen with textContent / createTextNode, never as markup.
- * Globals, as in pyvis pages: window.network, window.nodes, window.edges.
- * window.graphbuildReady turns true after the first draw of the settled graph.
+ * Reads the JSON block #gb-data (every node and edge of the graph, vis options and page
+ * metadata) and draws a *view* of it: by default the most connected entities and the
+ * relations between them, events folded into their participants; filters, search and
+ * "Expand"/"Focus" change the view, which is laid out again here (deterministic, with a
+ * minimum distance between nodes).  Node and edge labels are drawn by this script, by
+ * importance, only where they do not cover one another.
+ * Text from articles is only ever put on screen with textContent / createTextNode or
+ * canvas fillText, never as markup.
+ * Globals, as in pyvis pages: window.network, window.nodes, window.edges (the drawn view).
+ * window.graphbuildReady turns true after the first draw.
  */
 (function () {
   "use strict";
 
+  var t0 = performance.now();
   var data = JSON.parse(document.getElementById("gb-data").textContent);
+  var timings = { parse: 0, index: 0, view: 0, layout: 0 };
   var meta = data.meta;
   var docs = meta.docs;
   var sentences = meta.sentences;
+  var LIMIT = meta.limit || 150;  // nodes in the default view
+  var VIEW_MAX = 400;             // nodes in any view
+  var EVENT_MAX = 150;            // events in any view
+  var NEIGHBOURS_MAX = 40;        // neighbours one expansion adds
+  var LABEL_PX = 12;
+  var EDGE_LABEL_PX = 11;
+  /* how far each vis shape reaches from its centre, in units of its size */
+  var REACH = { dot: 1, diamond: 1, hexagon: 1, triangle: 1.16, square: 1.42 };
 
   /* ---------- small DOM helpers (text only) ---------- */
   function el(tag, cls, text) {
@@ -40,90 +55,507 @@
     s.style.clipPath = CLIP[shape] || CLIP.dot;
     return s;
   }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function cmpStr(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
-  /* ---------- indexes ---------- */
+  /* ---------- indexes over the whole graph ---------- */
   var byId = {};
-  var adjacent = {};  // node id -> [edge]
-  data.nodes.forEach(function (n) { byId[n.id] = n; adjacent[n.id] = []; });
+  var adjacent = {};   // node id -> [edge]
+  var relNbrs = {};    // entity id -> {other entity id: [relation edge]}
+  var coNbrs = {};     // entity id -> {other entity id: [event id]}
+  var eventsOf = {};   // entity id -> [event id]
+  var argsOf = {};     // event id -> [entity id]
   var edgeById = {};
+  data.nodes.forEach(function (n) {
+    byId[n.id] = n;
+    adjacent[n.id] = [];
+    n.isEvent = n.gtype === "Event";
+    if (n.isEvent) { argsOf[n.id] = []; } else { relNbrs[n.id] = {}; coNbrs[n.id] = {}; eventsOf[n.id] = []; }
+  });
   data.edges.forEach(function (e) {
     edgeById[e.id] = e;
     adjacent[e.from].push(e);
     if (e.to !== e.from) { adjacent[e.to].push(e); }
+    if (e.role) {
+      if (argsOf[e.from] && argsOf[e.from].indexOf(e.to) < 0 && relNbrs[e.to]) {
+        argsOf[e.from].push(e.to);
+        eventsOf[e.to].push(e.from);
+      }
+    } else if (e.from !== e.to && relNbrs[e.from] && relNbrs[e.to]) {
+      (relNbrs[e.from][e.to] = relNbrs[e.from][e.to] || []).push(e);
+      (relNbrs[e.to][e.from] = relNbrs[e.to][e.from] || []).push(e);
+    }
   });
+  Object.keys(argsOf).forEach(function (ev) {
+    var a = argsOf[ev];
+    for (var i = 0; i < a.length; i++) {
+      for (var j = i + 1; j < a.length; j++) {
+        (coNbrs[a[i]][a[j]] = coNbrs[a[i]][a[j]] || []).push(ev);
+        (coNbrs[a[j]][a[i]] = coNbrs[a[j]][a[i]] || []).push(ev);
+      }
+    }
+  });
+  /* connectedness: distinct entities related directly (counted twice) or through a shared event */
+  var score = {};
+  data.nodes.forEach(function (n) {
+    if (n.isEvent) {
+      score[n.id] = argsOf[n.id].length;
+    } else {
+      var s = 2 * Object.keys(relNbrs[n.id]).length;
+      Object.keys(coNbrs[n.id]).forEach(function (o) { if (!relNbrs[n.id][o]) { s += 1; } });
+      score[n.id] = s;
+    }
+  });
+  function byRank(a, b) {
+    return (score[b] - score[a]) || ((byId[b].weight || 0) - (byId[a].weight || 0)) ||
+      cmpStr(byId[a].label, byId[b].label) || cmpStr(a, b);
+  }
+  var entityIds = data.nodes.filter(function (n) { return !n.isEvent; }).map(function (n) { return n.id; });
+  entityIds.sort(byRank);
+  var eventIds = data.nodes.filter(function (n) { return n.isEvent; }).map(function (n) { return n.id; });
   var typeCount = {};
   data.nodes.forEach(function (n) { typeCount[n.gtype] = (typeCount[n.gtype] || 0) + 1; });
+  var small = data.nodes.length <= LIMIT;
+  timings.parse = Math.round(performance.now() - t0);  // a graph this small is shown whole, events and all
+
   var searchIndex = data.nodes.map(function (n) {
     return {
       id: n.id,
       names: [n.label].concat(n.aliases || []).map(function (s) { return String(s).toLowerCase(); }),
-      isEvent: n.gtype === "Event",
+      posts: (n.posts || []).map(function (s) { return String(s).toLowerCase(); }),
+      isEvent: n.isEvent,
       weight: n.weight || 0,
       label: n.label
     };
   });
   function styleOf(n) {
-    if (n.gtype === "Event") { return { shape: meta.eventShape, color: meta.eventColours[n.etype] || "#bab0ac" }; }
+    if (n.isEvent) { return { shape: meta.eventShape, color: meta.eventColours[n.etype] || "#bab0ac" }; }
     return meta.entityStyle[n.gtype] || meta.otherStyle;
   }
-  function docTitle(i) { return (i === null || i === undefined || !docs[i]) ? "" : docs[i].title; }
+  /* drawn size: the page's size, compressed in crowded views (8 to ~27 instead of 10 to 48) */
+  var crowded = false;
+  function drawnSize(n) { var s = n.size || 10; return crowded ? Math.round((8 + (s - 10) * 0.5) * 10) / 10 : s; }
+  function reach(n) { return drawnSize(n) * (REACH[n.shape] || 1.42); }
+
+  timings.index = Math.round(performance.now() - t0) - timings.parse;
+
+  /* ---------- filters ---------- */
+  var state = { types: {}, etype: "", status: "", doc: "", from: "", to: "", expanded: [], focus: null };
+  function resetState() {
+    meta.types.forEach(function (t) { state.types[t] = !(t === "Event" && !small); });
+    state.etype = "";
+    state.status = "";
+    state.doc = "";
+    state.from = "";
+    state.to = "";
+    state.expanded = [];
+    state.focus = null;
+  }
+  resetState();
+  function dated() { return !!(state.from || state.to); }
+  function inRange(date) {
+    if (!dated()) { return true; }
+    if (!date) { return false; }
+    if (state.from && date < state.from.slice(0, date.length)) { return false; }
+    if (state.to && date.slice(0, state.to.length) > state.to) { return false; }
+    return true;
+  }
+  function docOK(i) {
+    if (state.doc !== "" && i !== Number(state.doc)) { return false; }
+    return !dated() || inRange(docs[i] ? docs[i].date : "");
+  }
+  function entityOK(id) {
+    var n = byId[id];
+    if (state.types[n.gtype] === false) { return false; }
+    if (state.doc === "" && !dated()) { return true; }
+    return n.docs.some(docOK);
+  }
+  function eventOK(id) {
+    var n = byId[id];
+    if (state.etype && n.etype !== state.etype) { return false; }
+    if (state.status && (n.status || "reported") !== state.status) { return false; }
+    if (state.doc !== "" && n.info.doc !== Number(state.doc)) { return false; }
+    return inRange(n.date || "");
+  }
+  function edgeOK(e) {
+    if (state.doc === "" && !dated()) { return true; }
+    return e.ev.some(function (ev) { return docOK(sentences[ev.s][0]); });
+  }
+
+  /* ---------- the view: which nodes and edges are drawn ---------- */
+  var view = { nodes: [], edges: [], shown: {}, events: {}, note: "" };
+  function computeView() {
+    var show = {};
+    var order = [];
+    var evs = {};
+    var evOrder = [];
+    var notes = [];
+    var eventsOn = state.types.Event !== false;
+    var eventDriven = !!(state.etype || state.status);
+    function add(id) {
+      if (!show[id] && order.length < VIEW_MAX && entityOK(id)) { show[id] = true; order.push(id); }
+    }
+    function addEvent(id) {
+      if (!evs[id] && evOrder.length < EVENT_MAX) { evs[id] = true; evOrder.push(id); }
+    }
+    function neighbours(id) {
+      // the entities related to id or sharing an event with it (under the filters), best first
+      var out = {};
+      Object.keys(relNbrs[id] || {}).forEach(function (o) { if (relNbrs[id][o].some(edgeOK)) { out[o] = 1; } });
+      Object.keys(coNbrs[id] || {}).forEach(function (o) { if (coNbrs[id][o].some(eventOK)) { out[o] = 1; } });
+      return Object.keys(out).filter(entityOK).sort(byRank);
+    }
+    var base = "overview";
+    if (state.focus) {
+      base = "focus";
+    } else if (eventDriven) {
+      base = "events";
+      var matching = eventIds.filter(eventOK).filter(function (ev) {
+        return argsOf[ev].length === 0 || argsOf[ev].some(entityOK);
+      });
+      matching.sort(function (a, b) {
+        return (argsOf[b].length - argsOf[a].length) || cmpStr(byId[a].date || "", byId[b].date || "") || cmpStr(a, b);
+      });
+      matching.forEach(function (ev) {
+        if (evOrder.length >= EVENT_MAX) { return; }
+        addEvent(ev);
+        argsOf[ev].forEach(add);
+      });
+      if (matching.length > evOrder.length) {
+        notes.push(evOrder.length + " of " + matching.length + " matching events (those with most participants)");
+      }
+    } else if (small || state.doc !== "") {
+      base = small ? "all" : "document";
+      entityIds.forEach(add);
+    } else {
+      // the most connected entities, each linked to another one shown
+      var cands = entityIds.filter(function (id) { return score[id] > 0 && entityOK(id); });
+      var pick = cands.slice(0, LIMIT);
+      for (var round = 0; round < 3; round++) {
+        var inSet = {};
+        pick.forEach(function (id) { inSet[id] = true; });
+        var linked = pick.filter(function (id) {
+          return neighbours(id).some(function (o) { return inSet[o]; });
+        });
+        if (linked.length === pick.length) { break; }
+        var room = LIMIT - linked.length;
+        var extra = [];
+        var linkedSet = {};
+        linked.forEach(function (id) { linkedSet[id] = true; });
+        for (var k = 0; k < cands.length && extra.length < room; k++) {
+          if (!linkedSet[cands[k]] && !inSet[cands[k]]) { extra.push(cands[k]); }
+        }
+        pick = linked.concat(extra);
+      }
+      var fin = {};
+      pick.forEach(function (id) { fin[id] = true; });
+      pick.filter(function (id) { return neighbours(id).some(function (o) { return fin[o]; }); }).forEach(add);
+      var alone = entityIds.filter(entityOK).length - order.length;
+      if (alone > 0) {
+        notes.push("the " + order.length + " most connected entities; " + alone +
+          " more (and the unconnected ones) are found by search or Expand");
+      }
+    }
+    var centres = state.focus ? [state.focus].concat(state.expanded) : state.expanded;
+    centres.forEach(function (id) {
+      if (!byId[id]) { return; }
+      if (byId[id].isEvent) {
+        addEvent(id);
+        argsOf[id].forEach(add);
+        return;
+      }
+      if (!show[id] && order.length < VIEW_MAX) { show[id] = true; order.push(id); }
+      var nb = neighbours(id);
+      nb.slice(0, NEIGHBOURS_MAX).forEach(add);
+      if (nb.length > NEIGHBOURS_MAX) {
+        notes.push(byId[id].label + ": " + NEIGHBOURS_MAX + " of " + nb.length + " neighbours shown");
+      }
+      if (eventsOn) {
+        eventsOf[id].filter(eventOK).slice(0, NEIGHBOURS_MAX).forEach(addEvent);
+      }
+    });
+    if (eventsOn && !eventDriven && base !== "focus") {
+      // the events of the entities shown, those joining two of them first
+      var cand = {};
+      order.forEach(function (id) { eventsOf[id].forEach(function (ev) { if (eventOK(ev)) { cand[ev] = 1; } }); });
+      if (base === "all" || base === "document") {
+        eventIds.forEach(function (ev) { if (eventOK(ev) && argsOf[ev].length === 0) { cand[ev] = 1; } });
+      }
+      var list = Object.keys(cand);
+      function shownArgs(ev) { return argsOf[ev].filter(function (a) { return show[a]; }).length; }
+      list.sort(function (a, b) { return (shownArgs(b) - shownArgs(a)) || cmpStr(a, b); });
+      list.forEach(addEvent);
+      if (list.length > evOrder.length) {
+        notes.push(evOrder.length + " of " + list.length + " events of these entities");
+      }
+    }
+    // nodes: entities then events
+    var nodesOut = order.slice();
+    evOrder.forEach(function (ev) { nodesOut.push(ev); });
+    var shown = {};
+    nodesOut.forEach(function (id) { shown[id] = true; });
+    // edges: relations, event roles, and events folded into their participants
+    var edgesOut = [];
+    var seen = {};
+    order.forEach(function (id) {
+      Object.keys(relNbrs[id]).forEach(function (o) {
+        if (!shown[o]) { return; }
+        relNbrs[id][o].forEach(function (e) {
+          if (!seen[e.id] && edgeOK(e)) { seen[e.id] = true; edgesOut.push({ kind: "rel", e: e, from: e.from, to: e.to }); }
+        });
+      });
+    });
+    evOrder.forEach(function (ev) {
+      adjacent[ev].forEach(function (e) {
+        if (e.role && e.from === ev && shown[e.to] && !seen[e.id]) {
+          seen[e.id] = true;
+          edgesOut.push({ kind: "role", e: e, from: e.from, to: e.to });
+        }
+      });
+    });
+    order.forEach(function (id) {
+      Object.keys(coNbrs[id]).forEach(function (o) {
+        if (!shown[o] || !(id < o) || relNbrs[id][o] && relNbrs[id][o].some(function (e) { return seen[e.id]; })) { return; }
+        var folded = coNbrs[id][o].filter(function (ev) { return !shown[ev] && eventOK(ev); });
+        if (folded.length) { edgesOut.push({ kind: "fold", from: id, to: o, events: folded, id: "f:" + id + "|" + o }); }
+      });
+    });
+    view = { nodes: nodesOut, edges: edgesOut, shown: shown, events: evs, base: base, note: notes.join(" · ") };
+    return view;
+  }
+
+  /* layout: graph_layout.js (window.gbLayout) */
 
   /* ---------- network ---------- */
   var container = document.getElementById("mynetwork");
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var nodes = new vis.DataSet([]);
+  var edges = new vis.DataSet([]);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   window.nodes = nodes;
   window.edges = edges;
   window.network = network;
   window.graphbuildReady = false;
-
   var status = document.getElementById("gb-status");
-  /* fit the whole graph, leaving room on the left for the legend that floats over the canvas */
-  function fitView() {
-    network.fit({ animation: false });
-    var legendBox = document.getElementById("gb-legend");
-    var w = legendBox ? legendBox.offsetWidth : 0;
-    var scale = network.getScale() * 0.94;
-    var pos = network.getViewPosition();
-    network.moveTo({ position: { x: pos.x - (w / 2) / scale, y: pos.y }, scale: scale, animation: false });
+  var viewEdgeById = {};
+  var viewAdj = {};
+
+  function visNode(id, pos) {
+    var n = byId[id];
+    var st = styleOf(n);
+    return { id: id, shape: n.shape || st.shape, color: n.color || st.color, size: drawnSize(n), title: n.title,
+             x: pos.x, y: pos.y, gtype: n.gtype, etype: n.etype, label: undefined };
   }
-  function markReady() {
-    if (window.graphbuildReady) { return; }
-    fitView();
-    window.graphbuildReadyAt = performance.now();
-    window.graphbuildReady = true;
-    document.documentElement.setAttribute("data-graphbuild-ready", "1");
-    status.textContent = meta.counts.shown_entities + " entities · " + meta.counts.shown_events + " events · " +
-      meta.counts.edges + " edges";
+  function visEdge(v, curve) {
+    var item;
+    if (v.kind === "fold") {
+      var types = {};
+      v.events.forEach(function (ev) { types[byId[ev].etype] = (types[byId[ev].etype] || 0) + 1; });
+      var tnames = Object.keys(types).sort(function (a, b) { return (types[b] - types[a]) || cmpStr(a, b); });
+      v.elabel = tnames[0] + (v.events.length > 1 ? " ×" + v.events.length : "");
+      item = { id: v.id, from: v.from, to: v.to, kind: "fold", dashes: [2, 4], color: { color: "#c4c4c4" },
+               arrows: { to: { enabled: false } },
+               title: byId[v.from].label + " and " + byId[v.to].label + ": " + plural(v.events.length, "shared event") +
+                 " (" + tnames.map(function (t) { return t + " " + types[t]; }).join(", ") + ")" };
+    } else {
+      var e = v.e;
+      v.id = e.id;
+      v.elabel = e.elabel;
+      item = { id: e.id, from: e.from, to: e.to, kind: v.kind, role: e.role, dashes: e.role || !!e.former,
+               color: { color: e.role ? "#b0b0b0" : "#7a7a7a" }, title: e.title };
+    }
+    if (curve) { item.smooth = { enabled: true, type: "curvedCW", roundness: curve }; }
+    return item;
   }
-  var physicsOn = !!(data.options.physics && data.options.physics.enabled);
-  if (physicsOn) {
-    var settled = function () { network.once("afterDrawing", markReady); network.redraw(); };
-    network.once("stabilizationIterationsDone", settled);
-    network.on("stabilizationProgress", function (p) {
-      status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+  function render(opts) {
+    opts = opts || {};
+    var tv = performance.now();
+    computeView();
+    timings.view = Math.round(performance.now() - tv);
+    var prev = null;
+    if (opts.keep) {
+      prev = {};
+      var old = network.getPositions();
+      Object.keys(old).forEach(function (id) { if (view.shown[id]) { prev[id] = old[id]; } });
+    }
+    crowded = view.nodes.length > 60;
+    var links = view.edges.map(function (v) { return [v.from, v.to]; });
+    var tl = performance.now();
+    var pos = gbLayout.layout(view.nodes, links, prev, view.nodes.map(function (id) { return reach(byId[id]); }));
+    timings.layout = Math.round(performance.now() - tl);
+    var parallel = {};
+    var items = view.edges.map(function (v) {
+      var key = v.from < v.to ? v.from + "\u0000" + v.to : v.to + "\u0000" + v.from;
+      var kk = parallel[key] || 0;
+      parallel[key] = kk + 1;
+      return visEdge(v, kk ? Math.round((0.12 + 0.15 * kk) * 100) / 100 : 0);
     });
-  } else {
-    network.once("afterDrawing", markReady);
+    viewEdgeById = {};
+    viewAdj = {};
+    view.nodes.forEach(function (id) { viewAdj[id] = []; });
+    view.edges.forEach(function (v) { viewEdgeById[v.id] = v; viewAdj[v.from].push(v); viewAdj[v.to].push(v); });
+    centre = null;
+    hlNodes = [];
+    hlEdges = [];
+    edges.clear();
+    nodes.clear();
+    nodes.add(view.nodes.map(function (id) { return visNode(id, pos[id]); }));
+    edges.add(items);
+    updateChrome();
+    fitView();
+  }
+
+  /* fit the picture into the canvas, clear of the legend on the left and the status line on top */
+  function fitView() {
+    var ids = nodes.getIds();
+    var w = container.clientWidth;
+    var h = container.clientHeight;
+    if (!ids.length || !w || !h) { return; }
+    var pos = network.getPositions(ids);
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    var scale0 = 0.7;
+    ids.forEach(function (id) {
+      var p = pos[id];
+      var r = reach(byId[id]) + 6;
+      var half = Math.min(110, 4 * String(byId[id].label).length) / scale0;  // room for the label
+      x0 = Math.min(x0, p.x - Math.max(r, half)); x1 = Math.max(x1, p.x + Math.max(r, half));
+      y0 = Math.min(y0, p.y - r); y1 = Math.max(y1, p.y + r + 18);
+    });
+    var legendBox = document.getElementById("gb-legend");
+    var left = (legendBox && !legendBox.hidden ? legendBox.offsetWidth + 20 : 10);
+    var top = 30;
+    var availW = Math.max(100, w - left - 14);
+    var availH = Math.max(100, h - top - 14);
+    var scale = Math.min(availW / Math.max(1, x1 - x0), availH / Math.max(1, y1 - y0), 1.6);
+    var cx = (x0 + x1) / 2 - (left - 14) / 2 / scale;
+    var cy = (y0 + y1) / 2 - (top - 14) / 2 / scale;
+    network.moveTo({ position: { x: cx, y: cy }, scale: scale, animation: false });
+  }
+
+  /* ---------- labels, drawn by importance where they fit ---------- */
+  var labelBoxes = [];
+  var edgeLabelBoxes = [];
+  function overlaps(b, list) {
+    for (var i = 0; i < list.length; i++) {
+      var o = list[i];
+      if (b.x < o.x + o.w && b.x + b.w > o.x && b.y < o.y + o.h && b.y + b.h > o.y) { return true; }
+    }
+    return false;
+  }
+  function shortLabel(s) { s = String(s); return s.length > 32 ? s.slice(0, 30) + "…" : s; }
+  function drawLabels(ctx) {
+    var body = network.body;
+    var scale = network.getScale();
+    var W = container.clientWidth;
+    var H = container.clientHeight;
+    var keep = null;
+    if (centre !== null) { keep = {}; hlNodes.forEach(function (id) { keep[id] = true; }); }
+    var sel = network.getSelectedNodes();
+    var ids = view.nodes.filter(function (id) { return !keep || keep[id]; });
+    var first = {};
+    sel.forEach(function (id) { first[id] = 2; });
+    if (centre !== null) { first[centre] = 2; }
+    ids.sort(function (a, b) {
+      return ((first[b] || 0) - (first[a] || 0)) || ((byId[a].isEvent ? 1 : 0) - (byId[b].isEvent ? 1 : 0)) ||
+        ((byId[b].size || 0) - (byId[a].size || 0)) || byRank(a, b);
+    });
+    var boxes = [];
+    ctx.save();
+    ctx.font = (LABEL_PX / scale) + "px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "#ffffff";
+    ctx.fillStyle = "#1d1d1d";
+    // the drawn nodes' screen boxes: a label may not cover another node
+    var shapes = [];
+    ids.forEach(function (id) {
+      var vn = body.nodes[id];
+      if (!vn) { return; }
+      var p = network.canvasToDOM({ x: vn.x, y: vn.y });
+      var r = reach(byId[id]) * scale;
+      shapes.push({ id: id, x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r });
+    });
+    function coversNode(box) {
+      for (var i = 0; i < shapes.length; i++) {
+        var o = shapes[i];
+        if (o.id !== box.id && box.x < o.x + o.w && box.x + box.w > o.x && box.y < o.y + o.h && box.y + box.h > o.y) {
+          return true;
+        }
+      }
+      return false;
+    }
+    var LH = LABEL_PX + 4;
+    ids.forEach(function (id, rank) {
+      var vn = body.nodes[id];
+      if (!vn) { return; }
+      var text = shortLabel(byId[id].label);
+      var p = network.canvasToDOM({ x: vn.x, y: vn.y });
+      var r = reach(byId[id]) * scale;
+      var w = ctx.measureText(text).width * scale + 4;
+      // below the node, else above, right, left
+      var spots = [[p.x - w / 2, p.y + r + 1], [p.x - w / 2, p.y - r - 1 - LH], [p.x + r + 2, p.y - LH / 2],
+                   [p.x - r - 2 - w, p.y - LH / 2]];
+      var forced = !!first[id] || rank < 12;  // the selection and the top nodes may cover small nodes
+      for (var k = 0; k < spots.length; k++) {
+        var box = { id: id, x: spots[k][0], y: spots[k][1], w: w, h: LH };
+        if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
+        if (overlaps(box, boxes) || (!forced && coversNode(box))) { continue; }
+        boxes.push(box);
+        var c = network.DOMtoCanvas({ x: box.x + w / 2, y: box.y + 2 });
+        ctx.strokeText(text, c.x, c.y);
+        ctx.fillText(text, c.x, c.y);
+        return;
+      }
+    });
+    // edge labels, fixed size on screen, where the edge is long enough and nothing is covered
+    var eboxes = [];
+    var elist = view.edges.filter(function (v) {
+      return centre === null || hlEdges.indexOf(v.id) >= 0;
+    });
+    var prio = { rel: 0, fold: 1, role: 2 };
+    elist.sort(function (a, b) { return (prio[a.kind] - prio[b.kind]) || cmpStr(a.id, b.id); });
+    ctx.font = (EDGE_LABEL_PX / scale) + "px system-ui, sans-serif";
+    ctx.textBaseline = "middle";
+    ctx.fillStyle = "#555555";
+    elist.forEach(function (v) {
+      var be = body.edges[v.id];
+      if (!be || !be.connected || !v.elabel) { return; }
+      var a = network.canvasToDOM({ x: be.from.x, y: be.from.y });
+      var b = network.canvasToDOM({ x: be.to.x, y: be.to.y });
+      var len = Math.sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
+      var text = shortLabel(v.elabel);
+      var w = ctx.measureText(text).width * scale + 4;
+      if (len < w + (reach(byId[v.from]) + reach(byId[v.to])) * scale + 8) { return; }
+      var mid = be.edgeType.getPoint(0.5);
+      var p = network.canvasToDOM(mid);
+      var box = { id: v.id, x: p.x - w / 2, y: p.y - (EDGE_LABEL_PX + 4) / 2, w: w, h: EDGE_LABEL_PX + 4 };
+      if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
+      if (overlaps(box, boxes) || overlaps(box, eboxes)) { return; }
+      eboxes.push(box);
+      ctx.strokeText(text, mid.x, mid.y);
+      ctx.fillText(text, mid.x, mid.y);
+    });
+    ctx.restore();
+    labelBoxes = boxes;
+    edgeLabelBoxes = eboxes;
   }
 
   /* ---------- neighbourhood view ----------
-   * Fading every other node through DataSet updates costs seconds at 5,000 nodes, so the view
-   * is drawn instead: after vis-network draws a frame, a translucent white sheet covers it and
-   * the centre, its neighbours and the edges between them are drawn again on top (with
-   * vis-network's own node and edge painters), so the cost follows the neighbourhood's size.
+   * After vis-network draws a frame, a translucent white sheet covers it and the centre, its
+   * neighbours and the edges between them are drawn again on top (with vis-network's own node
+   * and edge painters); then the labels.
    */
   var FADE = "rgba(255,255,255,0.9)";
   var centre = null;
   var hlNodes = [];
   var hlEdges = [];
   function highlight(id) {
-    if (!byId[id]) { return; }
+    if (!view.shown[id]) { return; }
     var keep = {};
     keep[id] = true;
     hlEdges = [];
-    adjacent[id].forEach(function (e) { keep[e.from] = true; keep[e.to] = true; hlEdges.push(e.id); });
+    viewAdj[id].forEach(function (v) { keep[v.from] = true; keep[v.to] = true; hlEdges.push(v.id); });
     hlNodes = Object.keys(keep).filter(function (n) { return n !== id; });
     hlNodes.push(id);  // the centre is drawn last, on top
     centre = id;
@@ -140,100 +572,32 @@
     if (centre === null) { return []; }
     var keep = {};
     hlNodes.forEach(function (n) { keep[n] = true; });
-    return data.nodes.filter(function (n) { return !keep[n.id]; }).map(function (n) { return n.id; });
+    return view.nodes.filter(function (n) { return !keep[n]; });
   }
   network.on("afterDrawing", function (ctx) {
-    if (centre === null) { return; }
-    var body = network.body;  // vis-network internals: drawn items by id (9.x)
-    var pad = 50;
-    var tl = network.DOMtoCanvas({ x: -pad, y: -pad });
-    var br = network.DOMtoCanvas({ x: container.clientWidth + pad, y: container.clientHeight + pad });
-    ctx.save();
-    ctx.fillStyle = FADE;
-    ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
-    ctx.restore();
-    var live = [];
-    hlEdges.forEach(function (eid) {
-      var e = body.edges[eid];
-      if (e && e.connected && !e.options.hidden && !hiddenEdges[eid]) { live.push(e); }
-    });
-    live.forEach(function (e) { e.draw(ctx); });
-    live.forEach(function (e) { e.drawArrows(ctx); });
-    if (meta.large) {
-      // large pages carry no edge labels in vis-network: label the neighbourhood's edges here
-      var size = 11 / network.getScale();
+    if (centre !== null) {
+      var body = network.body;  // vis-network internals: drawn items by id (9.x)
+      var pad = 50;
+      var tl = network.DOMtoCanvas({ x: -pad, y: -pad });
+      var br = network.DOMtoCanvas({ x: container.clientWidth + pad, y: container.clientHeight + pad });
       ctx.save();
-      ctx.font = size + "px sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.lineWidth = size / 3;
-      ctx.strokeStyle = "#ffffff";
-      ctx.fillStyle = "#444444";
-      live.forEach(function (e) {
-        var text = edgeById[e.id].elabel;
-        if (!text) { return; }
-        var mx = (e.from.x + e.to.x) / 2;
-        var my = (e.from.y + e.to.y) / 2;
-        ctx.strokeText(text, mx, my);
-        ctx.fillText(text, mx, my);
-      });
+      ctx.fillStyle = FADE;
+      ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
       ctx.restore();
+      var live = [];
+      hlEdges.forEach(function (eid) {
+        var e = body.edges[eid];
+        if (e && e.connected) { live.push(e); }
+      });
+      live.forEach(function (e) { e.draw(ctx); });
+      live.forEach(function (e) { e.drawArrows(ctx); });
+      hlNodes.forEach(function (nid) {
+        var n = body.nodes[nid];
+        if (n) { n.draw(ctx); }
+      });
     }
-    var labels = [];
-    hlNodes.forEach(function (nid) {
-      var n = body.nodes[nid];
-      if (n && !hiddenNodes[nid]) {
-        var r = n.draw(ctx);
-        if (r && r.drawExternalLabel) { labels.push(r.drawExternalLabel); }
-      }
-    });
-    labels.forEach(function (f) { f(); });
+    drawLabels(ctx);
   });
-
-  /* ---------- filters ---------- */
-  var state = { types: {}, etype: "", doc: "" };
-  meta.types.forEach(function (t) { state.types[t] = true; });
-  var hiddenNodes = {};
-  var hiddenEdges = {};
-  function visible(n) {
-    if (state.types[n.gtype] === false) { return false; }
-    if (state.etype && n.gtype === "Event" && n.etype !== state.etype) { return false; }
-    if (state.doc !== "" && n.docs.indexOf(Number(state.doc)) < 0) { return false; }
-    return true;
-  }
-  function applyFilters() {
-    var nu = [];
-    var eu = [];
-    data.nodes.forEach(function (n) {
-      var hide = !visible(n);
-      if (hide !== !!hiddenNodes[n.id]) {
-        nu.push({ id: n.id, hidden: hide });
-        if (hide) { hiddenNodes[n.id] = true; } else { delete hiddenNodes[n.id]; }
-      }
-    });
-    data.edges.forEach(function (e) {
-      var hide = !!hiddenNodes[e.from] || !!hiddenNodes[e.to];
-      if (state.doc !== "" && !hide) {
-        var d = Number(state.doc);
-        hide = !e.ev.some(function (ev) { return sentences[ev.s][0] === d; }) && !e.role;
-      }
-      if (hide !== !!hiddenEdges[e.id]) {
-        eu.push({ id: e.id, hidden: hide });
-        if (hide) { hiddenEdges[e.id] = true; } else { delete hiddenEdges[e.id]; }
-      }
-    });
-    if (nu.length) { nodes.update(nu); }
-    if (eu.length) { edges.update(eu); }
-    legendBoxes.forEach(function (b) { b.checked = state.types[b.value] !== false; });
-    docSelect.value = state.doc;
-    etypeSelect.value = state.etype;
-  }
-  function clearFilters() {
-    meta.types.forEach(function (t) { state.types[t] = true; });
-    state.etype = "";
-    state.doc = "";
-    applyFilters();
-  }
 
   /* ---------- side panel ---------- */
   var panel = document.getElementById("gb-panel");
@@ -247,6 +611,12 @@
     var b = el("button", "gb-link", n ? n.label : id);
     b.type = "button";
     b.addEventListener("click", function () { focusNode(id); });
+    return b;
+  }
+  function action(text, fn) {
+    var b = el("button", "gb-action", text);
+    b.type = "button";
+    b.addEventListener("click", fn);
     return b;
   }
   function addRow(dl, key, value) {
@@ -323,17 +693,55 @@
     t.appendChild(document.createTextNode(kind));
     panel.appendChild(t);
   }
+  function actions(id) {
+    var bar = el("div", "gb-actions");
+    var expanded = state.expanded.indexOf(id) >= 0;
+    if (!expanded) {
+      bar.appendChild(action("Expand", function () { expand(id); }));
+    } else {
+      bar.appendChild(action("Collapse", function () {
+        state.expanded = state.expanded.filter(function (x) { return x !== id; });
+        render({ keep: true });
+        select(id);
+      }));
+    }
+    if (state.focus !== id) { bar.appendChild(action("Focus", function () { focusOn(id); })); }
+    panel.appendChild(bar);
+  }
+  function eventList(evIds, limit) {
+    var counts = {};
+    evIds.forEach(function (ev) { counts[byId[ev].etype] = (counts[byId[ev].etype] || 0) + 1; });
+    var wrap = el("div");
+    wrap.appendChild(el("p", "gb-counts", Object.keys(counts).sort(function (a, b) {
+      return (counts[b] - counts[a]) || cmpStr(a, b);
+    }).map(function (t) { return t + " " + counts[t]; }).join(" · ")));
+    var ul = el("ul");
+    evIds.slice(0, limit).forEach(function (ev) {
+      var li = el("li");
+      li.appendChild(nodeLink(ev));
+      var others = argsOf[ev].length - 1;
+      var extra = [byId[ev].date, byId[ev].status && byId[ev].status !== "reported" ? byId[ev].status : "",
+                   others > 0 ? "with " + plural(others, "other") : ""].filter(Boolean).join(", ");
+      if (extra) { li.appendChild(el("span", "gb-kind", extra)); }
+      ul.appendChild(li);
+    });
+    if (evIds.length > limit) { ul.appendChild(el("li", "gb-hint", "… " + (evIds.length - limit) + " more")); }
+    wrap.appendChild(ul);
+    return wrap;
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) { return; }
     var info = n.info;
     var dl = el("dl");
-    if (n.gtype === "Event") {
-      header(n, "Event · " + n.etype);
+    if (n.isEvent) {
+      header(n, "Event · " + n.etype + (n.status && n.status !== "reported" ? " · " + n.status : ""));
+      actions(id);
       panel.appendChild(dl);
       addRow(dl, "Document", info.doc === null ? "" : docNode(info.doc));
       addRow(dl, "Trigger", info.trigger);
       addRow(dl, "When", [info.time, info.timeText ? "“" + info.timeText + "”" : ""].filter(Boolean).join(" "));
+      addRow(dl, "Status", n.status);
       addRow(dl, "Rule", info.rule + " · confidence " + info.conf);
       if (info.quote) {
         panel.appendChild(el("h3", null, "Quote"));
@@ -354,38 +762,41 @@
       panel.appendChild(evidenceList(info.evidence, 20));
     } else {
       header(n, n.gtype);
+      actions(id);
       panel.appendChild(dl);
       addRow(dl, "Id", n.id);
+      addRow(dl, "Posts", (n.posts || []).join(" · "));
       addRow(dl, "Aliases", (n.aliases || []).join(" · "));
       addRow(dl, "Wikidata", info.wikidata);
-      addRow(dl, "Mentions", info.mentions + " in " + info.docCounts.length + " document" +
-        (info.docCounts.length === 1 ? "" : "s"));
+      addRow(dl, "Mentions", info.mentions + " in " + plural(info.docCounts.length, "document"));
       var rels = adjacent[id].filter(function (e) { return !e.role; });
       var roles = adjacent[id].filter(function (e) { return e.role; });
       if (rels.length) {
-        panel.appendChild(el("h3", null, "Relations"));
+        panel.appendChild(el("h3", null, "Relations (" + rels.length + ")"));
         var rl = el("ul");
-        rels.forEach(function (e) {
+        rels.slice(0, 60).forEach(function (e) {
           var li = el("li");
-          var other = e.from === id ? e.to : e.from;
-          var rel = e.relation + (e.post ? " (" + e.post + ")" : "");
-          li.appendChild(document.createTextNode(e.from === id ? rel + " → " : "← " + rel + " "));
-          li.appendChild(nodeLink(other));
+          var rel = e.relation + (e.post ? " (" + e.post + ")" : "") + (e.former ? " (former)" : "");
+          if (e.from === e.to) {
+            li.appendChild(document.createTextNode(rel));
+          } else {
+            var other = e.from === id ? e.to : e.from;
+            li.appendChild(document.createTextNode(e.from === id ? rel + " → " : "← " + rel + " "));
+            li.appendChild(nodeLink(other));
+          }
           rl.appendChild(li);
         });
+        if (rels.length > 60) { rl.appendChild(el("li", "gb-hint", "… " + (rels.length - 60) + " more")); }
         panel.appendChild(rl);
       }
-      if (roles.length) {
-        panel.appendChild(el("h3", null, "Events"));
-        var evl = el("ul");
-        roles.slice(0, 40).forEach(function (e) {
-          var li = el("li");
-          li.appendChild(document.createTextNode(e.relation + " in "));
-          li.appendChild(nodeLink(e.from));
-          evl.appendChild(li);
+      var evs = eventsOf[id];
+      if (evs.length) {
+        var hidden = evs.filter(function (ev) { return !view.shown[ev]; }).length;
+        panel.appendChild(el("h3", null, "Events (" + evs.length + (hidden ? ", " + hidden + " folded" : "") + ")"));
+        var sorted = evs.slice().sort(function (a, b) {
+          return (argsOf[b].length - argsOf[a].length) || cmpStr(byId[a].etype, byId[b].etype) || cmpStr(a, b);
         });
-        if (roles.length > 40) { evl.appendChild(el("li", "gb-hint", "… " + (roles.length - 40) + " more")); }
-        panel.appendChild(evl);
+        panel.appendChild(eventList(sorted, 40));
       }
       if (info.docCounts.length) {
         panel.appendChild(el("h3", null, "Documents"));
@@ -400,17 +811,25 @@
         panel.appendChild(dul);
       }
       panel.appendChild(el("h3", null, "Evidence"));
-      var all = [];
+      var all = (info.postEv || []).slice();
       rels.concat(roles).forEach(function (e) { all = all.concat(e.ev); });
       panel.appendChild(evidenceList(all, 25));
     }
   }
   function showEdge(id) {
+    var v = viewEdgeById[id];
+    if (v && v.kind === "fold") {
+      clear(panel);
+      panel.appendChild(el("h2", null, byId[v.from].label + " · " + byId[v.to].label));
+      panel.appendChild(el("div", "gb-type", plural(v.events.length, "shared event") + " (folded)"));
+      panel.appendChild(eventList(v.events, 40));
+      return;
+    }
     var e = edgeById[id];
     if (!e) { return; }
     clear(panel);
     panel.appendChild(el("h2", null, e.relation + (e.post ? ": " + e.post : "")));
-    panel.appendChild(el("div", "gb-type", e.role ? "Event role" : "Relation"));
+    panel.appendChild(el("div", "gb-type", (e.role ? "Event role" : "Relation") + (e.former ? " · former" : "")));
     var dl = el("dl");
     addRow(dl, "From", nodeLink(e.from));
     addRow(dl, "To", nodeLink(e.to));
@@ -420,24 +839,45 @@
     panel.appendChild(evidenceList(e.ev, 30));
   }
 
-  /* ---------- focus and search ---------- */
-  function focusNode(id) {
-    if (!byId[id]) { return false; }
-    if (hiddenNodes[id]) { clearFilters(); }
+  /* ---------- selection, expansion, focus, search ---------- */
+  function select(id) {
     network.selectNodes([id]);
     highlight(id);
     showNode(id);
-    var scale = meta.large ? Math.max(network.getScale(), 1.2) : network.getScale();
-    network.focus(id, { scale: scale, animation: meta.large ? false : { duration: 350, easingFunction: "easeInOutQuad" } });
+  }
+  function expand(id) {
+    if (state.expanded.indexOf(id) < 0) { state.expanded.push(id); }
+    render({ keep: true });
+    select(id);
+    // the view follows the neighbourhood just opened
+    var around = viewAdj[id].map(function (v) { return v.from === id ? v.to : v.from; }).concat([id]);
+    network.fit({ nodes: around, animation: false });
+    network.moveTo({ scale: Math.min(network.getScale() * 0.9, 1.6), animation: false });
+  }
+  function focusOn(id) {
+    state.focus = id;
+    state.expanded = [];
+    render();
+    select(id);
+  }
+  function focusNode(id) {
+    if (!byId[id]) { return false; }
+    if (!view.shown[id]) {
+      if (!byId[id].isEvent && !entityOK(id)) { resetState(); }
+      focusOn(id);
+    } else {
+      select(id);
+    }
+    var scale = Math.max(network.getScale(), 0.9);
+    network.focus(id, { scale: scale, animation: false });
     return true;
   }
   function search(q) {
     q = String(q).trim().toLowerCase();
     if (!q) { return []; }
-    var hits = [];
-    searchIndex.forEach(function (s) {
+    function rankIn(list) {
       var rank = 9;
-      s.names.forEach(function (name) {
+      list.forEach(function (name) {
         var r = 9;
         if (name === q) { r = 0; }
         else if (name.indexOf(q) === 0) { r = 1; }
@@ -445,11 +885,24 @@
         else if (name.indexOf(q) >= 0) { r = 3; }
         if (r < rank) { rank = r; }
       });
-      if (rank < 9) { hits.push({ id: s.id, rank: rank, isEvent: s.isEvent, weight: s.weight, label: s.label }); }
+      return rank;
+    }
+    var hits = [];
+    searchIndex.forEach(function (s) {
+      var rank = rankIn(s.names);
+      var post = null;
+      if (rank > 0 && s.posts.length) {
+        var pr = rankIn(s.posts);
+        if (pr < rank) {
+          rank = pr;
+          post = byId[s.id].posts.filter(function (p) { return p.toLowerCase().indexOf(q) >= 0; })[0] || null;
+        }
+      }
+      if (rank < 9) { hits.push({ id: s.id, rank: rank, isEvent: s.isEvent, weight: s.weight, label: s.label, post: post }); }
     });
     hits.sort(function (a, b) {
       return (a.rank - b.rank) || ((a.isEvent ? 1 : 0) - (b.isEvent ? 1 : 0)) || (b.weight - a.weight) ||
-        (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        cmpStr(a.label, b.label) || cmpStr(a.id, b.id);
     });
     return hits.slice(0, 25);
   }
@@ -462,7 +915,8 @@
     current.forEach(function (h, i) {
       var li = el("li", i === 0 ? "active" : null, h.label);
       li.setAttribute("role", "option");
-      li.appendChild(el("span", "gb-kind", byId[h.id].gtype === "Event" ? byId[h.id].etype : byId[h.id].gtype));
+      var n = byId[h.id];
+      li.appendChild(el("span", "gb-kind", h.post ? h.post : n.isEvent ? n.etype : n.gtype));
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(h.id); });
       results.appendChild(li);
     });
@@ -492,49 +946,76 @@
     o.value = String(i);
     docSelect.appendChild(o);
   });
-  docSelect.addEventListener("change", function () { state.doc = docSelect.value; applyFilters(); });
   var etypeSelect = document.getElementById("gb-etype");
   Object.keys(meta.eventColours).forEach(function (t) {
     var o = el("option", null, t);
     o.value = t;
     etypeSelect.appendChild(o);
   });
-  etypeSelect.addEventListener("change", function () { state.etype = etypeSelect.value; applyFilters(); });
-  var physicsBox = document.getElementById("gb-physics");
-  physicsBox.checked = physicsOn;
-  physicsBox.addEventListener("change", function () {
-    network.setOptions({ physics: { enabled: physicsBox.checked } });
+  var statusSelect = document.getElementById("gb-estatus");
+  (meta.statuses || []).forEach(function (t) {
+    var o = el("option", null, t);
+    o.value = t;
+    statusSelect.appendChild(o);
+  });
+  statusSelect.disabled = (meta.statuses || []).length < 2;
+  var fromBox = document.getElementById("gb-from");
+  var toBox = document.getElementById("gb-to");
+  var dates = docs.map(function (d) { return d.date; }).filter(Boolean).sort();
+  if (dates.length) { fromBox.min = toBox.min = dates[0].slice(0, 10); fromBox.max = toBox.max = dates[dates.length - 1].slice(0, 10); }
+  function filtersChanged() {
+    state.doc = docSelect.value;
+    state.etype = etypeSelect.value;
+    state.status = statusSelect.value;
+    state.from = fromBox.value;
+    state.to = toBox.value;
+    state.focus = null;
+    state.expanded = [];
+    if (state.doc !== "" || state.etype || state.status) { state.types.Event = true; }  // events are what was asked for
+    render();
+    hint();
+  }
+  [docSelect, etypeSelect, statusSelect, fromBox, toBox].forEach(function (c) {
+    c.addEventListener("change", filtersChanged);
   });
   document.getElementById("gb-fit").addEventListener("click", fitView);
-  document.getElementById("gb-reset").addEventListener("click", function () {
+  document.getElementById("gb-relayout").addEventListener("click", function () {
+    var sel = network.getSelectedNodes();
+    render();
+    if (sel.length && view.shown[sel[0]]) { select(sel[0]); }
+  });
+  function resetAll() {
     searchBox.value = "";
     results.hidden = true;
     network.unselectAll();
-    unhighlight();
-    clearFilters();
+    resetState();
+    render();
     hint();
-    fitView();
-  });
+  }
+  document.getElementById("gb-reset").addEventListener("click", resetAll);
 
-  /* legend: one checkbox per node type, colour chips per event type */
+  /* legend: one checkbox per node type (Event: show the events instead of folding them) */
   var legend = document.getElementById("gb-legend");
   var legendBoxes = [];
+  var legendCounts = {};
+  var etypeGrid = null;
   legend.appendChild(el("h2", null, "Legend · show"));
   meta.types.forEach(function (t) {
     var lab = el("label");
     var box = document.createElement("input");
     box.type = "checkbox";
-    box.checked = true;
     box.value = t;
     box.className = "gb-type-toggle";
     box.setAttribute("data-type", t);
-    box.addEventListener("change", function () { state.types[t] = box.checked; applyFilters(); });
+    box.addEventListener("change", function () { state.types[t] = box.checked; render({ keep: true }); hint(); });
     legendBoxes.push(box);
     lab.appendChild(box);
     var st = t === "Event" ? { shape: meta.eventShape, color: "#9a9a9a" } : (meta.entityStyle[t] || meta.otherStyle);
     lab.appendChild(swatch(st.shape, st.color));
-    lab.appendChild(document.createTextNode(t));
-    lab.appendChild(el("span", "gb-count", String(typeCount[t] || 0)));
+    lab.appendChild(document.createTextNode(t === "Event" && !small ? "Events" : t));
+    var cnt = el("span", "gb-count", String(typeCount[t] || 0));
+    legendCounts[t] = cnt;
+    lab.appendChild(cnt);
     legend.appendChild(lab);
     if (t === "Event") {
       var grid = el("div", "gb-etypes");
@@ -545,22 +1026,39 @@
         grid.appendChild(chip);
       });
       legend.appendChild(grid);
+      etypeGrid = grid;
     }
   });
   legend.appendChild(el("div", "gb-edgekey", "── relation   ┄┄ event role"));
+  legend.appendChild(el("div", "gb-edgekey", "··· shared events (folded)"));
   legend.appendChild(el("div", "gb-edgekey", "size = mentions"));
 
-  /* truncation note */
-  var c = meta.counts;
-  if (c.shown_entities < c.entities || c.shown_events < c.events) {
-    var note = document.getElementById("gb-note");
-    note.textContent = "Showing " + c.shown_entities + " of " + c.entities + " entities (the most mentioned) and " +
-      c.shown_events + " of " + c.events + " events (those involving them); " +
-      (c.entities - c.shown_entities) + " entities and " + (c.events - c.shown_events) + " events are left out.";
-    note.hidden = false;
+  var note = document.getElementById("gb-note");
+  function updateChrome() {
+    legendBoxes.forEach(function (b) { b.checked = state.types[b.value] !== false; });
+    docSelect.value = state.doc;
+    etypeSelect.value = state.etype;
+    statusSelect.value = state.status;
+    fromBox.value = state.from;
+    toBox.value = state.to;
+    var vc = {};
+    view.nodes.forEach(function (id) { vc[byId[id].gtype] = (vc[byId[id].gtype] || 0) + 1; });
+    meta.types.forEach(function (t) { legendCounts[t].textContent = (vc[t] || 0) + " / " + (typeCount[t] || 0); });
+    if (etypeGrid) { etypeGrid.hidden = !vc.Event; }
+    var ents = view.nodes.length - Object.keys(view.events).length;
+    status.textContent = plural(ents, "entity").replace("entitys", "entities") + " · " +
+      plural(Object.keys(view.events).length, "event") + " · " + plural(view.edges.length, "edge") + " shown";
+    var c = meta.counts;
+    var parts = [];
+    if (c.shown_entities < c.entities || c.shown_events < c.events) {
+      parts.push("This page keeps " + c.shown_entities + " of " + c.entities + " entities (the most mentioned) and " +
+        c.shown_events + " of " + c.events + " events");
+    }
+    if (view.base === "focus") { parts.push("Focus on " + byId[state.focus].label + " (Reset for the overview)"); }
+    if (view.note) { parts.push("Showing " + view.note); }
+    note.textContent = parts.join(" · ");
+    note.hidden = !parts.length;
   }
-  document.getElementById("gb-title").textContent = "graphbuild · " + c.shown_entities + " entities · " +
-    c.shown_events + " events · " + docs.length + " documents";
 
   /* ---------- clicks ---------- */
   network.on("click", function (p) {
@@ -576,15 +1074,32 @@
     }
   });
 
+  /* ---------- first draw ---------- */
+  render();
+  network.once("afterDrawing", function () {
+    window.graphbuildReadyAt = performance.now();
+    window.graphbuildTimings = timings;
+    window.graphbuildReady = true;
+    document.documentElement.setAttribute("data-graphbuild-ready", "1");
+  });
+  network.redraw();
+
   window.graphbuild = {
     search: search,
     focusNode: focusNode,
+    expand: expand,
+    focusOn: focusOn,
     highlight: highlight,
     unhighlight: unhighlight,
     faded: fadedIds,
-    applyFilters: applyFilters,
-    clearFilters: clearFilters,
+    render: render,
+    clearFilters: resetAll,
     state: state,
+    view: function () { return view; },
+    labelBoxes: function () { return labelBoxes.slice(); },
+    edgeLabelBoxes: function () { return edgeLabelBoxes.slice(); },
+    reach: function (id) { return reach(byId[id]); },
+    data: data,
     centre: function () { return centre; }
   };
 }());
