@@ -16,7 +16,8 @@ Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
 
 Event nodes (id = ``"event/<hash>"``)
     ``type`` = ``"Event"``, ``event_type``, ``label``, ``doc``,
-    ``trigger``, ``start``, ``end``, ``time`` (xsd:date or None),
+    ``trigger``, ``start``, ``end``, ``status`` (reported | planned |
+    negated | hypothetical), ``time`` (xsd:date or None),
     ``time_text``, ``quote``, ``rule``, ``confidence``, ``evidence`` (list of
     evidence dicts), ``trigger_mentions`` (list of ``{"start", "end", "text"}``).
 
@@ -161,6 +162,7 @@ def build_graph(
                 trigger=evt.trigger,
                 start=evt.start,
                 end=evt.end,
+                status=evt.status,
                 time=evt.time,
                 time_text=evt.time_text,
                 quote=evt.quote,

@@ -268,11 +268,14 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
                     "time": _text(a.get("time")),
                     "timeText": _text(a.get("time_text")),
                     "rule": _text(a.get("rule")),
+                    "status": _text(a.get("status")) or "reported",
                     "conf": round(float(a.get("confidence") or 0.0), 3),
                     "evidence": [tables.evidence(ev) for ev in a.get("evidence") or []],
                 }
             )
             tip = [label, f"Event · {et}"]
+            if a.get("status") and a.get("status") != "reported":
+                tip.append(f"Status: {_text(a.get('status'))}")
             if a.get("time") or a.get("time_text"):
                 tip.append(f"When: {_text(a.get('time') or a.get('time_text'))}")
             if a.get("quote"):

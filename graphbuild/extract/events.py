@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
 from graphbuild.extract.dates import resolve_time
+from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
 
@@ -65,6 +66,7 @@ class Candidate:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     definite: bool = False
     own: set[str] = field(default_factory=set)  # entity keys found in its own sentence, before merging
+    status: str = "reported"
 
     def add(self, role: str, hit: Hit | None) -> None:
         """Add an argument once (an entity keeps its first role)."""
@@ -397,6 +399,8 @@ def _sanity(cand: Candidate) -> Candidate | None:
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
+    if a.status != b.status and a.event_type != "Statement":
+        return False  # a planned meeting and one that was held are told apart
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
     if same_sentence:
@@ -461,6 +465,8 @@ def extract_events(
             cands.append(_noun_candidate(tok, etype, rule, index))
     cands = [c for c in (_sanity(c) for c in cands) if c is not None]
     for cand in cands:
+        cand.status = event_status(cand.trigger)
+    for cand in cands:
         _capital_metonymy(cand, index)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
@@ -510,6 +516,7 @@ def extract_events(
                 rule=cand.rule,
                 confidence=0.6 if cand.rule == "event.noun" else 0.7,
                 mentions=tuple(sorted(set(cand.mentions))),
+                status=cand.status,
             )
         )
     return tuple(events)
