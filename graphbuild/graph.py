@@ -157,7 +157,7 @@ def build_graph(
                 nid,
                 type="Event",
                 event_type=evt.event_type,
-                label=f"{evt.event_type}: {evt.trigger}",
+                label=evt.label or f"{evt.event_type}: {evt.trigger}",
                 doc=d.id,
                 trigger=evt.trigger,
                 start=evt.start,

@@ -161,6 +161,7 @@ class Event:
     confidence: float = 0.5
     mentions: tuple[tuple[int, int, str], ...] = field(default=())  # other trigger mentions
     status: str = "reported"  # reported | planned | negated | hypothetical (see extract.event_status)
+    label: str = ""  # readable label ("Russia attacks Pokrovsk"); empty: "<type>: <trigger>"
 
 
 @dataclass(frozen=True, slots=True)

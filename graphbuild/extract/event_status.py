@@ -135,7 +135,7 @@ def _governed(trigger: Token) -> str:
                 return found
             tok = head
             continue
-        if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "advcl", "acl", "amod", "attr"):
+        if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
             break
         found = _governor_status(head, tok)
         if found is not None:
