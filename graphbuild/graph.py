@@ -20,7 +20,8 @@ Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
 
 Event nodes (id = ``"event/<hash>"``)
     ``type`` = ``"Event"``, ``event_type``, ``label``, ``doc``,
-    ``trigger``, ``start``, ``end``, ``time`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None),
+    ``trigger``, ``start``, ``end``, ``status`` (reported | planned |
+    negated | hypothetical), ``time`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None),
     ``time_text``, ``quote``, ``rule``, ``confidence``, ``evidence`` (list of
     evidence dicts), ``trigger_mentions`` (list of ``{"start", "end", "text"}``).
 
@@ -197,11 +198,12 @@ def build_graph(
                 nid,
                 type="Event",
                 event_type=evt.event_type,
-                label=f"{evt.event_type}: {evt.trigger}",
+                label=evt.label or f"{evt.event_type}: {evt.trigger}",
                 doc=d.id,
                 trigger=evt.trigger,
                 start=evt.start,
                 end=evt.end,
+                status=evt.status,
                 time=evt.time,
                 time_text=evt.time_text,
                 quote=evt.quote,

@@ -41,6 +41,9 @@ RELATION_NAMES: Final = (
     "killed",
 )
 
+#: Whether an event happened, as the text tells it.
+EVENT_STATUSES: Final = ("reported", "planned", "negated", "hypothetical")
+
 #: Event argument roles.
 EVENT_ROLES: Final = (
     "agent",
@@ -158,6 +161,8 @@ class Event:
     rule: str = ""
     confidence: float = 0.5
     mentions: tuple[tuple[int, int, str], ...] = field(default=())  # other trigger mentions
+    status: str = "reported"  # reported | planned | negated | hypothetical (see extract.event_status)
+    label: str = ""  # readable label ("Russia attacks Pokrovsk"); empty: "<type>: <trigger>"
 
 
 @dataclass(frozen=True, slots=True)

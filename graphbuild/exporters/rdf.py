@@ -698,7 +698,8 @@ class _Lines:
         self.add(g, ev, RDFS + "label", m.en(label))
         if doc is not None:
             self.add(g, ev, GB + "document", m.doc(str(doc)))
-        for key, prop in (("trigger", "trigger"), ("rule", "rule"), ("time_text", "timeText"), ("quote", "quote")):
+        for key, prop in (("trigger", "trigger"), ("rule", "rule"), ("time_text", "timeText"), ("quote", "quote"),
+                          ("status", "status")):
             value = attrs.get(key)
             if value is not None and value != "":
                 self.add(g, ev, GB + prop, m.lit(value))

@@ -311,6 +311,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
                     "time": _text(a.get("time")),
                     "timeText": _text(a.get("time_text")),
                     "rule": _text(a.get("rule")),
+                    "status": _text(a.get("status")) or "reported",
                     "conf": round(float(a.get("confidence") or 0.0), 3),
                     "evidence": [tables.evidence(ev) for ev in a.get("evidence") or []],
                 }
@@ -341,9 +342,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
                 tip.append("Posts: " + "; ".join(titles[:4]) + (" …" if len(titles) > 4 else ""))
             if aliases:
                 tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
-            posts = [_text(p.get("title")) for p in a.get("positions") or [] if isinstance(p, dict)]
-            if posts:  # posts whose organisation is not known (no edge: see graphbuild.graph)
-                tip.append("Posts: " + ", ".join(p for p in posts if p))
         types_present.add(typ)
         _add_node(
             net,

@@ -21,8 +21,13 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
+from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
 from graphbuild.extract.dates import resolve_time
+from graphbuild.extract.event_context import context_argument
+from graphbuild.extract.event_label import event_label, gist
+from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
+from graphbuild.extract.event_sense import sanity
+from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
 
@@ -39,10 +44,6 @@ _SPEECH_OBJECTS = frozenset(
     {"speech", "message", "lecture", "address", "verdict", "promise", "warning", "statement", "report",
      "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
 )
-#: Travel verbs that also mean something else ("return a verdict", "heads the party"): they need a place.
-_TRAVEL_NEEDS_PLACE = frozenset({"return", "head", "fly", "tour"})
-#: Attack verbs that also mean something else ("advances to the final"): they need a place or country.
-_ATTACK_NEEDS_GEO = frozenset({"advance", "strike", "shoot", "raid", "occupy"})
 _UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
 
@@ -65,6 +66,8 @@ class Candidate:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
     definite: bool = False
     own: set[str] = field(default_factory=set)  # entity keys found in its own sentence, before merging
+    status: str = "reported"
+    context: dict[str, tuple[Span, str]] = field(default_factory=dict)  # entity key -> (sentence, rule suffix)
 
     def add(self, role: str, hit: Hit | None) -> None:
         """Add an argument once (an entity keeps its first role)."""
@@ -90,17 +93,46 @@ def _hyphen_compound(tok: Token) -> str | None:
     return None
 
 
+#: Every verb trigger: the hand lexicon first, then extra verbs, then CAMEO's (rule, type) per lemma.
+_VERBS: dict[str, tuple[str, str]] = {
+    **{v: (t, f"event.cameo.{code}") for v, (t, code) in cameo_verbs().items()},
+    **{v: (t, "event.verb.extra") for v, t in EXTRA_VERBS.items()},
+    **{v: (t, "event.verb") for v, t in VERB_TRIGGERS.items()},
+}
+#: Every noun trigger (hand lexicon over the extra nouns).
+_NOUNS: dict[str, str] = {**EXTRA_NOUNS, **NOUN_TRIGGERS}
 #: Lemmas :func:`_trigger_type` looks at by themselves (besides hyphen compounds and lowercased noun forms).
-_TRIGGER_WORDS: frozenset[str] = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | {"take", "call", "add", "deliver", "ask"}
+_TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | {"take", "call", "add", "deliver", "ask"}
+
+
+def _phrase_sense(tok: Token, etype: str, rule: str) -> tuple[str, str] | None:
+    """CAMEO's phrase patterns on the verb's object or prepositional phrase: "strike a deal" is an
+    Agreement, "attacked the plans" a Statement, "fight corruption" no event."""
+    phrases = cameo_phrases()
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        keys: list[str] = []
+        if c.dep_ in ("dobj", "attr", "acomp", "advmod"):
+            keys.append(c.lemma_.lower())
+            keys.append(c.lower_)
+        elif c.dep_ == "prep":
+            keys.extend(f"{c.lower_}:{p.lower_}" for p in c.children if p.dep_ == "pobj")
+            keys.extend(f"{c.lower_}:{p.lemma_.lower()}" for p in c.children if p.dep_ == "pobj")
+        for key in keys:
+            found = phrases.get((lemma, key))
+            if found is not None:
+                ptype, code = found
+                return None if ptype == "-" else (ptype, f"event.cameo_phrase.{code}")
+    return etype, rule
 
 
 def _trigger_type(tok: Token) -> tuple[str, str] | None:
     """(event type, rule) when ``tok`` triggers an event."""
     lemma = tok.lemma_.lower()
     compound = _hyphen_compound(tok)
-    if compound is not None and compound in NOUN_TRIGGERS and not tok.ent_type_:
-        return NOUN_TRIGGERS[compound], "event.noun"
-    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and _hyphen_compound(tok.doc[tok.i - 2]) in NOUN_TRIGGERS:
+    if compound is not None and compound in _NOUNS and not tok.ent_type_:
+        return _NOUNS[compound], "event.noun"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and _hyphen_compound(tok.doc[tok.i - 2]) in _NOUNS:
         return None  # the second half of a compound trigger already taken
     if tok.pos_ == "VERB":
         if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES for c in tok.children):
@@ -116,10 +148,12 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
             return "Statement", "event.deliver_speech"
         if lemma == "ask" and _is_passive_participle(tok):
             return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
-        etype = VERB_TRIGGERS.get(lemma)
-        return (etype, "event.verb") if etype else None
+        found = _VERBS.get(lemma)
+        return _phrase_sense(tok, *found) if found else None
     if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
-        etype = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(tok.lower_)
+        etype = _NOUNS.get(lemma) or _NOUNS.get(tok.lower_)
+        if etype == "Request" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return None  # "a phone call"; "calls for a ceasefire" is a Request
         return (etype, "event.noun") if etype else None
     return None
 
@@ -312,7 +346,7 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
 def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Candidate:
     label, start, end = _label(tok)
     compound = _hyphen_compound(tok)
-    if compound is not None and compound in NOUN_TRIGGERS:
+    if compound is not None and compound in _NOUNS:
         end = tok.doc[tok.i + 2].idx + len(tok.doc[tok.i + 2].text)
         first = tok.i - 2 if start < tok.idx else tok.i
         label = tok.doc[first : tok.i + 3].text
@@ -386,38 +420,18 @@ def _capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
             cand.add("agent", Hit(ent, hit.mention))
 
 
-def _sanity(cand: Candidate) -> Candidate | None:
-    """Drop or retype readings a trigger word's other senses make likely."""
-    lemma = cand.trigger.lemma_.lower()
-    geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
-    if cand.event_type == "Travel":
-        for role in ("destination", "origin"):
-            kept = [h for h in cand.args.get(role, []) if h.entity.type != "Organization"]
-            moved = [h for h in cand.args.get(role, []) if h.entity.type == "Organization"]
-            if moved:
-                cand.args[role] = kept
-                cand.args.setdefault("participant", []).extend(moved)
-                if not kept:
-                    del cand.args[role]
-        if cand.rule == "event.verb" and lemma in _TRAVEL_NEEDS_PLACE and not geo:
-            return None
-    if cand.event_type == "Attack":
-        if cand.rule == "event.verb" and lemma in _ATTACK_NEEDS_GEO and not geo:
-            return None
-        agents = {h.entity.type for h in cand.args.get("agent", [])}
-        targets = {h.entity.type for h in cand.args.get("target", [])}
-        if agents and agents <= {"Person", "Organization"} and not targets & {"Place", "Country"} and not geo - targets:
-            # "Howard attacked Labour's plans": in politics an attack by a person or party is words
-            cand.event_type = "Statement"
-            cand.rule = "event.verbal_attack"
-    return cand
-
-
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
+    if a.status != b.status and a.event_type != "Statement":
+        return False  # a planned meeting and one that was held are told apart
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
+    if a.event_type == "Statement" and not same_sentence:
+        # one speaker's words in one article are one Statement, unless one is set apart by its own
+        # place or addressee ("speaking in London alongside Lammy")
+        setting_a = a.keys("place", "participant") & (a.own or a.keys())
+        return bool(a_agents & b_agents) and setting_a == b.keys("place", "participant")
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
@@ -432,11 +446,13 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         return bool((a_agents | a.keys("participant")) & (b_agents | b.keys("participant"))) and bool(
             dest_a & dest_b or not dest_a or not dest_b
         )
-    if a.event_type == "Attack":
-        return bool(a_agents & b_agents) and not a.keys("target", "destination", "place") and not b.keys(
-            "target", "destination", "place"
-        )
-    return False
+    if a.event_type == "Attack" and bool(a_agents & b_agents) and not a.keys("target", "destination", "place") and not b.keys(
+        "target", "destination", "place"
+    ):
+        return True
+    # an event noun with no agent of its own ("the war", "the blast") names an earlier happening of its
+    # type that shares one of its entities
+    return b.rule == "event.noun" and not b_agents and not b.keys("participant") and bool(a.keys() & b.keys())
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
@@ -445,8 +461,21 @@ def _absorb(into: Candidate, other: Candidate) -> None:
             into.add(role, h)
     into.mentions.append((other.start, other.end, other.label))
     into.mentions.extend(other.mentions)
+    if other.quote and into.quote and other.quote not in into.quote and into.quote.count(" … ") < 2:
+        into.quote = f"{into.quote} … {other.quote}"  # a speaker's Statement carries its quotes
     into.quote = into.quote or other.quote
     into.time_text = into.time_text or other.time_text
+
+
+def _merge_into(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]], cand: Candidate) -> None:
+    """Merge ``cand`` into the first event of ``merged`` it describes, else add it as a new event."""
+    cand.own = cand.keys()
+    target = next((m for m in merged if _mergeable(m, cand)), None)
+    if target is None:
+        merged.append(cand)
+    else:
+        _absorb(target, cand)
+        secondary.append((target, cand))
 
 
 def extract_events(
@@ -464,7 +493,7 @@ def extract_events(
         # only a trigger word, a special verb or a hyphen compound can trigger (see _trigger_type)
         if not (
             lemmas[i] in _TRIGGER_WORDS
-            or lowers[i] in NOUN_TRIGGERS
+            or lowers[i] in _NOUNS
             or (i + 1 < n and words[i + 1] == "-")
             or (i >= 1 and words[i - 1] == "-")
         ):
@@ -478,25 +507,37 @@ def extract_events(
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
-    cands = [c for c in (_sanity(c) for c in cands) if c is not None]
+    cands = [c for c in (sanity(c) for c in cands) if c is not None]
+    for cand in cands:
+        cand.status = event_status(cand.trigger)
     for cand in cands:
         _capital_metonymy(cand, index)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
+    sents_of = sentence_of(doc) if cands else []
+    later: list[Candidate] = []  # candidates whose only arguments come from the context
+    trigger_at = {c.trigger.i for c in cands}
     for cand in cands:
         if not cand.args:
-            if cand.definite:
-                prior = next((m for m in reversed(merged) if m.event_type == cand.event_type), None)
-                if prior is not None:
-                    prior.mentions.append((cand.start, cand.end, cand.label))
+            if cand.trigger.dep_ in ("relcl", "acl") and cand.trigger.head.i in trigger_at:
+                continue  # "attacks that have killed ...": part of the event it qualifies
+            prior = next((m for m in reversed(merged) if m.event_type == cand.event_type), None)
+            if cand.definite and prior is not None:
+                prior.mentions.append((cand.start, cand.end, cand.label))
+                continue
+            prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
+            found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
+            if found_ctx is not None:
+                role, hit, where, suffix = found_ctx
+                cand.add(role, hit)
+                cand.context[hit.entity.key] = (where, suffix)
+                later.append(cand)
             continue
-        cand.own = cand.keys()
-        target = next((m for m in merged if _mergeable(m, cand)), None)
-        if target is None:
-            merged.append(cand)
-        else:
-            _absorb(target, cand)
-            secondary.append((target, cand))
+        _merge_into(merged, secondary, cand)
+    # context-only mentions join an event read from a parse before they stand alone
+    for cand in later:
+        _merge_into(merged, secondary, cand)
+    merged.sort(key=lambda c: c.start)
     events: list[Event] = []
     for n, cand in enumerate(merged):
         sents = [cand] + [c for t, c in secondary if t is cand]
@@ -510,10 +551,20 @@ def extract_events(
         for role, hits in sorted(cand.args.items()):
             for h in hits:
                 src = next((c for c in sents if h.entity.key in c.own), cand)
-                arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
-                                  0.6 if src.rule == "event.noun" else 0.7)
+                ctx = src.context.get(h.entity.key)
+                if ctx is not None:  # an argument read from the context, not the trigger's parse
+                    arg_ev = evidence(document.id, ctx[0], src.surface, h.mention.text, src.rule + ctx[1], 0.5)
+                else:
+                    arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
+                                      0.6 if src.rule == "event.noun" else 0.7)
                 arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))
         time_iso = resolve_time(cand.time_text, anchor, _is_future(cand.trigger)) if cand.time_text else None
+        names: dict[str, list[str]] = {}
+        for role, hits in cand.args.items():
+            names[role] = list(dict.fromkeys(h.entity.label for h in hits))
+        said = gist(cand.trigger) if cand.event_type == "Statement" else None
+        label = event_label(cand.event_type, names, cand.surface or cand.label, cand.status, cand.quote, said,
+                            noun=cand.rule == "event.noun")
         events.append(
             Event(
                 key=f"v{n}",
@@ -529,6 +580,8 @@ def extract_events(
                 rule=cand.rule,
                 confidence=0.6 if cand.rule == "event.noun" else 0.7,
                 mentions=tuple(sorted(set(cand.mentions))),
+                status=cand.status,
+                label=label,
             )
         )
     return tuple(events)

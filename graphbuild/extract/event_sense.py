@@ -1,0 +1,103 @@
+"""Sense checks: a trigger counts only in its event sense, judged by its arguments and context.
+
+- A travel verb with another sense ("return a verdict", "heads the party") needs a place.
+- An attack verb with another sense ("advances to the final", "strikes gold") needs a place or country;
+  "strike a deal" is retyped by CAMEO's phrase patterns (:mod:`event_lexicon`) before this runs.
+- A person's or party's "attack" on a person, party or policy is words (a Statement), unless the sentence
+  shows violence (killed, bomb, troops, police...): real bombings stay Attacks.
+- Giving verbs are Support or Transfer only when what is given is material ("provide answers" is not).
+- A travel destination that is an organisation is a participant instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from graphbuild.extract.events import Candidate
+
+#: Travel verbs that also mean something else ("return a verdict", "heads the party"): they need a place.
+_TRAVEL_NEEDS_PLACE = frozenset({"return", "head", "fly", "tour"})
+#: Attack verbs that also mean something else ("advances to the final"): they need a place or country.
+_ATTACK_NEEDS_GEO = frozenset({"advance", "strike", "shoot", "raid", "occupy"})
+
+
+#: Attack words that are also words of criticism ("Howard attacked Labour's plans").
+_VERBAL_ATTACKS = frozenset({"attack", "assail", "hit", "blast", "savage", "slam", "assault", "target", "strike"})
+#: Words that show an attack is physical: a sentence with one of them keeps its Attack.
+_VIOLENCE = frozenset(
+    {"kill", "dead", "death", "wound", "injure", "bomb", "bombing", "gun", "gunman", "shoot", "shot", "explosion",
+     "explode", "blast", "suicide", "militant", "soldier", "troop", "weapon", "knife", "stab", "missile", "rocket",
+     "police", "victim", "casualty", "terrorist", "fire", "injury", "hospital", "body", "bullet", "grenade",
+     "drone", "army", "military", "fighter", "insurgent", "rebel", "force"}
+)
+
+
+def _violent(sent: Span) -> bool:
+    return any(t.lemma_.lower() in _VIOLENCE for t in sent)
+
+
+#: Verbs of giving that are Support or Transfer only when what is given is material help.
+_GIVING = frozenset({"provide", "supply", "deliver", "give", "grant", "offer", "contribute", "back", "help", "support"})
+#: Objects of giving that are not material help ("provide answers", "gave details", "supplied evidence").
+_NOT_MATERIAL = frozenset(
+    {"answer", "information", "detail", "evidence", "clarity", "update", "explanation", "insight", "comfort",
+     "opportunity", "service", "example", "reason", "view", "account", "idea", "advice", "impetus", "boost",
+     "glimpse", "chance", "assurance", "guidance", "platform", "context", "feedback", "indication", "sense",
+     "picture", "figure", "data", "statement", "interview", "speech", "talk", "way", "lead", "goal"}
+)
+
+
+#: Objects that make an attack verb mean something else ("struck gold", "hit a record", "struck a chord").
+_NOT_TARGETS = frozenset(
+    {"gold", "silver", "bronze", "medal", "deal", "chord", "note", "balance", "record", "high", "low", "headline",
+     "jackpot", "pose", "agreement", "bargain", "compromise", "tone", "goal", "century", "wicket", "form", "ground",
+     "button", "road", "shelf", "shelves", "market", "screen", "mark", "target", "peak", "milestone", "wall"}
+)
+
+
+def sanity(cand: Candidate) -> Candidate | None:
+    """Drop or retype readings a trigger word's other senses make likely."""
+    lemma = cand.trigger.lemma_.lower()
+    if (
+        cand.event_type in ("Support", "Transfer")
+        and lemma in _GIVING
+        and cand.trigger.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MATERIAL for c in cand.trigger.children)
+    ):
+        return None  # "provide answers", "gave evidence": not aid
+    geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
+    if cand.event_type == "Travel":
+        for role in ("destination", "origin"):
+            kept = [h for h in cand.args.get(role, []) if h.entity.type != "Organization"]
+            moved = [h for h in cand.args.get(role, []) if h.entity.type == "Organization"]
+            if moved:
+                cand.args[role] = kept
+                cand.args.setdefault("participant", []).extend(moved)
+                if not kept:
+                    del cand.args[role]
+        if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not geo:
+            return None
+    if cand.event_type == "Attack":
+        if not cand.rule.startswith("event.noun") and lemma in _ATTACK_NEEDS_GEO and not geo:
+            return None
+        if cand.trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _NOT_TARGETS for c in cand.trigger.children
+        ):
+            return None
+        agents = {h.entity.type for h in cand.args.get("agent", [])}
+        targets = {h.entity.type for h in cand.args.get("target", [])}
+        if (
+            lemma in _VERBAL_ATTACKS
+            and agents
+            and agents <= {"Person", "Organization"}
+            and not targets & {"Place", "Country"}
+            and not geo - targets
+            and not _violent(cand.sent)
+        ):
+            # "Howard attacked Labour's plans": in politics an attack by a person or party is words
+            cand.event_type = "Statement"
+            cand.rule = "event.verbal_attack"
+    return cand

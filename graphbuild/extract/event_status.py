@@ -1,0 +1,148 @@
+"""Whether an event happened: ``reported``, ``planned``, ``negated`` or ``hypothetical``.
+
+Read from the trigger's own clause and the verbs that govern it, the way a reader does:
+
+- ``negated``: a negation on the trigger or a governing verb ("did not meet", "no talks"), or a verb
+  of refusal above it ("refused to hold direct talks", "denied attacking", "called off the visit").
+- ``hypothetical``: a modal ("would", "could", "may", "should"), a condition ("if they invade"), or a
+  verb of wanting or asking above it ("called for protests", "urged them to sign", "threatened to
+  strike", "plans" that are only proposed).
+- ``planned``: a future ("will meet", "is to visit", "is going to", "is due to", "is set to"), a verb of
+  planning above it ("plans to travel", "scheduled talks"), a planning adjective on an event noun
+  ("the planned visit", "an upcoming summit") or a time word that points ahead ("next week", "tomorrow").
+- ``reported`` otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+STATUSES: Final = ("reported", "planned", "negated", "hypothetical")
+
+_NEG_VERBS: Final = frozenset(
+    {"refuse", "deny", "reject", "decline", "fail", "cancel", "abandon", "postpone", "rule", "scrap",
+     "avoid", "halt", "suspend", "block", "prevent", "stop", "veto", "oppose", "resist"}
+)
+#: "called off", "ruled out": a particle that makes a verb negate what it governs.
+_NEG_PARTICLE: Final = {("call", "off"), ("rule", "out")}
+_HYPO_VERBS: Final = frozenset(
+    {"call", "urge", "demand", "want", "seek", "threaten", "hope", "consider", "propose", "ask", "wish",
+     "push", "press", "suggest", "recommend", "request", "appeal", "need", "warn", "offer", "try",
+     "attempt", "risk", "fear", "aim", "favour", "favor", "advocate", "encourage", "invite", "tell", "order",
+     "plead", "insist"}
+)
+#: Verbs whose "that" clause is only wished for, not reported ("hoped that they would", "demanded that").
+_HYPO_CCOMP: Final = frozenset(
+    {"hope", "want", "demand", "propose", "suggest", "recommend", "fear", "wish", "urge", "insist", "ask"}
+)
+_PLAN_VERBS: Final = frozenset(
+    {"plan", "schedule", "intend", "expect", "prepare", "arrange", "set", "due", "announce", "agree",
+     "decide", "organise", "organize", "book", "vow", "pledge", "promise", "commit"}
+)
+_HYPO_MODALS: Final = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought", "'d"})
+_FUTURE_MODALS: Final = frozenset({"will", "shall", "'ll", "wo"})
+_PLAN_ADJ: Final = frozenset(
+    {"planned", "upcoming", "forthcoming", "scheduled", "proposed", "future", "expected", "next",
+     "possible", "potential", "prospective", "impending", "imminent", "likely"}
+)
+_HYPO_ADJ: Final = frozenset({"possible", "potential", "proposed", "prospective", "likely", "would-be"})
+_AHEAD: Final = frozenset({"next", "tomorrow", "upcoming", "coming", "later"})
+
+
+def _own(tok: Token) -> str | None:
+    """Status marked on the word itself (auxiliaries, negation, modifiers of an event noun)."""
+    kids = list(tok.children)
+    lows = [c.lower_ for c in kids]
+    deps = [c.dep_ for c in kids]
+    for low, dep in zip(lows, deps, strict=True):
+        if dep == "neg" or (dep == "det" and low == "no"):
+            return "negated"
+    for low, dep in zip(lows, deps, strict=True):
+        if dep in ("aux", "auxpass") and low in _FUTURE_MODALS:
+            return "planned"
+        if dep in ("aux", "auxpass") and low in _HYPO_MODALS:
+            return "hypothetical"
+    for c, low, dep in zip(kids, lows, deps, strict=True):
+        if dep == "mark" and low in ("if", "unless", "whether"):
+            return "hypothetical"
+        if dep == "amod" and low in _HYPO_ADJ:
+            return "hypothetical"
+        if dep in ("amod", "compound") and low in _PLAN_ADJ:
+            return "planned"
+        if dep in ("npadvmod", "advmod", "prep", "nmod") and (low in _AHEAD or any(
+            g.lower_ in _AHEAD for g in c.children
+        )):
+            return "planned"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated"
+    return None
+
+
+def _governor_status(gov: Token, via: Token) -> str | None:
+    """Status a governing word gives to what it governs (``via`` = the child on the path)."""
+    lemma = gov.lemma_.lower()
+    if any((lemma, c.lower_) in _NEG_PARTICLE for c in gov.children if c.dep_ == "prt"):
+        return "negated"
+    if lemma in _NEG_VERBS and via.dep_ != "advcl":
+        return "negated"
+    if via.dep_ == "ccomp":
+        return "hypothetical" if lemma in _HYPO_CCOMP else None
+    if lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in via.children) and via.dep_ == "xcomp":
+        return "planned"  # "is to visit"
+    if lemma == "go" and gov.tag_ == "VBG" and via.dep_ == "xcomp":
+        return "planned"  # "is going to meet"
+    if lemma in _PLAN_VERBS and (via.dep_ in ("xcomp", "dobj", "ccomp", "nsubjpass") or gov.dep_ == "amod"):
+        if lemma in ("announce", "agree", "decide") and via.dep_ == "dobj":
+            return None  # "announced its withdrawal": the thing happened
+        return "planned"
+    if lemma in _HYPO_VERBS and via.dep_ in ("xcomp", "dobj", "ccomp", "pobj", "pcomp", "advcl"):
+        if lemma == "call" and via.dep_ == "dobj":
+            return None
+        return "hypothetical"
+    return None
+
+
+def event_status(trigger: Token) -> str:
+    """The status of the event ``trigger`` names (one of :data:`STATUSES`)."""
+    own = _own(trigger)
+    if own in ("negated", "hypothetical"):
+        return own
+    above = _governed(trigger)
+    if own == "planned" and above != "negated":
+        return own  # "the planned visit", unless it was called off
+    return above
+
+
+def _governed(trigger: Token) -> str:
+    """Status the words governing ``trigger`` give it."""
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        dep = tok.dep_
+        if dep in ("conj", "appos"):
+            tok = head
+            continue
+        if dep == "pobj" and head.dep_ in ("prep", "agent"):
+            # "called for protests": the preposition's governor decides
+            gov = head.head
+            found = _governor_status(gov, tok) if gov.i != head.i else None
+            if found is not None:
+                return found
+            tok = head
+            continue
+        if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
+            break
+        found = _governor_status(head, tok)
+        if found is not None:
+            return found
+        if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "dobj", "nsubjpass", "attr"):
+            own = _own(head)  # "will hold talks", "did not try to meet"
+            if own is not None:
+                return own
+        tok = head
+    return "reported"

@@ -1,0 +1,100 @@
+"""Event triggers from the CAMEO-derived lexicon, read only in their event sense, with context arguments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.extract.event_lexicon import cameo_phrases, cameo_verbs
+
+pytestmark = pytest.mark.model
+
+DOCS = {
+    "deal": "Britain and Japan struck a trade deal in Tokyo on Monday, officials said.",
+    "gold": "Laura Kenny struck gold in Paris.",
+    "answers": "Rishi Sunak must provide answers about the contract, Keir Starmer said.",
+    "verbal": "Michael Howard attacked Tony Blair over his immigration policy.",
+    "bombing": "A suicide bomber attacked a police station in Kabul, killing 12 people, the Taliban said.",
+    "assassinated": "Boris Nemtsov was assassinated in Moscow on Friday.",
+    "explosion": "Two bombs went off in Boston on Monday. The explosions occurred near the finish line.",
+    "speaker": ("Ann Riley, the Green Party leader, said the budget was \"a betrayal\". "
+                "The Treasury rejected the claim. Riley added that voters deserved better, she said."),
+    "sanctions": "The European Union imposed sanctions on Iran.",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    from graphbuild.pipeline import BuildOptions, build
+
+    tmp = tmp_path_factory.mktemp("sense")
+    src = tmp / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
+    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
+    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _events(graph: dict, doc: str) -> list[tuple[dict, dict[str, set[str]]]]:  # type: ignore[type-arg]
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    out = []
+    for n in graph["nodes"]:
+        if n.get("type") == "Event" and n["doc"] == doc:
+            roles: dict[str, set[str]] = {}
+            for e in graph["edges"]:
+                if e["source"] == n["id"]:
+                    roles.setdefault(e["relation"], set()).add(nodes[e["target"]]["label"])
+            out.append((n, roles))
+    return out
+
+
+def test_table_is_derived_from_cameo() -> None:
+    """The shipped table maps CAMEO verbs to graphbuild types and keeps CAMEO's phrase senses."""
+    verbs = cameo_verbs()
+    assert verbs["bombard"][0] == "Attack"
+    assert verbs["donate"][0] == "Support"
+    assert "match" not in verbs  # CAMEO's "match" (fight) is a football match in news
+    assert cameo_phrases()[("strike", "deal")][0] == "Agreement"
+
+
+def test_a_deal_struck_is_an_agreement_not_an_attack(graph: dict) -> None:  # type: ignore[type-arg]
+    types = {n["event_type"] for n, _ in _events(graph, "deal")}
+    assert "Agreement" in types
+    assert "Attack" not in types
+
+
+def test_gold_struck_and_answers_provided_are_not_events(graph: dict) -> None:  # type: ignore[type-arg]
+    assert not [n for n, _ in _events(graph, "gold") if n["event_type"] == "Attack"]
+    assert not [n for n, _ in _events(graph, "answers") if n["event_type"] in ("Support", "Transfer")]
+
+
+def test_words_are_a_statement_but_a_bombing_stays_an_attack(graph: dict) -> None:  # type: ignore[type-arg]
+    verbal = _events(graph, "verbal")
+    assert verbal and all(n["event_type"] != "Attack" for n, _ in verbal)
+    bombing = [(n, r) for n, r in _events(graph, "bombing") if n["event_type"] == "Attack"]
+    assert bombing
+    assert any("Kabul" in r.get("place", set()) for _, r in bombing)
+
+
+def test_every_event_records_the_rule_that_fired(graph: dict) -> None:  # type: ignore[type-arg]
+    events = [n for doc in DOCS for n, _ in _events(graph, doc)]
+    assert events and all(n["rule"].startswith("event.") for n in events)
+
+
+def test_missed_triggers_now_found(graph: dict) -> None:  # type: ignore[type-arg]
+    """'was assassinated', 'the explosions occurred', 'imposed sanctions' are events with their arguments."""
+    death = [r for n, r in _events(graph, "assassinated") if n["event_type"] == "Death"]
+    assert death and "Boris Nemtsov" in death[0].get("target", set())
+    blasts = [(n, r) for n, r in _events(graph, "explosion") if n["event_type"] == "Attack"]
+    assert len(blasts) == 1  # the bombs and the explosions are one happening
+    assert "Boston" in blasts[0][1].get("place", set())
+    sanction = [r for n, r in _events(graph, "sanctions") if n["event_type"] == "Sanction"]
+    assert sanction and "European Union" in sanction[0].get("agent", set())
+
+
+def test_one_speaker_one_statement(graph: dict) -> None:  # type: ignore[type-arg]
+    """Ann Riley's words in one article are one Statement, her 'she said' resolved to her."""
+    statements = [(n, r) for n, r in _events(graph, "speaker") if n["event_type"] == "Statement"]
+    riley = [(n, r) for n, r in statements if "Ann Riley" in r.get("agent", set())]
+    assert len(riley) == 1
