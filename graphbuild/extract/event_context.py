@@ -26,7 +26,7 @@ _ROLES: Final[dict[str, dict[str, str]]] = {
     "Attack": {"Place": "place", "Country": "place", "Organization": "agent"},
     "Death": {"Person": "target", "Place": "place", "Country": "place"},
     "Personnel": {"Person": "target", "Organization": "participant"},
-    "Support": {"Country": "agent", "Organization": "agent", "Person": "agent"},
+    "Support": {},  # "help", "support": too often opinion to guess its parties
     "Transfer": {"Organization": "agent", "Person": "agent", "Country": "agent"},
     "Agreement": {"Country": "participant", "Organization": "participant", "Person": "participant"},
     "Sanction": {"Country": "agent", "Organization": "agent"},

@@ -58,6 +58,10 @@ _NOT_TARGETS = frozenset(
 )
 
 
+#: Support words that are opinion more often than aid: they need a backed party.
+_BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -68,6 +72,12 @@ def sanity(cand: Candidate) -> Candidate | None:
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MATERIAL for c in cand.trigger.children)
     ):
         return None  # "provide answers", "gave evidence": not aid
+    if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
+        return None  # "supports the bill", "helped to win": backing counts when a party is backed
+    if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" for c in cand.trigger.children
+    ):
+        return None  # "demonstrated its strength", "rallied support": protests take no object
     geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
     if cand.event_type == "Travel":
         for role in ("destination", "origin"):

@@ -149,7 +149,9 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
         if lemma == "ask" and _is_passive_participle(tok):
             return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
         found = _VERBS.get(lemma)
-        return _phrase_sense(tok, *found) if found else None
+        if found is None or (found[1].startswith("event.cameo") and not tok.text.isalpha()):
+            return None  # "state-sponsored" is no sponsoring
+        return _phrase_sense(tok, *found)
     if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
         etype = _NOUNS.get(lemma) or _NOUNS.get(tok.lower_)
         if etype == "Request" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
