@@ -15,7 +15,6 @@ from graphbuild.cli import main
 from graphbuild.exporters import EXPORTERS, default_filename
 from graphbuild.exporters.flat import clean, flat_attrs
 
-from .bbc150 import bbc150  # noqa: F401  (fixture)
 from .conftest import SEEDS
 
 
@@ -84,7 +83,7 @@ def test_graphml_gexf_roundtrip_seed(seed_kg: graphbuild.KnowledgeGraph, tmp_pat
 @pytest.mark.model
 @pytest.mark.data
 @pytest.mark.slow
-def test_formats_on_150_bbc_articles(bbc150: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_formats_on_150_bbc_articles(bbc150: Any, tmp_path: Path) -> None:
     """GraphML and GEXF of 150 BBC articles round-trip; the CSV posts in Kùzu equal the SPARQL posts."""
     _roundtrip(bbc150.graph, tmp_path)
     assert _kuzu_posts(bbc150, tmp_path) == _sparql_posts(bbc150)
