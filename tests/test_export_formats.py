@@ -70,6 +70,8 @@ def _roundtrip(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert gml.nodes[node]["mention_count"] == graph.nodes[node]["mention_count"]
     assert gml.nodes[node]["label"] == gexf.nodes[node]["label"] == clean(graph.nodes[node]["label"])
     assert {(s, o, k) for s, o, k in gml.edges(keys=True)} == {(s, o, k) for s, o, k in graph.edges(keys=True)}
+    viz = gexf.nodes[node]["viz"]  # Gephi draws the page's colours: persons blue
+    assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == (0x4E, 0x79, 0xA7) and viz["size"] >= 10
     for s, o, k, a in gml.edges(keys=True, data=True):
         assert isinstance(a["confidence"], float) and a["evidence_count"] == len(graph.edges[s, o, k]["evidence"])
 
