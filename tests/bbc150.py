@@ -6,14 +6,11 @@ import gzip
 import json
 from typing import Any
 
-import pytest
-
 from .conftest import require_shared
 
 
-@pytest.fixture(scope="session")
-def bbc150() -> Any:
-    """A KnowledgeGraph of 150 BBC articles; skips when ../shared/data is absent."""
+def build_bbc150() -> Any:
+    """A KnowledgeGraph of 150 BBC articles; skips when ../shared/data is absent (the ``bbc150`` fixture)."""
     import graphbuild
 
     path = require_shared("data", "bbc_news", "bbc_news_2225.jsonl.gz")

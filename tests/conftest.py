@@ -51,3 +51,11 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
     report = build([SEEDS], BuildOptions(outdir=out, use_cache=False, processes=1))
     assert report.documents == 1, report.errors
     return out, report
+
+
+@pytest.fixture(scope="session")
+def bbc150():  # type: ignore[no-untyped-def]
+    """A KnowledgeGraph of 150 BBC articles (30 per category), built once per session; skips without ../shared/data."""
+    from tests.bbc150 import build_bbc150
+
+    return build_bbc150()

@@ -15,7 +15,6 @@ from graphbuild.cli import main
 from graphbuild.exporters import EXPORTERS, default_filename
 from graphbuild.exporters.flat import clean, flat_attrs
 
-from .bbc150 import bbc150  # noqa: F401  (fixture)
 from .conftest import SEEDS
 
 
@@ -71,6 +70,8 @@ def _roundtrip(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert gml.nodes[node]["mention_count"] == graph.nodes[node]["mention_count"]
     assert gml.nodes[node]["label"] == gexf.nodes[node]["label"] == clean(graph.nodes[node]["label"])
     assert {(s, o, k) for s, o, k in gml.edges(keys=True)} == {(s, o, k) for s, o, k in graph.edges(keys=True)}
+    viz = gexf.nodes[node]["viz"]  # Gephi draws the page's colours: persons blue
+    assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == (0x4E, 0x79, 0xA7) and viz["size"] >= 10
     for s, o, k, a in gml.edges(keys=True, data=True):
         assert isinstance(a["confidence"], float) and a["evidence_count"] == len(graph.edges[s, o, k]["evidence"])
 
@@ -84,7 +85,7 @@ def test_graphml_gexf_roundtrip_seed(seed_kg: graphbuild.KnowledgeGraph, tmp_pat
 @pytest.mark.model
 @pytest.mark.data
 @pytest.mark.slow
-def test_formats_on_150_bbc_articles(bbc150: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_formats_on_150_bbc_articles(bbc150: Any, tmp_path: Path) -> None:
     """GraphML and GEXF of 150 BBC articles round-trip; the CSV posts in Kùzu equal the SPARQL posts."""
     _roundtrip(bbc150.graph, tmp_path)
     assert _kuzu_posts(bbc150, tmp_path) == _sparql_posts(bbc150)

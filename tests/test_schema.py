@@ -13,7 +13,6 @@ import pytest
 
 from graphbuild.schema import graph_schema, validate_graph_json
 
-from .bbc150 import bbc150  # noqa: F401  (fixture)
 from .conftest import ROOT
 
 
@@ -70,7 +69,7 @@ def test_seed_graph_json_validates(seed_build: Any) -> None:
 @pytest.mark.model
 @pytest.mark.data
 @pytest.mark.slow
-def test_bbc150_graph_json_validates(bbc150: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_bbc150_graph_json_validates(bbc150: Any, tmp_path: Path) -> None:
     """graph.json of 150 BBC articles conforms, with no undocumented key."""
     path = bbc150.write(tmp_path / "graph.json")
     _check(json.loads(path.read_text(encoding="utf-8")))
