@@ -41,6 +41,15 @@ VIEW_LIMIT = 150
 #: Event statuses the page can filter on (graph.json ``status``; missing means "reported").
 EVENT_STATUSES = ("reported", "planned", "negated", "hypothetical")
 
+#: Details (node info, edge evidence, sentences) travel in JSON blocks of this many items, each
+#: parsed only when the side panel first needs one of them: the page opens on the core data alone.
+DETAIL_CHUNK = 500
+
+#: Node and edge keys that stay in the core data (the rest of a node is its ``info`` detail).
+CORE_NODE_KEYS = ("id", "label", "gtype", "etype", "size", "weight", "docs", "aliases", "posts", "status", "date",
+                  "doc", "when")
+CORE_EDGE_KEYS = ("id", "from", "to", "relation", "elabel", "post", "role", "former", "edocs", "nev")
+
 #: ISO dates (``2005``, ``2005-03``, ``2005-03-14``): the only event times the date filter uses.
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -424,11 +433,55 @@ def _options() -> dict[str, Any]:
     }
 
 
+def _core_node(n: Mapping[str, Any]) -> dict[str, Any]:
+    """What the page needs of a node to choose, draw, filter and search: no evidence."""
+    out = {k: n[k] for k in CORE_NODE_KEYS if k in n}
+    info = n.get("info") or {}
+    if n.get("gtype") == "Event":
+        out["doc"] = info.get("doc")
+        out["when"] = _text(info.get("time") or info.get("timeText"))
+    return out
+
+
+def _core_edge(e: Mapping[str, Any], sentences: list[list[Any]]) -> dict[str, Any]:
+    """What the page needs of an edge: its ends, names, and the documents its evidence comes from."""
+    out = {k: e[k] for k in CORE_EDGE_KEYS if k in e}
+    evs = e.get("ev") or []
+    out["edocs"] = sorted({sentences[ev["s"]][0] for ev in evs})
+    out["nev"] = len({ev["s"] for ev in evs})
+    return out
+
+
+def _columns(items: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Records as ``{"keys": [...], "rows": [[...], ...]}`` (a missing value is null): key names once."""
+    return {"keys": list(keys), "rows": [[it.get(k) for k in keys] for it in items]}
+
+
+def _chunks(prefix: str, items: list[Any]) -> list[str]:
+    """``items`` as ``<script type="application/json">`` blocks of DETAIL_CHUNK items each."""
+    return [
+        f'<script type="application/json" id="{prefix}{k}">{json_for_html(items[i : i + DETAIL_CHUNK])}</script>\n'
+        for k, i in enumerate(range(0, len(items), DETAIL_CHUNK))
+    ]
+
+
 def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
     """The interactive page for ``graph`` as one self-contained HTML string."""
     net, meta = build_network(graph, max_nodes)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "meta": meta}
+    sentences = meta.pop("sentences")
+    meta["chunk"] = DETAIL_CHUNK
+    core = {
+        "nodes": _columns([_core_node(n) for n in nodes], CORE_NODE_KEYS),
+        "edges": _columns([_core_edge(e, sentences) for e in edges], CORE_EDGE_KEYS),
+        "options": json.loads(options),
+        "meta": meta,
+    }
+    detail = (
+        _chunks("gb-n-", [n.get("info") or {} for n in nodes])
+        + _chunks("gb-e-", [e.get("ev") or [] for e in edges])
+        + _chunks("gb-s-", sentences)
+    )
     c = meta["counts"]
     title = f"graphbuild graph — {c['shown_entities']} entities, {c['shown_events']} events"
     template = _asset("page.html")
@@ -438,7 +491,8 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
         "@@VIS_CSS@@": _style_text(_vis_asset("vis-network.css")),
         "@@PAGE_CSS@@": _style_text(_asset("graph.css")),
         "@@VIS_JS@@": _script_text(_vis_asset("vis-network.min.js")),
-        "@@DATA@@": json_for_html(data),
+        "@@DATA@@": json_for_html(core),
+        "@@DETAIL@@": "".join(detail),
         "@@PAGE_JS@@": _script_text(_asset("graph_layout.js") + "\n" + _asset("graph.js")),
     }
     out = []

@@ -304,10 +304,11 @@ def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None
         time.sleep(0.1)
     assert tip is not None and tip[0].startswith(f"Mr {SCRIPT} Smith") and tip[1] == 0
     injected = driver.execute_script(
-        "return [document.images.length, document.scripts.length, window.__gbAlerts.length,"
-        " document.querySelectorAll('[onerror]').length]"
+        "return [document.images.length, window.__gbAlerts.length, document.querySelectorAll('[onerror]').length,"
+        " Array.from(document.scripts).filter(s => s.type !== 'application/json').length,"
+        " Array.from(document.scripts).filter(s => s.type === 'application/json' && !/^gb-/.test(s.id)).length]"
     )
-    assert injected == [0, 3, 0, 0]
+    assert injected == [0, 0, 0, 2, 0]  # our two scripts, our JSON blocks, nothing else
 
 
 def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
