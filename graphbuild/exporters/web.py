@@ -326,11 +326,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             )
             doc_date = tables.docs[tables.doc_index[doc]]["date"] if doc else ""
             extra.update({"status": status, "date": _event_date(a, doc_date)})
-            tip = [label, f"Event · {et}" + ("" if status == "reported" else f" · {status}")]
-            if a.get("time") or a.get("time_text"):
-                tip.append(f"When: {_text(a.get('time') or a.get('time_text'))}")
-            if a.get("quote"):
-                tip.append(f"“{_text(a.get('quote'))}”")
             aliases: list[str] = []
             mention_count = 1
         else:
@@ -345,11 +340,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             info.update({"mentions": mention_count, "docCounts": sorted(per_doc.items()),
                          "postEv": [tables.evidence(ev) for ev in post_ev]})
             extra["posts"] = titles
-            tip = [label, f"{typ} · {mention_count} mention{'s' if mention_count != 1 else ''}"]
-            if titles:
-                tip.append("Posts: " + "; ".join(titles[:4]) + (" …" if len(titles) > 4 else ""))
-            if aliases:
-                tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
         types_present.add(typ)
         _add_node(
             net,
@@ -358,7 +348,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             shape=shape,
             color=colour,
             size=size,
-            title="\n".join(tip),
             gtype=typ,
             etype=_text(a.get("event_type")) if typ == "Event" else "",
             aliases=aliases,
@@ -377,18 +366,9 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
         if former:
             label = "former " + label
         evs = [tables.evidence(ev) for ev in a.get("evidence") or []]
-        slabel = _text(graph.nodes[s].get("label")) or s
-        olabel = _text(graph.nodes[o].get("label")) or o
-        tip = [f"{slabel} —{relation}→ {olabel}"]
-        if post:
-            tip.append(f"Title: {post}")
-        if former:
-            tip.append("Former (no longer holds)")
-        tip.append(f"{len(evs)} evidence sentence{'s' if len(evs) != 1 else ''}")
         opts: dict[str, Any] = {
             "id": f"e{i}",
             "elabel": label,
-            "title": "\n".join(tip),
             "relation": relation,
             "post": post,
             "role": is_role,
