@@ -48,7 +48,7 @@ DETAIL_CHUNK = 500
 #: Node and edge keys that stay in the core data (the rest of a node is its ``info`` detail).
 CORE_NODE_KEYS = ("id", "label", "gtype", "etype", "size", "weight", "docs", "aliases", "posts", "status", "date",
                   "doc", "when")
-CORE_EDGE_KEYS = ("id", "from", "to", "relation", "elabel", "post", "role", "former", "edocs", "nev")
+CORE_EDGE_KEYS = ("from", "to", "relation", "elabel", "post", "role", "former", "edocs", "nev")
 
 #: ISO dates (``2005``, ``2005-03``, ``2005-03-14``): the only event times the date filter uses.
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -415,7 +415,7 @@ def _options() -> dict[str, Any]:
 
 def _core_node(n: Mapping[str, Any]) -> dict[str, Any]:
     """What the page needs of a node to choose, draw, filter and search: no evidence."""
-    out = {k: n[k] for k in CORE_NODE_KEYS if k in n}
+    out = {k: n[k] for k in CORE_NODE_KEYS if k in n and n[k] != ""}
     info = n.get("info") or {}
     if n.get("gtype") == "Event":
         out["doc"] = info.get("doc")
@@ -423,9 +423,13 @@ def _core_node(n: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _core_edge(e: Mapping[str, Any], sentences: list[list[Any]]) -> dict[str, Any]:
-    """What the page needs of an edge: its ends, names, and the documents its evidence comes from."""
-    out = {k: e[k] for k in CORE_EDGE_KEYS if k in e}
+def _core_edge(e: Mapping[str, Any], sentences: list[list[Any]], index: Mapping[str, int]) -> dict[str, Any]:
+    """What the page needs of an edge: its ends (node indexes), names, and the documents its evidence
+    comes from; its id is ``e<position>``, its label left out when it is the relation's name."""
+    out = {k: e[k] for k in CORE_EDGE_KEYS if k in e and e[k] not in ("", False)}
+    out["from"], out["to"] = index[e["from"]], index[e["to"]]
+    if out.get("elabel") == out.get("relation"):
+        del out["elabel"]
     evs = e.get("ev") or []
     out["edocs"] = sorted({sentences[ev["s"]][0] for ev in evs})
     out["nev"] = len({ev["s"] for ev in evs})
@@ -450,10 +454,13 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
     net, meta = build_network(graph, max_nodes)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     sentences = meta.pop("sentences")
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    if [e["id"] for e in edges] != [f"e{i}" for i in range(len(edges))]:
+        raise ExportError("edge ids must be e0, e1, ... in order")
     meta["chunk"] = DETAIL_CHUNK
     core = {
         "nodes": _columns([_core_node(n) for n in nodes], CORE_NODE_KEYS),
-        "edges": _columns([_core_edge(e, sentences) for e in edges], CORE_EDGE_KEYS),
+        "edges": _columns([_core_edge(e, sentences, index) for e in edges], CORE_EDGE_KEYS),
         "options": json.loads(options),
         "meta": meta,
     }

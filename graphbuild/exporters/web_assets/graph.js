@@ -30,6 +30,14 @@
   }
   data.nodes = records(data.nodes);
   data.edges = records(data.edges);
+  data.edges.forEach(function (e, i) {  // ends come as node positions, ids as e<position>
+    e.id = "e" + i;
+    e.from = data.nodes[e.from].id;
+    e.to = data.nodes[e.to].id;
+    if (e.elabel === undefined) { e.elabel = e.relation; }
+    e.role = !!e.role;
+  });
+  data.nodes.forEach(function (n) { if (n.etype === undefined) { n.etype = ""; } });
   /* details (node info, edge evidence, sentences) sit in JSON blocks of meta.chunk items,
    * each parsed the first time the side panel needs one of its items */
   var CHUNK = meta.chunk || 500;
