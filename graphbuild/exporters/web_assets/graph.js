@@ -588,7 +588,7 @@
       var p = network.canvasToDOM(mid);
       var box = { id: v.id, x: p.x - w / 2, y: p.y - (EDGE_LABEL_PX + 4) / 2, w: w, h: EDGE_LABEL_PX + 4 };
       if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
-      if (overlaps(box, boxes) || overlaps(box, eboxes)) { return; }
+      if (overlaps(box, boxes) || overlaps(box, eboxes) || coversNode(box)) { return; }
       eboxes.push(box);
       ctx.strokeText(text, mid.x, mid.y);
       ctx.fillText(text, mid.x, mid.y);
