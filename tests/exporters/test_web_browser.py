@@ -638,3 +638,32 @@ def test_header_one_line(driver: Any, pages: dict[str, Path]) -> None:
         "return [kids.map(k => Math.round(k.top + k.height / 2)), kids.every(k => k.right <= r.right)];"
     )
     assert max(tops) - min(tops) <= 3 and fits
+
+
+def test_folded_events_in_panel(driver: Any, pages: dict[str, Path]) -> None:
+    """With events folded, clicking a "shared events" edge lists the events; an event's link draws it
+    with its arguments (Focus), and the person's panel counts its folded events."""
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages["seed"])
+    driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]").click()
+    fid = "f:person/antony-blinken|person/david-lammy"
+    assert fid in driver.execute_script("return edges.getIds()")
+    driver.execute_script(
+        "network.body.emitter.emit('click', {nodes: [], edges: [arguments[0]],"
+        " pointer: {DOM: {x: 0, y: 0}, canvas: {x: 0, y: 0}}})",
+        fid,
+    )
+    panel = driver.find_element(By.ID, "gb-panel")
+    assert "1 shared event (folded)" in panel.text and "Travel: trip" in panel.text
+    panel.find_element(By.CSS_SELECTOR, ".gb-link").click()
+    travel = next(n for n, a in seed_graph().nodes(data=True) if a.get("event_type") == "Travel")
+    assert driver.execute_script("return network.getSelectedNodes()") == [travel]
+    assert set(driver.execute_script("return nodes.getIds()")) == {
+        travel, "person/antony-blinken", "person/david-lammy", "place/poland", "place/kyiv"
+    }
+    driver.find_element(By.ID, "gb-reset").click()
+    driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]").click()
+    click_node(driver, "person/david-lammy")
+    n_events = len(list(seed_graph().predecessors("person/david-lammy")))
+    assert f"EVENTS ({n_events}, {n_events} FOLDED)" in panel.text.upper() and n_events == 2
