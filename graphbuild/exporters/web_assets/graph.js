@@ -1103,7 +1103,7 @@
     meta.types.forEach(function (t) { legendCounts[t].textContent = (vc[t] || 0) + " / " + (typeCount[t] || 0); });
     if (etypeGrid) { etypeGrid.hidden = !vc.Event; }
     var ents = view.nodes.length - Object.keys(view.events).length;
-    status.textContent = plural(ents, "entity").replace("entitys", "entities") + " · " +
+    status.textContent = ents + (ents === 1 ? " entity" : " entities") + " · " +
       plural(Object.keys(view.events).length, "event") + " · " + plural(view.edges.length, "edge") + " shown";
     var c = meta.counts;
     var parts = [];
