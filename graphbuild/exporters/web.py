@@ -41,6 +41,15 @@ VIEW_LIMIT = 150
 #: Event statuses the page can filter on (graph.json ``status``; missing means "reported").
 EVENT_STATUSES = ("reported", "planned", "negated", "hypothetical")
 
+#: Details (node info, edge evidence, sentences) travel in JSON blocks of this many items, each
+#: parsed only when the side panel first needs one of them: the page opens on the core data alone.
+DETAIL_CHUNK = 500
+
+#: Node and edge keys that stay in the core data (the rest of a node is its ``info`` detail).
+CORE_NODE_KEYS = ("id", "label", "gtype", "etype", "size", "weight", "docs", "aliases", "posts", "status", "date",
+                  "doc", "when")
+CORE_EDGE_KEYS = ("from", "to", "relation", "elabel", "post", "role", "former", "edocs", "nev")
+
 #: ISO dates (``2005``, ``2005-03``, ``2005-03-14``): the only event times the date filter uses.
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -318,11 +327,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             )
             doc_date = tables.docs[tables.doc_index[doc]]["date"] if doc else ""
             extra.update({"status": status, "date": _event_date(a, doc_date)})
-            tip = [label, f"Event · {et}" + ("" if status == "reported" else f" · {status}")]
-            if a.get("time") or a.get("time_text"):
-                tip.append(f"When: {_text(a.get('time') or a.get('time_text'))}")
-            if a.get("quote"):
-                tip.append(f"“{_text(a.get('quote'))}”")
             aliases: list[str] = []
             mention_count = 1
         else:
@@ -337,11 +341,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             info.update({"mentions": mention_count, "docCounts": sorted(per_doc.items()),
                          "postEv": [tables.evidence(ev) for ev in post_ev]})
             extra["posts"] = titles
-            tip = [label, f"{typ} · {mention_count} mention{'s' if mention_count != 1 else ''}"]
-            if titles:
-                tip.append("Posts: " + "; ".join(titles[:4]) + (" …" if len(titles) > 4 else ""))
-            if aliases:
-                tip.append("Also: " + ", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else ""))
         types_present.add(typ)
         _add_node(
             net,
@@ -350,7 +349,6 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
             shape=shape,
             color=colour,
             size=size,
-            title="\n".join(tip),
             gtype=typ,
             etype=_text(a.get("event_type")) if typ == "Event" else "",
             aliases=aliases,
@@ -369,18 +367,9 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
         if former:
             label = "former " + label
         evs = [tables.evidence(ev) for ev in a.get("evidence") or []]
-        slabel = _text(graph.nodes[s].get("label")) or s
-        olabel = _text(graph.nodes[o].get("label")) or o
-        tip = [f"{slabel} —{relation}→ {olabel}"]
-        if post:
-            tip.append(f"Title: {post}")
-        if former:
-            tip.append("Former (no longer holds)")
-        tip.append(f"{len(evs)} evidence sentence{'s' if len(evs) != 1 else ''}")
         opts: dict[str, Any] = {
             "id": f"e{i}",
             "elabel": label,
-            "title": "\n".join(tip),
             "relation": relation,
             "post": post,
             "role": is_role,
@@ -425,11 +414,62 @@ def _options() -> dict[str, Any]:
     }
 
 
+def _core_node(n: Mapping[str, Any]) -> dict[str, Any]:
+    """What the page needs of a node to choose, draw, filter and search: no evidence."""
+    out = {k: n[k] for k in CORE_NODE_KEYS if k in n and n[k] != ""}
+    info = n.get("info") or {}
+    if n.get("gtype") == "Event":
+        out["doc"] = info.get("doc")
+        out["when"] = _text(info.get("time") or info.get("timeText"))
+    return out
+
+
+def _core_edge(e: Mapping[str, Any], sentences: list[list[Any]], index: Mapping[str, int]) -> dict[str, Any]:
+    """What the page needs of an edge: its ends (node indexes), names, and the documents its evidence
+    comes from; its id is ``e<position>``, its label left out when it is the relation's name."""
+    out = {k: e[k] for k in CORE_EDGE_KEYS if k in e and e[k] not in ("", False)}
+    out["from"], out["to"] = index[e["from"]], index[e["to"]]
+    if out.get("elabel") == out.get("relation"):
+        del out["elabel"]
+    evs = e.get("ev") or []
+    out["edocs"] = sorted({sentences[ev["s"]][0] for ev in evs})
+    out["nev"] = len({ev["s"] for ev in evs})
+    return out
+
+
+def _columns(items: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Records as ``{"keys": [...], "rows": [[...], ...]}`` (a missing value is null): key names once."""
+    return {"keys": list(keys), "rows": [[it.get(k) for k in keys] for it in items]}
+
+
+def _chunks(prefix: str, items: list[Any]) -> list[str]:
+    """``items`` as ``<script type="application/json">`` blocks of DETAIL_CHUNK items each."""
+    return [
+        f'<script type="application/json" id="{prefix}{k}">{json_for_html(items[i : i + DETAIL_CHUNK])}</script>\n'
+        for k, i in enumerate(range(0, len(items), DETAIL_CHUNK))
+    ]
+
+
 def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
     """The interactive page for ``graph`` as one self-contained HTML string."""
     net, meta = build_network(graph, max_nodes)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
-    data = {"nodes": nodes, "edges": edges, "options": json.loads(options), "meta": meta}
+    sentences = meta.pop("sentences")
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    if [e["id"] for e in edges] != [f"e{i}" for i in range(len(edges))]:
+        raise ExportError("edge ids must be e0, e1, ... in order")
+    meta["chunk"] = DETAIL_CHUNK
+    core = {
+        "nodes": _columns([_core_node(n) for n in nodes], CORE_NODE_KEYS),
+        "edges": _columns([_core_edge(e, sentences, index) for e in edges], CORE_EDGE_KEYS),
+        "options": json.loads(options),
+        "meta": meta,
+    }
+    detail = (
+        _chunks("gb-n-", [n.get("info") or {} for n in nodes])
+        + _chunks("gb-e-", [e.get("ev") or [] for e in edges])
+        + _chunks("gb-s-", sentences)
+    )
     c = meta["counts"]
     title = f"graphbuild graph — {c['shown_entities']} entities, {c['shown_events']} events"
     template = _asset("page.html")
@@ -439,7 +479,8 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> str:
         "@@VIS_CSS@@": _style_text(_vis_asset("vis-network.css")),
         "@@PAGE_CSS@@": _style_text(_asset("graph.css")),
         "@@VIS_JS@@": _script_text(_vis_asset("vis-network.min.js")),
-        "@@DATA@@": json_for_html(data),
+        "@@DATA@@": json_for_html(core),
+        "@@DETAIL@@": "".join(detail),
         "@@PAGE_JS@@": _script_text(_asset("graph_layout.js") + "\n" + _asset("graph.js")),
     }
     out = []

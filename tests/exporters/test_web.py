@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from graphbuild.errors import ExportError
 from graphbuild.exporters import export, get_exporter
-from graphbuild.exporters.web import VIEW_LIMIT, json_for_html, render_html, select_nodes, write_html
+from graphbuild.exporters.web import DETAIL_CHUNK, VIEW_LIMIT, json_for_html, render_html, select_nodes, write_html
 from tests.web_graphs import (
     IMG,
     JSURL,
@@ -29,13 +29,42 @@ from tests.web_graphs import (
 )
 
 DATA_RE = re.compile(r'<script type="application/json" id="gb-data">(.*?)</script>', re.S)
+BLOCK_RE = re.compile(r'<script type="application/json" id="(gb-[a-z]+)-?(\d*)">(.*?)</script>', re.S)
+
+
+def json_blocks(html: str) -> dict[str, str]:
+    """Every JSON block of a page, by id: the core data and the detail chunks."""
+    return {f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1): m.group(3) for m in BLOCK_RE.finditer(html)}
 
 
 def page_data(html: str) -> dict[str, Any]:
-    """The JSON data block of a rendered page."""
-    m = DATA_RE.search(html)
-    assert m is not None
-    data: dict[str, Any] = json.loads(m.group(1))
+    """The data of a rendered page, details put back: nodes get ``info``, edges ``ev``, meta ``sentences``."""
+    blocks = json_blocks(html)
+    data: dict[str, Any] = json.loads(blocks["gb-data"])
+    for kind in ("nodes", "edges"):  # columns back to records
+        keys = data[kind]["keys"]
+        data[kind] = [{k: v for k, v in zip(keys, row, strict=True) if v is not None} for row in data[kind]["rows"]]
+    for i, e in enumerate(data["edges"]):  # as the page does: ids, ends by id, labels
+        e["id"] = f"e{i}"
+        e["from"], e["to"] = data["nodes"][e["from"]]["id"], data["nodes"][e["to"]]["id"]
+        e.setdefault("elabel", e["relation"])
+        e["role"] = bool(e.get("role"))
+    chunk = data["meta"]["chunk"]
+
+    def items(prefix: str, n: int) -> list[Any]:
+        out: list[Any] = []
+        for k in range((n + chunk - 1) // chunk):
+            out.extend(json.loads(blocks[f"{prefix}-{k}"]))
+        assert len(out) == n
+        return out
+
+    for n, info in zip(data["nodes"], items("gb-n", len(data["nodes"])), strict=True):
+        n["info"] = info
+    for e, ev in zip(data["edges"], items("gb-e", len(data["edges"])), strict=True):
+        e["ev"] = ev
+    n_sent = 1 + max((ev["s"] for e in data["edges"] for ev in e["ev"]), default=-1)
+    n_sent = max([n_sent] + [1 + ev["s"] for n in data["nodes"] for ev in n["info"].get("evidence", [])])
+    data["meta"]["sentences"] = items("gb-s", n_sent) if n_sent else []
     return data
 
 
@@ -68,7 +97,9 @@ def test_vis_network_inlined(seed_html: str) -> None:
     """vis-network's script and style are inside the page."""
     assert "vis-network" in seed_html and "DataSet" in seed_html
     assert ".vis-network" in seed_html
-    assert len(re.findall(r"^<script", seed_html, re.M)) == 3  # data, vis-network, page script
+    # vis-network, the page script, and JSON data blocks only
+    scripts = re.findall(r"^<script([^>]*)>", seed_html, re.M)
+    assert [s for s in scripts if "application/json" not in s] == ["", ""]
 
 
 def test_csp_meta_first(seed_html: str) -> None:
@@ -92,11 +123,13 @@ def test_reading_attributes(seed_html: str) -> None:
     """Types get shapes and colours, events are diamonds, holds_position edges show the title."""
     data = page_data(seed_html)
     by_id = {n["id"]: n for n in data["nodes"]}
-    assert by_id["person/antony-blinken"]["shape"] == "dot"
-    assert by_id["country/russia"]["shape"] != by_id["person/antony-blinken"]["shape"]
+    style = data["meta"]["entityStyle"]
+    assert style["Person"]["shape"] == "dot" and style["Country"]["shape"] != "dot"
+    assert by_id["country/russia"]["gtype"] == "Country" and by_id["person/antony-blinken"]["gtype"] == "Person"
     events = [n for n in data["nodes"] if n["gtype"] == "Event"]
-    assert events and all(n["shape"] == "diamond" for n in events)
-    assert len({n["color"] for n in events}) == len({n["etype"] for n in events})
+    assert events and data["meta"]["eventShape"] == "diamond"
+    colours = data["meta"]["eventColours"]
+    assert set(colours) == {n["etype"] for n in events} and len(set(colours.values())) == len(colours)
     labels = {e["elabel"] for e in data["edges"]}
     assert {"Secretary of State", "Foreign Secretary", "agent", "located_in", "affiliated_with"} <= labels
     assert by_id["person/antony-blinken"]["size"] > by_id["place/pokrovsk"]["size"]
@@ -105,11 +138,19 @@ def test_reading_attributes(seed_html: str) -> None:
     assert data["meta"]["docs"][0]["title"] == "Blinken and Lammy visit Kyiv"
 
 
-def test_tooltips_plain_text(seed_html: str) -> None:
-    """Tooltips are plain text lines, not markup."""
-    data = page_data(seed_html)
-    for item in data["nodes"] + data["edges"]:
-        assert isinstance(item["title"], str) and "<" not in item["title"]
+def test_core_data_and_detail_chunks() -> None:
+    """The page opens on core data (no evidence, no sentence); details sit in blocks of DETAIL_CHUNK items."""
+    html = render_html(big_graph(3000, seed=2, n_docs=40))
+    blocks = json_blocks(html)
+    core = json.loads(blocks["gb-data"])
+    assert "sentences" not in core["meta"]
+    assert "info" not in core["nodes"]["keys"] and "ev" not in core["edges"]["keys"] and "edocs" in core["edges"]["keys"]
+    node_chunks = [k for k in blocks if k.startswith("gb-n-")]
+    assert len(node_chunks) == -(-len(core["nodes"]["rows"]) // DETAIL_CHUNK) and len(node_chunks) > 1
+    assert len(blocks["gb-data"]) < 0.5 * sum(len(v) for v in blocks.values())
+    data = page_data(html)
+    for e in data["edges"]:  # the core's document list is the evidence's
+        assert e["edocs"] == sorted({data["meta"]["sentences"][ev["s"]][0] for ev in e["ev"]})
 
 
 def test_payloads_escaped(hostile_html: str) -> None:
@@ -117,10 +158,8 @@ def test_payloads_escaped(hostile_html: str) -> None:
     assert SCRIPT not in hostile_html
     assert IMG not in hostile_html
     assert "<img" not in hostile_html.lower()
-    body = DATA_RE.search(hostile_html)
-    assert body is not None
-    block = body.group(1)
-    assert "<" not in block and ">" not in block and "\u2028" not in block and "\u2029" not in block
+    for block in json_blocks(hostile_html).values():
+        assert "<" not in block and ">" not in block and "\u2028" not in block and "\u2029" not in block
     data = page_data(hostile_html)
     text = json.dumps(data, ensure_ascii=False)
     for p in PAYLOADS:
@@ -131,8 +170,8 @@ def test_payloads_escaped(hostile_html: str) -> None:
 
 
 def test_no_early_script_end(hostile_html: str) -> None:
-    """Only our own three script blocks close: nothing in the data ends a script early."""
-    assert hostile_html.count("</script>") == 3
+    """Only our own script blocks close: nothing in the data ends a script early."""
+    assert hostile_html.count("</script>") == 2 + len(json_blocks(hostile_html))
     assert "<!--" not in hostile_html
 
 
@@ -262,4 +301,4 @@ def test_event_date_ignores_non_iso_time() -> None:
     g.nodes[told]["time"] = "last Wednesday"
     data = page_data(render_html(g))
     events = {n["info"]["trigger"]: n for n in data["nodes"] if n["gtype"] == "Event"}
-    assert events["told"]["date"] == "" and events["trip"]["date"] == ""
+    assert events["told"].get("date", "") == "" and events["trip"].get("date", "") == ""

@@ -304,10 +304,11 @@ def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None
         time.sleep(0.1)
     assert tip is not None and tip[0].startswith(f"Mr {SCRIPT} Smith") and tip[1] == 0
     injected = driver.execute_script(
-        "return [document.images.length, document.scripts.length, window.__gbAlerts.length,"
-        " document.querySelectorAll('[onerror]').length]"
+        "return [document.images.length, window.__gbAlerts.length, document.querySelectorAll('[onerror]').length,"
+        " Array.from(document.scripts).filter(s => s.type !== 'application/json').length,"
+        " Array.from(document.scripts).filter(s => s.type === 'application/json' && !/^gb-/.test(s.id)).length]"
     )
-    assert injected == [0, 3, 0, 0]
+    assert injected == [0, 0, 0, 2, 0]  # our two scripts, our JSON blocks, nothing else
 
 
 def test_big_graph_interactive(driver: Any, pages: dict[str, Path]) -> None:
@@ -637,3 +638,32 @@ def test_header_one_line(driver: Any, pages: dict[str, Path]) -> None:
         "return [kids.map(k => Math.round(k.top + k.height / 2)), kids.every(k => k.right <= r.right)];"
     )
     assert max(tops) - min(tops) <= 3 and fits
+
+
+def test_folded_events_in_panel(driver: Any, pages: dict[str, Path]) -> None:
+    """With events folded, clicking a "shared events" edge lists the events; an event's link draws it
+    with its arguments (Focus), and the person's panel counts its folded events."""
+    from selenium.webdriver.common.by import By
+
+    open_page(driver, pages["seed"])
+    driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]").click()
+    fid = "f:person/antony-blinken|person/david-lammy"
+    assert fid in driver.execute_script("return edges.getIds()")
+    driver.execute_script(
+        "network.body.emitter.emit('click', {nodes: [], edges: [arguments[0]],"
+        " pointer: {DOM: {x: 0, y: 0}, canvas: {x: 0, y: 0}}})",
+        fid,
+    )
+    panel = driver.find_element(By.ID, "gb-panel")
+    assert "1 shared event (folded)" in panel.text and "Travel: trip" in panel.text
+    panel.find_element(By.CSS_SELECTOR, ".gb-link").click()
+    travel = next(n for n, a in seed_graph().nodes(data=True) if a.get("event_type") == "Travel")
+    assert driver.execute_script("return network.getSelectedNodes()") == [travel]
+    assert set(driver.execute_script("return nodes.getIds()")) == {
+        travel, "person/antony-blinken", "person/david-lammy", "place/poland", "place/kyiv"
+    }
+    driver.find_element(By.ID, "gb-reset").click()
+    driver.find_element(By.CSS_SELECTOR, "input.gb-type-toggle[data-type=Event]").click()
+    click_node(driver, "person/david-lammy")
+    n_events = len(list(seed_graph().predecessors("person/david-lammy")))
+    assert f"EVENTS ({n_events}, {n_events} FOLDED)" in panel.text.upper() and n_events == 2

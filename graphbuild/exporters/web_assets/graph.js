@@ -19,7 +19,40 @@
   var timings = { parse: 0, index: 0, view: 0, layout: 0 };
   var meta = data.meta;
   var docs = meta.docs;
-  var sentences = meta.sentences;
+  /* nodes and edges come as {keys, rows}: rebuilt as objects (a null value is left out) */
+  function records(table) {
+    var keys = table.keys;
+    return table.rows.map(function (row) {
+      var o = {};
+      for (var j = 0; j < keys.length; j++) { if (row[j] !== null) { o[keys[j]] = row[j]; } }
+      return o;
+    });
+  }
+  data.nodes = records(data.nodes);
+  data.edges = records(data.edges);
+  data.edges.forEach(function (e, i) {  // ends come as node positions, ids as e<position>
+    e.id = "e" + i;
+    e.from = data.nodes[e.from].id;
+    e.to = data.nodes[e.to].id;
+    if (e.elabel === undefined) { e.elabel = e.relation; }
+    e.role = !!e.role;
+  });
+  data.nodes.forEach(function (n) { if (n.etype === undefined) { n.etype = ""; } });
+  /* details (node info, edge evidence, sentences) sit in JSON blocks of meta.chunk items,
+   * each parsed the first time the side panel needs one of its items */
+  var CHUNK = meta.chunk || 500;
+  var chunkCache = {};
+  function chunk(prefix, i) {
+    var key = prefix + Math.floor(i / CHUNK);
+    if (!chunkCache[key]) {
+      var block = document.getElementById(key);
+      chunkCache[key] = block ? JSON.parse(block.textContent) : [];
+    }
+    return chunkCache[key][i % CHUNK];
+  }
+  function infoOf(n) { return chunk("gb-n-", n.index) || {}; }
+  function evOf(e) { return chunk("gb-e-", e.index) || []; }
+  function sentence(s) { return chunk("gb-s-", s) || [0, 0, 0, ""]; }
   var LIMIT = meta.limit || 150;  // nodes in the default view
   var VIEW_MAX = 400;             // nodes in any view
   var EVENT_MAX = 150;            // events in any view
@@ -66,13 +99,15 @@
   var eventsOf = {};   // entity id -> [event id]
   var argsOf = {};     // event id -> [entity id]
   var edgeById = {};
-  data.nodes.forEach(function (n) {
+  data.nodes.forEach(function (n, i) {
+    n.index = i;
     byId[n.id] = n;
     adjacent[n.id] = [];
     n.isEvent = n.gtype === "Event";
     if (n.isEvent) { argsOf[n.id] = []; } else { relNbrs[n.id] = {}; coNbrs[n.id] = {}; eventsOf[n.id] = []; }
   });
-  data.edges.forEach(function (e) {
+  data.edges.forEach(function (e, i) {
+    e.index = i;
     edgeById[e.id] = e;
     adjacent[e.from].push(e);
     if (e.to !== e.from) { adjacent[e.to].push(e); }
@@ -135,7 +170,7 @@
   /* drawn size: the page's size, compressed in crowded views (8 to ~27 instead of 10 to 48) */
   var crowded = false;
   function drawnSize(n) { var s = n.size || 10; return crowded ? Math.round((8 + (s - 10) * 0.5) * 10) / 10 : s; }
-  function reach(n) { return drawnSize(n) * (REACH[n.shape] || 1.42); }
+  function reach(n) { return drawnSize(n) * (REACH[styleOf(n).shape] || 1.42); }
 
   timings.index = Math.round(performance.now() - t0) - timings.parse;
 
@@ -174,12 +209,12 @@
     var n = byId[id];
     if (state.etype && n.etype !== state.etype) { return false; }
     if (state.status && (n.status || "reported") !== state.status) { return false; }
-    if (state.doc !== "" && n.info.doc !== Number(state.doc)) { return false; }
+    if (state.doc !== "" && n.doc !== Number(state.doc)) { return false; }
     return inRange(n.date || "");
   }
   function edgeOK(e) {
     if (state.doc === "" && !dated()) { return true; }
-    return e.ev.some(function (ev) { return docOK(sentences[ev.s][0]); });
+    return e.edocs.some(docOK);
   }
 
   /* ---------- the view: which nodes and edges are drawn ---------- */
@@ -339,10 +374,32 @@
   var viewEdgeById = {};
   var viewAdj = {};
 
+  /* plain-text tooltips (vis-network shows a string title as text) */
+  function nodeTip(n) {
+    var tip = [n.label];
+    if (n.isEvent) {
+      tip.push("Event · " + n.etype + (n.status && n.status !== "reported" ? " · " + n.status : ""));
+      if (n.when) { tip.push("When: " + n.when); }
+    } else {
+      tip.push(n.gtype + " · " + plural(n.weight || 0, "mention"));
+      var posts = n.posts || [];
+      if (posts.length) { tip.push("Posts: " + posts.slice(0, 4).join("; ") + (posts.length > 4 ? " …" : "")); }
+      var al = n.aliases || [];
+      if (al.length) { tip.push("Also: " + al.slice(0, 8).join(", ") + (al.length > 8 ? " …" : "")); }
+    }
+    return tip.join("\n");
+  }
+  function edgeTip(e) {
+    var tip = [byId[e.from].label + " —" + e.relation + "→ " + byId[e.to].label];
+    if (e.post) { tip.push("Title: " + e.post); }
+    if (e.former) { tip.push("Former (no longer holds)"); }
+    tip.push(plural(e.nev || 0, "evidence sentence"));
+    return tip.join("\n");
+  }
   function visNode(id, pos) {
     var n = byId[id];
     var st = styleOf(n);
-    return { id: id, shape: n.shape || st.shape, color: n.color || st.color, size: drawnSize(n), title: n.title,
+    return { id: id, shape: st.shape, color: st.color, size: drawnSize(n), title: nodeTip(n),
              x: pos.x, y: pos.y, gtype: n.gtype, etype: n.etype, label: undefined };
   }
   function visEdge(v, curve) {
@@ -361,7 +418,7 @@
       v.id = e.id;
       v.elabel = e.elabel;
       item = { id: e.id, from: e.from, to: e.to, kind: v.kind, role: e.role, dashes: e.role || !!e.former,
-               color: { color: e.role ? "#b0b0b0" : "#7a7a7a" }, title: e.title };
+               color: { color: e.role ? "#b0b0b0" : "#7a7a7a" }, title: edgeTip(e) };
     }
     if (curve) { item.smooth = { enabled: true, type: "curvedCW", roundness: curve }; }
     return item;
@@ -531,7 +588,7 @@
       var p = network.canvasToDOM(mid);
       var box = { id: v.id, x: p.x - w / 2, y: p.y - (EDGE_LABEL_PX + 4) / 2, w: w, h: EDGE_LABEL_PX + 4 };
       if (box.x + box.w < 0 || box.x > W || box.y > H || box.y + box.h < 0) { return; }
-      if (overlaps(box, boxes) || overlaps(box, eboxes)) { return; }
+      if (overlaps(box, boxes) || overlaps(box, eboxes) || coversNode(box)) { return; }
       eboxes.push(box);
       ctx.strokeText(text, mid.x, mid.y);
       ctx.fillText(text, mid.x, mid.y);
@@ -670,7 +727,7 @@
       if (seen[ev.s] || shown >= limit) { return; }
       seen[ev.s] = true;
       shown += 1;
-      var s = sentences[ev.s];
+      var s = sentence(ev.s);
       var item = el("div", "gb-ev");
       item.appendChild(markedSentence(s[3], [ev.subj, ev.obj]));
       var src = el("div", "gb-src");
@@ -732,7 +789,7 @@
   function showNode(id) {
     var n = byId[id];
     if (!n) { return; }
-    var info = n.info;
+    var info = infoOf(n);
     var dl = el("dl");
     if (n.isEvent) {
       header(n, "Event · " + n.etype + (n.status && n.status !== "reported" ? " · " + n.status : ""));
@@ -812,7 +869,7 @@
       }
       panel.appendChild(el("h3", null, "Evidence"));
       var all = (info.postEv || []).slice();
-      rels.concat(roles).forEach(function (e) { all = all.concat(e.ev); });
+      rels.concat(roles).forEach(function (e) { all = all.concat(evOf(e)); });
       panel.appendChild(evidenceList(all, 25));
     }
   }
@@ -836,7 +893,7 @@
     addRow(dl, "Title", e.post);
     panel.appendChild(dl);
     panel.appendChild(el("h3", null, "Evidence"));
-    panel.appendChild(evidenceList(e.ev, 30));
+    panel.appendChild(evidenceList(evOf(e), 30));
   }
 
   /* ---------- selection, expansion, focus, search ---------- */
@@ -1046,7 +1103,7 @@
     meta.types.forEach(function (t) { legendCounts[t].textContent = (vc[t] || 0) + " / " + (typeCount[t] || 0); });
     if (etypeGrid) { etypeGrid.hidden = !vc.Event; }
     var ents = view.nodes.length - Object.keys(view.events).length;
-    status.textContent = plural(ents, "entity").replace("entitys", "entities") + " · " +
+    status.textContent = ents + (ents === 1 ? " entity" : " entities") + " · " +
       plural(Object.keys(view.events).length, "event") + " · " + plural(view.edges.length, "edge") + " shown";
     var c = meta.counts;
     var parts = [];

@@ -23,6 +23,7 @@ var gbLayout = (function () {
     var grav = 0.15;
     var mass = new Float64Array(n).fill(1);  // hubs push harder, so their neighbours get room
     for (var q = 0; q < L.length; q++) { mass[L[q][0]] += 0.25; mass[L[q][1]] += 0.25; }
+    for (q = 0; q < n; q++) { mass[q] = Math.sqrt(mass[q]); }  // repulsion scales with sqrt(m_i m_j)
     var decay = Math.pow(1.5 / t, 1 / iters);
     var dx = new Float64Array(n);
     var dy = new Float64Array(n);
@@ -42,7 +43,7 @@ var gbLayout = (function () {
           var d2 = ddx * ddx + ddy * ddy;
           if (d2 < 0.01) { ddx = 0.1; ddy = 0; d2 = 0.01; }
           var minD = r[i] + r[j] + GAP;
-          var f = k2 * Math.sqrt(mass[i] * mass[j]) / d2;
+          var f = k2 * mass[i] * mass[j] / d2;
           if (d2 < minD * minD) { f *= 4; }
           dx[i] += ddx * f; dy[i] += ddy * f;
           dx[j] -= ddx * f; dy[j] -= ddy * f;
