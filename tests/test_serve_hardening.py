@@ -279,3 +279,12 @@ def test_push_never_prints_the_password(
     assert rc == 2 and "endpoint unreachable" in err and f"127.0.0.1:{port}" in err
     for text in (err, caplog.text):
         assert "s3cr" not in text
+
+
+def test_serve_cli_limits() -> None:
+    """`graphbuild serve --timeout S --max-queries N` reach the server's options (default 30 s)."""
+    from graphbuild.cli import make_parser
+
+    args = make_parser().parse_args(["serve", "--timeout", "5", "--max-queries", "2"])
+    assert (args.timeout, args.max_queries) == (5.0, 2)
+    assert make_parser().parse_args(["serve"]).timeout == 30.0
