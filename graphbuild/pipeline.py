@@ -216,6 +216,15 @@ def collect_results(
         stream = extract_outcomes(pending(iter_documents(inputs, on_error)), processes, opts.model, opts.batch_size)
     else:
         raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
+    writable = True
+
+    def cache_failed(exc: OSError) -> None:
+        nonlocal writable
+        writable = False
+        where = cache.directory if cache is not None else "cache"
+        report.errors.append(f"{where}: cannot write the extraction cache ({exc.strerror or exc}); "
+                             "the build goes on without caching its new results")
+
     try:
         for doc, res, payload in stream:
             tick(1)
@@ -226,17 +235,29 @@ def collect_results(
             report.extracted += 1
             if cache is not None:
                 key = keys.pop(doc.id)
-                if payload is not None:
-                    cache.put_raw(key, payload)
-                else:
-                    cache.put(key, res)
-        if cache is not None:
-            cache.commit()
-            if not report.errors:  # an input that failed to read may come back: keep its entry
-                cache.prune()
+                if not writable:
+                    continue
+                try:
+                    if payload is not None:
+                        cache.put_raw(key, payload)
+                    else:
+                        cache.put(key, res)
+                except OSError as exc:  # a full disk costs the cache, not the build
+                    cache_failed(exc)
+        if cache is not None and writable:
+            try:
+                cache.commit()
+                if not report.errors:  # an input that failed to read may come back: keep its entry
+                    cache.prune()
+            except OSError as exc:
+                cache_failed(exc)
     finally:
         if cache is not None:
-            cache.close()
+            try:
+                cache.close()
+            except OSError as exc:
+                if writable:
+                    cache_failed(exc)
     return [results[d] for d in order if d in results]
 
 
@@ -588,7 +609,11 @@ def _build_from_memo(
         )
         report.timings["write:html"] = time.perf_counter() - t
     t = time.perf_counter()
-    memo.save()
+    try:
+        memo.save()
+    except OSError as exc:  # the memo only speeds up the next build: a full disk costs it, not the outputs
+        report.errors.append(f"{opts.cache_dir or opts.outdir / '.cache'}: cannot write the render memo "
+                             f"({exc.strerror or exc}); the next build renders everything again")
     report.timings["memo:save"] = time.perf_counter() - t
 
 

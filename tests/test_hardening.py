@@ -374,3 +374,25 @@ def test_shared_cache_directory_is_locked_too(tmp_path: Path, capsys: pytest.Cap
         rc, err = _cli(["build", str(tmp_path), "-o", str(tmp_path / "out2"), "--cache", str(cache), "-q"], capsys)
     assert rc == 2 and err.startswith(f"graphbuild: error: {cache}: another graphbuild build is writing here")
     assert err.count("\n") == 1
+
+
+@pytest.mark.model
+def test_cache_on_a_full_disk_costs_the_cache_not_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache write failing (full disk) is one error line; the documents are still built and written."""
+    import json
+
+    from graphbuild.cache import ResultCache
+    from graphbuild.pipeline import BuildOptions, build
+
+    def full(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ResultCache, "put_raw", full)
+    src = tmp_path / "a.txt"
+    src.write_text(_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([src], BuildOptions(outdir=out, processes=1, html=False))
+    assert report.documents == 1
+    assert report.errors == [f"{out / '.cache'}: cannot write the extraction cache (No space left on device); "
+                             "the build goes on without caching its new results"]
+    assert any(n.get("label") == "David Lammy" for n in json.loads((out / "graph.json").read_text())["nodes"])
