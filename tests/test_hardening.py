@@ -396,3 +396,23 @@ def test_cache_on_a_full_disk_costs_the_cache_not_the_build(tmp_path: Path, monk
     assert report.errors == [f"{out / '.cache'}: cannot write the extraction cache (No space left on device); "
                              "the build goes on without caching its new results"]
     assert any(n.get("label") == "David Lammy" for n in json.loads((out / "graph.json").read_text())["nodes"])
+
+
+@pytest.mark.model
+def test_render_memo_on_a_full_disk_keeps_the_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The render memo failing to save (full disk) is one error line; the new outputs are still switched in."""
+    from graphbuild import render
+    from graphbuild.pipeline import BuildOptions, build
+
+    def full(self):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render.Memo, "save", full)
+    src = tmp_path / "a.txt"
+    src.write_text(_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([src], BuildOptions(outdir=out, processes=1, html=False))
+    assert report.documents == 1 and report.rendered is not None  # the memo path ran
+    assert report.errors == [f"{out / '.cache'}: cannot write the render memo (No space left on device); "
+                             "the next build renders everything again"]
+    assert "David Lammy" in (out / "graph.ttl").read_text(encoding="utf-8")
