@@ -482,9 +482,12 @@ def extract_events(
         else:
             _absorb(target, cand)
             secondary.append((target, cand))
+    absorbed: dict[int, list[Candidate]] = {}  # by id of the event merged into, in order (linear, not a scan per event)
+    for t, c in secondary:
+        absorbed.setdefault(id(t), []).append(c)
     events: list[Event] = []
     for n, cand in enumerate(merged):
-        sents = [cand] + [c for t, c in secondary if t is cand]
+        sents = [cand, *absorbed.get(id(cand), ())]
         evs = []
         for c in sents:
             first = next((h for hits in c.args.values() for h in hits), None)
