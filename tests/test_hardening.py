@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -292,6 +293,7 @@ def _group(pgid: int) -> list[int]:
 
 
 @pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path) -> None:
     """kill -9 of a build while its workers parse: no process of the build survives 2 s, the previous outputs
     are byte-identical, no temporary file stays, and the next build runs (the lock went with the process)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import threading
 import time
 import urllib.error
@@ -99,6 +100,7 @@ def test_service_detection_ignores_strings_names_and_iris() -> None:
     assert uses_service("SELECT * { Service <http://x/> { ?s ?p ?o } }")
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_runaway_query_is_stopped_while_others_answer(server: SparqlServer) -> None:
     """A cross product is stopped at the time limit (its process killed) while ASK from another client
     answers at once."""
