@@ -628,13 +628,23 @@ def export_build(outdir: Path, formats: Sequence[str], output: str | None, base_
         raise GraphbuildError(f"{src}: no such file; run 'graphbuild build' first")
     for name in formats:
         get_exporter(name)
+    from graphbuild.atomic import DirectoryLock, output_set
+
+    targets = []
+    for name in formats:
+        if output and len(formats) == 1 and not Path(output).is_dir():
+            targets.append((name, Path(output)))
+        else:
+            targets.append((name, Path(output or outdir) / default_filename(name)))
     paths = []
-    with gc_paused():
+    where = targets[0][1].parent
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GraphbuildError(f"{where}: cannot create the output directory ({exc.strerror or exc})") from None
+    # locked like a build's OUTDIR; the files of one export replace the old ones together
+    with DirectoryLock(where), gc_paused(), output_set(where):
         graph = read_json(src)
-        for name in formats:
-            if output and len(formats) == 1 and not Path(output).is_dir():
-                target = Path(output)
-            else:
-                target = Path(output or outdir) / default_filename(name)
+        for name, target in targets:
             paths.append(export(graph, name, target, base_iri=base_iri))
     return paths

@@ -418,3 +418,19 @@ def test_render_memo_on_a_full_disk_keeps_the_outputs(tmp_path: Path, monkeypatc
     assert report.errors == [f"{out / '.cache'}: cannot write the render memo (No space left on device); "
                              "the next build renders everything again"]
     assert "David Lammy" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_export_into_a_locked_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`graphbuild export` writes its files as one set and stops with one line while a build holds the directory."""
+    from graphbuild.atomic import DirectoryLock
+    from graphbuild.exporters.nodelink import write_json
+    from tests.conftest_rdf import seed_graph
+
+    write_json(seed_graph(), tmp_path / "graph.json")
+    with DirectoryLock(tmp_path):
+        rc, err = _cli(["export", str(tmp_path), "--format", "nquads", "--format", "ntriples"], capsys)
+    assert rc == 2 and "another graphbuild build is writing here" in err and err.count("\n") == 1
+    assert not (tmp_path / "graph.nq").exists()
+    rc, _ = _cli(["export", str(tmp_path), "--format", "nquads", "--format", "ntriples"], capsys)
+    assert rc == 0 and (tmp_path / "graph.nq").stat().st_size > 0 and (tmp_path / "graph.nt").stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".graphbuild.lock", "graph.json", "graph.nq", "graph.nt"]
