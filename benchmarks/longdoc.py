@@ -75,6 +75,8 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.35, 1.0, 5.0], help="MB of text")
+    parser.add_argument("--modes", nargs="+", choices=["articles", "long"], default=["articles", "long"],
+                        help="measure separate articles, one long document, or both")
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"{DATA} is absent; nothing measured")
@@ -87,14 +89,14 @@ def main() -> int:
             texts = _texts(int(mb * 1_000_000), articles)
             chars = sum(len(t) for t in texts) + 2 * (len(texts) - 1)
             row: dict[str, object] = {"mb": mb, "chars": chars}
-            for mode in ("articles", "long"):
+            for mode in args.modes:
                 r = _measure(mode, texts, Path(tmp))
                 row[mode] = r
                 if "seconds" in r:
                     per = float(r["seconds"]) / (chars / 100_000)  # type: ignore[arg-type]
                     r["seconds_per_100kb"] = round(per, 3)
             rows.append(row)
-            a, lg = row["articles"], row["long"]
+            a, lg = row.get("articles", {}), row.get("long", {})
             assert isinstance(a, dict) and isinstance(lg, dict)
             if "seconds" in a and "seconds" in lg:
                 print(f"{mb:>5} MB: articles {a['seconds_per_100kb']:.2f} s/100KB peak {a['peak_mb']:.0f} MB "

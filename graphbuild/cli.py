@@ -190,6 +190,10 @@ def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="build directory, RDF file or store directory (default: %(default)s/)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7879, help="port (default 7879)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a query after SECONDS (default 30; 0: no limit)")
+    p.add_argument("--max-queries", type=int, default=None, metavar="N",
+                   help="queries running at once (default: twice the CPU cores, at least 4)")
     p.set_defaults(func=cmd_serve)
 
 
@@ -236,6 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a vanished directory: one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"graphbuild: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     return rc
 
 

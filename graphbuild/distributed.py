@@ -19,7 +19,7 @@ from typing import Any
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.model import DocResult, Document
-from graphbuild.pipeline import DEFAULT_BATCH_SIZE, TASK_DOCS, Outcome, _chunks, _outcomes, extract_batch_pickled
+from graphbuild.workers import DEFAULT_BATCH_SIZE, TASK_DOCS, Outcome, _chunks, _outcomes, extract_batch_pickled
 
 log = logging.getLogger(__name__)
 

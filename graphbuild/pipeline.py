@@ -1,5 +1,8 @@
 """The build: documents → extraction (streamed, cached, parallel) → resolution → graph → files.
 
+The cache lives in :mod:`graphbuild.cache`, the worker processes in
+:mod:`graphbuild.workers`; their names are re-exported here.
+
 Documents stream through ``nlp.pipe`` in batches; each worker process loads
 the model once and returns small :class:`~graphbuild.model.DocResult`
 records, so memory does not grow with spaCy Docs.  Results are cached per
@@ -12,37 +15,39 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 import itertools
 import logging
 import os
-import pickle
-import struct
 import sys
 import time
-import zlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
+from graphbuild.cache import ResultCache as ResultCache
+from graphbuild.cache import doc_fingerprint as doc_fingerprint
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.model import DocResult, Document
+from graphbuild.workers import DEFAULT_BATCH_SIZE as DEFAULT_BATCH_SIZE
+from graphbuild.workers import POOL_TASK_DOCS as POOL_TASK_DOCS
+from graphbuild.workers import TASK_DOCS as TASK_DOCS
+from graphbuild.workers import Outcome as Outcome
+from graphbuild.workers import Prefetch as Prefetch
+from graphbuild.workers import _chunks as _chunks
+from graphbuild.workers import _outcomes as _outcomes
+from graphbuild.workers import _pool_outcomes as _pool_outcomes
+from graphbuild.workers import _worker_batch as _worker_batch
+from graphbuild.workers import extract_batch as extract_batch
+from graphbuild.workers import extract_batch_pickled as extract_batch_pickled
+from graphbuild.workers import extract_outcomes as extract_outcomes
 
 if TYPE_CHECKING:
     import networkx as nx
-    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 
-#: Documents per ``nlp.pipe`` batch.  spaCy's speed is nearly flat from 8 to 64
-#: news articles per batch, but a worker's memory peaks with the batch (on BBC
-#: articles about 370 MB at 12, 420 MB at 16, 600 MB at 64), so the default is small.
-DEFAULT_BATCH_SIZE = 12
 
 
 @dataclass(frozen=True)
@@ -112,560 +117,6 @@ def _dated(docs: Iterable[Document], day: str | None) -> Iterator[Document]:
     """``docs``, those without a date given ``day`` (``build --date``: it anchors their relative dates)."""
     for doc in docs:
         yield doc if day is None or doc.date else dataclasses.replace(doc, date=day)
-
-
-def doc_fingerprint(doc: Document, extractor_version: str) -> str:
-    """Cache key of a document: its content and metadata plus the extractor version."""
-    h = hashlib.sha256()
-    for part in (extractor_version, doc.id, doc.text, doc.title or "", doc.date or "", doc.url or ""):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()
-
-
-_SEGMENT_MAGIC = b"GBCACHE1\n"
-_RECORD = struct.Struct("<HII")  # key length, payload length, CRC-32 of key + payload
-_MAX_SEGMENTS = 8
-
-
-class ResultCache:
-    """Per-document extraction results on disk, keyed by :func:`doc_fingerprint`.
-
-    Results live in append-only segment files (``*.seg``).  A build appends its
-    new results to one temporary segment without a sync per entry; :meth:`commit`
-    syncs it and renames it into place.  Every record carries a CRC, so the
-    complete records of a segment left behind by a crashed build are still read
-    (a torn or damaged record is only a cache miss).  :meth:`prune` rewrites the
-    cache as one segment holding just the entries this build used, so removed
-    or changed documents drop out and the number of segments stays small.
-    Use one build per cache directory at a time.
-    """
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.used: set[str] = set()
-        self._index: dict[str, tuple[Path, int, int]] | None = None  # key -> (file, payload offset, length)
-        self._files: dict[Path, BinaryIO] = {}
-        self._writer: BinaryIO | None = None
-        self._writer_path: Path | None = None
-        self._pending = 0
-
-    # reading
-
-    def _scan_file(self, path: Path, index: dict[str, tuple[Path, int, int]]) -> None:
-        try:
-            fh = path.open("rb")
-        except OSError:
-            return
-        size = os.fstat(fh.fileno()).st_size
-        if fh.read(len(_SEGMENT_MAGIC)) != _SEGMENT_MAGIC:
-            fh.close()
-            log.warning("ignoring %s: not a graphbuild cache segment", path)
-            return
-        self._files[path] = fh
-        pos = len(_SEGMENT_MAGIC)
-        while pos + _RECORD.size <= size:
-            klen, plen, _ = _RECORD.unpack(fh.read(_RECORD.size))
-            start = pos + _RECORD.size
-            if start + klen + plen > size:
-                break  # a record torn by a crash: the rest of the file is lost
-            key = fh.read(klen).decode("ascii", "replace")
-            index.setdefault(key, (path, start, klen + plen))
-            pos = start + klen + plen
-            fh.seek(pos)
-
-    def _load_index(self) -> dict[str, tuple[Path, int, int]]:
-        if self._index is None:
-            self._index = {}
-            if self.directory.is_dir():
-                for path in self._segments(include_crashed=True):
-                    self._scan_file(path, self._index)
-        return self._index
-
-    def _segments(self, include_crashed: bool = False) -> list[Path]:
-        paths = sorted(self.directory.glob("*.seg"))
-        if include_crashed:
-            paths += sorted(p for p in self.directory.glob("*.seg.tmp") if p != self._writer_path)
-        return paths
-
-    def _read_record(self, key: str) -> bytes | None:
-        """The pickled result stored under ``key`` (checked against its CRC), or None."""
-        entry = self._load_index().get(key)
-        if entry is None:
-            return None
-        path, start, length = entry
-        fh = self._files[path]
-        fh.seek(start - _RECORD.size)
-        klen, _, crc = _RECORD.unpack(fh.read(_RECORD.size))
-        body = fh.read(length)
-        if len(body) != length or zlib.crc32(body) != crc:
-            log.warning("ignoring damaged cache entry %s in %s", key, path)
-            return None
-        return body[klen:]
-
-    def __contains__(self, key: str) -> bool:
-        """Whether an entry is stored under ``key`` (it may still fail its CRC when read)."""
-        return key in self._load_index()
-
-    def has_entries(self) -> bool:
-        """Whether the cache holds any entry (an incremental build is likely)."""
-        return bool(self._load_index())
-
-    def get(self, key: str) -> DocResult | None:
-        """The cached result, or None."""
-        payload = self._read_record(key)
-        if payload is None:
-            return None
-        try:
-            result = pickle.loads(payload)
-        except Exception:  # a damaged cache entry is re-extracted
-            log.warning("ignoring undecodable cache entry %s", key)
-            return None
-        if not isinstance(result, DocResult):
-            return None
-        self.used.add(key)
-        return result
-
-    # writing
-
-    def _open_writer(self) -> BinaryIO:
-        if self._writer is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._writer_path = self.directory / f"{time.time_ns():020d}-{os.getpid()}.seg.tmp"
-            self._writer = self._writer_path.open("xb")
-            self._writer.write(_SEGMENT_MAGIC)
-        return self._writer
-
-    def _append(self, key: str, payload: bytes) -> None:
-        writer = self._open_writer()
-        kb = key.encode("ascii")
-        writer.write(_RECORD.pack(len(kb), len(payload), zlib.crc32(kb + payload)))
-        writer.write(kb)
-        writer.write(payload)
-        self._pending += 1
-        if self._pending >= 256:  # bound what a crash can lose, without a sync per entry
-            writer.flush()
-            self._pending = 0
-
-    def put(self, key: str, result: DocResult) -> None:
-        """Store a result (durable after :meth:`commit`)."""
-        self.put_raw(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def put_raw(self, key: str, payload: bytes) -> None:
-        """Store an already pickled :class:`DocResult`."""
-        self._append(key, payload)
-        self.used.add(key)
-
-    def _finish_writer(self) -> Path | None:
-        """Sync and close the segment being written, rename it into place; its final path."""
-        if self._writer is None or self._writer_path is None:
-            return None
-        self._writer.flush()
-        os.fsync(self._writer.fileno())
-        self._writer.close()
-        final = self._writer_path.with_suffix("")  # drop ".tmp"
-        os.replace(self._writer_path, final)
-        _fsync_dir(self.directory)
-        self._writer = None
-        self._writer_path = None
-        self._pending = 0
-        return final
-
-    def commit(self) -> None:
-        """Make the results written by this build durable (one sync and one rename per build)."""
-        final = self._finish_writer()
-        if final is not None and self._index is not None:
-            self._scan_file(final, self._index)
-
-    def prune(self) -> int:
-        """Drop entries this build did not use (removed or changed documents); returns how many.
-
-        The cache is rewritten as one segment when anything is stale or when
-        more than a few segments have piled up from incremental builds.
-        """
-        self.commit()
-        if not self.directory.is_dir():
-            return 0
-        index = self._load_index()
-        stale = [k for k in index if k not in self.used]
-        segments = self._segments(include_crashed=True)
-        legacy = list(self.directory.glob("??/*.pkl"))  # the per-file cache of graphbuild 0.1
-        crashed = [p for p in segments if p.suffix == ".tmp"]
-        if not stale and not legacy and not crashed and len(segments) <= _MAX_SEGMENTS:
-            return 0
-        self._open_writer()
-        for key in sorted(self.used & index.keys()):
-            payload = self._read_record(key)
-            if payload is not None:
-                self._append(key, payload)
-        keep = self._finish_writer()
-        self.close()
-        for path in [*segments, *legacy]:
-            if path != keep:
-                path.unlink(missing_ok=True)
-        for sub in self.directory.glob("??"):
-            with contextlib.suppress(OSError):
-                sub.rmdir()
-        return len(stale) + len(legacy)
-
-    def close(self) -> None:
-        """Close all files; a segment still being written stays as ``.seg.tmp`` (read by the next build)."""
-        if self._writer is not None:
-            self._writer.flush()
-            os.fsync(self._writer.fileno())
-            self._writer.close()
-            self._writer = None
-            self._writer_path = None
-        for fh in self._files.values():
-            fh.close()
-        self._files.clear()
-        self._index = None
-
-
-def _fsync_dir(directory: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-# --- extraction workers -------------------------------------------------------------------------
-
-_WORKER_MODEL: str | None = None
-
-#: Documents per task sent to a worker process: small enough to keep the
-#: workers evenly busy up to the end, large enough that nlp.pipe batches well.
-TASK_DOCS = 32
-
-#: Documents per task of the local pool: a task holds one or more ``nlp.pipe``
-#: batches; 16 keeps the two workers evenly busy up to the last task.
-POOL_TASK_DOCS = 16
-
-
-def _reason(exc: BaseException) -> str:
-    """An exception as a short reason for a one-line error."""
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
-
-
-def _parse_short(nlp: Any, docs: Sequence[Document], batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
-    done = 0
-    try:
-        for sdoc, d in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size):
-            done += 1
-            yield sdoc, d
-    except Exception:
-        for d in docs[done:]:  # find the document that broke the batch
-            try:
-                sdoc = nlp(d.text)
-            except Exception as exc:
-                log.debug("spaCy failed on %s: %s", d.id, exc)
-                yield _reason(exc), d
-            else:
-                yield sdoc, d
-
-
-def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
-    """Parsed documents one at a time (never the whole batch of Docs at once), in order.
-
-    A document over :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS` is parsed in
-    pieces (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the
-    reason comes instead of the Doc.
-    """
-    from graphbuild.longdoc import DEFAULT_MAX_CHARS, parse_long
-    from graphbuild.nlp import load_pipeline
-
-    nlp = load_pipeline(model)
-    short = _parse_short(nlp, [d for d in docs if len(d.text) <= DEFAULT_MAX_CHARS], batch_size)
-    for d in docs:
-        if len(d.text) <= DEFAULT_MAX_CHARS:
-            yield next(short)
-            continue
-        try:
-            sdoc = parse_long(nlp, d.text, DEFAULT_MAX_CHARS)
-        except Exception as exc:
-            log.debug("spaCy failed on %s: %s", d.id, exc)
-            yield _reason(exc), d
-        else:
-            yield sdoc, d
-
-
-def _extract_one(sdoc: Doc | str, d: Document) -> DocResult | str:
-    from graphbuild.extract import extract_doc
-
-    if isinstance(sdoc, str):
-        return f"{d.source}: the language model could not parse document {d.id!r} ({sdoc})"
-    try:
-        return extract_doc(sdoc, d)
-    except Exception as exc:  # one bad document never loses the others
-        log.exception("extraction failed on %s", d.id)
-        return f"{d.source}: extraction failed on document {d.id!r} ({type(exc).__name__}: {exc})"
-
-
-def extract_batch(
-    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
-) -> list[DocResult | str]:
-    """Parse and extract a batch in this process; a failing document gives an error string."""
-    return [_extract_one(sdoc, d) for sdoc, d in _parse(docs, model, batch_size)]
-
-
-def extract_batch_pickled(
-    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
-) -> list[bytes | str]:
-    """Like :func:`extract_batch`, each result pickled (what a worker sends back and the cache stores)."""
-    out: list[bytes | str] = []
-    for sdoc, d in _parse(docs, model, batch_size):
-        res = _extract_one(sdoc, d)
-        out.append(res if isinstance(res, str) else pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
-    return out
-
-
-def _init_worker(model: str | None, build_pid: int | None = None) -> None:
-    global _WORKER_MODEL
-    _WORKER_MODEL = model
-    if build_pid is not None:
-        from graphbuild.lifecycle import watch_process
-
-        watch_process(build_pid)  # the worker ends with the build, even after kill -9 (then the forkserver does)
-    from graphbuild.nlp import load_pipeline
-
-    load_pipeline(model)
-
-
-def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str]:
-    return extract_batch_pickled(docs, _WORKER_MODEL, batch_size)
-
-
-class Prefetch:
-    """One extraction process, started before the cache is read (incremental builds).
-
-    Loading spaCy and the gazetteers takes about a second; reading thousands
-    of cached results takes about as long.  A build over a warm cache starts
-    this process first (with ``fork``, while the build has no other threads),
-    reads its cache while the process loads, and hands it the few new
-    documents.  If anything goes wrong there, :meth:`extract` returns None and
-    the build extracts those documents itself (and reports any error then).
-    """
-
-    def __init__(self, model: str | None, batch_size: int) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_prefetch_main, args=(child, model, batch_size), daemon=True)
-        self._proc.start()
-        child.close()
-        self._busy = False
-        self._closed = False
-
-    @staticmethod
-    def possible() -> bool:
-        """Whether a process can be forked safely here (POSIX, no other threads yet)."""
-        import multiprocessing
-        import threading
-
-        return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-
-    def send(self, docs: Sequence[Document]) -> bool:
-        """Hand ``docs`` to the process (it starts on them once loaded); False when it is gone."""
-        try:
-            self._conn.send(list(docs))
-            self._busy = True
-        except (EOFError, OSError) as exc:
-            log.debug("prefetch process failed: %s", exc)
-            return False
-        return True
-
-    def receive(self, count: int) -> list[bytes | str] | None:
-        """The pickled results (or error strings) of the ``count`` documents sent last; None on failure."""
-        try:
-            payloads = self._conn.recv()
-        except (EOFError, OSError) as exc:
-            log.debug("prefetch process failed: %s", exc)
-            return None
-        if not isinstance(payloads, list) or len(payloads) != count:
-            return None
-        return payloads
-
-    def extract(self, docs: Sequence[Document]) -> list[bytes | str] | None:
-        """Pickled results (or error strings) of ``docs``, in order; None when the process failed."""
-        return self.receive(len(docs)) if self.send(docs) else None
-
-    def close(self) -> None:
-        """Stop the process: at once when it was never given work, else once it has finished."""
-        if self._closed:
-            return
-        self._closed = True
-        if self._busy:
-            with contextlib.suppress(OSError):
-                self._conn.send(None)
-            self._proc.join(timeout=5)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join()
-        self._conn.close()
-
-
-def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
-    """The prefetch process: load everything extraction needs, then extract what the build sends."""
-    from graphbuild.lifecycle import end_with_parent
-
-    end_with_parent()  # forked by the build's main thread: it ends with the build
-    try:
-        from graphbuild.gazetteer import gazetteer
-        from graphbuild.nlp import load_pipeline
-
-        load_pipeline(model)
-        gazetteer()
-    except Exception as exc:  # the build extracts in its own process and reports the problem
-        log.debug("prefetch process cannot load the model: %s", exc)
-        conn.close()
-        return
-    while True:
-        try:
-            docs = conn.recv()
-        except (EOFError, OSError):
-            return
-        if docs is None:
-            return
-        conn.send(extract_batch_pickled(docs, model, batch_size))
-
-
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-#: One extraction outcome: the document, its result (or error message), and the
-#: pickled result when a worker sent one (so the cache need not pickle it again).
-Outcome = tuple[Document, DocResult | str, bytes | None]
-
-
-def _outcomes(chunk: list[Document], payloads: list[bytes | str]) -> Iterator[Outcome]:
-    for d, p in zip(chunk, payloads, strict=True):
-        if isinstance(p, str):
-            yield d, p, None
-        else:
-            yield d, pickle.loads(p), p
-
-
-def extract_outcomes(
-    docs: Iterable[Document],
-    processes: int = 1,
-    model: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-) -> Iterator[Outcome]:
-    """Extract documents in input order with ``processes`` workers, holding a bounded window in memory.
-
-    With one process (or a single task's worth of documents) everything runs
-    here, without a pool.  Otherwise a pool of ``processes`` workers, each
-    loading the model once, receives tasks of :data:`POOL_TASK_DOCS` documents
-    (or one batch, if larger); at most two tasks per worker are in flight.
-    """
-    chunks = _chunks(docs, max(batch_size, POOL_TASK_DOCS))
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if processes <= 1 or second is None:
-        for chunk in (first, second):
-            if chunk:
-                for sdoc, d in _parse(chunk, model, batch_size):
-                    yield d, _extract_one(sdoc, d), None
-        for chunk in chunks:
-            for sdoc, d in _parse(chunk, model, batch_size):
-                yield d, _extract_one(sdoc, d), None
-        return
-    yield from _pool_outcomes(itertools.chain((first, second), chunks), processes, model, batch_size)
-
-
-#: The task a pool worker runs on a chunk (tests replace it with one that dies).
-WorkerTask = Callable[[Sequence[Document], int], list[bytes | str]]
-
-
-def _pool_outcomes(
-    chunks: Iterable[list[Document]],
-    processes: int,
-    model: str | None,
-    batch_size: int,
-    task: WorkerTask | None = None,
-) -> Iterator[Outcome]:
-    """Outcomes of ``chunks`` from a pool of ``processes`` workers, in order, two tasks per worker in flight.
-
-    A worker that dies (the OOM killer, a signal) breaks the pool: a new pool
-    retries the unfinished chunks one at a time; a chunk that kills a worker
-    again is retried a document at a time, and a document that kills one
-    alone is reported on one line.  No ``BrokenProcessPool`` reaches the caller.
-    """
-    import multiprocessing as mp
-    from concurrent.futures.process import BrokenProcessPool
-
-    run: WorkerTask = task or _worker_batch
-    # forkserver: workers start from a clean, thread-free process (fork after
-    # threads, e.g. a progress bar's, can deadlock); each loads the model once.
-    ctx = mp.get_context("forkserver") if sys.platform != "win32" else mp.get_context("spawn")
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(model, os.getpid()))
-
-    pool = new_pool()
-
-    def alone(chunk: list[Document]) -> list[bytes | str] | None:
-        """The chunk's payloads from a pool running nothing else; None when a worker died on it."""
-        nonlocal pool
-        try:
-            return pool.submit(run, chunk, batch_size).result()
-        except BrokenProcessPool:
-            pool.shutdown(wait=True, cancel_futures=True)
-            pool = new_pool()
-            return None
-
-    def recover(pending: list[list[Document]]) -> Iterator[Outcome]:
-        for chunk in pending:
-            payloads = alone(chunk)
-            if payloads is not None:
-                yield from _outcomes(chunk, payloads)
-                continue
-            for d in chunk:
-                single = alone([d]) if len(chunk) > 1 else None
-                if single is not None:
-                    yield from _outcomes([d], single)
-                else:
-                    yield d, (f"{d.source}: the extraction process died while parsing document {d.id!r} "
-                              "(killed, e.g. out of memory); skipped"), None
-
-    window: deque[tuple[list[Document], Future[list[bytes | str]]]] = deque()
-    try:
-        it = iter(chunks)
-        more = True
-        while True:
-            while more and len(window) < 2 * processes:
-                chunk = next(it, None)
-                if chunk is None:
-                    more = False
-                else:
-                    window.append((chunk, pool.submit(run, chunk, batch_size)))
-            if not window:
-                break
-            done_chunk, fut = window.popleft()
-            try:
-                payloads = fut.result()
-            except BrokenProcessPool:
-                log.warning("an extraction process died; retrying its documents")
-                pending = [done_chunk, *(c for c, _ in window)]
-                window.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
-                yield from recover(pending)
-                continue
-            yield from _outcomes(done_chunk, payloads)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_stream(
@@ -784,6 +235,15 @@ def collect_results(
         stream = extract_outcomes(pending(documents), processes, opts.model, opts.batch_size)
     else:
         raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
+    writable = True
+
+    def cache_failed(exc: OSError) -> None:
+        nonlocal writable
+        writable = False
+        where = cache.directory if cache is not None else "cache"
+        report.errors.append(f"{where}: cannot write the extraction cache ({exc.strerror or exc}); "
+                             "the build goes on without caching its new results")
+
     try:
         for doc, res, payload in stream:
             tick(1)
@@ -794,17 +254,29 @@ def collect_results(
             report.extracted += 1
             if cache is not None:
                 key = keys.pop(doc.id)
-                if payload is not None:
-                    cache.put_raw(key, payload)
-                else:
-                    cache.put(key, res)
-        if cache is not None:
-            cache.commit()
-            if not report.errors:  # an input that failed to read may come back: keep its entry
-                cache.prune()
+                if not writable:
+                    continue
+                try:
+                    if payload is not None:
+                        cache.put_raw(key, payload)
+                    else:
+                        cache.put(key, res)
+                except OSError as exc:  # a full disk costs the cache, not the build
+                    cache_failed(exc)
+        if cache is not None and writable:
+            try:
+                cache.commit()
+                if not report.errors:  # an input that failed to read may come back: keep its entry
+                    cache.prune()
+            except OSError as exc:
+                cache_failed(exc)
     finally:
         if cache is not None:
-            cache.close()
+            try:
+                cache.close()
+            except OSError as exc:
+                if writable:
+                    cache_failed(exc)
     return [results[d] for d in order if d in results]
 
 
@@ -1156,7 +628,11 @@ def _build_from_memo(
         )
         report.timings["write:html"] = time.perf_counter() - t
     t = time.perf_counter()
-    memo.save()
+    try:
+        memo.save()
+    except OSError as exc:  # the memo only speeds up the next build: a full disk costs it, not the outputs
+        report.errors.append(f"{opts.cache_dir or opts.outdir / '.cache'}: cannot write the render memo "
+                             f"({exc.strerror or exc}); the next build renders everything again")
     report.timings["memo:save"] = time.perf_counter() - t
 
 
@@ -1171,13 +647,23 @@ def export_build(outdir: Path, formats: Sequence[str], output: str | None, base_
         raise GraphbuildError(f"{src}: no such file; run 'graphbuild build' first")
     for name in formats:
         get_exporter(name)
+    from graphbuild.atomic import DirectoryLock, output_set
+
+    targets = []
+    for name in formats:
+        if output and len(formats) == 1 and not Path(output).is_dir():
+            targets.append((name, Path(output)))
+        else:
+            targets.append((name, Path(output or outdir) / default_filename(name)))
     paths = []
-    with gc_paused():
+    where = targets[0][1].parent
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GraphbuildError(f"{where}: cannot create the output directory ({exc.strerror or exc})") from None
+    # locked like a build's OUTDIR; the files of one export replace the old ones together
+    with DirectoryLock(where), gc_paused(), output_set(where):
         graph = read_json(src)
-        for name in formats:
-            if output and len(formats) == 1 and not Path(output).is_dir():
-                target = Path(output)
-            else:
-                target = Path(output or outdir) / default_filename(name)
+        for name, target in targets:
             paths.append(export(graph, name, target, base_iri=base_iri))
     return paths

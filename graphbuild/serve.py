@@ -205,7 +205,11 @@ class _Worker:
         parent, child = socket.socketpair()
         pid = os.fork()
         if pid == 0:
-            parent.close()
+            # keep only stdio and our socket: an inherited listening socket or client connection
+            # would stay open in this process after the server closed it
+            keep = child.fileno()
+            os.closerange(3, keep)
+            os.closerange(keep + 1, 1 << 16)
             _worker_main(store, data_dir, child)
         child.close()
         self.pid = pid

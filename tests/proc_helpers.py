@@ -7,7 +7,7 @@ import signal
 from collections.abc import Sequence
 
 from graphbuild.model import Document
-from graphbuild.pipeline import _worker_batch
+from graphbuild.workers import _worker_batch
 
 MARKER = "KILL-THIS-WORKER"
 

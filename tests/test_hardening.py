@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -292,6 +293,7 @@ def _group(pgid: int) -> list[int]:
 
 
 @pytest.mark.model
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path) -> None:
     """kill -9 of a build while its workers parse: no process of the build survives 2 s, the previous outputs
     are byte-identical, no temporary file stays, and the next build runs (the lock went with the process)."""
@@ -374,3 +376,61 @@ def test_shared_cache_directory_is_locked_too(tmp_path: Path, capsys: pytest.Cap
         rc, err = _cli(["build", str(tmp_path), "-o", str(tmp_path / "out2"), "--cache", str(cache), "-q"], capsys)
     assert rc == 2 and err.startswith(f"graphbuild: error: {cache}: another graphbuild build is writing here")
     assert err.count("\n") == 1
+
+
+@pytest.mark.model
+def test_cache_on_a_full_disk_costs_the_cache_not_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache write failing (full disk) is one error line; the documents are still built and written."""
+    import json
+
+    from graphbuild.cache import ResultCache
+    from graphbuild.pipeline import BuildOptions, build
+
+    def full(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ResultCache, "put_raw", full)
+    src = tmp_path / "a.txt"
+    src.write_text(_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([src], BuildOptions(outdir=out, processes=1, html=False))
+    assert report.documents == 1
+    assert report.errors == [f"{out / '.cache'}: cannot write the extraction cache (No space left on device); "
+                             "the build goes on without caching its new results"]
+    assert any(n.get("label") == "David Lammy" for n in json.loads((out / "graph.json").read_text())["nodes"])
+
+
+@pytest.mark.model
+def test_render_memo_on_a_full_disk_keeps_the_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The render memo failing to save (full disk) is one error line; the new outputs are still switched in."""
+    from graphbuild import render
+    from graphbuild.pipeline import BuildOptions, build
+
+    def full(self):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(render.Memo, "save", full)
+    src = tmp_path / "a.txt"
+    src.write_text(_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([src], BuildOptions(outdir=out, processes=1, html=False))
+    assert report.documents == 1 and report.rendered is not None  # the memo path ran
+    assert report.errors == [f"{out / '.cache'}: cannot write the render memo (No space left on device); "
+                             "the next build renders everything again"]
+    assert "David Lammy" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_export_into_a_locked_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`graphbuild export` writes its files as one set and stops with one line while a build holds the directory."""
+    from graphbuild.atomic import DirectoryLock
+    from graphbuild.exporters.nodelink import write_json
+    from tests.conftest_rdf import seed_graph
+
+    write_json(seed_graph(), tmp_path / "graph.json")
+    with DirectoryLock(tmp_path):
+        rc, err = _cli(["export", str(tmp_path), "--format", "nquads", "--format", "ntriples"], capsys)
+    assert rc == 2 and "another graphbuild build is writing here" in err and err.count("\n") == 1
+    assert not (tmp_path / "graph.nq").exists()
+    rc, _ = _cli(["export", str(tmp_path), "--format", "nquads", "--format", "ntriples"], capsys)
+    assert rc == 0 and (tmp_path / "graph.nq").stat().st_size > 0 and (tmp_path / "graph.nt").stat().st_size > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".graphbuild.lock", "graph.json", "graph.nq", "graph.nt"]

@@ -239,6 +239,7 @@ def test_prefetch_process_and_its_fallback(tmp_path: Path, monkeypatch: pytest.M
     import sys
 
     import graphbuild.pipeline as pipeline
+    import graphbuild.workers as workers
 
     corpus = tmp_path / "corpus.jsonl"
     out = tmp_path / "out"
@@ -253,7 +254,7 @@ def test_prefetch_process_and_its_fallback(tmp_path: Path, monkeypatch: pytest.M
     def broken(conn: object, *_: object) -> None:
         conn.close()  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(pipeline, "_prefetch_main", broken)
+    monkeypatch.setattr(workers, "_prefetch_main", broken)
     monkeypatch.setattr(pipeline.Prefetch, "possible", staticmethod(lambda: True))
     report = build([write_corpus(corpus, range(6))], _memo_opts(out))
     assert report.extracted == 1 and not report.errors

@@ -251,10 +251,14 @@ def _prep_args(cand: Candidate, head: Token, index: EntityIndex) -> None:
 
 def _date_text(tok: Token) -> str | None:
     """The DATE/TIME entity at ``tok`` when it reads as a time ("Wednesday", "last month", "4 May 2005")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("DATE", "TIME")), None)
-    if ent is None:
+    if tok.ent_type_ not in ("DATE", "TIME"):
         return None
-    text = ent.text.strip()
+    doc, start, end = tok.doc, tok.i, tok.i + 1  # the entity around tok (not a scan of doc.ents: linear on long documents)
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    text = doc[start:end].text.strip()
     if not re.search(r"[A-Za-z]", text) and not re.fullmatch(r"(1[89]|20)\d\d|\d{4}-\d{2}-\d{2}", text):
         return None  # "93" in "died aged 93" is an age, not a time
     if re.match(r"(?i)(aged?|\d+[- ]year[- ]old)", text):
@@ -540,9 +544,12 @@ def extract_events(
     for cand in later:
         _merge_into(merged, secondary, cand)
     merged.sort(key=lambda c: c.start)
+    absorbed: dict[int, list[Candidate]] = {}  # by id of the event merged into, in order (linear, not a scan per event)
+    for t, c in secondary:
+        absorbed.setdefault(id(t), []).append(c)
     events: list[Event] = []
     for n, cand in enumerate(merged):
-        sents = [cand] + [c for t, c in secondary if t is cand]
+        sents = [cand, *absorbed.get(id(cand), ())]
         evs = []
         for c in sents:
             first = next((h for hits in c.args.values() for h in hits), None)
