@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import shutil
 import signal
 import socket
@@ -93,8 +94,12 @@ def _cell(term: Any) -> tuple[str, str] | None:
     return ("iri", str(term))
 
 
+class _Cells(tuple):  # type: ignore[type-arg]
+    """A row already converted by :func:`_cell` (rdflib's rows come back from a child process)."""
+
+
 def _multiset(rows: Any) -> Counter[tuple[Any, ...]]:
-    return Counter(tuple(_cell(t) for t in row) for row in rows)
+    return Counter(tuple(row) if isinstance(row, _Cells) else tuple(_cell(t) for t in row) for row in rows)
 
 
 def build_politics(limit: int, out: Path) -> None:
@@ -160,18 +165,19 @@ def main() -> int:
             return inject_values(queries[name].text, {k: param_term(v) for k, v in params.items()})
 
         def rdflib_rows(q: str, p: dict[str, str]) -> Any:
-            def stop(*_: object) -> None:
-                raise TimeoutError
+            """The rows from rdflib, in a forked child stopped after --rdflib-limit seconds (None then)."""
+            ctx = multiprocessing.get_context("fork")
+            recv, send = ctx.Pipe(duplex=False)
 
-            old = signal.signal(signal.SIGALRM, stop)
-            signal.setitimer(signal.ITIMER_REAL, args.rdflib_limit)
-            try:
-                return list(ttl_rdflib.query(text(q, p)))
-            except TimeoutError:
-                return None
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
+            def child() -> None:
+                send.send([tuple(_cell(t) for t in row) for row in ttl_rdflib.query(text(q, p))])
+
+            proc = ctx.Process(target=child)
+            proc.start()
+            rows = recv.recv() if recv.poll(args.rdflib_limit) else None
+            proc.kill()
+            proc.join()
+            return None if rows is None else [_Cells(r) for r in rows]
 
         routes: dict[str, Callable[[str, dict[str, str]], Any]] = {
             "ttl/rdflib": rdflib_rows,
