@@ -23,7 +23,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -92,8 +94,12 @@ def _cell(term: Any) -> tuple[str, str] | None:
     return ("iri", str(term))
 
 
+class _Cells(tuple):  # type: ignore[type-arg]
+    """A row already converted by :func:`_cell` (rdflib's rows come back from a child process)."""
+
+
 def _multiset(rows: Any) -> Counter[tuple[Any, ...]]:
-    return Counter(tuple(_cell(t) for t in row) for row in rows)
+    return Counter(tuple(row) if isinstance(row, _Cells) else tuple(_cell(t) for t in row) for row in rows)
 
 
 def build_politics(limit: int, out: Path) -> None:
@@ -118,7 +124,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=150, help="politics articles to build (default 150)")
     ap.add_argument("--build", type=Path, default=None, help="use this build directory instead of building")
+    ap.add_argument("--rdflib-limit", type=float, default=120.0,
+                    help="seconds an rdflib query may take before its row count is reported as a timeout")
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # servers are stopped on the way out
     sys.path.insert(0, str(ROOT))
     from graphbuild.push import push
     from graphbuild.query import inject_values, named_queries, param_term, run_query
@@ -155,8 +164,23 @@ def main() -> int:
         def text(name: str, params: dict[str, str]) -> str:
             return inject_values(queries[name].text, {k: param_term(v) for k, v in params.items()})
 
+        def rdflib_rows(q: str, p: dict[str, str]) -> Any:
+            """The rows from rdflib, in a forked child stopped after --rdflib-limit seconds (None then)."""
+            ctx = multiprocessing.get_context("fork")
+            recv, send = ctx.Pipe(duplex=False)
+
+            def child() -> None:
+                send.send([tuple(_cell(t) for t in row) for row in ttl_rdflib.query(text(q, p))])
+
+            proc = ctx.Process(target=child)
+            proc.start()
+            rows = recv.recv() if recv.poll(args.rdflib_limit) else None
+            proc.kill()
+            proc.join()
+            return None if rows is None else [_Cells(r) for r in rows]
+
         routes: dict[str, Callable[[str, dict[str, str]], Any]] = {
-            "ttl/rdflib": lambda q, p: list(ttl_rdflib.query(text(q, p))),
+            "ttl/rdflib": rdflib_rows,
             "ttl/pyoxigraph": lambda q, p: list(ttl_ox.query(text(q, p))),
             "nq/union": lambda q, p: list(nq_ox.query(text(q, p), use_default_graph_as_union=True)),
         }
@@ -186,12 +210,13 @@ def main() -> int:
         for name in sorted(queries):
             wanted = {p[0] for p in queries[name].params if p[1]}
             params = {k: params_of[k] for k in wanted}
-            answers = {r: _multiset(run(name, params)) for r, run in routes.items()}
-            same = all(a == answers["ttl/rdflib"] for a in answers.values())
+            raw = {r: run(name, params) for r, run in routes.items()}
+            answers = {r: _multiset(rows) for r, rows in raw.items() if rows is not None}
+            same = all(a == answers["ttl/pyoxigraph"] for a in answers.values())
             ok &= same
             label = f"{name} {params}" if params else name
-            print(f"{label[:38]:<38}" + "".join(f"{sum(a.values()):>15}" for a in answers.values())
-                  + ("" if same else "   DIFFER"))
+            cells = [f"{sum(answers[r].values()):>15}" if r in answers else f"{'timeout':>15}" for r in raw]
+            print(f"{label[:38]:<38}" + "".join(cells) + ("" if same else "   DIFFER"), flush=True)
 
         for proc in procs:
             proc.terminate()
