@@ -96,18 +96,18 @@ def redocred(graph: Path, paths: bool = False) -> Counts:
             if src == tgt:
                 row["selfloop"] += 1
                 continue
-            S, O = ents_of(src, did), ents_of(tgt, did)
-            if not S or not O:
+            subj, obj = ents_of(src, did), ents_of(tgt, did)
+            if not subj or not obj:
                 continue
             row["judged"] += 1
             mapped, any_rel, p39 = gold(did)
             title = exact_key(e.get("title") or "")
-            ok = any(rel in mapped.get((a, b), ()) for a in S for b in O)
+            ok = any(rel in mapped.get((a, b), ()) for a in subj for b in obj)
             if not ok and rel == "holds_position" and title:
-                ok = any(title in p39.get(a, set()) for a in S)
+                ok = any(title in p39.get(a, set()) for a in subj)
             if ok:
                 row["TP"] += 1
-            elif any((a, b) in any_rel for a in S for b in O):
+            elif any((a, b) in any_rel for a in subj for b in obj):
                 row["OTHER"] += 1
             else:
                 row["FP"] += 1

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of
 from graphbuild.extract.lexicon import (
+    PARTY_LABELS,
     TITLES,
     US_STATE_ABBREVIATIONS,
     US_STATE_NAMES,
@@ -89,6 +90,11 @@ def _is_facility(hit: Hit) -> bool:
     return hit.entity.type in ("Organization", "Place") and bool(words) and words[-1].lower() in _FACILITY_HEADS
 
 
+def is_party(entity: DocEntity) -> bool:
+    """A political party: a gazetteer party label or a name ending in "Party"."""
+    return entity.label in PARTY_LABELS or entity.label.lower().endswith(" party")
+
+
 def _is_org(hit: Hit) -> bool:
     return hit.entity.type == "Organization" and not _is_facility(hit)
 
@@ -116,6 +122,7 @@ class Context:
         confidence: float,
         title: str | None = None,
         object_text: str | None = None,
+        former: bool = False,
     ) -> Relation:
         """A Relation with its evidence from ``sent``."""
         obj_ent = obj.entity if isinstance(obj, Hit) else obj
@@ -126,6 +133,7 @@ class Context:
             object=obj_ent.key,
             evidence=evidence(self.document.id, sent, subj.mention.text, otext, rule, confidence),
             title=title,
+            former=former,
         )
 
 

@@ -65,7 +65,8 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                         and third.entity.key not in (hit.entity.key, other.entity.key):
                     yield ctx.rel(hit, "located_in", third, sent, f"located_in.{name}_chain", 0.7)
                     yield ctx.rel(other, "located_in", third, sent, "located_in.in", 0.75)
-        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit):
+        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit) \
+                and ctx.index.start_at.get(e + 1) is None:  # "Bingley , West Yorkshire" is a name, not a compass
             # "Mohammadia , south-east Algeria ,"
             j = e + 1
             while j < min(sent.end, e + 5) and doc[j].lower_ in _COMPASS:
