@@ -24,7 +24,7 @@ from graphbuild.extract.relation_rules.affiliations import (
 from graphbuild.extract.relation_rules.base import Context
 from graphbuild.extract.relation_rules.frames import rule_frames
 from graphbuild.extract.relation_rules.killings import rule_killed
-from graphbuild.extract.relation_rules.locations import rule_located_in
+from graphbuild.extract.relation_rules.locations import rule_located_in, rule_place_copula
 from graphbuild.extract.relation_rules.organisations import rule_based_in
 from graphbuild.extract.relation_rules.paths import rule_dep_path
 from graphbuild.extract.relation_rules.premodifiers import (
@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.party_tag.v1": rule_party_tag,
     "graphbuild.org_home.v1": rule_org_home,
     "graphbuild.kind_of_place.v1": rule_kind_of_place,
+    "graphbuild.place_copula.v1": rule_place_copula,
     "graphbuild.located_in.v1": rule_located_in,
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,

@@ -53,6 +53,12 @@ CASES: list[tuple[str, str, Fact]] = [
      ("Jo Bell", "holds_position", "Acme", "chief executive", False)),
     ("graphbuild.title_of_org.v1", "The former chief executive of BP, John Browne, spoke.",
      ("John Browne", "holds_position", "BP", "chief executive", True)),
+    ("graphbuild.title_appos.v1", "Jo Bell, the chief executive of Acme Corp, said profits fell.",
+     ("Jo Bell", "holds_position", "Acme Corp", "chief executive", False)),
+    ("graphbuild.title_prefix.v1", "Vodafone's chief executive, Arun Sarin, resigned.",
+     ("Arun Sarin", "holds_position", "Vodafone", "chief executive", False)),
+    ("graphbuild.title_appos.v1", "Michael Howard, the Conservative leader, spoke in Folkestone.",
+     ("Michael Howard", "holds_position", "Conservative Party", "leader", False)),
     ("graphbuild.party_tag.v1", "Jane Doe (Lab, Leeds) asked a question. Labour said no.",
      ("Jane Doe", "affiliated_with", "Labour", None, False)),
     ("graphbuild.org_home.v1", "Swedish furniture maker Ikea opened a store in Leeds.",
@@ -60,6 +66,8 @@ CASES: list[tuple[str, str, Fact]] = [
     ("graphbuild.org_home.v1", "Troops of the British Army left Britain.",
      ("British Army", "based_in", "United Kingdom", None, False)),
     ("graphbuild.kind_of_place.v1", "The Greek port of Patras was closed.", ("Patras", "located_in", "Greece", None, False)),
+    ("graphbuild.place_copula.v1", "Amagasaki is a city located in Hyogo Prefecture, Japan.",
+     ("Amagasaki", "located_in", "Japan", None, False)),
     ("graphbuild.located_in.v1", "He lives in Bingley, West Yorkshire.",
      ("Bingley", "located_in", "West Yorkshire", None, False)),
 ]
@@ -87,6 +95,10 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # a place before an occupation that is not a firm is no organisation home
     ("Swedish fans cheered Ikea.", ("Ikea", "based_in", "Sweden")),
     ("The Greek leader of Patras FC spoke.", ("Patras", "located_in", "Greece")),
+    # a post before a comma and a name needs its organisation ("The foreign minister, John Smith, and Tom Hart")
+    ("The foreign minister, John Smith, and Tom Hart, spoke.", ("John Smith", "holds_position", "self")),
+    # a copula with a kind of firm is not a place inside a place
+    ("Acme Corp is a company in London.", ("Acme Corp", "located_in", "London")),
     # a nationality inside a name links only to a country the document names
     ("Troops of the British Army left.", ("British Army", "based_in", "United Kingdom")),
 ]

@@ -21,6 +21,7 @@ NOT_ENTITIES: list[tuple[str, str, str]] = [
     ("Ian McEwan won the Booker Prize in 1998.", "Booker Prize", "Ian McEwan"),
     ("HMS Belfast sailed from Portsmouth.", "Belfast", "Portsmouth"),
     ("MPs led by Jane Doe debated the Education Bill on Monday.", "Education", "Jane Doe"),
+    ("Skyfall, a 2012 film by Sam Mendes, made money.", "Skyfall", "Sam Mendes"),
 ]
 
 
@@ -35,6 +36,7 @@ def test_works_and_bills_are_not_entities(nlp, text: str, absent: str, present: 
 @pytest.mark.model
 def test_real_places_after_similar_words_stay(nlp) -> None:  # type: ignore[no-untyped-def]
     """A place after a verb or a preposition is still a place; "Camp X" read as a person is a place."""
+    assert _entities(nlp, "Paris is the capital of France.").get("Paris") == "Place"  # "be" with a non-work noun
     ents = _entities(nlp, "Troops left Belfast for Camp Bastion.")
     assert ents.get("Belfast") == "Place"
     assert ents.get("Camp Bastion") in (None, "Place")

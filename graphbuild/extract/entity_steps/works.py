@@ -58,9 +58,20 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
         k -= 1
     if k >= 0 and words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN":
         return True
+    if _said_to_be_work(doc, c):
+        return True
     # a capitalised name in quotation marks is the title of a work, not a person or a place
     return c.type in ("Person", "Place") and c.start > 0 and c.end < len(words) \
         and words[c.start - 1] in _QUOTES and words[c.end] in _QUOTES
+
+
+def _said_to_be_work(doc: Doc, c: _Cand) -> bool:
+    """"Greatest Hits is A-Teens' last album", "ABBA Live was the first ABBA album", "X , a 2004 film by Y": the
+    name is the subject of "be" with a work noun, or has a work noun in apposition."""
+    root = doc[c.end - 1]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        return any(a.dep_ == "attr" and a.lemma_ in WORK_NOUNS for a in root.head.children)
+    return any(a.dep_ == "appos" and a.lemma_ in WORK_NOUNS and a.i >= c.end for a in root.children)
 
 
 def works_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:

@@ -162,10 +162,15 @@ def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
                                                                       and doc[t - 2].lower_ in _RANKS)):
             t -= 1
         found = _title_before(doc, t)
+        comma = False
+        if found is None and t > 2 and doc[t - 1].text == "," and (found := _title_before(doc, t - 1)) is not None:
+            comma = True  # "Vodafone 's chief executive , Arun Sarin ,": only with the organisation before the title
         if found is None:
             continue
         tstart, title = found
         org = _org_before(ctx, tstart)
+        if comma and org is None:
+            continue
         k = tstart  # "CNEN Radioprotection Director Laercio Vinhas": a department between the body and the title
         while org is None and k > max(ctx.sent_of[s].start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
                 and ctx.index.at(doc[k - 1]) is None:
@@ -193,9 +198,11 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             i = nxt[1]
             if i < sent.end and doc[i].text in _POSS:
                 i += 1
-        while i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting", "interim"):
+        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))  # "chief executive" is one title
+        while found is None and i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting",
+                                                                   "interim"):
             i += 1
-        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
+            found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
         if found is None:
             continue
         tend, title = found
