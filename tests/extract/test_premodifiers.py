@@ -101,6 +101,7 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     ("Acme Corp is a company in London.", ("Acme Corp", "located_in", "London")),
     # a nationality inside a name links only to a country the document names
     ("Troops of the British Army left.", ("British Army", "based_in", "United Kingdom")),
+    ("Russia grew as the Russian Empire expanded.", ("Russian Empire", "located_in", "Russia")),
 ]
 
 

@@ -57,6 +57,12 @@ _TITLE_VOCAB = GENERIC_WORDS | POST_HEADS | frozenset(w for t in TITLES for w in
     {"under", "vice", "deputy", "assistant", "acting", "interim", "shadow", "junior", "senior", "chief", "general",
      "executive", "managing", "principal", "special", "commerce", "treasury", "state", "first", "lord", "prime",
      "secretary", "director", "policy", "press", "communications", "operating", "financial", "technology"})
+#: Last words of names that begin with a nationality but are no organisation at home there ("American Civil War",
+#: "Russian Empire").
+_NOT_HOMED = frozenset({"war", "wars", "revolution", "empire", "dynasty", "republic", "era", "period", "campaign",
+                        "games", "cup", "open", "championship", "championships", "theater", "theatre", "front",
+                        "atlantic", "pacific", "ocean", "sea", "east", "west", "north", "south", "southwest",
+                        "northwest", "northeast", "southeast", "america", "americas"})
 _REGISTERED = frozenset({"based", "registered", "headquartered", "owned", "listed", "flagged"})
 
 
@@ -263,13 +269,15 @@ def rule_org_home(ctx: Context) -> Iterator[Relation]:
                 geo, rule = found
                 yield ctx.rel(hit, "based_in", geo, sent, rule, 0.75)
                 continue
-        if hit.entity.type in ("Person", "Country") or is_party(hit.entity):
+        if hit.entity.type in ("Person", "Country") or is_party(hit.entity) \
+                or hit.mention.text.split()[-1].lower() in _NOT_HOMED:
             continue
         prev = ctx.index.end_at.get(s)
         country: Hit | DocEntity | None = None
         if prev is not None and prev[2].mention.rule == "demonym" and prev[2].entity.type == "Country":
             country = prev[2]
-        else:  # "the British Army", "the Malagasy National Assembly": the country named elsewhere in the document
+        elif _is_org(hit):
+            # "the British Army", "the Malagasy National Assembly": the country named elsewhere in the document
             first = hit.mention.text.split()[0] if " " in hit.mention.text else ""
             entry = gazetteer().lookup(first) if first else None
             if entry is not None and entry.demonym:
