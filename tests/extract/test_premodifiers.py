@@ -124,3 +124,12 @@ def test_current_post_is_not_former(nlp) -> None:  # type: ignore[no-untyped-def
     facts = _facts(nlp, "Acme chief executive Jo Bell resigned on Monday.")
     assert ("Jo Bell", "holds_position", "Acme", "chief executive", False) in facts
     assert not any(f[4] for f in facts)
+
+
+@pytest.mark.model
+def test_former_between_person_and_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"X, a former member of Y" is a past affiliation; "X, a member of Y" a current one."""
+    past = _facts(nlp, "Alexandra Colen, a former member of the Belgian Federal Parliament, spoke.")
+    assert ("Alexandra Colen", "affiliated_with", "Belgian Federal Parliament", None, True) in past
+    now = _facts(nlp, "Jo Bell, a member of the Green Party, spoke.")
+    assert ("Jo Bell", "affiliated_with", "Green Party", None, False) in now
