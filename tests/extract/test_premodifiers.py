@@ -102,6 +102,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # a nationality inside a name links only to a country the document names
     ("Troops of the British Army left.", ("British Army", "based_in", "United Kingdom")),
     ("Russia grew as the Russian Empire expanded.", ("Russian Empire", "located_in", "Russia")),
+    # the nationality of a noun after the name, not of the name ("the Swedish U.N. mediator")
+    ("Sweden sent the Swedish U.N. mediator, Count Folke Bernadotte.", ("United Nations", "based_in", "Sweden")),
 ]
 
 

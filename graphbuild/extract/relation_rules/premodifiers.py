@@ -261,7 +261,7 @@ def rule_kind_of_place(ctx: Context) -> Iterator[Relation]:
 def rule_org_home(ctx: Context) -> Iterator[Relation]:
     """An organisation's home from the words before its name: "Swedish furniture maker Ikea"; a nationality
     word right before an organisation or a place: "the Irish Athlone Brigade", "the Japanese Akashi Strait"."""
-    for s, _e, hit in ctx.index.spans:
+    for s, e, hit in ctx.index.spans:
         sent = ctx.sent_of[s]
         if _is_org(hit) and not is_party(hit.entity):
             found = _home_before(ctx, s, sent)
@@ -272,6 +272,8 @@ def rule_org_home(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type in ("Person", "Country") or is_party(hit.entity) \
                 or hit.mention.text.split()[-1].lower() in _NOT_HOMED:
             continue
+        if e < len(ctx.doc) and ctx.doc[e].is_lower and ctx.doc[e].pos_ == "NOUN":
+            continue  # "the Swedish U.N. mediator", "the British Midland crash": the nationality is the noun's
         prev = ctx.index.end_at.get(s)
         country: Hit | DocEntity | None = None
         if prev is not None and prev[2].mention.rule == "demonym" and prev[2].entity.type == "Country":
