@@ -96,30 +96,30 @@ def redocred(graph: Path, paths: bool = False) -> Counts:
             if src == tgt:
                 row["selfloop"] += 1
                 continue
-            subjs, objs = ents_of(src, did), ents_of(tgt, did)
-            if not subjs or not objs:
+            subj, obj = ents_of(src, did), ents_of(tgt, did)
+            if not subj or not obj:
                 continue
             row["judged"] += 1
             mapped, any_rel, p39 = gold(did)
             title = exact_key(e.get("title") or "")
-            ok = any(rel in mapped.get((a, b), ()) for a in subjs for b in objs)
+            ok = any(rel in mapped.get((a, b), ()) for a in subj for b in obj)
             if not ok and rel == "holds_position" and title:
-                ok = any(title in p39.get(a, set()) for a in subjs)
+                ok = any(title in p39.get(a, set()) for a in subj)
             if ok:
                 row["TP"] += 1
-            elif any((a, b) in any_rel for a in subjs for b in objs):
+            elif any((a, b) in any_rel for a in subj for b in obj):
                 row["OTHER"] += 1
             else:
                 row["FP"] += 1
     return counts
 
 
-def conll04(graph: Path, paths: bool = False) -> Counts:
-    """Per-rule strict and relaxed hits on CoNLL04 dev."""
+def conll04(graph: Path, paths: bool = False, data: Path = CONLL04_DEV) -> Counts:
+    """Per-rule strict and relaxed hits on CoNLL04 dev (or the train split given as ``data``)."""
     sys.path.insert(0, str(SHARED / "eval"))
     import score  # type: ignore[import-not-found]
 
-    sents = json.loads(CONLL04_DEV.read_text(encoding="utf-8"))
+    sents = json.loads(data.read_text(encoding="utf-8"))
     gold: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
     for i, s in enumerate(sents):
         ents = [" ".join(s["tokens"][e["start"]:e["end"]]) for e in s["entities"]]
@@ -164,6 +164,7 @@ def main() -> None:
     ap.add_argument("dataset", choices=("redocred", "conll04"))
     ap.add_argument("graph", type=Path)
     ap.add_argument("--paths", action="store_true", help="one row per induced dependency path")
+    ap.add_argument("--conll04-data", type=Path, default=CONLL04_DEV, help="CoNLL04 split the graph was built from")
     args = ap.parse_args()
     if not EXTERNAL.is_dir():
         print(f"{EXTERNAL} is not available: nothing to score")
@@ -173,7 +174,7 @@ def main() -> None:
     if args.dataset == "redocred":
         print(report(redocred(args.graph, args.paths), ("fired", "selfloop", "judged", "TP", "OTHER", "FP"), "judged"))
     else:
-        print(report(conll04(args.graph, args.paths), ("fired", "TP", "relaxed"), "fired"))
+        print(report(conll04(args.graph, args.paths, args.conll04_data), ("fired", "TP", "relaxed"), "fired"))
 
 
 if __name__ == "__main__":

@@ -160,6 +160,13 @@ class Gazetteer:
             word, code = row[0], row[1]
             country = self.countries[code]
             self._add(word, GazEntry("Country", country.label, code, country.wikidata, demonym=True))
+        # international organisations and non-state groups derived from the PETRARCH2 dictionaries (MIT,
+        # data/NOTICE-petrarch.txt): weakest of all, they never replace a curated or country entry
+        for row in _rows("petrarch_orgs.tsv"):
+            row += [""] * (2 - len(row))
+            entry = GazEntry("Organization", row[0])
+            for s in [row[0], *_aliases(row[1])]:
+                self._add(s, entry, weak=True)
         for row in _rows("cricket_counties.tsv"):
             row += [""] * (2 - len(row))
             for s in [row[0], *_aliases(row[1])]:

@@ -131,7 +131,7 @@ class Relation:
     object: str  # DocEntity.key
     evidence: Evidence
     title: str | None = None  # for holds_position
-    former: bool = False  # a past post or affiliation ("former", "ex-", "outgoing")
+    former: bool = False  # a past post or affiliation ("former", "ex-", "outgoing", "then")
 
 
 @dataclass(frozen=True, slots=True)

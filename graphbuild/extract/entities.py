@@ -48,6 +48,7 @@ from graphbuild.extract.entity_steps.companies import (
     company_candidates,
     company_short_names,
     cue_candidates,
+    post_cue_candidates,
     press_candidates,
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
@@ -63,6 +64,7 @@ from graphbuild.extract.entity_steps.sport import (
     sports_teams,
     team_contexts,
 )
+from graphbuild.extract.entity_steps.works import qualify_generic, works_filter
 from graphbuild.extract.wire import header_spans
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import DocEntity, Document, Mention, Merge
@@ -85,6 +87,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = base + dateline_candidates(doc) + gazetteer_candidates(doc, caps) + region_candidates(doc)
     cands += title_candidates(doc) + initials_candidates(doc, caps) + company_candidates(doc, caps)
     cands += press_candidates(doc, caps) + cue_candidates(doc) + country_bracket_people(doc, caps)
+    cands += post_cue_candidates(doc)
     cands += club_cues(doc, sports) + cricket_scorecard(doc, caps)
     cands += [_Cand(h.start, h.end, h.type, "dateline", h.label, h.code, h.wikidata, authority=2) for h in header_spans(doc)]
     cands = _select(cands)
@@ -101,9 +104,11 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
     cands = sport_events(doc, cands, sports, caps)
+    cands = works_filter(doc, cands)
     peoples = gazetteer().groups
     cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in peoples]
     groups = _group(doc, cands, caps, document.id)
+    qualify_generic(doc, groups, cands)
     sent_of: dict[int, tuple[int, int]] = {}
     for sent in doc.sents:
         for k in range(sent.start, sent.end):

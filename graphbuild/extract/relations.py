@@ -10,6 +10,7 @@ only registers them and runs them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex
@@ -23,9 +24,15 @@ from graphbuild.extract.relation_rules.affiliations import (
 from graphbuild.extract.relation_rules.base import Context
 from graphbuild.extract.relation_rules.frames import rule_frames
 from graphbuild.extract.relation_rules.killings import rule_killed
-from graphbuild.extract.relation_rules.locations import rule_located_in
+from graphbuild.extract.relation_rules.locations import rule_located_in, rule_place_copula
 from graphbuild.extract.relation_rules.organisations import rule_based_in
 from graphbuild.extract.relation_rules.paths import rule_dep_path
+from graphbuild.extract.relation_rules.premodifiers import (
+    rule_kind_of_place,
+    rule_org_home,
+    rule_party_tag,
+    rule_title_premod,
+)
 from graphbuild.extract.relation_rules.residence import rule_lives_in
 from graphbuild.extract.relation_rules.titles import rule_title_appos, rule_title_copula, rule_title_of_org, rule_title_prefix
 from graphbuild.extract.relation_rules.verbs import rule_verbs
@@ -45,6 +52,11 @@ RULES: dict[str, Rule] = {
     "graphbuild.title_appos.v1": rule_title_appos,
     "graphbuild.title_of_org.v1": rule_title_of_org,
     "graphbuild.title_copula.v1": rule_title_copula,
+    "graphbuild.title_premod.v1": rule_title_premod,
+    "graphbuild.party_tag.v1": rule_party_tag,
+    "graphbuild.org_home.v1": rule_org_home,
+    "graphbuild.kind_of_place.v1": rule_kind_of_place,
+    "graphbuild.place_copula.v1": rule_place_copula,
     "graphbuild.located_in.v1": rule_located_in,
     "graphbuild.based_in.v1": rule_based_in,
     "graphbuild.verbs.v1": rule_verbs,
@@ -78,5 +90,25 @@ def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, .
             key = (rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start)
             old = seen.get(key)
             if old is None or rel.evidence.confidence > old.evidence.confidence:
-                seen[key] = rel
+                seen[key] = replace(rel, former=True) if old is not None and old.former else rel
+            elif rel.former and not old.former:
+                seen[key] = replace(old, former=True)
+    _drop_covered_posts(seen)
     return tuple(seen[k] for k in sorted(seen, key=lambda k: (k[4], k[0], k[1], k[2], k[3] or "")))
+
+
+def _drop_covered_posts(seen: dict[tuple[str, str, str, str | None, int], Relation]) -> None:
+    """A post without organisation (subject == object) that another post of the same person in the same
+    sentence already states is dropped: "US Commerce Under-Secretary X" keeps the post in the United States,
+    not also "Under-Secretary" alone."""
+    posts: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for subj, rel, obj, title, sent in seen:
+        if rel == "holds_position" and title:
+            posts.setdefault((subj, sent), []).append((obj, title.lower()))
+    for key in [k for k in seen if k[1] == "holds_position" and k[0] == k[2] and k[3]]:
+        subj, _, _, title, sent = key
+        low = (title or "").lower()
+        for obj, other in posts.get((subj, sent), []):
+            if (obj != subj and (low in other or other in low)) or (obj == subj and other != low and low in other):
+                del seen[key]
+                break

@@ -49,8 +49,6 @@ CASES: list[tuple[str, str, Triple]] = [
      ("David Pimentel", "affiliated_with", "Cornell University")),
     ("graphbuild.person_of.v1", "Senator John Smith of Ohio voted no.", ("John Smith", "lives_in", "Ohio")),
     ("graphbuild.work_for.v1", "Boston lawyer Peter Grant filed the suit.", ("Peter Grant", "lives_in", "Boston")),
-    ("graphbuild.work_for.v1", "Ohio Gov. Richard Celeste vetoed the bill.",
-     ("Richard Celeste", "lives_in", "Ohio")),
     ("graphbuild.frames.v1", "CAIRO , Egypt ( AP ) -- Talks resumed.", ("AP", "based_in", "Egypt")),
     ("graphbuild.frames.v1", "( Text ) Warsaw , 3 March ( AFP ) -- The strike ended.", ("AFP", "based_in", "Warsaw")),
     ("graphbuild.frames.v1", "John Miller, the Denver architect who drew the plans, resigned.",
@@ -180,6 +178,8 @@ NEGATIVE: list[tuple[str, Triple]] = [
      ("John Kennedy", "affiliated_with", "FBI")),
     ("The wreck was found below the surface of Lake Constance , Swiss police said Tuesday .",
      ("Lake Constance", "located_in", "Swiss")),
+    # a title's country or state is not where the holder lives (the guidelines; title.premod reads the post)
+    ("Ohio Gov. Richard Celeste vetoed the bill.", ("Richard Celeste", "lives_in", "Ohio")),
 ]
 
 

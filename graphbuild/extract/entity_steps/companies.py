@@ -165,6 +165,52 @@ def cue_candidates(doc: Doc) -> list[_Cand]:
     return out
 
 
+#: Lower-case posts a company or an organisation gives before a name ("Acme chief executive Jo Bell").
+POST_CUES: Final = frozenset(
+    {("chief", "executive"), ("spokesman",), ("spokeswoman",), ("spokesperson",), ("boss",), ("chairman",),
+     ("chairwoman",),
+     ("chairperson",), ("founder",), ("co-founder",), ("director",), ("managing", "director"), ("chief", "economist"),
+     ("economist",), ("analyst",), ("chief", "operating", "officer"), ("chief", "financial", "officer"),
+     ("finance", "director"), ("president",), ("head",), ("chief",)}
+)
+
+
+_NOT_NAME_POS: Final = frozenset({"DET", "PRON", "ADV", "ADJ", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM"})
+#: Capitalised words before a post that are not an organisation ("Former chief executive X", "Then boss X").
+_NOT_OWNER_WORDS: Final = frozenset({"former", "then", "outgoing", "ex", "new", "acting", "interim", "deputy", "senior",
+                                     "its", "the", "our", "their", "his", "her", "veteran", "joint", "vice", "assistant",
+                                     "chief", "executive", "regional", "global", "group", "company", "club", "party"})
+
+
+def post_cue_candidates(doc: Doc) -> list[_Cand]:
+    """Rule ``post-cue``: capitalised words right before a company post and a name are the organisation
+    ("Acme chief executive Jo Bell", "Oxfam spokeswoman Ann Lee"), when neither spaCy nor the tables say what
+    they are."""
+    out: list[_Cand] = []
+    words = _words(doc)
+    n = len(doc)
+    for phrase in POST_CUES:
+        k = len(phrase)
+        for i in range(1, n - k - 1):
+            if tuple(words[i:i + k]) != phrase:
+                continue
+            nxt = i + k
+            if not (_is_cap(words[nxt]) and words[nxt].isalpha() and nxt + 1 < n and _is_cap(words[nxt + 1])):
+                continue  # a full name after the post
+            start = i
+            while start > 0 and i - start < 3 and _press_name_word(doc, start - 1) \
+                    and doc[start - 1].ent_type_ in ("", "ORG", "PRODUCT") and doc[start - 1].pos_ not in _NOT_NAME_POS \
+                    and words[start - 1].lower() not in _NOT_OWNER_WORDS:
+                start -= 1
+            if start == i:
+                continue
+            text = _span_text(doc, start, i)
+            if gazetteer().lookup(text) is not None or len(text) < 2:
+                continue
+            out.append(_Cand(start, i, "Organization", "post-cue", authority=2))
+    return out
+
+
 def company_short_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``company-suffix``: a company's distinctive word alone ("Cofinec" after "Cofinec S.A.",
     "Magna" after "Magna International Inc") or its name without the suffix ("Johnson Controls"

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from graphbuild.extract.common import Hit, token_table
 from graphbuild.extract.lexicon import (
     PERSON_NOUNS,
+    POST_HEADS,
+    SPORT_ROLES,
     TITLES,
 )
 from graphbuild.extract.relation_rules.base import (
@@ -29,7 +31,7 @@ from graphbuild.extract.relation_rules.base import (
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def _orgs_under(ctx: Context, tok: Token, depth: int = 3) -> list[Hit]:
@@ -72,6 +74,19 @@ def _geo_before_noun(ctx: Context, s: int, sent: Span) -> Hit | None:
     return prev[2] if prev is not None and _is_geo(prev[2]) else None
 
 
+def _post_or_team_before(doc: Doc, s: int) -> bool:
+    """Whether the word before token ``s`` (past a rank) ends a post or a team position ("president", "centre")."""
+    k = s - 1
+    while k > 0 and (doc[k].lower_.rstrip(".") in _RANKS or doc[k].text == "."):
+        k -= 1
+    word = doc[k].lower_
+    return k >= 0 and (word in _POST_WORDS or word in SPORT_ROLES or word in _ABBREV_TITLES)
+
+
+#: Posts, not occupations: "Boston lawyer X" and "a Leeds pensioner" still say where X lives.
+_POST_WORDS = (TITLES | POST_HEADS) - PERSON_NOUNS
+
+
 def rule_work_for(ctx: Context) -> Iterator[Relation]:
     """X, a spokesman for Y; X, an ecologist at Y; Y attorney X; X at Y; X, who works for Y."""
     doc = ctx.doc
@@ -103,7 +118,8 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
             found.append((prev[2], "affiliated_with.org_noun"))
         # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
-        if (geo := _geo_before_noun(ctx, s, sent)) is not None:
+        # but a post or a team position is not a home: "US president X", "England centre X" (title.premod)
+        if (geo := _geo_before_noun(ctx, s, sent)) is not None and not _post_or_team_before(doc, s):
             yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of
 from graphbuild.extract.lexicon import (
+    PARTY_LABELS,
     TITLES,
     US_STATE_ABBREVIATIONS,
     US_STATE_NAMES,
@@ -89,6 +91,11 @@ def _is_facility(hit: Hit) -> bool:
     return hit.entity.type in ("Organization", "Place") and bool(words) and words[-1].lower() in _FACILITY_HEADS
 
 
+def is_party(entity: DocEntity) -> bool:
+    """A political party: a gazetteer party label or a name ending in "Party"."""
+    return entity.label in PARTY_LABELS or entity.label.lower().endswith(" party")
+
+
 def _is_org(hit: Hit) -> bool:
     return hit.entity.type == "Organization" and not _is_facility(hit)
 
@@ -116,17 +123,37 @@ class Context:
         confidence: float,
         title: str | None = None,
         object_text: str | None = None,
+        former: bool = False,
     ) -> Relation:
         """A Relation with its evidence from ``sent``."""
         obj_ent = obj.entity if isinstance(obj, Hit) else obj
         otext = object_text if object_text is not None else (obj.mention.text if isinstance(obj, Hit) else obj.label)
+        if not former and relation in _PAST_RELATIONS and isinstance(obj, Hit) and obj_ent.key != subj.entity.key:
+            former = self._past_between(subj, obj, sent.start_char)
         return Relation(
             subject=subj.entity.key,
             relation=relation,
             object=obj_ent.key,
             evidence=evidence(self.document.id, sent, subj.mention.text, otext, rule, confidence),
             title=title,
+            former=former,
         )
+
+
+    def _past_between(self, subj: Hit, obj: Hit, floor: int) -> bool:
+        """Whether "former", "ex-" or "outgoing" stands between two close mentions or just before the first:
+        "X, a former member of Y", "former Wales skipper X"."""
+        first, last = sorted((subj.mention, obj.mention), key=lambda m: m.start)
+        if last.start - first.end > _PAST_GAP:
+            return False
+        text = self.document.text[max(floor, first.start - 12):last.start]
+        return _PAST_WORDS.search(text) is not None
+
+
+#: Relations a "former" makes past, the widest gap between their two mentions read for it, and the words.
+_PAST_RELATIONS = frozenset({"affiliated_with", "holds_position"})
+_PAST_GAP = 60
+_PAST_WORDS = re.compile(r"(?i)\b(?:former|outgoing|erstwhile)\b|\bex-")
 
 
 #: Military and police ranks written before a name, lower case without the dot ("Lt.", "Capt.").

@@ -65,7 +65,8 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                         and third.entity.key not in (hit.entity.key, other.entity.key):
                     yield ctx.rel(hit, "located_in", third, sent, f"located_in.{name}_chain", 0.7)
                     yield ctx.rel(other, "located_in", third, sent, "located_in.in", 0.75)
-        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit):
+        elif tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ in _COMPASS and _is_geo(hit) \
+                and ctx.index.start_at.get(e + 1) is None:  # "Bingley , West Yorkshire" is a name, not a compass
             # "Mohammadia , south-east Algeria ,"
             j = e + 1
             while j < min(sent.end, e + 5) and doc[j].lower_ in _COMPASS:
@@ -144,3 +145,32 @@ def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
                     for big in _geo_objects(ctx, c):
                         if big.entity.key != place.entity.key:
                             yield ctx.rel(place, "located_in", big, tok.sent, "located_in.appos", 0.7)
+
+
+#: Kinds of place a copula may say a name is ("Bound Brook is a borough in Somerset County").
+_KIND_NOUNS_COPULA = _PLACE_NOUNS | frozenset(
+    {"commune", "township", "parish", "locality", "settlement", "neighbourhood", "neighborhood", "river", "lake",
+     "mountain", "peak", "island", "bay", "valley", "park", "municipality", "prefecture", "canton", "oblast",
+     "department", "governorate", "constituency", "ward", "estate", "quarter", "peninsula", "reserve"}
+)
+
+
+def rule_place_copula(ctx: Context) -> Iterator[Relation]:
+    """"Bound Brook is a borough in Somerset County , New Jersey", "Amagasaki is a city located in Hyogo
+    Prefecture": a name said to be a kind of place is in the places after "in" (a name typed Organization too)."""
+    doc = ctx.doc
+    for tok in _tokens(doc, [i for i, lem in enumerate(token_table(doc).lemma) if lem == "be"]):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        hit = ctx.index.at(subj) if subj is not None else None
+        if hit is None or hit.entity.type not in ("Place", "Organization"):
+            continue
+        for attr in tok.children:
+            if attr.dep_ != "attr" or attr.lemma_ not in _KIND_NOUNS_COPULA:
+                continue
+            preps = [c for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+            preps += [p for a in attr.children if a.dep_ == "acl" and a.lemma_ in ("locate", "situate", "base")
+                      for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
+            for prep in preps:
+                for geo in _geo_objects(ctx, prep):
+                    if geo.entity.key != hit.entity.key:
+                        yield ctx.rel(hit, "located_in", geo, tok.sent, "located_in.copula_kind", 0.75)

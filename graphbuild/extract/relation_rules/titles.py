@@ -6,13 +6,25 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.entity_steps.works import GENERIC_WORDS, is_generic
 from graphbuild.extract.lexicon import (
     COUNTRY_NAMES,
+    FORMER_WORDS,
     IMPLIED_COUNTRY,
+    PARTY_POSTS,
     TITLES,
     WEAK_TITLES,
 )
-from graphbuild.extract.relation_rules.base import _MAX_TITLE_WORDS, _POSS, _RANKS, Context, _person, _pobj_hits, _tokens
+from graphbuild.extract.relation_rules.base import (
+    _MAX_TITLE_WORDS,
+    _POSS,
+    _RANKS,
+    Context,
+    _person,
+    _pobj_hits,
+    _tokens,
+    is_party,
+)
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -67,9 +79,19 @@ def _post_relations(
     ctx: Context, person: Hit, title: str, org: Hit | None, sent: Span, rule: str
 ) -> Iterator[Relation]:
     weak = title.lower() in WEAK_TITLES
+    former = _former_before(ctx, sent, person, title)
+    if org is not None and _department_words(org):
+        org = None  # "National Security Advisor X", "Home Minister X": the "organisation" is part of the post
+    if org is not None and is_party(org.entity) and title.lower() not in PARTY_POSTS:
+        # "Labour MP Jane Doe": the party is her affiliation, "MP" not a post of the party
+        yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8, former=former)
+        if not weak:
+            yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
+                          object_text=person.mention.text, former=former)
+        return
     if org is not None:
-        yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title))
-        yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8)
+        yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title), former=former)
+        yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8, former=former)
         return
     if weak:
         return
@@ -80,16 +102,40 @@ def _post_relations(
                         and (e.label == implied or e.label.lower() in names)), None)
         if country is not None:
             yield ctx.rel(person, "holds_position", country, sent, "title.implied_country", 0.6,
-                          title=_clean_title(title), object_text=title)
-            yield ctx.rel(person, "affiliated_with", country, sent, "title.implied_country", 0.6, object_text=title)
+                          title=_clean_title(title), object_text=title, former=former)
+            yield ctx.rel(person, "affiliated_with", country, sent, "title.implied_country", 0.6, object_text=title,
+                          former=former)
             return
     yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
-                  object_text=person.mention.text)
+                  object_text=person.mention.text, former=former)
+
+
+def _department_words(org: Hit) -> bool:
+    """An Organization mention made only of a post's department words ("National Security", "Home")."""
+    words = org.entity.label.lower().split()
+    return org.entity.type == "Organization" and bool(words) and all(w in GENERIC_WORDS for w in words) \
+        and not is_generic(org.entity.label) and not is_party(org.entity) and org.mention.rule != "gazetteer"
+
+
+def _former_before(ctx: Context, sent: Span, person: Hit, title: str) -> bool:
+    """Whether "former", "ex-", "outgoing" or "then" qualifies the title near the person in ``sent``:
+    "former chief executive X", "X, the former chief executive of Y", "ex-Labour MP X"."""
+    doc = ctx.doc
+    low = title.lower().split()
+    words = [t.lower_ for t in doc[sent.start:sent.end]]
+    n = len(low)
+    for k in range(len(words) - n + 1):
+        if words[k:k + n] != low:
+            continue
+        back = [w for w in words[max(0, k - 4):k] if w != "-"]
+        if any(w in FORMER_WORDS or w in ("ex", "ex-") for w in back[-3:]):
+            return True
+    return False
 
 
 def _clean_title(title: str) -> str:
     words = title.split()
-    if title.isupper():
+    if title.isupper() and len(title) > 4:  # "FOREIGN MINISTER" in a headline; "MP", "CEO" stay
         return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
     return title
 
@@ -116,10 +162,15 @@ def rule_title_prefix(ctx: Context) -> Iterator[Relation]:
                                                                       and doc[t - 2].lower_ in _RANKS)):
             t -= 1
         found = _title_before(doc, t)
+        comma = False
+        if found is None and t > 2 and doc[t - 1].text == "," and (found := _title_before(doc, t - 1)) is not None:
+            comma = True  # "Vodafone 's chief executive , Arun Sarin ,": only with the organisation before the title
         if found is None:
             continue
         tstart, title = found
         org = _org_before(ctx, tstart)
+        if comma and org is None:
+            continue
         k = tstart  # "CNEN Radioprotection Director Laercio Vinhas": a department between the body and the title
         while org is None and k > max(ctx.sent_of[s].start, tstart - 2) and doc[k - 1].is_title and doc[k - 1].is_alpha \
                 and ctx.index.at(doc[k - 1]) is None:
@@ -147,9 +198,11 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             i = nxt[1]
             if i < sent.end and doc[i].text in _POSS:
                 i += 1
-        while i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting", "interim"):
+        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))  # "chief executive" is one title
+        while found is None and i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting",
+                                                                   "interim"):
             i += 1
-        found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
+            found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
         if found is None:
             continue
         tend, title = found

@@ -1,0 +1,132 @@
+"""Names that are not people, places or organisations, and generic bodies that need their country.
+
+- ``works_filter``: names of works and products (films, albums, books, prizes, software), ships and
+  parliamentary bills are left out of the four entity types; a "Camp X" read as a person is a place.
+- ``qualify_generic``: a generic body ("Treasury", "Finance Ministry", "Supreme Court") takes the country
+  written before it into its label ("Treasury (United Kingdom)"), so that resolution joins it across articles
+  only with the same qualifier; its own surface stays an alias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.entity_steps.base import _Cand, _words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from graphbuild.extract.entity_steps.grouping import _Group
+
+#: Nouns that introduce the title of a work right after them ("the film Gandhi", "her album Adele 21").
+WORK_NOUNS: Final = frozenset(
+    {"film", "movie", "album", "single", "song", "novel", "book", "biography", "memoir", "play", "musical", "opera",
+     "series", "sitcom", "documentary", "drama", "show", "programme", "program", "game", "software", "app",
+     "videogame", "title", "track", "ep", "soap", "thriller", "comedy", "blockbuster", "sequel", "franchise"}
+)
+#: Last words of prize names ("Booker Prize", "Turner Prize", "Brit Awards").
+PRIZE_WORDS: Final = frozenset({"Prize", "Prizes", "Award", "Awards", "Trophy", "Medal", "Medals"})
+#: Prizes known by one word, which spaCy often reads as a person ("Oscar").
+PRIZE_NAMES: Final = frozenset({"Oscar", "Oscars", "Bafta", "Baftas", "Grammy", "Grammys", "Emmy", "Emmys", "Golden Globe",
+                                "Golden Globes", "Brit", "Brits", "Tony", "Tonys", "Mercury Prize", "Palme d'Or"})
+#: Ship prefixes: "HMS Belfast" is a ship.
+SHIP_PREFIXES: Final = frozenset({"HMS", "USS", "MV", "RMS", "SS", "HMAS", "HMCS", "MS", "FV"})
+#: Last words of parliamentary bills and acts ("the Education Bill").
+BILL_WORDS: Final = frozenset({"Bill", "Act"})
+_QUOTES: Final = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
+
+
+def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
+    text_words = words[c.start:c.end]
+    if not text_words:
+        return False
+    first, last = text_words[0], text_words[-1]
+    text = " ".join(text_words)
+    if (first in SHIP_PREFIXES and len(text_words) > 1) or (c.start > 0 and words[c.start - 1] in SHIP_PREFIXES):
+        return True
+    if c.end < len(words) and words[c.end] in BILL_WORDS and c.type in ("Person", "Organization"):
+        return True  # "the Education Bill"
+    if c.type == "Person" and last in BILL_WORDS and len(text_words) > 1:
+        return True
+    if c.label is not None and c.authority >= 2:
+        return False  # a table name ("Nobel Foundation") stays
+    if last in PRIZE_WORDS or (text in PRIZE_NAMES and c.type == "Person"):
+        return True
+    k = c.start - 1
+    if k >= 0 and words[k] in _QUOTES:
+        k -= 1
+    if k >= 0 and words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN":
+        return True
+    if _said_to_be_work(doc, c):
+        return True
+    # a capitalised name in quotation marks is the title of a work, not a person or a place
+    return c.type in ("Person", "Place") and c.start > 0 and c.end < len(words) \
+        and words[c.start - 1] in _QUOTES and words[c.end] in _QUOTES
+
+
+def _said_to_be_work(doc: Doc, c: _Cand) -> bool:
+    """"Greatest Hits is A-Teens' last album", "ABBA Live was the first ABBA album", "X , a 2004 film by Y": the
+    name is the subject of "be" with a work noun, or has a work noun in apposition."""
+    root = doc[c.end - 1]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        return any(a.dep_ == "attr" and a.lemma_ in WORK_NOUNS for a in root.head.children)
+    return any(a.dep_ == "appos" and a.lemma_ in WORK_NOUNS and a.i >= c.end for a in root.children)
+
+
+def works_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Drop works, prizes, ships and bills; read "Camp X" typed Person as a place."""
+    words = _words(doc)
+    out: list[_Cand] = []
+    for c in cands:
+        if _is_work(doc, words, c):
+            continue
+        if c.type == "Person" and words[c.start] == "Camp" and c.end - c.start > 1:
+            c = replace(c, type="Place", rule="camp")
+        out.append(c)
+    return out
+
+
+#: Heads of generic bodies that every country has.
+GENERIC_HEADS: Final = frozenset({"ministry", "treasury", "parliament", "court", "police", "army", "navy", "cabinet",
+                                  "government", "senate", "bank", "assembly", "prosecutor", "judiciary", "military"})
+#: Other words a generic body's name may have ("Finance Ministry", "Ministry of Foreign Affairs").
+GENERIC_WORDS: Final = GENERIC_HEADS | frozenset(
+    {"the", "of", "and", "for", "finance", "foreign", "defence", "defense", "interior", "home", "health", "justice",
+     "education", "trade", "industry", "economy", "economic", "economics", "agriculture", "energy", "environment",
+     "transport", "culture", "labour", "labor", "affairs", "central", "supreme", "high", "constitutional",
+     "national", "federal", "security", "intelligence", "armed", "forces", "air", "force", "emergency",
+     "emergencies", "communications", "information", "tourism", "sports", "youth", "social", "welfare",
+     "development", "planning", "public", "works", "water", "petroleum", "oil", "mines", "mining", "fisheries",
+     "science", "technology", "housing", "foreign-affairs"}
+)
+
+
+def is_generic(label: str) -> bool:
+    """A body every country has, named without its country: "Treasury", "Finance Ministry", "Supreme Court"."""
+    words = label.lower().split()
+    return bool(words) and words[-1] in GENERIC_HEADS | {"affairs"} and all(w in GENERIC_WORDS for w in words) \
+        and any(w in GENERIC_HEADS for w in words) and not (words[-1] == "bank" and "central" not in words)
+
+
+def qualify_generic(doc: Doc, groups: list[_Group], cands: list[_Cand]) -> None:
+    """Give a generic Organization the country written before one of its mentions: "the Russian Finance Ministry",
+    "Britain's Treasury" -> "Finance Ministry (Russia)", "Treasury (United Kingdom)"."""
+    words = _words(doc)
+    country_end: dict[int, _Cand] = {c.end: c for c in cands if c.type == "Country" and c.label}
+    for g in groups:
+        if g.type != "Organization" or not is_generic(g.label):
+            continue
+        countries = set()
+        for c in g.cands:
+            k = c.start
+            if k > 0 and words[k - 1] in ("'s", "’s"):
+                k -= 1
+            found = country_end.get(k)
+            if found is not None and found.label:
+                countries.add(found.label)
+        if len(countries) == 1:
+            country = countries.pop()
+            old = g.label
+            g.label = f"{old} ({country})"
+            g.alias_rules.setdefault(old, ("generic-qualified", f"{old!r} of {country} in this document"))
