@@ -433,6 +433,8 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         "target", "destination", "place"
     ):
         return True
+    if b.context and b.rule == "event.noun" and a.trigger.lemma_.lower() == b.trigger.lemma_.lower():
+        return True  # "the election" said again with only a guessed argument: the same election
     # an event noun with no agent of its own ("the war", "the blast") names an earlier happening of its
     # type that shares one of its entities
     return b.rule == "event.noun" and not b_agents and not b.keys("participant") and bool(a.keys() & b.keys())
