@@ -22,6 +22,8 @@ DOCS = {
     "speaker": ("Ann Riley, the Green Party leader, said the budget was \"a betrayal\". "
                 "The Treasury rejected the claim. Riley added that voters deserved better, she said."),
     "sanctions": "The European Union imposed sanctions on Iran.",
+    "pronoun": ("Mrs Theresa May met Mr Jeremy Corbyn in London on Monday. "
+                "She said the talks had been useful."),
 }
 
 
@@ -98,3 +100,10 @@ def test_one_speaker_one_statement(graph: dict) -> None:  # type: ignore[type-ar
     statements = [(n, r) for n, r in _events(graph, "speaker") if n["event_type"] == "Statement"]
     riley = [(n, r) for n, r in statements if "Ann Riley" in r.get("agent", set())]
     assert len(riley) == 1
+
+
+def test_she_said_is_the_woman_of_the_article(graph: dict) -> None:  # type: ignore[type-arg]
+    """"She said" after a meeting of Mrs May and Mr Corbyn is May's statement, not Corbyn's (the nearer)."""
+    speakers = {a for n, r in _events(graph, "pronoun") if n["event_type"] == "Statement" for a in r.get("agent", set())}
+    assert "Theresa May" in speakers
+    assert "Jeremy Corbyn" not in speakers

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
+                  "miss": "f", "lady": "f", "dame": "f", "queen": "f", "princess": "f", "baroness": "f"}
 RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
 
 
@@ -117,6 +120,13 @@ class EntityIndex:
                 for i in range(span.start, span.end):
                     self.by_token.setdefault(i, hit)
         self.spans.sort(key=lambda s: (s[0], s[1]))
+        # a person's sex when an honorific before one of their mentions says it ("Mr Lammy", "Mrs May")
+        self.sex: dict[str, str] = {}
+        for s, _e, hit in self.spans:
+            if s > 0 and hit.entity.type == "Person":
+                sex = _HONORIFIC_SEX.get(doc[s - 1].text.rstrip(".").lower())
+                if sex is not None:
+                    self.sex.setdefault(hit.entity.key, sex)
         self.start_at = {s: (s, e, h) for s, e, h in self.spans}
         self.end_at = {e: (s, e, h) for s, e, h in self.spans}
 
@@ -180,13 +190,19 @@ class EntityIndex:
     def antecedent_person(self, token: Token) -> Hit | None:
         """A personal pronoun's antecedent: the subject person of its clause, else the nearest Person before it."""
         sent = token.sent
+        want = _PRONOUN_SEX.get(token.lower_)
+
+        def fits(h: Hit | None) -> bool:
+            """A person of a sex the pronoun allows (an honorific elsewhere in the article says it)."""
+            return h is not None and h.entity.type == "Person" and self.sex.get(h.entity.key, want) == want
+
         # the subject of the verb that governs the pronoun's clause
         head = token.head
         for _ in range(6):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                     h = self.by_token.get(child.i)
-                    if h is not None and h.entity.type == "Person":
+                    if h is not None and fits(h):
                         return h
             if head.head.i == head.i:
                 break
@@ -195,7 +211,7 @@ class EntityIndex:
         start = max(0, sent.start - 60)
         for j in range(token.i - 1, start - 1, -1):
             h = self.by_token.get(j)
-            if h is not None and h.entity.type == "Person":
+            if h is not None and fits(h):
                 return h
         return None
 

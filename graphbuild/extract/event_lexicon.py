@@ -36,7 +36,7 @@ _DENY: Final[dict[str, frozenset[str]]] = {
         "crush harm hurt impair mar shatter smash target die kill murder assassinate overwhelm pound contaminate "
         "surround encircle abuse ram whip lash thump pelt stone repel repulse disarm abduct kidnap hang cane "
         "flog slap kick bruise wrestle scuffle bust altercate pit quarrel duel grapple hammer clobber dishonor "
-        "dishonour terrorize overthrow desolate despoil ravish reave injure wound rape destroy"),
+        "dishonour terrorize overthrow desolate despoil ravish reave injure wound rape destroy conflict"),
     "Request": _words("desire hint hope need necessitate press push apply bid campaign propose"),
     "Protest": _words("agitate agonise agonize annoy arouse badger bother discomfit disconcert disquiet disturb enkindle "
         "harass harry hassle irk irritate pester plague provoke rag torment upset vex loot"),

@@ -93,6 +93,12 @@ def sanity(cand: Candidate) -> Candidate | None:
     if cand.event_type == "Attack":
         if not cand.rule.startswith("event.noun") and lemma in _ATTACK_NEEDS_GEO and not geo:
             return None
+        if cand.rule.startswith("event.cameo") and not geo and not _violent(cand.sent):
+            return None  # CAMEO's "fight", "battle", "clash" in politics are words, not violence
+        if cand.rule == "event.noun" and cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and not any(
+            c.dep_ in ("det", "poss", "amod", "compound") for c in cand.trigger.children
+        ):
+            return None  # "in advance", "in attack": a fixed phrase, no event
         if cand.trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _NOT_TARGETS for c in cand.trigger.children
         ):

@@ -434,10 +434,10 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
-        # one speaker's words in one article are one Statement, unless one is set apart by its own
-        # place or addressee ("speaking in London alongside Lammy")
-        setting_a = a.keys("place", "participant") & (a.own or a.keys())
-        return bool(a_agents & b_agents) and setting_a == b.keys("place", "participant")
+        # one speaker's words in one article are one Statement ("said", "told the BBC"), unless one is
+        # set apart by a place of its own ("speaking in London alongside Lammy")
+        setting_a = a.keys("place") & (a.own or a.keys())
+        return bool(a_agents & b_agents) and setting_a == b.keys("place")
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
@@ -456,6 +456,8 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         "target", "destination", "place"
     ):
         return True
+    if b.context and b.rule == "event.noun" and a.trigger.lemma_.lower() == b.trigger.lemma_.lower():
+        return True  # "the election" said again with only a guessed argument: the same election
     # an event noun with no agent of its own ("the war", "the blast") names an earlier happening of its
     # type that shares one of its entities
     return b.rule == "event.noun" and not b_agents and not b.keys("participant") and bool(a.keys() & b.keys())
@@ -543,6 +545,8 @@ def extract_events(
     # context-only mentions join an event read from a parse before they stand alone
     for cand in later:
         _merge_into(merged, secondary, cand)
+    # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
+    merged = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
     merged.sort(key=lambda c: c.start)
     absorbed: dict[int, list[Candidate]] = {}  # by id of the event merged into, in order (linear, not a scan per event)
     for t, c in secondary:
