@@ -214,3 +214,16 @@ def test_export_command_writes_new_formats(seed_build: Any, tmp_path: Path, caps
     assert printed == [str(tmp_path / "graph.graphml"), str(tmp_path / "graph.gexf"), str(tmp_path / "graph-csv")]
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 10
     assert (tmp_path / "graph-csv" / "relationships.csv").is_file()
+
+
+@pytest.mark.model
+def test_csv_with_partial_dates_loads_into_kuzu(seed_kg: graphbuild.KnowledgeGraph, tmp_path: Path) -> None:
+    """Events dated only by year or month ("in 2004", "in December") load into Kùzu as they are."""
+    graph = seed_kg.graph.copy()
+    events = [n for n, a in graph.nodes(data=True) if a.get("type") == "Event"]
+    graph.nodes[events[0]]["time"] = "2004"
+    graph.nodes[events[1]]["time"] = "2004-12"
+    kg = graphbuild.KnowledgeGraph(graph)
+    conn = _load_kuzu(kg.write(tmp_path / "csv", format="csv"), tmp_path)
+    times = {r[0] for r in _rows(conn.execute("MATCH (n:Node) WHERE n.time IS NOT NULL RETURN n.time"))}
+    assert {"2004", "2004-12"} <= times

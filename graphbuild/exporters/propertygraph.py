@@ -48,7 +48,7 @@ NODE_COLUMNS: Final = (
     ("trigger", "trigger"),
     ("trigger_start", "trigger_start:int"),
     ("trigger_end", "trigger_end:int"),
-    ("time", "time:date"),
+    ("time", "time"),  # YYYY-MM-DD, YYYY-MM or YYYY: a string, as partial dates are not Neo4j dates
     ("time_text", "time_text"),
     ("quote", "quote"),
     ("rule", "rule"),
