@@ -556,8 +556,20 @@ def extract_events(
         sents = [cand, *absorbed.get(id(cand), ())]
         evs = []
         for c in sents:
-            first = next((h for hits in c.args.values() for h in hits), None)
-            evs.append(evidence(document.id, c.sent, c.surface, first.mention.text if first else "",
+            # the first argument named in the mention's own sentence, else one read from its context (the
+            # evidence then spans both sentences): each record holds both of its surfaces
+            lo, hi = c.sent.start_char, c.sent.end_char
+            hits = [h for hs in c.args.values() for h in hs]
+            first = next((h for h in hits if lo <= h.mention.start and h.mention.end <= hi), None)
+            span = c.sent
+            if first is None and hits:
+                first = hits[0]
+                ctx_sent = c.context.get(first.entity.key, (None, ""))[0]
+                if ctx_sent is not None:
+                    span = doc[min(ctx_sent.start, c.sent.start):max(ctx_sent.end, c.sent.end)]
+                else:
+                    first = None
+            evs.append(evidence(document.id, span, c.surface, first.mention.text if first else "",
                                 c.rule, 0.6 if c.rule == "event.noun" else 0.7))
         uniq = {(e.sentence_start, e.subject_text): e for e in evs}
         arguments = []
@@ -566,7 +578,9 @@ def extract_events(
                 src = next((c for c in sents if h.entity.key in c.own), cand)
                 ctx = src.context.get(h.entity.key)
                 if ctx is not None:  # an argument read from the context, not the trigger's parse
-                    arg_ev = evidence(document.id, ctx[0], src.surface, h.mention.text, src.rule + ctx[1], 0.5)
+                    # the evidence spans both sentences, so it holds the trigger and the argument
+                    both = doc[min(ctx[0].start, src.sent.start):max(ctx[0].end, src.sent.end)]
+                    arg_ev = evidence(document.id, both, src.surface, h.mention.text, src.rule + ctx[1], 0.5)
                 else:
                     arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
                                       0.6 if src.rule == "event.noun" else 0.7)
