@@ -86,6 +86,26 @@ def relation_edge_key(relation: str, title: str | None) -> str:
     return relation if title is None else f"{relation}|{title}"
 
 
+#: The types a post's organisation may have; a post given with anything else is kept without organisation.
+POST_OWNER_TYPES = frozenset({"Organization", "Country"})
+
+
+def kept_as(relation: str, title: str | None, s: str, o: str, types: Mapping[str, str]) -> str | None:
+    """How a relation from ``s`` to ``o`` enters the graph: ``"edge"``, ``"position"`` (a post of ``s`` whose
+    organisation is not known: extraction's person-to-itself marker, or a post "in" something that is no
+    organisation or country) or None (an entity related to itself, a post held by a non-person).
+
+    ``types`` maps entity ids to their types; an id it lacks is taken to fit.
+    """
+    if relation != "holds_position":
+        return None if s == o else "edge"
+    if types.get(s, "Person") != "Person":
+        return None
+    if s == o or types.get(o, "Organization") not in POST_OWNER_TYPES:
+        return "position" if title else None
+    return "edge"
+
+
 def _evkey(ev: Mapping[str, Any]) -> tuple[Any, ...]:
     return (ev["doc"], ev["sentence_start"], ev["sentence_end"], ev["rule"], ev["subject_text"], ev["object_text"])
 
@@ -147,6 +167,8 @@ def build_graph(
     pending: dict[tuple[Any, Any, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     formers: dict[tuple[Any, ...], bool] = {}  # an edge or position is former when all its relations are
     positions: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
+    entities = list(entities)
+    types = {e.id: e.type for e in entities}
     for ent in sorted(entities, key=lambda e: e.id):
         mentions = sorted(
             (mention_dict(doc, m) for doc, m in ent.mentions),
@@ -173,9 +195,9 @@ def build_graph(
             o = entity_of.get((d.id, rel.object))
             if s is None or o is None:
                 continue
-            if s == o:
-                # extraction's marker of a post without a known organisation; any other self-relation is no fact
-                if rel.relation == "holds_position" and rel.title:
+            kind = kept_as(rel.relation, rel.title, s, o, types)
+            if kind != "edge":
+                if kind == "position" and rel.title:
                     _add_evidence(positions.setdefault((s, rel.title), {}), evidence_dict(rel.evidence))
                     formers[(s, rel.title)] = formers.get((s, rel.title), True) and rel.former
                 continue

@@ -50,7 +50,7 @@ import networkx as nx
 from graphbuild import __version__
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
-from graphbuild.graph import event_node_id, relation_edge_key
+from graphbuild.graph import event_node_id, kept_as, relation_edge_key
 from graphbuild.model import DocResult, Entity
 
 if TYPE_CHECKING:
@@ -261,6 +261,7 @@ class _Keys:
         for ent in entities:
             merges = "\x1e".join(f"{m.rule}\x1d{m.alias}\x1d{m.canonical}\x1d{m.doc}\x1d{m.evidence}" for m in ent.merges)
             self.entity[ent.id] = _digest("entity", ent.id, "\x1e".join(members[ent.id]), merges)
+        types = {e.id: e.type for e in entities}
         supporters: dict[tuple[str, str, str], set[str]] = defaultdict(set)
         holders: dict[str, set[str]] = defaultdict(set)  # person -> documents giving a post without organisation
         #: (source, target, key) -> former, for every relation edge and position (the relations graph's input)
@@ -274,12 +275,14 @@ class _Keys:
                 o = entity_of.get((d, rel.object))
                 if s is None or o is None:
                     continue
-                key = relation_edge_key(rel.relation, rel.title)
-                if s == o:  # a post without organisation: on the person node (see graphbuild.graph)
-                    if rel.relation == "holds_position" and rel.title:
+                kind = kept_as(rel.relation, rel.title, s, o, types)
+                if kind != "edge":  # a post without organisation is on the person node (see graphbuild.graph)
+                    if kind == "position" and rel.title:
                         holders[s].add(d)
-                        self.facts[(s, o, key)] = self.facts.get((s, o, key), True) and rel.former
+                        key = relation_edge_key(rel.relation, rel.title)
+                        self.facts[(s, s, key)] = self.facts.get((s, s, key), True) and rel.former
                     continue
+                key = relation_edge_key(rel.relation, rel.title)
                 supporters[(s, o, key)].add(d)
                 self.facts[(s, o, key)] = self.facts.get((s, o, key), True) and rel.former
         self.days = days
@@ -405,9 +408,10 @@ def render_outputs(
                     {d for e in missing_relations for d in keys.supporters[e]}
                     | {d for n in missing_positions for d in keys.holders[n]}
                 )
-                holders = [Entity(n, "", "", (), ()) for n in missing_positions]
+                # every entity's type (not its mentions): a post "in" a place is a position (graph.kept_as)
+                typed = [replace(e, mentions=(), merges=()) for e in entities]
                 rel_graph = build_graph(
-                    holders, [replace(keys.results[d], events=()) for d in supporters], entity_of, graph_base
+                    typed, [replace(keys.results[d], events=()) for d in supporters], entity_of, graph_base
                 )
             for e in missing_relations:
                 memo.put("J" + keys.relation[e], edge_record(rel_graph, *e))

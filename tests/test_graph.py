@@ -80,3 +80,23 @@ def test_former_only_when_every_supporting_sentence_says_so() -> None:
     assert g.edges["person/volodymyr-zelensky", "country/ukraine", "holds_position|President"]["former"] is True
     g = build_graph(*_post_results((True, False)))
     assert "former" not in g.nodes["person/volodymyr-zelensky"]["positions"][0]
+
+
+def test_post_in_a_place_is_a_position_and_only_people_hold_posts() -> None:
+    """holds_position edges always join a person to an organisation or country: a post 'in' a place is kept as a
+    position of the person, and a post held by a non-person is dropped."""
+    text = "Mayor Sadiq Khan of London spoke."
+    ev = Evidence("d", 0, len(text), "Sadiq Khan", "London", "title.of", 0.7, text)
+    person = DocEntity("e0", "Sadiq Khan", "Person", (Mention(6, 16, "Sadiq Khan", 0, len(text)),))
+    place = DocEntity("e1", "London", "Place", (Mention(20, 26, "London", 0, len(text)),))
+    org = DocEntity("e2", "Labour", "Organization", ())
+    rels = (Relation("e0", "holds_position", "e1", ev, title="Mayor"),
+            Relation("e2", "holds_position", "e1", ev, title="Mayor"))
+    ents = [Entity("person/sadiq-khan", "Sadiq Khan", "Person", (), ()),
+            Entity("place/london", "London", "Place", (), ()),
+            Entity("organization/labour", "Labour", "Organization", (), ())]
+    entity_of = {("d", "e0"): ents[0].id, ("d", "e1"): ents[1].id, ("d", "e2"): ents[2].id}
+    g = build_graph(ents, [DocResult(Document("d", text), (person, place, org), rels, ())], entity_of)
+    assert list(g.edges()) == []
+    assert [p["title"] for p in g.nodes["person/sadiq-khan"]["positions"]] == ["Mayor"]
+    assert "positions" not in g.nodes["organization/labour"]
