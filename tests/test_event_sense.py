@@ -22,6 +22,8 @@ DOCS = {
     "speaker": ("Ann Riley, the Green Party leader, said the budget was \"a betrayal\". "
                 "The Treasury rejected the claim. Riley added that voters deserved better, she said."),
     "sanctions": "The European Union imposed sanctions on Iran.",
+    "met": "The cost of the runway could not be met without cash from Heathrow, Gordon Brown said.",
+    "heading": "Britain is heading in the wrong direction, Michael Howard said.",
     "pronoun": ("Mrs Theresa May met Mr Jeremy Corbyn in London on Monday. "
                 "She said the talks had been useful."),
 }
@@ -107,3 +109,9 @@ def test_she_said_is_the_woman_of_the_article(graph: dict) -> None:  # type: ign
     speakers = {a for n, r in _events(graph, "pronoun") if n["event_type"] == "Statement" for a in r.get("agent", set())}
     assert "Theresa May" in speakers
     assert "Jeremy Corbyn" not in speakers
+
+
+def test_costs_met_and_countries_heading_somewhere_are_not_events(graph: dict) -> None:  # type: ignore[type-arg]
+    assert not [n for n, _ in _events(graph, "met") if n["event_type"] == "Meet"]
+    assert not [n for n, _ in _events(graph, "heading") if n["event_type"] == "Travel"]
+    assert [n for n, _ in _events(graph, "heading") if n["event_type"] == "Statement"]

@@ -79,6 +79,10 @@ def sanity(cand: Candidate) -> Candidate | None:
     ):
         return None  # "demonstrated its strength", "rallied support": protests take no object
     geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
+    if cand.event_type == "Meet" and cand.trigger.pos_ == "VERB" and any(
+        c.dep_ == "nsubjpass" for c in cand.trigger.children
+    ) and not cand.args.get("target"):
+        return None  # "the cost could not be met": people are met, costs and targets are not
     if cand.event_type == "Travel":
         for role in ("destination", "origin"):
             kept = [h for h in cand.args.get(role, []) if h.entity.type != "Organization"]
@@ -88,8 +92,9 @@ def sanity(cand: Candidate) -> Candidate | None:
                 cand.args.setdefault("participant", []).extend(moved)
                 if not kept:
                     del cand.args[role]
-        if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not geo:
-            return None
+        where = {h.entity.type for r in ("destination", "origin", "place") for h in cand.args.get(r, [])}
+        if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not where & {"Place", "Country"}:
+            return None  # "Britain is heading in the wrong direction": a traveller is no destination
     if cand.event_type == "Attack":
         if not cand.rule.startswith("event.noun") and lemma in _ATTACK_NEEDS_GEO and not geo:
             return None
