@@ -26,6 +26,9 @@ DOCS = {
     "heading": "Britain is heading in the wrong direction, Michael Howard said.",
     "pronoun": ("Mrs Theresa May met Mr Jeremy Corbyn in London on Monday. "
                 "She said the talks had been useful."),
+    "dateline": ("ISTANBUL 1996-08-31 Iranian troops entered northern Iraq on Saturday, "
+                 "the Kurdish Democratic Party said."),
+    "city_only": "Leeds said on Friday that the bypass would open in May.",
 }
 
 
@@ -115,3 +118,12 @@ def test_costs_met_and_countries_heading_somewhere_are_not_events(graph: dict) -
     assert not [n for n, _ in _events(graph, "met") if n["event_type"] == "Meet"]
     assert not [n for n, _ in _events(graph, "heading") if n["event_type"] == "Travel"]
     assert [n for n, _ in _events(graph, "heading") if n["event_type"] == "Statement"]
+
+
+def test_a_town_is_never_a_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """A dateline city or a bare town is no speaker; the party named as saying it is."""
+    speakers = {a for n, roles in _events(graph, "dateline") if n["event_type"] == "Statement"
+                for a in roles.get("agent", set())}
+    assert "Istanbul" not in speakers and "ISTANBUL" not in speakers
+    assert not [n for n, roles in _events(graph, "city_only")
+                if n["event_type"] == "Statement" and "Leeds" in roles.get("agent", set())]

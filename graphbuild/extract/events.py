@@ -426,6 +426,16 @@ def _capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
             cand.add("agent", Hit(ent, hit.mention))
 
 
+def _no_place_speakers(cand: Candidate) -> None:
+    """A town does not speak: "MOSCOW 1996-08-31 ... said" (a dateline), "Istanbul said" unless its country
+    stands for it (see :func:`_capital_metonymy`). Persons, organisations and countries speak."""
+    if cand.event_type != "Statement" or "agent" not in cand.args:
+        return
+    cand.args["agent"] = [h for h in cand.args["agent"] if h.entity.type != "Place"]
+    if not cand.args["agent"]:
+        del cand.args["agent"]
+
+
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -520,6 +530,7 @@ def extract_events(
         cand.status = event_status(cand.trigger)
     for cand in cands:
         _capital_metonymy(cand, index)
+        _no_place_speakers(cand)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     sents_of = sentence_of(doc) if cands else []
