@@ -29,6 +29,8 @@ DOCS = {
     "dateline": ("ISTANBUL 1996-08-31 Iranian troops entered northern Iraq on Saturday, "
                  "the Kurdish Democratic Party said."),
     "city_only": "Leeds said on Friday that the bypass would open in May.",
+    "question": "Reporters asked Gordon Brown whether he would resign.",
+    "request": "Iraq asked the United Nations to send inspectors to Baghdad.",
 }
 
 
@@ -127,3 +129,10 @@ def test_a_town_is_never_a_speaker(graph: dict) -> None:  # type: ignore[type-ar
     assert "Istanbul" not in speakers and "ISTANBUL" not in speakers
     assert not [n for n, roles in _events(graph, "city_only")
                 if n["event_type"] == "Statement" and "Leeds" in roles.get("agent", set())]
+
+
+def test_asking_a_question_is_no_request(graph: dict) -> None:  # type: ignore[type-arg]
+    """"asked X whether" is a question; "asked X to send" a Request naming who asks and who is asked."""
+    assert not [n for n, _ in _events(graph, "question") if n["event_type"] == "Request"]
+    requests = [r for n, r in _events(graph, "request") if n["event_type"] == "Request"]
+    assert requests and "Iraq" in requests[0].get("agent", set())

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from graphbuild.extract.events import Candidate
 
@@ -62,6 +62,20 @@ _NOT_TARGETS = frozenset(
 _BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
 
 
+#: Request verbs that also ask questions or plead in court: a request says what is asked for.
+_ASKING = frozenset({"ask", "plead", "beg"})
+
+
+def _asks_for_something(tok: Token) -> bool:
+    """"asked X to leave", "asked for help", "asked that X" (not "asked whether", "when asked", "pleaded guilty")."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("for", "with")):
+            return True
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+    return False
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -72,6 +86,13 @@ def sanity(cand: Candidate) -> Candidate | None:
         and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_MATERIAL for c in cand.trigger.children)
     ):
         return None  # "provide answers", "gave evidence": not aid
+    if (
+        cand.event_type == "Request"
+        and lemma in _ASKING
+        and cand.trigger.pos_ == "VERB"
+        and not _asks_for_something(cand.trigger)
+    ):
+        return None  # "asked whether", "asked about the money", "pleaded not guilty": questions and pleas
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
         return None  # "supports the bill", "helped to win": backing counts when a party is backed
     if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
