@@ -31,6 +31,8 @@ DOCS = {
     "city_only": "Leeds said on Friday that the bypass would open in May.",
     "question": "Reporters asked Gordon Brown whether he would resign.",
     "request": "Iraq asked the United Nations to send inspectors to Baghdad.",
+    "same_talks": ("Armenia and Azerbaijan will hold talks in Geneva next week. "
+                   "Diplomats expect the negotiations in Geneva to last two days."),
 }
 
 
@@ -136,3 +138,9 @@ def test_asking_a_question_is_no_request(graph: dict) -> None:  # type: ignore[t
     assert not [n for n, _ in _events(graph, "question") if n["event_type"] == "Request"]
     requests = [r for n, r in _events(graph, "request") if n["event_type"] == "Request"]
     assert requests and "Iraq" in requests[0].get("agent", set())
+
+
+def test_the_talks_named_again_are_the_same_talks(graph: dict) -> None:  # type: ignore[type-arg]
+    """A planned meeting and "the negotiations in Geneva" after it are one Meet node, still planned."""
+    meets = [n for n, _ in _events(graph, "same_talks") if n["event_type"] == "Meet"]
+    assert len(meets) == 1 and meets[0]["status"] == "planned"

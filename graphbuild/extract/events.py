@@ -439,8 +439,8 @@ def _no_place_speakers(cand: Candidate) -> None:
 def _mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.status != b.status and a.event_type != "Statement":
-        return False  # a planned meeting and one that was held are told apart
+    if a.status != b.status and a.event_type != "Statement" and not (b.rule == "event.noun" and b.status == "reported"):
+        return False  # a planned meeting and one that was held are told apart; "the visit" names either
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
@@ -455,6 +455,10 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         if a.event_type == "Attack" and ta and tb and not ta & tb:
             return False
         return not a_agents or not b_agents or bool(a_agents & b_agents)
+    if b.rule == "event.noun" and b.args and set(b.args) <= {"place"} and (
+        a.keys("place", "destination") & b.keys() or not a.keys("place", "destination")
+    ):
+        return True  # "the negotiations in Geneva" after "talks in Geneva": named again by where it happens
     if a.event_type in ("Travel", "Meet"):
         dest_a, dest_b = a.keys("destination", "place"), b.keys("destination", "place")
         if dest_a and dest_b and not dest_a & dest_b:
@@ -470,7 +474,10 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         return True  # "the election" said again with only a guessed argument: the same election
     # an event noun with no agent of its own ("the war", "the blast") names an earlier happening of its
     # type that shares one of its entities
-    return b.rule == "event.noun" and not b_agents and not b.keys("participant") and bool(a.keys() & b.keys())
+    if b.rule != "event.noun" or b_agents or b.keys("participant"):
+        return False
+    # ... or, when it names only where it happened ("the bombing in Paris"), the happening of its type told before
+    return bool(a.keys() & b.keys()) or set(b.args) <= {"place"}
 
 
 def _absorb(into: Candidate, other: Candidate) -> None:
