@@ -68,6 +68,8 @@ CASES: list[tuple[str, str, Fact]] = [
     ("graphbuild.kind_of_place.v1", "The Greek port of Patras was closed.", ("Patras", "located_in", "Greece", None, False)),
     ("graphbuild.place_copula.v1", "Amagasaki is a city located in Hyogo Prefecture, Japan.",
      ("Amagasaki", "located_in", "Japan", None, False)),
+    ("graphbuild.lives_in.v1", "Tom Hart, a teacher in Dublin, said he was happy.",
+     ("Tom Hart", "lives_in", "Dublin", None, False)),
     ("graphbuild.located_in.v1", "He lives in Bingley, West Yorkshire.",
      ("Bingley", "located_in", "West Yorkshire", None, False)),
 ]
@@ -99,6 +101,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     ("The foreign minister, John Smith, and Tom Hart, spoke.", ("John Smith", "holds_position", "self")),
     # a copula with a kind of firm is not a place inside a place
     ("Acme Corp is a company in London.", ("Acme Corp", "located_in", "London")),
+    # where someone won is not where they live (lives_in.appos_in keeps "X, a teacher in Dublin")
+    ("Tom Hart, winner in Dublin last week, said he was happy.", ("Tom Hart", "lives_in", "Dublin")),
     # a nationality inside a name links only to a country the document names
     ("Troops of the British Army left.", ("British Army", "based_in", "United Kingdom")),
     ("Russia grew as the Russian Empire expanded.", ("Russian Empire", "located_in", "Russia")),

@@ -182,6 +182,9 @@ _NOT_OWNER_WORDS: Final = frozenset({"former", "then", "outgoing", "ex", "new", 
                                      "chief", "executive", "regional", "global", "group", "company", "club", "party"})
 
 
+_POST_CUES_BY_FIRST: Final = {w: tuple(p for p in POST_CUES if p[0] == w) for w in {p[0] for p in POST_CUES}}
+
+
 def post_cue_candidates(doc: Doc) -> list[_Cand]:
     """Rule ``post-cue``: capitalised words right before a company post and a name are the organisation
     ("Acme chief executive Jo Bell", "Oxfam spokeswoman Ann Lee"), when neither spaCy nor the tables say what
@@ -189,10 +192,10 @@ def post_cue_candidates(doc: Doc) -> list[_Cand]:
     out: list[_Cand] = []
     words = _words(doc)
     n = len(doc)
-    for phrase in POST_CUES:
-        k = len(phrase)
-        for i in range(1, n - k - 1):
-            if tuple(words[i:i + k]) != phrase:
+    for i in range(1, n - 2):
+        for phrase in _POST_CUES_BY_FIRST.get(words[i], ()):
+            k = len(phrase)
+            if i + k + 1 >= n or tuple(words[i:i + k]) != phrase:
                 continue
             nxt = i + k
             if not (_is_cap(words[nxt]) and words[nxt].isalpha() and nxt + 1 < n and _is_cap(words[nxt + 1])):

@@ -184,7 +184,15 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
                 nouns = [c] if c.pos_ == "NOUN" else [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
                                                       for p in pr.children if p.dep_ == "pobj"] if c.lower_ == "one" else []
                 for noun in nouns:
+                    if noun.lemma_ in _EVENT_ROLES:
+                        continue  # "X , winner in Dublin": where X won, not where X lives
                     for pr in noun.children:
                         if pr.dep_ == "prep" and pr.lower_ == "in":
                             for geo in _geo_objects(ctx, pr):
                                 yield ctx.rel(hit, "lives_in", geo, ctx.sent_of[s], "lives_in.appos_in", 0.6)
+
+
+#: Nouns for a part in an event: "in" after them is where the event was, not a home.
+_EVENT_ROLES = frozenset({"winner", "champion", "victor", "runner-up", "finalist", "medallist", "medalist", "scorer",
+                          "visitor", "guest", "participant", "competitor", "entrant", "speaker", "loser", "hero",
+                          "victim", "survivor", "witness", "delegate", "attendee", "spectator", "performer"})
