@@ -156,6 +156,11 @@ def organisations(paths: list[Path]) -> list[tuple[str, list[str], str]]:
             return
         label = first[0] if single and len(first[0]) <= 5 else _label(first, acronyms)
         alts = []
+        if label.startswith("The ") and len(label.split()) > 2:
+            # a label never starts with an article ("The European Union" is the European Union); the
+            # written form stays an alias
+            alts.append(label)
+            label = label[4:]
         for words in names[1:]:
             if len(words) == 1 and not re.fullmatch(r"[A-Z]{3,8}", words[0]):
                 continue  # single words other than acronyms are too ambiguous
