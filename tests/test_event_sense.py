@@ -31,6 +31,8 @@ DOCS = {
     "city_only": "Leeds said on Friday that the bypass would open in May.",
     "question": "Reporters asked Gordon Brown whether he would resign.",
     "request": "Iraq asked the United Nations to send inspectors to Baghdad.",
+    "told_of_deaths": "Binali Yildirim said on Saturday that 161 people were killed in Ankara.",
+    "told_of_deaths_only": "Binali Yildirim said on Saturday that 161 people were killed.",
     "same_talks": ("Armenia and Azerbaijan will hold talks in Geneva next week. "
                    "Diplomats expect the negotiations in Geneva to last two days."),
 }
@@ -144,3 +146,12 @@ def test_the_talks_named_again_are_the_same_talks(graph: dict) -> None:  # type:
     """A planned meeting and "the negotiations in Geneva" after it are one Meet node, still planned."""
     meets = [n for n, _ in _events(graph, "same_talks") if n["event_type"] == "Meet"]
     assert len(meets) == 1 and meets[0]["status"] == "planned"
+
+
+def test_who_tells_of_deaths_is_not_a_victim(graph: dict) -> None:  # type: ignore[type-arg]
+    """The speaker of "X said 161 people were killed in Ankara" is no target of the Death; Ankara is its place."""
+    deaths = [r for n, r in _events(graph, "told_of_deaths") if n["event_type"] == "Death"]
+    assert deaths and "Ankara" in deaths[0].get("place", set())
+    assert all("Binali Yildirim" not in r.get("target", set()) for r in deaths)
+    assert all("Binali Yildirim" not in r.get("target", set())
+               for n, r in _events(graph, "told_of_deaths_only") if n["event_type"] == "Death")

@@ -40,6 +40,24 @@ WINDOW: Final = 12
 _FROM_PREVIOUS: Final = frozenset({"Attack", "Death", "Protest", "Travel"})
 
 
+#: Verbs whose subject reports a happening rather than taking part in it.
+_REPORTING: Final = frozenset({"say", "tell", "announce", "report", "confirm", "claim", "add", "state", "note",
+                               "insist", "warn", "explain", "write", "deny", "estimate", "believe", "think"})
+
+
+def _reports(trigger: Token, start: int, end: int) -> bool:
+    """The mention at ``start:end`` is the subject of a reporting verb over ``trigger``: "Yildirim said 200
+    people were killed" names who told of the deaths, not who died."""
+    root = trigger.doc[start:end].root
+    verb = root.head
+    return (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and verb.i != trigger.i
+        and verb.lemma_.lower() in _REPORTING
+        and trigger.i in {t.i for t in verb.subtree}
+    )
+
+
 def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, Hit]]:
     return [(s, e, h) for s, e, h in index.spans if s >= start and e <= end]
 
@@ -53,7 +71,7 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     best: tuple[int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
-        if role is None:
+        if role is None or (etype != "Statement" and _reports(trigger, s, e)):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
         if etype == "Statement":
