@@ -114,6 +114,7 @@ def test_optional_fields_of_other_changes_are_accepted() -> None:
         (("nodes", 0, "positions"), [{"evidence": []}], "'title' is a required property"),
         (("graph", "documents", "d", "date"), "2 Jan 2024", "is not valid under any of the given schemas"),
         (("nodes", 0, "mentions", 0, "start"), -1, "less than the minimum"),
+        (("nodes", 2, "time"), "December 2004", "is not valid under any of the given schemas"),
     ],
 )
 def test_bad_graphs_are_rejected(path: tuple[Any, ...], value: Any, message: str) -> None:
@@ -125,6 +126,14 @@ def test_bad_graphs_are_rejected(path: tuple[Any, ...], value: Any, message: str
     target[path[-1]] = value
     problems = validate_graph_json(data)
     assert problems and any(message in p for p in problems), problems
+
+
+@pytest.mark.parametrize("time", ["2004", "2004-12", "2004-12-09", None])
+def test_event_time_may_be_a_year_a_month_or_a_day(time: str | None) -> None:
+    """"in 2003", "in December" and "on 9 December" are all valid event times."""
+    data = _tiny()
+    data["nodes"][2]["time"] = time
+    assert validate_graph_json(data) == []
 
 
 def test_post_edge_needs_a_title() -> None:
