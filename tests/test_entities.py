@@ -828,3 +828,19 @@ def test_person_span_with_company_suffix() -> None:
         {"0:2": "PERSON", "4:6": "PERSON", "8:9": "ORG"},
     )
     assert {e.type for e in extract_entities(doc, d)} == {"Organization"}
+
+
+@pytest.mark.model
+def test_known_name_as_the_last_words_of_a_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A name seen before and repeated as the document's last words (a photo credit) keeps offsets inside the
+    text; a longer known name does not stretch it past the end."""
+    from graphbuild.extract.entities import extract_entities
+    from graphbuild.model import Document
+
+    text = ("Getty Images supplied photographs to the Royal Bank of Scotland on Monday. Jane Doe spoke on the "
+            "first day of the convention Getty Images")
+    ents = extract_entities(nlp(text), Document(id="t", text=text))
+    assert ents
+    for e in ents:
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text

@@ -165,6 +165,8 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
             continue
         step = 1
         for n in lengths:
+            if i + n > len(doc):
+                continue  # a slice past the end is shorter than n: it would match a shorter name with a wrong end
             src = known.get(tuple(fold(t.text) for t in doc[i : i + n]))
             if src is None or any(k in covered for k in range(i, i + n)):
                 continue
