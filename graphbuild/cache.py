@@ -12,12 +12,12 @@ import logging
 import os
 import pickle
 import struct
-import sys
 import time
 import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from graphbuild.atomic import fsync_dir
 from graphbuild.model import DocResult, Document
 
 log = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ class ResultCache:
         self._writer.close()
         final = self._writer_path.with_suffix("")  # drop ".tmp"
         os.replace(self._writer_path, final)
-        _fsync_dir(self.directory)
+        fsync_dir(self.directory)
         self._writer = None
         self._writer_path = None
         self._pending = 0
@@ -229,13 +229,3 @@ class ResultCache:
             fh.close()
         self._files.clear()
         self._index = None
-
-
-def _fsync_dir(directory: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -9,7 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from typing import Any
 
 import networkx as nx
@@ -169,3 +174,30 @@ def require_program(name: str) -> str:
             pytest.fail(f"{name} is required (GRAPHBUILD_STRICT=1) but not found")
         pytest.skip(f"{name} not installed")
     return found
+
+
+def wait_for_endpoint(query_url: str, proc: subprocess.Popen[bytes], seconds: float = 30.0) -> None:
+    """Wait until the SPARQL endpoint ``query_url`` answers ``ASK {}``; fail if ``proc`` exits first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read() if proc.stderr else b""
+            raise RuntimeError(f"server exited with {proc.returncode}: {err!r}")
+        try:
+            with urllib.request.urlopen(query_url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    raise RuntimeError(f"{query_url} did not start")
+
+
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate ``proc`` (kill it after 10 s) and close its stderr pipe."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc.stderr:
+        proc.stderr.close()

@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,7 +22,7 @@ import pytest
 
 from graphbuild.query import inject_values, named_queries, param_term, run_query
 from tests.conftest import ROOT
-from tests.conftest_rdf import free_port, require_program
+from tests.conftest_rdf import free_port, require_program, stop_process, wait_for_endpoint
 
 pytestmark = pytest.mark.model
 
@@ -85,31 +84,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _wait(url: str, proc: subprocess.Popen[bytes], seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = proc.stderr.read() if proc.stderr else b""
-            raise RuntimeError(f"server exited with {proc.returncode}: {err!r}")
-        try:
-            with urllib.request.urlopen(url + "?query=" + urllib.parse.quote("ASK {}"), timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not start")
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    if proc.stderr:
-        proc.stderr.close()
-
-
 @pytest.fixture(scope="module")
 def served(built: Path) -> Iterator[str]:
     """``graphbuild serve --data graph.nq`` as a separate process on a free port; its query URL."""
@@ -120,10 +94,10 @@ def served(built: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}/query"
     try:
-        _wait(url, proc)
+        wait_for_endpoint(url, proc)
         yield url
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 @pytest.fixture(scope="module")
@@ -140,11 +114,11 @@ def oxigraph_pushed(built: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait(base + "/query", proc)
+        wait_for_endpoint(base + "/query", proc)
         push(built, base + "/store", retries=0)
         yield base + "/query"
     finally:
-        _stop(proc)
+        stop_process(proc)
 
 
 def _cases() -> list[tuple[str, dict[str, str]]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +18,7 @@ from graphbuild.exporters.rdf import write_nquads, write_turtle
 from graphbuild.push import auth_headers, push
 from graphbuild.query import named_queries, run_query
 from graphbuild.serve import make_server, serve_in_thread
-from tests.conftest_rdf import free_port, require_program, seed_graph
+from tests.conftest_rdf import free_port, require_program, seed_graph, stop_process, wait_for_endpoint
 
 BASE = "https://graphbuild.example.org/id/"
 
@@ -35,19 +34,6 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _wait_for(url: str, proc: subprocess.Popen[bytes], seconds: float = 15.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"oxigraph exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''!r}")
-        try:
-            with urllib.request.urlopen(url + "/query?query=" + urllib.parse.quote("ASK {}"), timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError("oxigraph server did not start")
-
-
 @pytest.fixture()
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real `oxigraph serve` on a free loopback port with an empty store; killed afterwards."""
@@ -60,17 +46,10 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(url, proc)
+        wait_for_endpoint(url + "/query", proc, seconds=15.0)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+        stop_process(proc)
 
 
 def _rows(res_records: list[dict[str, str | None]]) -> list[tuple[str | None, ...]]:

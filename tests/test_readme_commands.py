@@ -15,14 +15,11 @@ import os
 import re
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest_rdf import free_port
+from tests.conftest_rdf import free_port, stop_process, wait_for_endpoint
 
 from .conftest import ROOT
 
@@ -52,19 +49,6 @@ def _skip_reason(cmd: str) -> str | None:
         if pattern.search(cmd):
             return reason
     return None
-
-
-def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.2)
-    raise AssertionError("the server did not answer")
 
 
 def test_readme_commands_run_as_written(tmp_path: Path) -> None:
@@ -98,7 +82,7 @@ def test_readme_commands_run_as_written(tmp_path: Path) -> None:
                 start = line.rstrip().rstrip("&").strip() + f" --port {serve_port}"
                 gb_server = subprocess.Popen(["bash", "-c", f". .venv/bin/activate && exec {start}"], cwd=work,
                                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                _wait(f"http://127.0.0.1:{serve_port}", gb_server)
+                wait_for_endpoint(f"http://127.0.0.1:{serve_port}/query", gb_server, seconds=20)
                 ran.append(cmd)
                 continue
             if line.startswith("oxigraph serve"):
@@ -106,7 +90,7 @@ def test_readme_commands_run_as_written(tmp_path: Path) -> None:
                     pytest.skip("oxigraph (the dev extra) is not installed")
                 server = subprocess.Popen(["bash", "-c", f". .venv/bin/activate && exec {line}"], cwd=work, env=env,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                _wait(f"http://127.0.0.1:{port}", server)
+                wait_for_endpoint(f"http://127.0.0.1:{port}/query", server, seconds=20)
                 ran.append(cmd)
                 continue
             proc = subprocess.run(["bash", "-c", f". .venv/bin/activate && {line}"], cwd=work, env=env,
@@ -119,14 +103,8 @@ def test_readme_commands_run_as_written(tmp_path: Path) -> None:
             ran.append(cmd)
     finally:
         for running in (server, gb_server):
-            if running is None:
-                continue
-            running.terminate()
-            try:
-                running.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                running.kill()
-                running.wait()
+            if running is not None:
+                stop_process(running)
     assert len(ran) >= 12, ran
     # only Fuseki's graphbuild commands are skipped; every other graphbuild command ran
     assert all("localhost:3030" in c for c, _ in skipped if c.startswith("graphbuild")), skipped
