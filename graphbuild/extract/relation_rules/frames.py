@@ -5,16 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
 from graphbuild.extract.relation_rules.base import _FIRM_NOUNS, _KILLER_NOUNS, _MONTHS, Context, _comma_chain, _is_geo, _is_org
 from graphbuild.model import Relation
-
-if TYPE_CHECKING:
-    pass
-
 
 _FILE_ID = re.compile(r"^[A-Z]{2}\d{6,}$")  # wire-service file ids such as "PA2904034294"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import token_table
 from graphbuild.extract.relation_rules.base import (
@@ -26,9 +25,6 @@ from graphbuild.extract.relation_rules.base import (
     _tokens,
 )
 from graphbuild.model import Relation
-
-if TYPE_CHECKING:
-    pass
 
 
 def rule_located_in(ctx: Context) -> Iterator[Relation]:

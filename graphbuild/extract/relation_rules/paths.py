@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _in_list, _is_org, _place_like
 from graphbuild.model import Relation
-
-if TYPE_CHECKING:
-    pass
 
 
 def _may_be_where(hit: Hit) -> bool:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import Hit, token_table
 from graphbuild.extract.relation_rules.base import _WORK_VERBS, Context, _pobj_hits, _subject, _tokens
 from graphbuild.model import Relation
-
-if TYPE_CHECKING:
-    pass
 
 
 def rule_verbs(ctx: Context) -> Iterator[Relation]:
