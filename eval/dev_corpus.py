@@ -159,6 +159,18 @@ def conll_doc(data: Path, ref: str, cache: dict[str, object]) -> tuple[str, str 
     return conll_article(docs[n])
 
 
+def _indexed(path: Path, key: str, dataset: str, cache: dict[str, object]) -> dict[str, dict]:  # type: ignore[type-arg]
+    """The records of the gzipped JSON-lines file ``path`` by their ``key`` field, read once per run."""
+    if not path.exists():
+        raise CorpusError(f"{path} is missing ({dataset} data absent)")
+    if str(path) not in cache:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            cache[str(path)] = {d[key]: d for d in map(json.loads, f)}
+    docs = cache[str(path)]
+    assert isinstance(docs, dict)
+    return docs
+
+
 # --- WikiEvents ----------------------------------------------------------------------------------
 
 def wikievents_doc(data: Path, ref: str, cache: dict[str, object]) -> tuple[str, str | None]:
@@ -167,13 +179,7 @@ def wikievents_doc(data: Path, ref: str, cache: dict[str, object]) -> tuple[str,
         raise CorpusError(f"wikievents reference {ref!r} is not SPLIT:DOC_ID[:A-B]")
     split, doc_id = parts[0], parts[1]
     path = data / "wikievents" / f"{split}.jsonl.gz"
-    if not path.exists():
-        raise CorpusError(f"{path} is missing (WikiEvents data absent)")
-    if str(path) not in cache:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            cache[str(path)] = {d["doc_id"]: d for d in map(json.loads, f)}
-    docs = cache[str(path)]
-    assert isinstance(docs, dict)
+    docs = _indexed(path, "doc_id", "WikiEvents", cache)
     if doc_id not in docs:
         raise CorpusError(f"{path} has no document {doc_id!r}")
     sentences = [s[1].strip() for s in docs[doc_id]["sentences"]]
@@ -206,13 +212,7 @@ def rams_doc(data: Path, ref: str, cache: dict[str, object]) -> tuple[str, str |
     if not key:
         raise CorpusError(f"rams reference {ref!r} is not SPLIT:DOC_KEY")
     path = data / "rams" / f"{split}.jsonlines.gz"
-    if not path.exists():
-        raise CorpusError(f"{path} is missing (RAMS data absent)")
-    if str(path) not in cache:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            cache[str(path)] = {d["doc_key"]: d for d in map(json.loads, f)}
-    docs = cache[str(path)]
-    assert isinstance(docs, dict)
+    docs = _indexed(path, "doc_key", "RAMS", cache)
     if key not in docs:
         raise CorpusError(f"{path} has no example {key!r}")
     d = docs[key]
