@@ -40,8 +40,9 @@ class GazEntry:
     demonym: bool = False
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Case- and apostrophe-insensitive key (``"KYIV"`` and ``"Kyiv"`` fold alike)."""
+    """Case- and apostrophe-insensitive key (``"KYIV"`` and ``"Kyiv"`` fold alike; remembered, as names recur)."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
     return " ".join(text.split()).casefold()
 
@@ -73,6 +74,7 @@ class Gazetteer:
         self.groups: frozenset[str] = frozenset()  # peoples and religious groups ("Chechens", "Hutu")
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.max_tokens = 1
+        self._memo: dict[tuple[str, bool], GazEntry | None] = {}  # lookups so far (names recur)
         self._load()
 
     # -- building -------------------------------------------------------
@@ -177,11 +179,17 @@ class Gazetteer:
     # -- lookups --------------------------------------------------------
     def lookup(self, surface: str, *, folded: bool = False) -> GazEntry | None:
         """The entry for ``surface`` written exactly so (or case-insensitively with ``folded``)."""
+        key = (surface, folded)
+        if key in self._memo:
+            return self._memo[key]
         s = unicodedata.normalize("NFC", surface).replace("\u2019", "'")
         hit = self.exact.get(s)
-        if hit is not None or not folded:
-            return hit
-        return self.folded.get(fold(s))
+        if hit is None and folded:
+            hit = self.folded.get(fold(s))
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
 
     def country(self, label: str) -> GazEntry | None:
         """The country whose canonical label is ``label``."""

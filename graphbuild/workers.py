@@ -129,9 +129,25 @@ def _init_worker(model: str | None, build_pid: int | None = None) -> None:
         from graphbuild.lifecycle import watch_process
 
         watch_process(build_pid)  # the worker ends with the build, even after kill -9 (then the forkserver does)
+    _load_frozen(model)
+
+
+def _load_frozen(model: str | None) -> None:
+    """Load the model, the gazetteers and the extraction modules, then move them out of the collector's sight.
+
+    They live as long as the process; without ``gc.freeze`` every full collection (extraction makes
+    many short-lived objects, so there are many) would scan the model's objects again.
+    """
+    import gc
+
+    import graphbuild.extract  # noqa: F401  (its tables, built at import)
+    from graphbuild.gazetteer import gazetteer
     from graphbuild.nlp import load_pipeline
 
     load_pipeline(model)
+    gazetteer()
+    gc.collect()
+    gc.freeze()
 
 
 def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str]:
@@ -214,11 +230,7 @@ def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
 
     end_with_parent()  # forked by the build's main thread: it ends with the build
     try:
-        from graphbuild.gazetteer import gazetteer
-        from graphbuild.nlp import load_pipeline
-
-        load_pipeline(model)
-        gazetteer()
+        _load_frozen(model)
     except Exception as exc:  # the build extracts in its own process and reports the problem
         log.debug("prefetch process cannot load the model: %s", exc)
         conn.close()

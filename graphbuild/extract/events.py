@@ -21,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
+from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, span_text, token_table
 from graphbuild.extract.dates import resolve_time
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
@@ -302,7 +302,7 @@ def _is_future(tok: Token) -> bool:
 
 
 def _quote(sent: Span) -> str | None:
-    m = _QUOTE.search(sent.text)
+    m = _QUOTE.search(span_text(sent))
     return m.group(1).strip() if m else None
 
 

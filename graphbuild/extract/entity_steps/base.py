@@ -165,7 +165,9 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def _gaz_lookup(text: str, folded: bool) -> GazEntry | None:
+    """The gazetteer's entry for ``text`` (also without spaces when it has dots: "U. S."); remembered."""
     g = gazetteer()
     hit = g.lookup(text, folded=folded)
     if hit is None and "." in text:
@@ -225,8 +227,7 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
     "Mr Prescott" → "Prescott", "Baroness Kennedy" → "Kennedy", "Tories Ken Clarke" → "Ken Clarke",
     "Vote Blair" → "Blair".
     """
-    g = gazetteer()
-    title_words = {p[0] for p in g.titles if len(p) == 1}
+    title_words = _one_word_titles()
     while start < end - 1:
         t = doc[start]
         if (
@@ -241,6 +242,11 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
             continue
         break
     return start
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(p[0] for p in gazetteer().titles if len(p) == 1)
 
 
 def _prefix_word(text: str) -> bool:
@@ -332,9 +338,26 @@ def _acronym(words: Sequence[str]) -> str:
 
 def _name_token(doc: Doc, k: int) -> bool:
     """Token ``k`` may be a word of a person's name ("Sidot", "Anne", "-" in "Anne-Gaelle", "van")."""
-    text = _words(doc)[k]
+    table = token_table(doc)
+    text = table.text[k]
     if text == "-":
-        return k > 0 and not doc[k - 1].whitespace_ and doc[k].whitespace_ == ""
+        return k > 0 and not table.space[k - 1] and not table.space[k]
+    return _name_word(text)
+
+
+def name_tokens(doc: Doc) -> list[bool]:
+    """:func:`_name_token` of every token of ``doc``."""
+    table = token_table(doc)
+    words, space = table.text, table.space
+    return [
+        (k > 0 and not space[k - 1] and not space[k]) if text == "-" else _name_word(text)
+        for k, text in enumerate(words)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _name_word(text: str) -> bool:
+    """A word (not "-") that may be part of a person's name."""
     if not text[:1].isupper():
         return text in NAME_PARTICLES or text in {"ul", "ur"}
     return text.isalpha() or re.fullmatch(r"[A-Z][\w'’.]*", text) is not None

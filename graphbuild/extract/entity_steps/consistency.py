@@ -97,7 +97,7 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     blocked = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.authority >= 2 and c.type not in {"", "Person"}}
     for c in cands:
         if c.type == "Person" and c.end - c.start > 1 and c.start not in caps:
-            toks = [t.text for t in doc[c.start : c.end] if t.text not in HONORIFICS]
+            toks = [w for w in words[c.start : c.end] if w not in HONORIFICS]
             if fold(" ".join(toks)) in blocked:
                 continue
             persons_full[fold(" ".join(toks))] = " ".join(toks)
@@ -152,31 +152,32 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     for c in out:
         if c.start in caps:
             continue
-        known.setdefault(tuple(fold(t.text) for t in doc[c.start : c.end]), c)
+        known.setdefault(tuple(map(fold, words[c.start : c.end])), c)
     for key in surnames:
         known.setdefault((key,), _Cand(0, 0, "Person", "doc-consistency"))
     covered = {k for c in out for k in range(c.start, c.end)}
     added: list[_Cand] = []
     lengths = sorted({len(k) for k in known}, reverse=True)
     i = 0
-    while i < len(doc):
+    n_words = len(words)
+    while i < n_words:
         if i in covered or not _is_cap(words[i]):
             i += 1
             continue
         step = 1
         for n in lengths:
-            if i + n > len(doc):
+            if i + n > n_words:
                 continue  # a slice past the end is shorter than n: it would match a shorter name with a wrong end
-            src = known.get(tuple(fold(t.text) for t in doc[i : i + n]))
+            src = known.get(tuple(map(fold, words[i : i + n])))
             if src is None or any(k in covered for k in range(i, i + n)):
                 continue
             if i not in caps and not all(
-                _is_cap(t.text) or t.text in NAME_PARTICLES for t in doc[i : i + n] if t.text.isalpha()
+                _is_cap(w) or w in NAME_PARTICLES for w in words[i : i + n] if w.isalpha()
             ):
                 continue
             # do not cut a longer capitalised name ("Blinken" inside "Blinken Street")
             e = i + n
-            if i not in caps and e < len(doc) and _is_cap(words[e]) and words[e].isalpha():
+            if i not in caps and e < n_words and _is_cap(words[e]) and words[e].isalpha():
                 continue
             if (
                 i not in caps
