@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: What :func:`build_graph` reads: a ``str`` is article text, a ``Path`` a file or
-#: directory (``.txt``, ``.jsonl``), a ``Document`` a ready record.
+#: directory (``.txt``, ``.jsonl``, ``.csv``), a ``Document`` a ready record.
 Source = str | Path | Document
 
 _RDF_FORMATS = frozenset({"turtle", "ntriples", "nquads", "trig", "jsonld"})
@@ -235,8 +235,8 @@ def build_graph(sources: Iterable[Source], options: BuildOptions | None = None) 
     """Build the knowledge graph of ``sources`` in memory.
 
     Each source is article text (``str``; its document id is ``text-<n>``,
-    counting sources from 1), a file or directory (``pathlib.Path``: ``.txt``
-    and ``.jsonl`` as ``graphbuild build`` reads them), or a
+    counting sources from 1), a file or directory (``pathlib.Path``: ``.txt``,
+    ``.jsonl`` and ``.csv`` as ``graphbuild build`` reads them), or a
     :class:`~graphbuild.model.Document`.  ``options`` are the CLI's
     (:class:`~graphbuild.pipeline.BuildOptions`): ``processes``,
     ``batch_size``, ``model``, ``engine``/``dask_address``, ``base_iri``,

@@ -32,7 +32,7 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser(
         "build",
         help="read articles and write graph.ttl, graph.json and graph.html",
-        description="Read articles (.txt files, directories, .jsonl files, or - for JSONL on stdin) "
+        description="Read articles (.txt files, directories, .jsonl or .csv files, or - for JSONL on stdin) "
         "and write the knowledge graph to OUTDIR.",
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=f"inputs (default: {DEFAULT_INPUT}/)")

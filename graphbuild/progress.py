@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-#: The suffixes :mod:`graphbuild.sources` reads (text files, JSONL).
+#: The suffixes :mod:`graphbuild.sources` reads (text files, JSONL, CSV).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
 
 
 def _jsonl_lines(path: Path) -> int:
@@ -28,13 +29,13 @@ def _files(path: Path) -> Iterable[Path]:
         child
         for child in sorted(path.rglob("*"))
         if child.is_file()
-        and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+        and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
         and not any(part.startswith(".") for part in child.relative_to(path).parts)
     )
 
 
 def count_documents(inputs: Iterable[str | Path]) -> int | None:
-    """How many documents ``inputs`` hold (files, directories, JSONL lines); None when one is standard input."""
+    """How many documents ``inputs`` hold (files, directories, JSONL lines, CSV records); None when one is standard input."""
     total = 0
     for item in inputs:
         if str(item) == "-":
@@ -44,7 +45,13 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
             continue
         for file in _files(path):
             try:
-                total += _jsonl_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+                suffix = file.suffix.lower()
+                if suffix in CSV_SUFFIXES:
+                    from graphbuild.csv_input import count_csv_records
+
+                    total += count_csv_records(file)
+                else:
+                    total += _jsonl_lines(file) if suffix in JSONL_SUFFIXES else 1
             except OSError:
                 total += 1  # reported as an error when read
     return total

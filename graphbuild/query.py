@@ -19,7 +19,6 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -221,7 +220,11 @@ def _parse_named(name: str, text: str) -> NamedQuery:
 def named_queries() -> dict[str, NamedQuery]:
     """The shipped queries by name (``graphbuild/queries/*.rq``)."""
     out: dict[str, NamedQuery] = {}
-    folder = resources.files("graphbuild") / "queries"
+    folder: Any = Path(__file__).with_name("queries")
+    if not folder.is_dir():  # installed in a zip: through importlib.resources (slower to import, so not first)
+        from importlib import resources
+
+        folder = resources.files("graphbuild") / "queries"
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             name = entry.name[: -len(".rq")]

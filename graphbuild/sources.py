@@ -1,4 +1,4 @@
-"""Reading input articles: ``.txt`` files, directories, ``.jsonl`` files, stdin.
+"""Reading input articles: ``.txt`` files, directories, ``.jsonl`` and ``.csv`` files, stdin.
 
 :func:`iter_documents` yields :class:`~graphbuild.model.Document` records and
 reports every unreadable input through a callback instead of stopping, so one
@@ -29,6 +29,7 @@ OnError = Callable[[InputError], None]
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_CSV_SUFFIXES = {".csv"}  # read by graphbuild.csv_input
 
 
 def _raise(err: InputError) -> None:
@@ -198,7 +199,7 @@ def _expand(path: Path, on_error: OnError) -> list[Path]:
     for child in children:
         if any(part.startswith(".") for part in child.relative_to(path).parts):
             continue
-        if child.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
+        if child.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES | _CSV_SUFFIXES:
             continue
         if child.is_symlink() and (problem := _link_problem(child)) is not None:
             on_error(InputError(str(child), problem))
@@ -215,10 +216,11 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Yield every document of the inputs, in order, streaming.
 
-    ``inputs`` are ``.txt`` files, ``.jsonl`` files, directories (read
-    recursively, sorted) or ``"-"`` for JSONL on stdin.  Problems go to
-    ``on_error`` and reading continues with the next document (a bad line of
-    a JSONL file costs that line only).  A document id seen twice keeps its
+    ``inputs`` are ``.txt`` files, ``.jsonl`` files, ``.csv`` files (see
+    :mod:`graphbuild.csv_input`), directories (read recursively, sorted) or
+    ``"-"`` for JSONL on stdin.  Problems go to ``on_error`` and reading
+    continues with the next document (a bad line of a JSONL file, or a bad
+    record of a CSV file, costs that line or record only).  A document id seen twice keeps its
     first text; the repeat is reported.  Dangling links, link loops and files
     that vanish while the run goes on are reported too.
     """
@@ -237,14 +239,20 @@ def iter_documents(
             on_error(InputError(str(path), "no such file or directory"))
             continue
         for file in _expand(path, on_error):
-            if file.suffix.lower() in _JSONL_SUFFIXES:
+            suffix = file.suffix.lower()
+            if suffix in _JSONL_SUFFIXES or suffix in _CSV_SUFFIXES:
                 try:
                     fh = file.open("rb")
                 except OSError as exc:
                     on_error(InputError(str(file), f"cannot read file ({exc.strerror or exc})"))
                     continue
                 with fh:
-                    yield from _dedupe(iter_jsonl(fh, str(file), on_error), seen, on_error)
+                    if suffix in _CSV_SUFFIXES:
+                        from graphbuild.csv_input import iter_csv
+
+                        yield from _dedupe(iter_csv(fh, str(file), on_error), seen, on_error)
+                    else:
+                        yield from _dedupe(iter_jsonl(fh, str(file), on_error), seen, on_error)
             else:
                 try:
                     doc = read_text_file(file)

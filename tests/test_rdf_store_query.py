@@ -314,3 +314,28 @@ def test_query_a_directory_without_a_build_is_one_line(tmp_path: Path, capsys: p
     assert main(["query", "--named", "posts", "--data", str(tmp_path / "empty")]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "empty" in err
+
+
+#: Modules `graphbuild query` must not import once a build's store exists (each costs start-up time).
+HEAVY = ("spacy", "networkx", "rdflib", "pyvis", "graphbuild.pipeline", "graphbuild.exporters", "importlib.resources")
+
+
+def test_query_of_a_loaded_build_imports_nothing_heavy(tmp_path: Path) -> None:
+    """A second `graphbuild query --named posts DIR` (the store loaded) answers in a fresh process without
+    importing spaCy, networkx, rdflib or the exporters: its start-up is Python, pyoxigraph and the store."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    write_nquads(seed_graph(), out / "graph.nq")
+    assert main(["query", "--named", "posts", str(out), "--format", "csv"]) == 0  # loads the store once
+    probe = (
+        "import sys\nfrom graphbuild.cli import main\nrc = main(sys.argv[1:])\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} or m in {HEAVY!r} "
+        "or any(m.startswith(h + '.') for h in " + repr(HEAVY) + ")), rc, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, "query", "--named", "posts", str(out), "--format", "csv"],
+                          capture_output=True, text=True, timeout=120)
+    assert "Antony Blinken — Secretary of State" in done.stdout
+    assert done.stderr.strip() == "[] 0"
