@@ -5,7 +5,10 @@ only:
 
 * a document's named graph (its mentions, sentences, events, the statements
   of its evidence), its event nodes and their edges depend on the document
-  (its cache key) and on the ids its entities resolved to;
+  (its cache key), on the ids its entities resolved to and on the members of
+  the cross-document events it takes part in (:mod:`graphbuild.eventmerge`:
+  the documents of such an event are rendered together, and the event's node
+  is in the piece of its first document);
 * an entity's node record depends on its id, on the document entities it was
   resolved from and on the merge records resolution wrote for it;
 * a relation edge's record depends on the documents that support it;

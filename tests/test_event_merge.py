@@ -163,7 +163,7 @@ def test_rdf_puts_each_documents_part_in_its_graph_and_records_the_merge(tmp_pat
     store.load(rdf.nquads(), ox.RdfFormat.N_QUADS)
     rows = list(store.query(
         "PREFIX gb: <https://graphbuild.example.org/ns#> SELECT ?rule ?doc WHERE { ?e gb:merge ?m . "
-        "?m a gb:EventMerge ; gb:rule ?rule ; gb:document/gb:docId ?doc }",
+        "?m a gb:EventMerge ; gb:rule ?rule ; gb:memberDocument/gb:docId ?doc }",
         use_default_graph_as_union=True,
     ))
     assert [(r["rule"].value, r["doc"].value) for r in rows] == [(RULE, "b")]
@@ -243,3 +243,24 @@ def test_adding_removing_and_replacing_a_document_keeps_outputs_and_store_as_a_c
             assert len(meets) == 2 and not any("docs" in n for n in meets)
         else:
             assert len(meets) == 1 and len(meets[0]["docs"]) == 2
+
+
+def test_merged_rdf_conforms_to_the_shapes_and_declares_its_terms() -> None:
+    """The RDF of a cross-document event passes graphbuild/vocab/shapes.ttl, and each gb: term it uses is in
+    graphbuild/vocab/graphbuild.ttl; a merge record without its key is reported."""
+    import pyshacl
+    import rdflib
+
+    root = Path(__file__).resolve().parents[1] / "graphbuild" / "vocab"
+    shapes = rdflib.Graph().parse(root / "shapes.ttl", format="turtle")
+    vocab = {str(s) for s in rdflib.Graph().parse(root / "graphbuild.ttl", format="turtle").subjects()}
+    text = to_rdf(_graph([_doc("a", [MEET]), _doc("b", [MEET]), _doc("c", [MEET])])).ntriples().decode()
+    data = rdflib.Graph().parse(data=text, format="nt")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
+    assert conforms, report
+    gb = "https://graphbuild.example.org/ns#"
+    used = {str(t) for s, p, o in data for t in (p, o) if str(t).startswith(gb)}
+    assert {gb + "EventMerge", gb + "mergeKey"} <= used and used <= vocab, used - vocab
+    data.remove((None, rdflib.URIRef(gb + "mergeKey"), None))
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
+    assert not conforms and "mergeKey" in report

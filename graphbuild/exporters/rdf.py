@@ -747,15 +747,15 @@ class _Lines:
             mg = m.hashed("merge", node, doc, rec.get("event"), rec.get("key"))
             self.typ(g, mg, GB + "EventMerge")
             self.add(g, ev, GB + "merge", mg)
-            self.add(g, mg, GB + "document", m.doc(doc))
-            for key, prop in (("rule", "rule"), ("key", "mergeKey"), ("trigger", "trigger"),
+            self.add(g, mg, GB + "memberDocument", m.doc(doc))
+            for key, prop in (("rule", "rule"), ("key", "mergeKey"), ("trigger", "memberTrigger"),
                               ("evidence", "mergeEvidence")):
                 value = rec.get(key)
                 if value is not None and value != "":
                     self.add(g, mg, GB + prop, m.lit(value))
             off = _offsets(rec.get("start"), rec.get("end"))
             if off is not None:
-                self.add(g, mg, GB + "triggerSpan", m.span(doc, *off))
+                self.add(g, mg, GB + "memberTriggerSpan", m.span(doc, *off))
 
     def fact(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
         """The triples an edge states, once: an entity edge's (and a post's) in the relations graph, an
