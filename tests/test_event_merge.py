@@ -264,3 +264,18 @@ def test_merged_rdf_conforms_to_the_shapes_and_declares_its_terms() -> None:
     data.remove((None, rdflib.URIRef(gb + "mergeKey"), None))
     conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
     assert not conforms and "mergeKey" in report
+
+
+def test_the_page_lists_every_document_of_a_merged_event_and_why_it_merged() -> None:
+    """The HTML page gives a cross-document event every document (the document filter finds it in each)
+    and the merge records; a plain event keeps its one document."""
+    from graphbuild.exporters.web import render_html
+    from tests.exporters.test_web import page_data
+
+    g = _graph([_doc("a", [MEET]), _doc("b", [MEET, ("Travel", None, "reported", (("agent", "Macron"),))])])
+    data = page_data(render_html(g))
+    events = {n["etype"]: n for n in data["nodes"] if n["gtype"] == "Event"}
+    meet, travel = events["Meet"], events["Travel"]
+    assert len(meet["info"]["docs"]) == 2 and sorted(meet["docs"]) == sorted(meet["info"]["docs"])
+    assert [(m["rule"], m["trigger"]) for m in meet["info"]["merges"]] == [(RULE, "meet")]
+    assert "docs" not in travel["info"] and len(travel["docs"]) == 1
