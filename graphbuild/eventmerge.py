@@ -9,6 +9,12 @@ joins events of *different* documents that share a strong key:
                              same resolved entity in a core role (agent,
                              participant or target)
 
+``cross-doc.type-arg-date+topic``  a Statement needs more: one speaker says many
+                             things in a day ("the China Daily said on Saturday" that Dow
+                             will invest, and that plastic boxes are banned), so two statements
+                             join only when what their sentences and quotes say shares at least
+                             half of the smaller one's content words (and three words)
+
 An event without a full date, or with no core argument, is never merged
 across documents; a planned meeting never joins a held one (the status is
 part of the key).  Events join through any key they share with an event of
@@ -39,6 +45,27 @@ from graphbuild.model import DocResult, Event
 
 #: The rule name recorded on every cross-document event merge.
 RULE: Final = "cross-doc.type-arg-date"
+#: The rule of a Statement's merge: the speaker and day, and what is said (see :func:`_same_topic`).
+STATEMENT_RULE: Final = "cross-doc.type-arg-date+topic"
+#: Types whose events also need a shared topic: one speaker says many things in one day.
+TOPIC_TYPES: Final = frozenset({"Statement"})
+#: Two statements share a topic when this share of the smaller one's content words is in both, and
+#: at least :data:`TOPIC_MIN_WORDS` words.
+TOPIC_SHARE: Final = 0.5
+TOPIC_MIN_WORDS: Final = 3
+_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+_STOP: Final = frozenset({
+    "about", "above", "according", "added", "after", "again", "against", "also", "although", "among",
+    "another", "around", "because", "been", "before", "being", "between", "both", "came", "come", "could",
+    "days", "does", "doing", "down", "during", "each", "even", "every", "from", "further", "going", "have",
+    "having", "here", "into", "itself", "just", "last", "later", "like", "made", "make", "many", "more",
+    "most", "much", "must", "next", "only", "other", "over", "said", "same", "says", "saying", "should",
+    "since", "some", "still", "such", "than", "that", "their", "them", "then", "there", "these", "they",
+    "this", "those", "told", "through", "under", "until", "very", "want", "week", "weeks", "well", "were",
+    "what", "when", "where", "which", "while", "will", "with", "within", "without", "would", "year", "years",
+    "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "month", "months", "time", "statement",
+})
 #: Roles whose entity can join events across documents (a place or destination alone never does).
 CORE_ROLES: Final = frozenset({"agent", "participant", "target"})
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -140,6 +167,19 @@ def event_keys(evt: Event, entity_of: Mapping[tuple[str, str], str], doc: str) -
     return sorted(out)
 
 
+def _topic(evt: Event, skip: frozenset[str]) -> frozenset[str]:
+    """The content words of what an event's sentences (and quote) say, without the words of ``skip``."""
+    text = " ".join([evt.quote or "", *(e.sentence for e in evt.evidence)])
+    return frozenset(w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOP and w not in skip)
+
+
+def _same_topic(a: frozenset[str], b: frozenset[str]) -> int:
+    """How many content words two statements share when that is enough to call them one (else 0)."""
+    common = len(a & b)
+    small = min(len(a), len(b))
+    return common if small and common >= TOPIC_MIN_WORDS and common >= TOPIC_SHARE * small else 0
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Member, Member] = {}
@@ -186,19 +226,37 @@ def merge_events(
             for key, _, _ in keys:
                 bucket[key].append(m)
     uf = _UnionFind()
-    joining: set[str] = set()  # keys given by events of at least two documents
+    joining: set[str] = set()  # keys that joined events of at least two documents
+    joined_by: dict[tuple[Member, str], tuple[Member, int]] = {}  # (member, key) -> a member of another document
+    names = labels or {}
     for key, members in bucket.items():
         if len({d for d, _ in members}) < 2:
             continue
-        joining.add(key)
-        for m in members[1:]:
-            uf.union(members[0], m)
+        etype, _, _, ent = key.split("|", 3)
+        if etype not in TOPIC_TYPES:
+            joining.add(key)
+            for m in members[1:]:
+                uf.union(members[0], m)
+            continue
+        # a statement joins another document's statement by the same speaker on the same day only when they
+        # say the same thing (pairs inside one key's bucket: a speaker's statements of one day, a handful)
+        skip = frozenset(w.casefold() for w in _WORD.findall(names.get(ent, "")))
+        topics = {m: _topic(events[m], skip) for m in members}
+        for i, m in enumerate(members):
+            for other in members[i + 1 :]:
+                if other[0] == m[0]:
+                    continue
+                common = _same_topic(topics[m], topics[other])
+                if common:
+                    joining.add(key)
+                    uf.union(m, other)
+                    joined_by.setdefault((other, key), (m, common))
+                    joined_by.setdefault((m, key), (other, common))
     clusters: dict[Member, list[Member]] = defaultdict(list)
     for m in events:
         if m in uf.parent:
             clusters[uf.find(m)].append(m)
     out = EventMerges()
-    names = labels or {}
     for members in clusters.values():
         members.sort(key=lambda m: (m[0], events[m].start, events[m].end, m[1]))
         docs = sorted({d for d, _ in members})
@@ -210,12 +268,21 @@ def merge_events(
         for m in members[1:]:
             d, _ = m
             evt = events[m]
-            key, role, ent = next((k, r, e) for k, r, e in keys_of[m] if k in joining)
-            others = sorted({od for od, _ in bucket[key] if od != d})
+            key, role, ent = next(
+                (k, r, e) for k, r, e in keys_of[m] if k in joining and (evt.event_type not in TOPIC_TYPES
+                                                                          or (m, k) in joined_by)
+            )
+            topic = ""
+            if evt.event_type in TOPIC_TYPES:
+                partner, common = joined_by[(m, key)]
+                others = [partner[0]]
+                topic = f" and {common} words of what is said"
+            else:
+                others = sorted({od for od, _ in bucket[key] if od != d})
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
             records.append(
                 EventMerge(
-                    rule=RULE,
+                    rule=STATEMENT_RULE if evt.event_type in TOPIC_TYPES else RULE,
                     doc=d,
                     event=event_node_id(d, evt.start, evt.end, evt.event_type),
                     trigger=evt.trigger,
@@ -223,8 +290,8 @@ def merge_events(
                     end=evt.end,
                     key=key,
                     evidence=(
-                        f"{evt.event_type} ({evt.status}) on {evt.time} with {names.get(ent, ent)} as {role}, "
-                        f"as in {shown}"
+                        f"{evt.event_type} ({evt.status}) on {evt.time} with {names.get(ent, ent)} as {role}"
+                        f"{topic}, as in {shown}"
                     ),
                 )
             )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graphbuild.eventmerge import RULE, merge_events, merged_event_id
+from graphbuild.eventmerge import RULE, STATEMENT_RULE, merge_events, merged_event_id
 from graphbuild.exporters.nodelink import read_json
 from graphbuild.exporters.rdf import doc_graph_iri, to_rdf
 from graphbuild.graph import build_graph, event_node_id
@@ -279,3 +279,29 @@ def test_the_page_lists_every_document_of_a_merged_event_and_why_it_merged() -> 
     assert len(meet["info"]["docs"]) == 2 and sorted(meet["docs"]) == sorted(meet["info"]["docs"])
     assert [(m["rule"], m["trigger"]) for m in meet["info"]["merges"]] == [(RULE, "meet")]
     assert "docs" not in travel["info"] and len(travel["docs"]) == 1
+
+
+def _statement(doc_id: str, sentence: str) -> DocResult:
+    """A document whose one sentence is a Statement by Macron dated 2024-03-04."""
+    ent = DocEntity("e0", "Macron", "Person", (Mention(0, 6, "Macron", 0, len(sentence)),))
+    ev = Evidence(doc_id, 0, len(sentence), "said", "Macron", "event.verb", 0.7, sentence)
+    trig = sentence.index("said")
+    evt = Event("v0", "Statement", "said", trig, trig + 4, (Argument("agent", "e0", "Macron"),), (ev,),
+                time="2024-03-04", time_text="on Monday", rule="event.verb")
+    return DocResult(Document(doc_id, sentence, date="2024-03-05"), (ent,), (), (evt,))
+
+
+def test_statements_of_one_speaker_and_day_join_only_when_they_say_the_same_thing() -> None:
+    """A speaker says many things in a day: two articles quoting Macron's pension plan on Monday are one
+    Statement (rule cross-doc.type-arg-date+topic), his remark on football that day stays apart."""
+    results = [
+        _statement("a", "Macron said on Monday the pension reform would raise the retirement age to 64 in 2030."),
+        _statement("b", "The retirement age will rise to 64 under the pension reform, Macron said on Monday."),
+        _statement("c", "Macron said on Monday that the football team had played a wonderful final in Qatar."),
+    ]
+    events = _events(_graph(results))
+    assert sorted(len(a.get("docs", [a["doc"]])) for a in events.values()) == [1, 2]
+    merged = next(a for a in events.values() if "docs" in a)
+    assert merged["docs"] == ["a", "b"]
+    assert [(m["rule"], m["doc"]) for m in merged["merges"]] == [(STATEMENT_RULE, "b")]
+    assert "words of what is said" in merged["merges"][0]["evidence"]
