@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -214,35 +216,80 @@ def _stored(path: Path) -> set[tuple[str, str, str, str]]:
     return quads
 
 
+#: The corpus after each step: all four; c removed; b moved to Tuesday (no longer the same meeting); a and d removed.
+_STEPS = [
+    _ARTICLES,
+    [_ARTICLES[0], _ARTICLES[1], _ARTICLES[3]],
+    [_ARTICLES[0], {**_ARTICLES[1], "text": _ARTICLES[1]["text"].replace("Monday", "Tuesday")}, _ARTICLES[3]],
+    [_ARTICLES[1], _ARTICLES[2]],
+]
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[int | None]]:
+    """Each step built three ways: incrementally through the render memo (``memo``), incrementally with a
+    ``--store`` (``store``), and clean (``clean<i>``); the directory and the memo builds' rendered counts."""
+    tmp = tmp_path_factory.mktemp("event-merge-steps")
+    rendered = []
+    for i, step in enumerate(_STEPS):
+        rendered.append(_build(tmp, step, "memo", ("turtle",), cache=True, store=False).rendered)
+        _build(tmp, step, "store", ("turtle", "nquads"), cache=True, store=True)
+        _build(tmp, step, f"clean{i}", ("turtle", "nquads"), cache=False, store=False)
+        shutil.copytree(tmp / "memo", tmp / f"memo{i}", ignore=shutil.ignore_patterns(".cache"))
+        shutil.copytree(tmp / "store" / "store", tmp / f"store{i}")
+    return tmp, rendered
+
+
 @pytest.mark.model
-def test_adding_removing_and_replacing_a_document_keeps_outputs_and_store_as_a_clean_build(tmp_path: Path) -> None:
+def test_adding_removing_and_replacing_a_document_keeps_outputs_and_store_as_a_clean_build(
+    steps: tuple[Path, list[int | None]],
+) -> None:
     """Three articles report Monday's Lammy-Blinken meeting: one node over the three.  Removing one article,
     moving another to another day, and adding them back: each incremental build (render memo; --store) gives
     exactly the files and store of a clean build of the same articles."""
-    docs = _ARTICLES
-    steps = [
-        docs,
-        [docs[0], docs[1], docs[3]],
-        [docs[0], {**docs[1], "text": docs[1]["text"].replace("Monday", "Tuesday")}, docs[3]],
-        [docs[1], docs[2]],
-    ]
-    for i, step in enumerate(steps):
-        memo = _build(tmp_path, step, "memo", ("turtle",), cache=True, store=False)
-        _build(tmp_path, step, "store", ("turtle", "nquads"), cache=True, store=True)
-        _build(tmp_path, step, f"clean{i}", ("turtle", "nquads"), cache=False, store=False)
-        clean = tmp_path / f"clean{i}"
+    tmp, rendered = steps
+    for i in range(len(_STEPS)):
+        clean = tmp / f"clean{i}"
         for name in ("graph.json", "graph.ttl"):
-            assert (tmp_path / "memo" / name).read_bytes() == (clean / name).read_bytes(), (i, name)
-        assert _stored(tmp_path / "store" / "store") == _stored(clean / "graph.nq"), i
+            assert (tmp / f"memo{i}" / name).read_bytes() == (clean / name).read_bytes(), (i, name)
+        assert _stored(tmp / f"store{i}") == _stored(clean / "graph.nq"), i
         graph = json.loads((clean / "graph.json").read_text(encoding="utf-8"))
         meets = [n for n in graph["nodes"] if n.get("event_type") == "Meet"]
         if i == 0:
             assert [n["docs"] for n in meets] == [["a-lammy", "b-kyiv", "c-talks"]]
-            assert memo.rendered == 4
         elif i == 2:  # b's meeting is now on Tuesday: two nodes, neither merged
             assert len(meets) == 2 and not any("docs" in n for n in meets)
         else:
             assert len(meets) == 1 and len(meets[0]["docs"]) == 2
+    # removing c re-renders a and b (their merged event changed), not d
+    assert rendered[:2] == [4, 2]
+
+
+@pytest.mark.model
+def test_push_after_each_step_leaves_the_server_as_a_clean_build(steps: tuple[Path, list[int | None]]) -> None:
+    """``graphbuild push`` of each step's build into one live Oxigraph server: the server then holds exactly
+    that build's quads (a document that shared a merged event with a removed one has its graph replaced)."""
+    from graphbuild.push import push
+    from graphbuild.query import run_query
+
+    from .conftest_rdf import free_port, require_program, stop_process, wait_for_endpoint
+
+    exe = require_program("oxigraph")
+    tmp, _ = steps
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp / "oxstore"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_endpoint(base + "/query", proc)
+        for i in range(len(_STEPS)):
+            clean = tmp / f"clean{i}"
+            push(clean, base + "/store", retries=0)
+            rows = run_query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", base + "/query").rows
+            held = {(str(s), str(p), o.value if isinstance(o, ox.Literal) else str(o), str(g)) for s, p, o, g in rows}
+            assert held == _stored(clean / "graph.nq"), i
+    finally:
+        stop_process(proc)
 
 
 def test_merged_rdf_conforms_to_the_shapes_and_declares_its_terms() -> None:
