@@ -53,6 +53,9 @@ TOPIC_TYPES: Final = frozenset({"Statement"})
 #: at least :data:`TOPIC_MIN_WORDS` words.
 TOPIC_SHARE: Final = 0.5
 TOPIC_MIN_WORDS: Final = 3
+#: A statement is compared with at most this many later statements of its key (documents in id order), so a
+#: speaker quoted by thousands of articles on one day costs linear time.
+TOPIC_WINDOW: Final = 64
 _WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
 _STOP: Final = frozenset({
     "about", "above", "according", "added", "after", "again", "against", "also", "although", "among",
@@ -239,11 +242,12 @@ def merge_events(
                 uf.union(members[0], m)
             continue
         # a statement joins another document's statement by the same speaker on the same day only when they
-        # say the same thing (pairs inside one key's bucket: a speaker's statements of one day, a handful)
+        # say the same thing (pairs inside one key's bucket, a speaker's statements of one day: a handful;
+        # at most TOPIC_WINDOW later ones each)
         skip = frozenset(w.casefold() for w in _WORD.findall(names.get(ent, "")))
         topics = {m: _topic(events[m], skip) for m in members}
         for i, m in enumerate(members):
-            for other in members[i + 1 :]:
+            for other in members[i + 1 : i + 1 + TOPIC_WINDOW]:
                 if other[0] == m[0]:
                     continue
                 common = _same_topic(topics[m], topics[other])

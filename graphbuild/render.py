@@ -631,7 +631,9 @@ def _write_turtle(
         log.debug("%d graph.ttl fragments rendered again: their shared triples now come earlier", len(late))
         late_docs = [u for u in late if not u.startswith("\x00")]
         if late_docs:
-            rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)
+            # with the other documents of their merged events: a merged event's node is made from all of them
+            with_members = sorted({*late_docs, *(m for d in late_docs for m in keys.together.get(d, ()))})
+            rdf = to_rdf(_subgraph(with_members, keys, entities, entity_of, graph_base, False), graph_base)
             texts.add(rdf, late_docs)
         late_buckets = [u[1:] for u in late if u.startswith("\x00")]
         if late_buckets:
