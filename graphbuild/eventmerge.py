@@ -23,7 +23,9 @@ events: no pairwise comparison), and a key that only one document gives joins
 nothing.
 
 A merged event is one node whose id is derived from the smallest key that
-joined it (``event/<hash>``, stable while that key stays in the cluster); its
+joined it (``event/<hash>``, stable while that key stays in the cluster; a
+Statement's also from its first member, as one speaker's day can hold
+several merged statements); its
 first member (smallest document id, then trigger offset) gives its label,
 trigger and document (``doc``), and it lists every document (``docs``), every
 sentence (``evidence``) and one merge record per other member (``merges``:
@@ -267,7 +269,11 @@ def merge_events(
         if len(docs) < 2:  # pragma: no cover - a joining key always spans two documents
             continue
         cluster_keys = sorted({k for m in members for k, _, _ in keys_of[m] if k in joining})
-        nid = merged_event_id(cluster_keys[0])
+        lead = events[members[0]]
+        if lead.event_type in TOPIC_TYPES:  # one key can hold several statements' clusters (one per topic)
+            nid = merged_event_id(f"{cluster_keys[0]}\x1f{members[0][0]}\x1f{lead.start}")
+        else:
+            nid = merged_event_id(cluster_keys[0])
         records = []
         for m in members[1:]:
             d, _ = m

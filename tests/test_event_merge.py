@@ -352,3 +352,13 @@ def test_statements_of_one_speaker_and_day_join_only_when_they_say_the_same_thin
     assert merged["docs"] == ["a", "b"]
     assert [(m["rule"], m["doc"]) for m in merged["merges"]] == [(STATEMENT_RULE, "b")]
     assert "words of what is said" in merged["merges"][0]["evidence"]
+
+
+def test_two_topics_of_one_speaker_and_day_are_two_merged_statements() -> None:
+    """Macron on pensions in a and b, on football in c and d: two merged nodes, with distinct ids."""
+    pension = "Macron said on Monday the pension reform would raise the retirement age to 64 in 2030."
+    football = "Macron said on Monday that the football team had played a wonderful final in Qatar."
+    results = [_statement("a", pension), _statement("b", pension), _statement("c", football),
+               _statement("d", football)]
+    events = _events(_graph(results))
+    assert sorted(a["docs"] for a in events.values()) == [["a", "b"], ["c", "d"]]
