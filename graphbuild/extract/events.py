@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
 from graphbuild.extract.dates import resolve_time
+from graphbuild.extract.event_args import appositive_names, nested_places, prune_arguments, resolve_speakers
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
@@ -182,6 +183,7 @@ def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
         hit = index.resolve(t)
         if hit is not None:
             out.append(hit)
+        out.extend(appositive_names(t, hit, index))
     return out
 
 
@@ -336,6 +338,7 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         if c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES:
             _prep_args(cand, c, index)
     _prep_args(cand, tok, index)
+    nested_places(cand, tok, index)
     if etype == "Statement":
         cand.quote = _quote(tok.sent)
         # "Biden, asked in Washington ..., said": the participle on the speaker sets the scene
@@ -370,6 +373,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
             else:
                 cand.add("agent", mod)
     _prep_args(cand, tok, index)
+    nested_places(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -532,15 +536,18 @@ def extract_events(
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
+    for cand in cands:
+        prune_arguments(cand, doc)
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
+    sents_of = sentence_of(doc) if cands else []
+    resolve_speakers(cands, index, sents_of)
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
-    sents_of = sentence_of(doc) if cands else []
     later: list[Candidate] = []  # candidates whose only arguments come from the context
     trigger_at = {c.trigger.i for c in cands}
     for cand in cands:
