@@ -21,6 +21,11 @@ DOCS = {
     "no_prior_speaker": ("Mrs Theresa May met Mr Jeremy Corbyn in London on Monday. "
                          "She said the talks had been useful."),
     "context_place": "Officials from Interpol said that a bomb exploded outside a cafe in Marseille.",
+    "group_subject": "Taliban gunmen attacked a checkpoint in Kunduz on Saturday.",
+    "fled": "Thousands of families fled Mosul in June, the United Nations said.",
+    "which": "Aleppo is key to the strategy of Russia, which will not stop bombing the city.",
+    "which_place": "A bomb exploded at a cafe in Madrid, Spain, which killed 13 people.",
+    "soil": "Officials fear that militants will launch attacks on British soil.",
 }
 
 
@@ -103,3 +108,30 @@ def test_context_place_is_a_place_in_a_phrase_of_place(graph: dict) -> None:  # 
     attacks = _events(graph, "context_place", "Attack")
     assert attacks and "Marseille" in _all(attacks, "place")
     assert "Interpol" not in _all(attacks, "agent")
+
+
+def test_the_group_named_on_the_attackers_is_the_attacker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Taliban gunmen attacked a checkpoint in Kunduz": the Taliban attack."""
+    attacks = _events(graph, "group_subject", "Attack")
+    assert "Taliban" in _all(attacks, "agent")
+    assert "Kunduz" in _all(attacks, "place")
+
+
+def test_what_one_flees_is_the_origin(graph: dict) -> None:  # type: ignore[type-arg]
+    travels = _events(graph, "fled", "Travel")
+    assert "Mosul" in _all(travels, "origin")
+    assert "Mosul" not in _all(travels, "destination")
+
+
+def test_which_names_who_acts_unless_it_follows_a_place(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Russia, which will not stop bombing": Russia bombs; "a cafe in Madrid, Spain, which killed 13": Spain
+    killed no one."""
+    assert "Russia" in _all(_events(graph, "which", "Attack"), "agent")
+    deaths = _events(graph, "which_place", "Death")
+    assert "Spain" not in _all(deaths, "agent")
+
+
+def test_attacks_on_british_soil_are_in_britain(graph: dict) -> None:  # type: ignore[type-arg]
+    attacks = _events(graph, "soil", "Attack")
+    assert attacks and "United Kingdom" in _all(attacks, "place")
+    assert "United Kingdom" not in _all(attacks, "target")

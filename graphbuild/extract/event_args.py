@@ -1,17 +1,22 @@
 """Argument checks for event candidates: which entity a role may take, and who "he said" is.
 
 - A nationality word modifying a noun is no place, destination, origin or target: in "killed 23 Afghan
-  soldiers" the victims are the soldiers, not Afghanistan; in "bombed the Russian parliament" the target is
-  the parliament. It may still be an agent ("Russian air strikes" are Russia's).
-- The victim of a Death is who died: "killing six NATO service members" does not make NATO the victim.
-- A name in apposition stands for the phrase it renames: "One of them, Mr William Craig, called for ...",
-  "the alleged killer, Chérif Chekatt"; a place renamed by its country ("Helmand Province, Afghanistan")
-  names both.
+  soldiers" the victims are the soldiers, not Afghanistan; in "bombed the Russian parliament" the target
+  is the parliament. On a noun of land it names where: "attacks on British soil" happen in Britain. It
+  may still be an agent ("Russian air strikes" are Russia's).
+- The victim of a Death is who died: "killing six NATO soldiers" does not make NATO the victim.
+- A name in apposition stands for the phrase it renames: "The alleged gunman, Karim Haddad, attacked
+  ..."; a place renamed by its country ("Helmand Province, Afghanistan") names both.
 - A place inside a phrase the trigger governs is where it happened: "air strikes on two hospitals in
-  Aleppo", "killed in a car bombing in Iraq" (one level down, locative prepositions only).
+  Aleppo", "killed in a car bombing in Baghdad" (one level down, locative prepositions only).
+- The group or country named on a subject that names no one itself acts: "Taliban gunmen attacked ..."
+  (organisations and countries only: "Trump supporters" are not Trump).
+- "Russia, which will not stop bombing it": the relative names who bombs, unless what it follows is a
+  place in a phrase of place ("a cafe in Madrid, Spain, which killed 13": the bombing killed, not Spain).
+- What one flees, leaves or escapes is where the trip starts: "fled Ukraine" (origin, not destination).
 - "..., she said" after a sentence whose Statement named a speaker is that speaker's, when the pronoun
-  fits her (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone
-  she spoke about ("Ramírez, a longtime Chávez supporter, said ... 'We will ...,' she said").
+  fits (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone the
+  speaker spoke about ("Markova, a former adviser to Viktor Petrov, said ... 'We will ...,' she said").
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ if TYPE_CHECKING:
     from graphbuild.extract.common import EntityIndex
     from graphbuild.extract.events import Candidate
 
+#: Nouns of land: a nationality on them names where ("on British soil", "into Turkish airspace").
+_LAND: Final = frozenset({"soil", "territory", "land", "airspace", "waters", "border", "frontier", "mainland"})
 #: Roles a nationality adjective ("Afghan", "Russian") on a noun never fills.
 _NOT_FROM_MODIFIER: Final = frozenset({"place", "destination", "origin", "target"})
 #: Pronouns whose clause may be a speaker's "she said".
@@ -54,12 +61,15 @@ def nationality_modifier(root: Token) -> bool:
 
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
+    moved: list[Hit] = []
     for role in list(cand.args):
         kept: list[Hit] = []
         for hit in cand.args[role]:
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
                 if role in _NOT_FROM_MODIFIER and nationality_modifier(span.root):
+                    if span.root.head.lemma_.lower() in _LAND:  # "attacks on British soil" happen in Britain
+                        moved.append(hit)
                     continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
@@ -68,6 +78,8 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
             cand.args[role] = kept
         else:
             del cand.args[role]
+    for hit in moved:
+        cand.add("destination" if cand.event_type == "Travel" else "place", hit)
 
 
 #: Prepositions that place a phrase's noun ("hospitals in Aleppo", "a market near Kabul").
@@ -109,6 +121,52 @@ def nested_places(cand: Candidate, head: Token, index: EntityIndex) -> None:
                         cand.add(role, hit)
                         for extra in appositive_names(place, hit, index):
                             cand.add(role, extra)
+
+
+#: Travel verbs whose object is where the trip starts.
+_LEAVING: Final = frozenset({"flee", "leave", "escape", "evacuate", "depart", "quit", "exit", "abandon"})
+_ACTORS: Final = frozenset({"Organization", "Country"})
+
+
+def object_role(verb: Token, etype: str, default: str) -> str:
+    """The role of a trigger verb's object: what a traveller leaves is the origin."""
+    if etype == "Travel" and verb.lemma_.lower() in _LEAVING:
+        return "origin"
+    return default
+
+
+def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
+    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen")."""
+    out: list[Hit] = []
+    for c in subj.children:
+        if c.dep_ in ("compound", "nmod", "amod") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+            out.append(hit)
+    return out
+
+
+#: Prepositions after which a name is where something is, not who acts ("a cafe in Madrid, which ...").
+_PLACE_PREPS: Final = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "from", "to", "into"})
+
+
+def relative_subject(rel: Token, index: EntityIndex) -> list[Hit]:
+    """The name a subject "which" stands for: the one right before it, unless that is a place phrase."""
+    j = rel.i - 1
+    doc = rel.doc
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0:
+        return []
+    hit = index.at(doc[j])
+    if hit is None:
+        return []
+    root = doc[j]
+    for _ in range(4):  # up through "Madrid, Spain" and "X and Y" to the phrase's head
+        if root.dep_ not in ("conj", "appos", "compound", "npadvmod") or root.head.i == root.i:
+            break
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return []
+    return [hit]
 
 
 def _pronoun_subject(cand: Candidate) -> Token | None:

@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
 from graphbuild.extract.dates import resolve_time
-from graphbuild.extract.event_args import appositive_names, nested_places, prune_arguments, resolve_speakers
+from graphbuild.extract.event_args import (
+    appositive_names,
+    nested_places,
+    object_role,
+    prune_arguments,
+    relative_subject,
+    resolve_speakers,
+    subject_modifier_names,
+)
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
@@ -214,9 +222,11 @@ def _is_passive_participle(verb: Token) -> bool:
 def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
     for child in verb.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
+            if child.lower_ == "which" and verb.dep_ == "relcl":
+                return relative_subject(child, index)  # "Russia, which will not stop bombing"
             if child.lower_ in _NEG_SUBJ:
                 return []
-            return _hits_of(child, index)
+            return _hits_of(child, index) or subject_modifier_names(child, index)
     if depth < 3 and verb.head.i != verb.i:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         inherits = verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive)
@@ -327,7 +337,7 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         subj_role = "target" if tok.lemma_.lower() in _UNDERGOER_VERBS else "agent"
         for h in _subject_hits(tok, index):
             cand.add(subj_role, h)
-    obj_role = _OBJ_ROLE.get(etype, "target")
+    obj_role = object_role(tok, etype, _OBJ_ROLE.get(etype, "target"))
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
             for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
