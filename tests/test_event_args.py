@@ -26,6 +26,8 @@ DOCS = {
     "which": "Aleppo is key to the strategy of Russia, which will not stop bombing the city.",
     "which_place": "A bomb exploded at a cafe in Madrid, Spain, which killed 13 people.",
     "soil": "Officials fear that militants will launch attacks on British soil.",
+    "officials": "Russian officials said the talks in Geneva had failed.",
+    "targets": "Ukraine launched drone strikes on Russian targets overnight.",
 }
 
 
@@ -135,3 +137,17 @@ def test_attacks_on_british_soil_are_in_britain(graph: dict) -> None:  # type: i
     attacks = _events(graph, "soil", "Attack")
     assert attacks and "United Kingdom" in _all(attacks, "place")
     assert "United Kingdom" not in _all(attacks, "target")
+
+
+def test_unnamed_officials_are_no_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Russian officials said": no one is named as speaking, so Russia is no Statement's speaker."""
+    statements = _events(graph, "officials", "Statement")
+    assert "Russia" not in _all(statements, "agent")
+
+
+def test_strikes_on_a_countrys_targets_aim_at_the_country(graph: dict) -> None:  # type: ignore[type-arg]
+    """Unlike a victim or a place, what is attacked may be named by its nationality: "strikes on Russian
+    targets" are aimed at Russia."""
+    attacks = _events(graph, "targets", "Attack")
+    assert "Russia" in _all(attacks, "target")
+    assert "Ukraine" in _all(attacks, "agent")

@@ -1,10 +1,11 @@
 """Argument checks for event candidates: which entity a role may take, and who "he said" is.
 
-- A nationality word modifying a noun is no place, destination, origin or target: in "killed 23 Afghan
-  soldiers" the victims are the soldiers, not Afghanistan; in "bombed the Russian parliament" the target
-  is the parliament. On a noun of land it names where: "attacks on British soil" happen in Britain. It
-  may still be an agent ("Russian air strikes" are Russia's).
-- The victim of a Death is who died: "killing six NATO soldiers" does not make NATO the victim.
+- A nationality word modifying a noun is no place, destination or origin, nor who died: in "killed 23
+  Afghan soldiers" the victims are the soldiers, not Afghanistan. On a noun of land it names where:
+  "attacks on British soil" happen in Britain. It may still be an agent ("Russian air strikes" are
+  Russia's) or what is aimed at ("strikes on Russian targets").
+- The victim of a Death is who died: "killing six NATO soldiers" does not make NATO the victim; the
+  speaker of a Statement is named, not a modifier of who spoke ("Russian officials said", "Trump aides said").
 - A name in apposition stands for the phrase it renames: "The alleged gunman, Karim Haddad, attacked
   ..."; a place renamed by its country ("Helmand Province, Afghanistan") names both.
 - A place inside a phrase the trigger governs is where it happened: "air strikes on two hospitals in
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 #: Nouns of land: a nationality on them names where ("on British soil", "into Turkish airspace").
 _LAND: Final = frozenset({"soil", "territory", "land", "airspace", "waters", "border", "frontier", "mainland"})
 #: Roles a nationality adjective ("Afghan", "Russian") on a noun never fills.
-_NOT_FROM_MODIFIER: Final = frozenset({"place", "destination", "origin", "target"})
+_NOT_FROM_MODIFIER: Final = frozenset({"place", "destination", "origin"})
 #: Pronouns whose clause may be a speaker's "she said".
 _SPEAKER_PRONOUNS: Final = {"he": "m", "she": "f"}
 #: Sentences back within which the last named speaker is the one "he/she said" refers to.
@@ -59,6 +60,12 @@ def nationality_modifier(root: Token) -> bool:
     return modifier(root) and (root.pos_ == "ADJ" or root.ent_type_ == "NORP")
 
 
+def nationality_blocked(role: str, etype: str) -> bool:
+    """Whether a nationality on a noun cannot fill ``role``: never a place; never who died ("killed Afghan
+    soldiers"), though "strikes on Russian targets" and "sanctions on Iranian banks" do aim at the country."""
+    return role in _NOT_FROM_MODIFIER or (role == "target" and etype == "Death")
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -67,12 +74,16 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
         for hit in cand.args[role]:
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
-                if role in _NOT_FROM_MODIFIER and nationality_modifier(span.root):
-                    if span.root.head.lemma_.lower() in _LAND:  # "attacks on British soil" happen in Britain
-                        moved.append(hit)
-                    continue
+                if nationality_modifier(span.root):
+                    if span.root.head.lemma_.lower() in _LAND and role not in ("place", "destination"):
+                        moved.append(hit)  # "attacks on British soil" happen in Britain
+                        continue
+                    if nationality_blocked(role, cand.event_type):
+                        continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
+                if cand.event_type == "Statement" and role == "agent" and modifier(span.root):
+                    continue  # "Russian officials said", "Trump aides said": unnamed speakers
             kept.append(hit)
         if kept:
             cand.args[role] = kept

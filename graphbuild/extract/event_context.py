@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.event_args import nationality_modifier
+from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -92,16 +92,18 @@ def _fits(role: str, etype: str, root: Token) -> bool:
     top = _climb(root)
     if role in ("place", "destination", "origin"):
         return _locative(root)
-    if role == "agent" and etype != "Statement":
+    if role == "agent" and etype == "Statement":
+        return not modifier(root)  # "Trump aides said" names no speaker
+    if role == "agent":
         return top.dep_ in ("nsubj", "poss") or (top.dep_ == "pobj" and top.head.lower_ == "by")
     if role == "target" and etype == "Death":
         return top.dep_ in ("nsubjpass", "dobj")
     return True
 
 
-def _nationality(role: str, mention: Span) -> bool:
-    """A nationality on a noun ("Afghan soldiers", "French President") is never a place or target."""
-    return role in ("place", "destination", "origin", "target") and nationality_modifier(mention.root)
+def _nationality(role: str, etype: str, mention: Span) -> bool:
+    """A nationality on a noun ("French President", "Afghan soldiers") is never a place, nor who died."""
+    return nationality_blocked(role, etype) and nationality_modifier(mention.root)
 
 
 def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, Hit]]:
@@ -122,7 +124,7 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     best: tuple[bool, int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
-        if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, trigger.doc[s:e]):
+        if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
         if etype == "Statement":
@@ -145,6 +147,6 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     if prev is not None and etype in _FROM_PREVIOUS:
         for s, e, h in _mentions_in(index, prev.start, prev.end):
             role = roles.get(h.entity.type)
-            if role is not None and not _nationality(role, prev.doc[s:e]):
+            if role is not None and not _nationality(role, etype, prev.doc[s:e]):
                 return role, h, prev, "+arg.previous"
     return None
