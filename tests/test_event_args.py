@@ -28,6 +28,8 @@ DOCS = {
     "soil": "Officials fear that militants will launch attacks on British soil.",
     "officials": "Russian officials said the talks in Geneva had failed.",
     "targets": "Ukraine launched drone strikes on Russian targets overnight.",
+    "series": "Hezbollah launched a series of rocket attacks that the UN condemned, wounding three soldiers.",
+    "passive_by": "The Hilton Hotel in Nairobi was destroyed by an explosion on Monday.",
 }
 
 
@@ -151,3 +153,18 @@ def test_strikes_on_a_countrys_targets_aim_at_the_country(graph: dict) -> None: 
     attacks = _events(graph, "targets", "Attack")
     assert "Russia" in _all(attacks, "target")
     assert "Ukraine" in _all(attacks, "agent")
+
+
+def test_a_series_of_attacks_has_the_attacker_who_launched_it(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Hezbollah launched a series of attacks": the series is what was launched, the attacks are Hezbollah's
+    (not the UN's, who condemned them)."""
+    attacks = _events(graph, "series", "Attack")
+    assert "Hezbollah" in _all(attacks, "agent")
+    assert "United Nations" not in _all(attacks, "agent")
+
+
+def test_what_an_explosion_destroyed_is_its_target(graph: dict) -> None:  # type: ignore[type-arg]
+    """"The Hilton Hotel in Nairobi was destroyed by an explosion": the hotel is hit, in Nairobi."""
+    attacks = _events(graph, "passive_by", "Attack")
+    assert "Hilton Hotel" in _all(attacks, "target")
+    assert "Nairobi" in _all(attacks, "place")

@@ -14,6 +14,9 @@
   (organisations and countries only: "Trump supporters" are not Trump).
 - "Russia, which will not stop bombing it": the relative names who bombs, unless what it follows is a
   place in a phrase of place ("a cafe in Madrid, Spain, which killed 13": the bombing killed, not Spain).
+- An event noun counted by a quantity noun is governed through it: "launched a series of attacks", "a wave
+  of bombings hit ...". An attack or sanction that acts in a passive clause hits its subject: "The
+  Federal Building was destroyed by an explosion" (target, and the places named in the subject).
 - What one flees, leaves or escapes is where the trip starts: "fled Ukraine" (origin, not destination).
 - "..., she said" after a sentence whose Statement named a speaker is that speaker's, when the pronoun
   fits (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone the
@@ -178,6 +181,36 @@ def relative_subject(rel: Token, index: EntityIndex) -> list[Hit]:
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         return []
     return [hit]
+
+
+#: Nouns that count or group happenings ("a series of attacks", "a wave of bombings").
+_QUANTITY: Final = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "flurry",
+                              "barrage", "volley", "cycle", "succession"})
+
+
+def quantity_anchor(tok: Token) -> Token:
+    """The quantity noun an event noun hangs from ("series" in "a series of attacks"), else the noun."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and prep.head.lemma_.lower() in _QUANTITY:
+        return prep.head
+    return tok
+
+
+def passive_target(cand: Candidate, verb: Token, index: EntityIndex) -> None:
+    """The subject of a passive verb whose agent ("by ...") is the attack: what was hit, and where it is."""
+    for c in verb.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        for t in [c, *c.conjuncts]:
+            hit = index.at(t)
+            if hit is not None:
+                cand.add("target", hit)
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in _NESTED_LOCATIVE:
+                    for place in prep.children:
+                        found = index.at(place) if place.dep_ == "pobj" else None
+                        if found is not None and found.entity.type in _GEO:
+                            cand.add("place", found)
 
 
 def _pronoun_subject(cand: Candidate) -> Token | None:

@@ -27,7 +27,9 @@ from graphbuild.extract.event_args import (
     appositive_names,
     nested_places,
     object_role,
+    passive_target,
     prune_arguments,
+    quantity_anchor,
     relative_subject,
     resolve_speakers,
     subject_modifier_names,
@@ -385,15 +387,18 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     _prep_args(cand, tok, index)
     nested_places(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+    anchor = quantity_anchor(tok)  # "launched a series of attacks": the series is what was launched
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         if not cand.args.get("agent"):
             for h in _subject_hits(head, index):
                 cand.add("agent", h)
         if head.lemma_.lower() in LIGHT_VERBS:
             _prep_args(cand, head, index)
         cand.time_text = _time_of(head)
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+    elif anchor.dep_ == "pobj" and head.dep_ == "agent" and etype in ("Attack", "Sanction"):
+        passive_target(cand, head.head, index)  # "The building was destroyed by an explosion"
+    elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
         role = "participant" if etype == "Meet" else "agent"
