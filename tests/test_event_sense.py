@@ -35,6 +35,13 @@ DOCS = {
     "told_of_deaths_only": "Binali Yildirim said on Saturday that 161 people were killed.",
     "same_talks": ("Armenia and Azerbaijan will hold talks in Geneva next week. "
                    "Diplomats expect the negotiations in Geneva to last two days."),
+    "no_comment": "Michael Howard declined to comment on the report. Charles Kennedy said the plan was flawed.",
+    "quoted_say": ('Sarah Teather told researchers: "Lots of people say Parliament is like an old boys club." '
+                   "Teather was elected in 2003."),
+    "agency": "The army shelled Grozny on Friday, Interfax reported.",
+    "retold": ("Iraqi troops attacked the city of Arbil on Saturday. "
+               "Witnesses said the assault on Arbil began at dawn. The attack was the largest in years."),
+    "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
 
@@ -155,3 +162,35 @@ def test_who_tells_of_deaths_is_not_a_victim(graph: dict) -> None:  # type: igno
     assert all("Binali Yildirim" not in r.get("target", set()) for r in deaths)
     assert all("Binali Yildirim" not in r.get("target", set())
                for n, r in _events(graph, "told_of_deaths_only") if n["event_type"] == "Death")
+
+
+def test_no_comment_is_no_statement(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Declined to comment": nothing was said; Kennedy's words are a Statement."""
+    speakers = {a for n, r in _events(graph, "no_comment") if n["event_type"] == "Statement" for a in r.get("agent", set())}
+    assert "Michael Howard" not in speakers
+    assert "Charles Kennedy" in speakers
+
+
+def test_a_say_inside_a_quote_is_the_speakers_own_words(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Lots of people say" inside Teather's quote is part of her Statement, not a second one."""
+    statements = [n for n, _ in _events(graph, "quoted_say") if n["event_type"] == "Statement"]
+    assert len(statements) == 1
+
+
+def test_an_agency_carrying_the_story_is_no_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Interfax reported": the outlet carries the story; the shelling is the event."""
+    events = _events(graph, "agency")
+    assert not [n for n, _ in events if n["event_type"] == "Statement"]
+    assert [n for n, _ in events if n["event_type"] == "Attack"]
+
+
+def test_one_attack_told_in_three_sentences_is_one_event(graph: dict) -> None:  # type: ignore[type-arg]
+    """The attack on Arbil, "the assault on Arbil" and "the attack" are one happening."""
+    attacks = [(n, r) for n, r in _events(graph, "retold") if n["event_type"] == "Attack"]
+    assert len(attacks) == 1
+    assert {"Arbil", "Erbil"} & {a for roles in attacks[0][1].values() for a in roles}
+
+
+def test_attacks_on_two_places_on_two_days_stay_two_events(graph: dict) -> None:  # type: ignore[type-arg]
+    attacks = [n for n, _ in _events(graph, "two_attacks") if n["event_type"] == "Attack"]
+    assert len(attacks) == 2

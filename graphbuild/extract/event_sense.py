@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -143,3 +143,64 @@ def sanity(cand: Candidate) -> Candidate | None:
             cand.event_type = "Statement"
             cand.rule = "event.verbal_attack"
     return cand
+
+
+#: News outlets and agencies: their "reported" carries a story, it is no happening of the story
+#: (the guidelines make a Statement whose only speaker is an outlet optional).  A state radio or
+#: television speaking for a government ("Damascus Radio said") is not among them.
+_MEDIA_NAMES: Final = frozenset(
+    {"reuters", "ap", "afp", "interfax", "tass", "itar-tass", "ria novosti", "xinhua", "bbc", "cnn", "al jazeera",
+     "al-jazeera", "al-monitor", "irna", "ina", "pap", "kyodo", "yonhap", "efe", "ansa", "dpa", "anatolia",
+     "fox news", "nbc", "abc", "cbs", "npr", "sky news", "itv", "press association", "associated press",
+     "agence france-presse", "der spiegel", "spiegel", "le monde", "the hill", "politico", "bloomberg"}
+)
+_MEDIA_WORDS: Final = frozenset(
+    {"news", "times", "newspaper", "gazette", "journal", "telegraph", "herald", "tribune", "daily", "agency",
+     "magazine"}
+)
+
+
+def is_media(label: str) -> bool:
+    """Whether an organisation's label names a news outlet or agency ("Interfax", "Damascus Radio")."""
+    low = label.lower()
+    return low in _MEDIA_NAMES or bool(set(low.replace("-", " ").split()) & _MEDIA_WORDS)
+
+
+def quote_mask(text: str) -> list[bool]:
+    """Per character: inside quotation marks.  Curly marks say which way they face; a straight mark opens
+    after a space or the start and closes after a word, so a quote whose opening mark was cut off
+    ("... there," Isik told) does not run on; a paragraph break closes any quote."""
+    out = [False] * len(text)
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == "\n" and i and text[i - 1] == "\n":
+            inside = False
+        elif ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—-"
+            inside = opens and i + 1 < len(text) and not text[i + 1].isspace()
+        else:
+            out[i] = inside
+    return out
+
+
+def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
+    """A Statement that is no statement of the story:
+
+    - ``negated``: "declined to comment", "did not say" -- nothing was said;
+    - its trigger stands inside quotation marks: the quoted speaker's own words ("Lots of people say"),
+      part of that speaker's Statement;
+    - its only speakers are news outlets ("Interfax reported").
+    """
+    if cand.event_type != "Statement":
+        return False
+    if cand.status == "negated":
+        return True
+    tok = cand.trigger
+    if tok.idx < len(quoted) and quoted[tok.idx]:
+        return True
+    agents = cand.args.get("agent", [])
+    return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)

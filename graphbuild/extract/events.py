@@ -37,7 +37,8 @@ from graphbuild.extract.event_args import (
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
-from graphbuild.extract.event_sense import sanity
+from graphbuild.extract.event_merge import same_happening
+from graphbuild.extract.event_sense import quote_mask, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -467,6 +468,8 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         # set apart by a place of its own ("speaking in London alongside Lammy")
         setting_a = a.keys("place") & (a.own or a.keys())
         return bool(a_agents & b_agents) and setting_a == b.keys("place")
+    if not same_sentence and same_happening(a, b):
+        return True  # one happening told over several sentences (see event_merge)
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
@@ -558,6 +561,9 @@ def extract_events(
         cand.status = event_status(cand.trigger)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
+    if any(c.event_type == "Statement" for c in cands):
+        quoted = quote_mask(doc.text)
+        cands = [c for c in cands if not unsaid(c, quoted)]
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
