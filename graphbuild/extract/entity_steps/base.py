@@ -135,8 +135,8 @@ def _caps_tokens(doc: Doc) -> set[int]:
     pos = 0
     spans = []
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters):
+        letters = list(filter(str.isalpha, line))
+        if len(letters) >= 4 and sum(map(str.isupper, letters)) >= CAPS_SHARE * len(letters):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     if not spans:
