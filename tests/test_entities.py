@@ -468,9 +468,12 @@ def test_cricket_county_rule(text: str, ents: dict[str, str], expected: set[tupl
 
 
 def test_family_name_first_person() -> None:
-    """Rule doc-consistency: "Wang" after "Wang Donghai" is that Person even when spaCy guessed ORG."""
+    """Rule doc-consistency: "Wang" after "Wang Donghai" is that Person even when spaCy guessed ORG; rule
+    first-name: and joins him (the family name written first)."""
     doc, d = mkdoc("Wang Donghai was held . Wang 's arrest angered them .", {"0:2": "PERSON", "5:6": "ORG"})
-    assert summary(extract_entities(doc, d)) == {("Wang Donghai", "Person"), ("Wang", "Person")}
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Wang Donghai", "Person")}
+    assert find(ents, "Wang Donghai").aliases == ("Wang",)
 
 
 @pytest.mark.parametrize("word", ["Men", "Women", "Attendance", "GMT"])
@@ -605,17 +608,47 @@ def test_span_loses_trailing_score() -> None:
 
 
 def test_company_short_name_from_spacy_org() -> None:
-    """Rule company-suffix: spaCy's own "Magna International Inc" names "Magna"; "Johnson Controls" is the company."""
+    """Rule company-suffix: spaCy's own "Magna International Inc" names "Magna"; "Johnson Controls" is the company.
+    Rule org-short: each short name joins its full name."""
     doc, d = mkdoc(
         "Magna International Inc bid . Magna said . Johnson Controls Inc rose . Johnson Controls fell .",
         {"0:3": "ORG", "5:6": "PERSON", "8:11": "ORG", "13:15": "PERSON"},
     )
-    assert summary(extract_entities(doc, d)) == {
-        ("Magna International Inc", "Organization"),
-        ("Magna", "Organization"),
-        ("Johnson Controls Inc", "Organization"),
-        ("Johnson Controls", "Organization"),
-    }
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Magna International Inc", "Organization"), ("Johnson Controls Inc", "Organization")}
+    assert find(ents, "Magna International Inc").aliases == ("Magna",)
+    assert find(ents, "Johnson Controls Inc").aliases == ("Johnson Controls",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the rest is a country: "Treasury Department" is the U.S. one named before
+        ("The U.S. Treasury Department acted . The Treasury Department said .", {"1:4": "ORG", "7:9": "ORG"},
+         {("U.S. Treasury Department", "Organization")}),
+        # "Organisation" and "Organization" spell one name
+        ("The Organisation for Security acted . The Organization for Security said .", {"1:4": "ORG", "7:10": "ORG"},
+         {("Organization for Security", "Organization")}),
+        # negative: the rest is neither a suffix nor a country
+        ("Acme Foods Europe rose . Acme Foods fell .", {"0:3": "ORG", "5:7": "ORG"},
+         {("Acme Foods Europe", "Organization"), ("Acme Foods", "Organization")}),
+    ],
+)
+def test_org_short_name_joins(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule org-short: part of a longer organisation name joins it when the rest is a suffix or a country."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_first_name_joins_the_only_person_so_named() -> None:
+    """Rule first-name: "Saddam" after "Saddam Hussein" is him; with two Saddams it stays apart."""
+    doc, d = mkdoc("Saddam Hussein spoke . Saddam said .", {"0:2": "PERSON", "4:5": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Saddam Hussein", "Person")}
+    doc, d = mkdoc(
+        "Saddam Hussein spoke . Saddam Ali left . Saddam said .", {"0:2": "PERSON", "4:6": "PERSON", "8:9": "PERSON"}
+    )
+    assert ("Saddam", "Person") in summary(extract_entities(doc, d))
 
 
 def test_dateline_is_never_a_team() -> None:
