@@ -877,3 +877,82 @@ def test_known_name_as_the_last_words_of_a_document(nlp) -> None:  # type: ignor
     for e in ents:
         for m in e.mentions:
             assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a plain full name guessed ORG whose surname is a Person in the document
+        ("Maria Eugenia Landaeta spoke . Landaeta said .", {"0:3": "ORG", "5:6": "PERSON"},
+         {("Maria Eugenia Landaeta", "Person")}),
+        # negative: an organisation word in the name keeps it an organisation
+        ("Landaeta Foundation spoke . Landaeta said .", {"0:2": "ORG", "4:5": "PERSON"},
+         {("Landaeta Foundation", "Organization"), ("Landaeta", "Person")}),
+    ],
+)
+def test_full_name_of_a_bare_person(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule doc-consistency: a full name spaCy guessed ORG is the Person its surname names."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_weekday_is_no_part_of_a_name() -> None:
+    """Rule title/ner: "Foreign Minister Jose Miguel Insulza Monday" names Jose Miguel Insulza; "Monday" alone
+    is no one."""
+    doc, d = mkdoc("Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks .", {"5:9": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Jose Miguel Insulza", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the owner is a name of its own elsewhere: two names
+        ("Farrakhan spoke . Gaddafi backed Farrakhan 's Nation of Islam group .", {"0:1": "PERSON", "5:10": "ORG"},
+         {("Farrakhan", "Person"), ("Nation of Islam", "Organization")}),
+        # negative: a shop named after its owner stays one name
+        ("Eldon Elliott owns Elliott 's Body Shop .", {"0:2": "PERSON", "3:7": "ORG"},
+         {("Eldon Elliott", "Person"), ("Elliott 's Body Shop", "Organization")}),
+    ],
+)
+def test_possessive_owner_split(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule ner: "Farrakhan 's Nation of Islam" is the person and his organisation."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a portfolio before a post is no organisation
+        ("German Defence Minister Volker Ruehe left .", {"1:2": "ORG", "3:5": "PERSON"},
+         {("Germany", "Country"), ("Volker Ruehe", "Person")}),
+        # negative: the ministry itself is
+        ("The Defence Ministry said .", {"1:3": "ORG"}, {("Defence Ministry", "Organization")}),
+    ],
+)
+def test_portfolio_word_is_not_an_organisation(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule ner: "Defence" in "Defence Minister X" is not an Organization."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_plural_demonyms_and_new_table_names() -> None:
+    """Gazetteer: "Venezuelans" is Venezuela, "Tanzanian" Tanzania, "ISIS" Islamic State; "Indians" is no country
+    (the Cleveland Indians)."""
+    from graphbuild.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert (g.lookup("Venezuelans").label, g.lookup("Tanzanian").label) == ("Venezuela", "Tanzania")  # type: ignore[union-attr]
+    assert g.lookup("ISIS").label == "Islamic State"  # type: ignore[union-attr]
+    assert g.lookup("Federal Republic of Yugoslavia").label == "Yugoslavia"  # type: ignore[union-attr]
+    assert g.lookup("Indians") is None
+
+
+def test_title_case_first_line_is_a_headline() -> None:
+    """Headlines: a title-case first line keeps only names the body confirms ("Hampering Boston Bomb Probe" is
+    nobody); an ordinary first sentence is body text."""
+    from graphbuild.extract.entity_steps.base import _title_case_headline
+
+    assert _title_case_headline("Kyrgyzstan National Pleads Not Guilty in Hampering Boston Bomb Probe")
+    assert not _title_case_headline("Kyrgyzstan national pleads not guilty in Boston bomb probe")
+    assert not _title_case_headline("Michael Johnson ( U.S. ) , Frankie Fredericks ( Namibia )")

@@ -140,7 +140,7 @@ def _possessive_split(doc: Doc, start: int, end: int, ent_texts: set[str]) -> in
             continue
         if not all(_is_cap(w) or w in {"of", "the", "and", "for", "de"} for w in words[k + 1 : end]):
             return None
-        if not (_is_cap(words[k + 1]) and doc[end - 1].tag_ in {"NNP", "NNPS"}) or words[end - 1] in _OWNED_NAME_ENDS:
+        if not (_is_cap(words[k + 1]) and doc[end - 1].pos_ == "PROPN") or words[end - 1] in _OWNED_NAME_ENDS:
             return None  # "Magna 's North American car", "Boatmen 's Bancshares Inc.", "Elliott 's Body Shop"
         owner = _span_text(doc, start, k)
         if gazetteer().lookup(owner + "'s") is not None or gazetteer().lookup(_span_text(doc, start, end)) is not None:
