@@ -956,3 +956,17 @@ def test_title_case_first_line_is_a_headline() -> None:
     assert _title_case_headline("Kyrgyzstan National Pleads Not Guilty in Hampering Boston Bomb Probe")
     assert not _title_case_headline("Kyrgyzstan national pleads not guilty in Boston bomb probe")
     assert not _title_case_headline("Michael Johnson ( U.S. ) , Frankie Fredericks ( Namibia )")
+
+
+def test_hyphen_adjective_is_no_part_of_a_name() -> None:
+    """Rule person.hyphen: "Chen Chun-yeh" takes its hyphenated part; "Al Capone-like" stays "Al Capone"."""
+    doc2 = Doc(VOCAB, words=["They", "used", "Al", "Capone", "-", "like", "methods", "."],
+               spaces=[True, True, True, False, False, True, False, False],
+               ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["X", "X", "PROPN", "PROPN", "X", "X", "X", "X"],
+               sent_starts=[True] + [False] * 7)
+    ents = extract_entities(doc2, Document(id="t", text=doc2.text))
+    assert summary(ents) == {("Al Capone", "Person")}
+    doc3 = Doc(VOCAB, words=["Chen", "Chun", "-", "yeh", "won", "."], spaces=[True, False, False, True, False, False],
+               ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["PROPN", "PROPN", "X", "X", "X", "X"],
+               sent_starts=[True] + [False] * 5)
+    assert summary(extract_entities(doc3, Document(id="t", text=doc3.text))) == {("Chen Chun-yeh", "Person")}

@@ -353,6 +353,13 @@ def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     return out
 
 
+#: Words after a hyphen that make a name an adjective ("Al Capone-like", "Blair-style", "Kremlin-backed").
+_HYPHEN_SUFFIXES: Final = frozenset(
+    {"like", "style", "era", "based", "led", "backed", "born", "owned", "run", "type", "linked", "inspired",
+     "controlled", "allied", "funded", "made", "esque", "ite", "ites", "ism"}
+)
+
+
 def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting").
 
@@ -375,6 +382,7 @@ def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             and not doc[e - 1].whitespace_
             and not doc[e].whitespace_
             and doc[e + 1].text.isalpha()
+            and doc[e + 1].text.lower() not in _HYPHEN_SUFFIXES
             and e not in taken
         ):
             e += 2
