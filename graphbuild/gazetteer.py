@@ -158,10 +158,15 @@ class Gazetteer:
             self.country_labels[label] = entry
             for s in [label, *extra]:
                 self._add(s, entry)
-        for row in _rows("demonyms.tsv"):
-            word, code = row[0], row[1]
+        demonyms = [(row[0], row[1]) for row in _rows("demonyms.tsv")]
+        listed = {word for word, _ in demonyms}
+        for word, code in demonyms:
             country = self.countries[code]
-            self._add(word, GazEntry("Country", country.label, code, country.wikidata, demonym=True))
+            entry = GazEntry("Country", country.label, code, country.wikidata, demonym=True)
+            self._add(word, entry)
+            # the people: "Venezuelans", "Somalis" ("-an" and "-i" words take an s; "Swiss", "Dutch" do not)
+            if word.endswith(("an", "i")) and word + "s" not in listed and word != "Indian":  # the Cleveland Indians
+                self._add(word + "s", entry)
         # international organisations and non-state groups derived from the PETRARCH2 dictionaries (MIT,
         # data/NOTICE-petrarch.txt): weakest of all, they never replace a curated or country entry
         for row in _rows("petrarch_orgs.tsv"):

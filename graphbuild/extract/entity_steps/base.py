@@ -39,6 +39,10 @@ PERSON_PREFIXES: Final = frozenset(
 REGION_WORDS: Final = frozenset({"region", "Region", "oblast", "Oblast", "province", "Province", "krai", "Krai"})
 
 
+#: Weekdays that follow a name in news ("will meet X Monday") and are no part of it.
+WEEKDAYS: Final = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 #: Speech verbs for the ``said`` cue.
 SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insisted"})
 
@@ -50,7 +54,8 @@ NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", 
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset(
     {"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We", "Men", "Women", "Attendance",
-     "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg"}
+     "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg", "UTC", "CCTV", "FILE", "ISDN", "GDP", "IPO",
+     "CEO", "DNA", "PMI"}
 )
 
 
@@ -134,9 +139,10 @@ def _caps_tokens(doc: Doc) -> set[int]:
     text = doc_text(doc)
     pos = 0
     spans = []
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
         letters = list(filter(str.isalpha, line))
-        if len(letters) >= 4 and sum(map(str.isupper, letters)) >= CAPS_SHARE * len(letters):
+        caps_line = len(letters) >= 4 and sum(map(str.isupper, letters)) >= CAPS_SHARE * len(letters)
+        if caps_line or (n == 0 and _title_case_headline(line)):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     if not spans:
@@ -145,6 +151,18 @@ def _caps_tokens(doc: Doc) -> set[int]:
     for s, e in spans:
         out.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     return out
+
+
+def _title_case_headline(line: str) -> bool:
+    """A first line written in title case ("Kyrgyzstan National Pleads Not Guilty in Boston Bomb Probe"): every
+    word of four letters or more is capitalised, with no digits, commas or closing full stop."""
+    words = line.split()
+    long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
+    if not 4 <= len(words) <= 16 or len(long_words) < 3 or line.rstrip().endswith("."):
+        return False
+    if any(ch.isdigit() or ch in ",()" for ch in line):
+        return False
+    return all(w[0].isupper() for w in long_words)
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -279,8 +297,8 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
         t = doc[j]
         name_word = _is_cap(t.text) and (t.text.isalpha() or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’-]+", t.text) is not None)
         particle = t.text in NAME_PARTICLES and j > i and j + 1 < len(doc) and _is_cap(doc[j + 1].text)
-        if not (name_word or particle):
-            break
+        if not (name_word or particle) or (j > i and t.text in WEEKDAYS):
+            break  # "Foreign Minister Jose Miguel Insulza Monday"
         j += 1
     return j
 

@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import (
+    COMPANY_SUFFIXES,
     HONORIFICS,
     NAME_PARTICLES,
     SAID_WORDS,
@@ -82,6 +83,33 @@ def _surname_key(tokens: Sequence[str]) -> str:
     return fold(tokens[-1])
 
 
+#: Words that make a capitalised name an organisation or a place, never a person's name.
+_NOT_PERSON_WORDS: Final = COMPANY_SUFFIXES | frozenset(
+    {"Party", "Front", "Movement", "Association", "Council", "Committee", "Union", "Institute", "University",
+     "College", "School", "Hospital", "Agency", "Board", "Commission", "Federation", "League", "Club", "United",
+     "City", "Force", "Forces", "Army", "Brigade", "News", "Times", "Post", "Radio", "Television", "Network",
+     "Court", "Centre", "Center", "Foundation", "Fund", "Ministry", "Department", "Office", "Church", "Street",
+     "Road", "Square", "Park", "River", "Lake", "Mount", "Island", "Islands", "Airport", "Station", "Stadium",
+     "Hall", "House", "Palace", "Bridge", "Port", "Valley", "District", "County", "State", "Republic"}
+)
+
+
+def _surname_of_bare(doc: Doc, c: _Cand, bare: set[str], caps: set[int]) -> bool:
+    """"Maria Eugenia Landaeta" guessed ORG while "Landaeta" alone is a Person: a plain two- to four-word name
+    whose last word is a person's bare name in the same document is that person's full name."""
+    if c.type not in {"Organization", "Place"} or c.authority > 0 or not 2 <= c.end - c.start <= 4 or c.start in caps:
+        return False
+    toks = [doc[k].text for k in range(c.start, c.end)]
+    if fold(toks[-1]) not in bare or any(t in _NOT_PERSON_WORDS for t in toks):
+        return False
+    if not all(t.isalpha() and t[0].isupper() and not t.isupper() for t in toks) or toks[0] in HONORIFICS:
+        return False  # "Mr Brown" guessed ORG: the honorific is no part of a name
+    if any(doc[k].pos_ != "PROPN" for k in range(c.start, c.end)):
+        return False  # "Analysing Mr Brown"
+
+    return gazetteer().lookup(toks[0]) is None and gazetteer().lookup(" ".join(toks)) is None
+
+
 def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     """Rule ``doc-consistency``: one type per name in a document, surnames of people included.
 
@@ -106,10 +134,11 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
             if len(toks) == 2:
                 firsts.add(fold(toks[0]))
     # people first: a name typed Person once is a Person everywhere
+    bare = {fold(words[c.start]) for c in cands if c.type == "Person" and c.end - c.start == 1 and c.start not in caps}
     retyped: list[_Cand] = []
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
-        named_person = key in persons_full or key in surnames
+        named_person = key in persons_full or key in surnames or _surname_of_bare(doc, c, bare, caps)
         # "Wang" after "Wang Donghai" (family name first) that spaCy guessed ORG or GPE
         named_person = named_person or (
             key in firsts and c.end - c.start == 1 and c.authority == 0 and c.type in {"Organization", "Place"}
