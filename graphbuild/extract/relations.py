@@ -23,7 +23,7 @@ from graphbuild.extract.relation_rules.affiliations import (
 )
 from graphbuild.extract.relation_rules.base import Context
 from graphbuild.extract.relation_rules.frames import rule_frames
-from graphbuild.extract.relation_rules.geography import infer_containment, infer_place_country
+from graphbuild.extract.relation_rules.geography import infer_containment, infer_name_home, infer_place_country
 from graphbuild.extract.relation_rules.killings import rule_killed
 from graphbuild.extract.relation_rules.locations import rule_located_in, rule_place_copula
 from graphbuild.extract.relation_rules.organisations import rule_based_in
@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = {
 #: steps' output) and add what follows from them: a town's country from the place table, containment chains.
 INFERENCES: dict[str, Inference] = {
     "graphbuild.place_country.v1": infer_place_country,
+    "graphbuild.name_home.v1": infer_name_home,
     "graphbuild.containment.v1": infer_containment,
 }
 

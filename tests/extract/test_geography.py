@@ -37,7 +37,8 @@ def test_place_table_knows_towns_and_states() -> None:
 
 
 def test_inferences_are_registered_in_order() -> None:
-    assert list(INFERENCES) == ["graphbuild.place_country.v1", "graphbuild.containment.v1"]
+    assert list(INFERENCES) == ["graphbuild.place_country.v1", "graphbuild.name_home.v1",
+                                "graphbuild.containment.v1"]
 
 
 POSITIVE: list[tuple[str, Fact]] = [
@@ -56,6 +57,11 @@ POSITIVE: list[tuple[str, Fact]] = [
     # an apposition saying what a facility is and where
     ("The Ferenc Puskas Stadium, a stadium in Budapest, was rebuilt.",
      ("Ferenc Puskas Stadium", "located_in", "Budapest", "located_in.appos")),
+    # a body whose name carries a place the document names on its own
+    ("She studied at the University of Alberta. Alberta is cold in winter.",
+     ("University of Alberta", "based_in", "Alberta", "based_in.name")),
+    ("Calgary City Council voted on Monday. Calgary is growing.",
+     ("Calgary City Council", "based_in", "Calgary", "based_in.name")),
     # a counterpart acts for the country before the noun: an affiliation, not a residence
     ("Ruehe planned to meet his Israeli counterpart Yitzhak Mordechai on Monday.",
      ("Yitzhak Mordechai", "affiliated_with", "Israeli", "affiliated_with.geo_noun")),
@@ -77,6 +83,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # "a member of" is not a kind of place: no based_in from "of"
     ("The Bank of Sweden is a member of the Nordic Investment Bank.",
      ("Bank of Sweden", "based_in", "Nordic Investment Bank")),
+    # a race is not a body: its place is not its home
+    ("The Boston Marathon was held in Boston.", ("Boston Marathon", "based_in", "Boston")),
     # an occupation, not an agent: the country stays a residence
     ("Soviet pianist Sviatoslav Richter played in Moscow.", ("Sviatoslav Richter", "affiliated_with", "Soviet")),
 ]

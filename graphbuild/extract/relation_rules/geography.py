@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graphbuild.extract.common import Hit
-from graphbuild.extract.relation_rules.base import Context
+from graphbuild.extract.relation_rules.base import _FACILITY_HEADS, Context
 from graphbuild.gazetteer import Gazetteer, gazetteer
 from graphbuild.model import DocEntity, Relation
 
@@ -143,3 +143,56 @@ def infer_containment(ctx: Context, relations: list[Relation]) -> Iterator[Relat
         frontier = added
         if not frontier:
             break
+
+
+def infer_name_home(ctx: Context, relations: list[Relation]) -> Iterator[Relation]:
+    """``based_in.name`` / ``located_in.name``: an organisation or facility whose name carries a place the
+    document also names on its own: "the University of Alberta" and "Alberta", "Calgary City Council" and
+    "Calgary" (a facility is located_in: "Kahului Airport")."""
+    places = {e.label: e for e in ctx.index.entities if e.type in _CONTAINERS}
+    if not places:
+        return
+    linked = {(r.subject, r.object) for r in relations if r.relation in _INSIDE}
+    first: dict[str, tuple[int, Hit]] = {}
+    for s, _e, hit in ctx.index.spans:
+        first.setdefault(hit.entity.key, (s, hit))
+    for ent in ctx.index.entities:
+        if ent.type != "Organization" or ent.key not in first or ent.label in places:
+            continue
+        words = ent.label.split()
+        if len(words) < 2:
+            continue
+        found = None
+        if words[-1].lower() in _ORG_HEADS:  # "Calgary City Council": the longest place first
+            for n in range(len(words) - 1, 0, -1):
+                if (place := places.get(" ".join(words[:n]))) is not None:
+                    found = place
+                    break
+        if found is None and (k := _last_of(words)) is not None and words[k - 1].lower() in _ORG_HEADS:
+            found = places.get(" ".join(words[k + 1:]))  # "the University of Alberta"
+        if found is None or found.key == ent.key or (ent.key, found.key) in linked:
+            continue
+        tok, hit = first[ent.key]
+        facility = words[-1].lower() in _FACILITY_HEADS
+        relation = "located_in" if facility else "based_in"
+        yield ctx.rel(hit, relation, found, ctx.sent_of[tok], f"{relation}.name", 0.6, object_text=found.label)
+
+
+#: Last words of organisation names that say what kind of body it is; only then does a place in the name
+#: say where it is ("Boston Marathon", "Boston Bombing Suspect" are not bodies).
+_ORG_HEADS = _FACILITY_HEADS | frozenset(
+    {"council", "university", "college", "school", "academy", "bank", "club", "company", "corporation", "corp",
+     "inc", "ltd", "exchange", "institute", "authority", "department", "ministry", "police", "agency", "association",
+     "society", "board", "commission", "union", "federation", "league", "orchestra", "library", "times", "post",
+     "herald", "tribune", "gazette", "airlines", "airways", "railway", "railways", "fc", "assembly", "court",
+     "church", "diocese", "archdiocese", "government", "army", "navy", "symphony", "opera", "records", "press",
+     "county", "city", "utility", "group", "trust", "foundation", "centre", "center", "observatory", "zoo",
+     "port", "harbour", "parliament", "senate", "legislature", "guard", "brigade", "regiment", "district"})
+
+
+def _last_of(words: list[str]) -> int | None:
+    """The index of the last "of" in a name, when a name follows it ("University of Alberta")."""
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] == "of":
+            return k
+    return None
