@@ -83,6 +83,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # "a member of" is not a kind of place: no based_in from "of"
     ("The Bank of Sweden is a member of the Nordic Investment Bank.",
      ("Bank of Sweden", "based_in", "Nordic Investment Bank")),
+    # people named by their nationality are in the place, not their country
+    ("Palestinians in the West Bank observed a strike.", ("Palestinians", "located_in", "West Bank")),
     # a race is not a body: its place is not its home
     ("The Boston Marathon was held in Boston.", ("Boston Marathon", "based_in", "Boston")),
     # an occupation, not an agent: the country stays a residence

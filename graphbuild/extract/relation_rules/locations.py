@@ -41,6 +41,8 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
         if not (_place_like(hit) or dateline) or e >= sent.end:
             continue
+        if hit.mention.rule == "demonym" and doc[e].text not in _POSS:
+            continue  # "Palestinians in the West Bank": people, not the country, are in the place
         # "the Savannah River plant in South Carolina", "the Sahara desert in Africa": read over the kind of place
         k = e
         while k < min(sent.end - 1, e + 3) and doc[k].is_lower and doc[k].pos_ == "NOUN":
