@@ -140,11 +140,6 @@ class EventMerges:
         nid = self.node_of.get((doc, evt.key))
         return nid is None or self.merged[nid].members[0] == (doc, evt.key)
 
-    def cluster_of(self, doc: str) -> list[MergedEvent]:
-        """The merged events ``doc`` takes part in (see :func:`merge_events`), by id."""
-        ids = {nid for (d, _), nid in self.node_of.items() if d == doc}
-        return [self.merged[n] for n in sorted(ids)]
-
 
 def event_node_id(doc: str, start: int, end: int, event_type: str) -> str:
     """Deterministic id of one document's event, from its document, trigger offsets and type."""
