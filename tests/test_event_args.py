@@ -28,6 +28,8 @@ DOCS = {
     "soil": "Officials fear that militants will launch attacks on British soil.",
     "officials": "Russian officials said the talks in Geneva had failed.",
     "targets": "Ukraine launched drone strikes on Russian targets overnight.",
+    "new_subject": ("Donald Trump said the deal was dead. Mrs Hillary Clinton disagreed. "
+                    "\"It is alive,\" she said."),
     "series": "Hezbollah launched a series of rocket attacks that the UN condemned, wounding three soldiers.",
     "passive_by": "The Hilton Hotel in Nairobi was destroyed by an explosion on Monday.",
 }
@@ -98,6 +100,12 @@ def test_she_said_goes_to_the_last_speaker(graph: dict) -> None:  # type: ignore
     speakers = _all(statements, "agent")
     assert "Elena Markova" in speakers
     assert "Viktor Petrov" not in speakers
+
+
+def test_she_said_after_someone_new_took_the_stage_is_hers(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Trump said ... Mrs Clinton disagreed. 'It is alive,' she said": Clinton's, not the last speaker's."""
+    speakers = {a for roles in _events(graph, "new_subject", "Statement") for a in roles.get("agent", set())}
+    assert "Hillary Clinton" in speakers
 
 
 def test_she_said_without_an_earlier_speaker_keeps_the_pronoun_reading(graph: dict) -> None:  # type: ignore[type-arg]

@@ -223,8 +223,9 @@ def _pronoun_subject(cand: Candidate) -> Token | None:
 
 def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list[Span]) -> None:
     """A Statement whose speaker is "he"/"she" goes to the speaker of the Statement just before it (within
-    :data:`_SPEAKER_REACH` sentences), when that speaker is a person the pronoun fits."""
-    last: tuple[Hit, int] | None = None  # the latest named speaker and the first token of its sentence
+    :data:`_SPEAKER_REACH` sentences), when that speaker is a person the pronoun fits and no other person
+    has since become the subject of a clause ("Trump said ... Mrs Clinton disagreed. 'No,' she said")."""
+    last: tuple[Hit, int, int] | None = None  # the latest named speaker, its sentence's first token, its verb
     for cand in cands:
         if cand.event_type != "Statement":
             continue
@@ -234,7 +235,8 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
             prev = last[0]
             want = _SPEAKER_PRONOUNS[pron.lower_]
             fits = prev.entity.type == "Person" and index.sex.get(prev.entity.key, want) == want
-            if fits and not any(h.entity.key == prev.entity.key for h in agents):
+            if fits and not any(h.entity.key == prev.entity.key for h in agents) and not _new_subject(
+                    index, pron, last[2]):
                 guess = index.resolve(pron)
                 keep = [h for h in agents if guess is None or h.entity.key != guess.entity.key]
                 if guess is not None or not agents:
@@ -245,7 +247,16 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
                     agents = cand.args["agent"]
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
-            last = (named, cand.sent.start)
+            last = (named, cand.sent.start, cand.trigger.i)
+
+
+def _new_subject(index: EntityIndex, pron: Token, after: int) -> bool:
+    """The pronoun's own antecedent is a person who is the subject of a clause after token ``after``."""
+    found = index.antecedent_person(pron)
+    if found is None:
+        return False
+    span = _span(index.doc, found)
+    return span is not None and span.start > after and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _sentences_between(sents: list[Span], first: int, start: int) -> int:
