@@ -17,6 +17,9 @@
 - An event noun counted by a quantity noun is governed through it: "launched a series of attacks", "a wave
   of bombings hit ...". An attack or sanction that acts in a passive clause hits its subject: "The
   Federal Building was destroyed by an explosion" (target, and the places named in the subject).
+- Who governs an attack or a death noun is its agent only through a verb of doing ("launched an attack",
+  "carried out the bombing", "claimed the attack"); who survives or suffers it is its target; who condemns,
+  investigates or calls it something is neither ("Macron called the explosion an attack").
 - What one flees, leaves or escapes is where the trip starts: "fled Ukraine" (origin, not destination).
 - "..., she said" after a sentence whose Statement named a speaker is that speaker's, when the pronoun
   fits (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone the
@@ -28,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import Hit
+from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
 
 if TYPE_CHECKING:
@@ -211,6 +215,27 @@ def passive_target(cand: Candidate, verb: Token, index: EntityIndex) -> None:
                         found = index.at(place) if place.dep_ == "pobj" else None
                         if found is not None and found.entity.type in _GEO:
                             cand.add("place", found)
+
+
+#: Verbs whose subject did the attack or killing their object names ("claimed the attack"), beside the
+#: light verbs (:data:`graphbuild.extract.lexicon.LIGHT_VERBS`).
+_DOING: Final = frozenset({"claim", "commit", "perpetrate", "orchestrate", "plot", "plan", "execute",
+                           "organise", "organize", "escalate", "intensify", "unleash", "wage", "cause", "fight"})
+#: Verbs whose subject undergoes the attack their object names ("survived an attack").
+_UNDERGOING: Final = frozenset({"survive", "suffer", "endure", "withstand", "escape"})
+
+
+def governor_role(verb: Token, etype: str) -> str | None:
+    """The role of the subject of ``verb`` in the event its object names: agent, except that for an attack or
+    a death only a verb of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    if etype not in ("Attack", "Death"):
+        return "agent"
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in _DOING:
+        return "agent"
+    if lemma in _UNDERGOING:
+        return "target"
+    return None
 
 
 def _pronoun_subject(cand: Candidate) -> Token | None:
