@@ -6,7 +6,8 @@ Pipeline per document:
    train" style travel), each a candidate event.
 2. ``arguments``: subject/object/prepositions over the dependency parse, with
    subjects inherited through participles, light verbs ("launched a
-   counter-offensive") and prepositional frames ("At talks..., Blinken said").
+   counter-offensive") and prepositional frames ("At talks..., Blinken said"); what a role may take
+   and who "she said" is are checked in :mod:`event_args`.
 3. ``merge``: candidates of one type that describe one happening become one
    event (same sentence and agent; a trip and "his visit to Kyiv"); an
    argument-less definite mention ("the trip") joins the latest event of its
