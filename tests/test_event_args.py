@@ -28,6 +28,10 @@ DOCS = {
     "soil": "Officials fear that militants will launch attacks on British soil.",
     "officials": "Russian officials said the talks in Geneva had failed.",
     "targets": "Ukraine launched drone strikes on Russian targets overnight.",
+    "new_subject": ("Donald Trump said the deal was dead. Mrs Hillary Clinton disagreed. "
+                    "\"It is alive,\" she said."),
+    "condemned": "President Emmanuel Macron condemned the bombing in Nice on Friday.",
+    "survived": "Governor Ali Rahimi survived a bomb attack in Herat on Monday.",
     "series": "Hezbollah launched a series of rocket attacks that the UN condemned, wounding three soldiers.",
     "passive_by": "The Hilton Hotel in Nairobi was destroyed by an explosion on Monday.",
 }
@@ -100,6 +104,12 @@ def test_she_said_goes_to_the_last_speaker(graph: dict) -> None:  # type: ignore
     assert "Viktor Petrov" not in speakers
 
 
+def test_she_said_after_someone_new_took_the_stage_is_hers(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Trump said ... Mrs Clinton disagreed. 'It is alive,' she said": Clinton's, not the last speaker's."""
+    speakers = {a for roles in _events(graph, "new_subject", "Statement") for a in roles.get("agent", set())}
+    assert "Hillary Clinton" in speakers
+
+
 def test_she_said_without_an_earlier_speaker_keeps_the_pronoun_reading(graph: dict) -> None:  # type: ignore[type-arg]
     """With no Statement before it, "She said" is still read from the honorifics: Mrs May, not Mr Corbyn."""
     speakers = _all(_events(graph, "no_prior_speaker", "Statement"), "agent")
@@ -168,3 +178,12 @@ def test_what_an_explosion_destroyed_is_its_target(graph: dict) -> None:  # type
     attacks = _events(graph, "passive_by", "Attack")
     assert "Hilton Hotel" in _all(attacks, "target")
     assert "Nairobi" in _all(attacks, "place")
+
+
+def test_who_condemns_an_attack_did_not_attack_and_who_survives_it_was_hit(graph: dict) -> None:  # type: ignore[type-arg]
+    attacks = _events(graph, "condemned", "Attack")
+    assert attacks and "Nice" in _all(attacks, "place")
+    assert "Emmanuel Macron" not in _all(attacks, "agent")
+    survived = _events(graph, "survived", "Attack")
+    assert "Ali Rahimi" in _all(survived, "target")
+    assert "Ali Rahimi" not in _all(survived, "agent")

@@ -17,6 +17,9 @@
 - An event noun counted by a quantity noun is governed through it: "launched a series of attacks", "a wave
   of bombings hit ...". An attack or sanction that acts in a passive clause hits its subject: "The
   Federal Building was destroyed by an explosion" (target, and the places named in the subject).
+- Who governs an attack or a death noun is its agent only through a verb of doing ("launched an attack",
+  "carried out the bombing", "claimed the attack"); who survives or suffers it is its target; who condemns,
+  investigates or calls it something is neither ("Macron called the explosion an attack").
 - What one flees, leaves or escapes is where the trip starts: "fled Ukraine" (origin, not destination).
 - "..., she said" after a sentence whose Statement named a speaker is that speaker's, when the pronoun
   fits (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone the
@@ -28,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import Hit
+from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
 
 if TYPE_CHECKING:
@@ -213,6 +217,27 @@ def passive_target(cand: Candidate, verb: Token, index: EntityIndex) -> None:
                             cand.add("place", found)
 
 
+#: Verbs whose subject did the attack or killing their object names ("claimed the attack"), beside the
+#: light verbs (:data:`graphbuild.extract.lexicon.LIGHT_VERBS`).
+_DOING: Final = frozenset({"claim", "commit", "perpetrate", "orchestrate", "plot", "plan", "execute",
+                           "organise", "organize", "escalate", "intensify", "unleash", "wage", "cause", "fight"})
+#: Verbs whose subject undergoes the attack their object names ("survived an attack").
+_UNDERGOING: Final = frozenset({"survive", "suffer", "endure", "withstand", "escape"})
+
+
+def governor_role(verb: Token, etype: str) -> str | None:
+    """The role of the subject of ``verb`` in the event its object names: agent, except that for an attack or
+    a death only a verb of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    if etype not in ("Attack", "Death"):
+        return "agent"
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in _DOING:
+        return "agent"
+    if lemma in _UNDERGOING:
+        return "target"
+    return None
+
+
 def _pronoun_subject(cand: Candidate) -> Token | None:
     """The "he"/"she" subject of a Statement's verb."""
     for c in cand.trigger.children:
@@ -223,8 +248,9 @@ def _pronoun_subject(cand: Candidate) -> Token | None:
 
 def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list[Span]) -> None:
     """A Statement whose speaker is "he"/"she" goes to the speaker of the Statement just before it (within
-    :data:`_SPEAKER_REACH` sentences), when that speaker is a person the pronoun fits."""
-    last: tuple[Hit, int] | None = None  # the latest named speaker and the first token of its sentence
+    :data:`_SPEAKER_REACH` sentences), when that speaker is a person the pronoun fits and no other person
+    has since become the subject of a clause ("Trump said ... Mrs Clinton disagreed. 'No,' she said")."""
+    last: tuple[Hit, int, int] | None = None  # the latest named speaker, its sentence's first token, its verb
     for cand in cands:
         if cand.event_type != "Statement":
             continue
@@ -234,7 +260,8 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
             prev = last[0]
             want = _SPEAKER_PRONOUNS[pron.lower_]
             fits = prev.entity.type == "Person" and index.sex.get(prev.entity.key, want) == want
-            if fits and not any(h.entity.key == prev.entity.key for h in agents):
+            if fits and not any(h.entity.key == prev.entity.key for h in agents) and not _new_subject(
+                    index, pron, last[2]):
                 guess = index.resolve(pron)
                 keep = [h for h in agents if guess is None or h.entity.key != guess.entity.key]
                 if guess is not None or not agents:
@@ -245,7 +272,16 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
                     agents = cand.args["agent"]
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
-            last = (named, cand.sent.start)
+            last = (named, cand.sent.start, cand.trigger.i)
+
+
+def _new_subject(index: EntityIndex, pron: Token, after: int) -> bool:
+    """The pronoun's own antecedent is a person who is the subject of a clause after token ``after``."""
+    found = index.antecedent_person(pron)
+    if found is None:
+        return False
+    span = _span(index.doc, found)
+    return span is not None and span.start > after and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _sentences_between(sents: list[Span], first: int, start: int) -> int:

@@ -6,7 +6,8 @@ Pipeline per document:
    train" style travel), each a candidate event.
 2. ``arguments``: subject/object/prepositions over the dependency parse, with
    subjects inherited through participles, light verbs ("launched a
-   counter-offensive") and prepositional frames ("At talks..., Blinken said").
+   counter-offensive") and prepositional frames ("At talks..., Blinken said"); what a role may take
+   and who "she said" is are checked in :mod:`event_args`.
 3. ``merge``: candidates of one type that describe one happening become one
    event (same sentence and agent; a trip and "his visit to Kyiv"); an
    argument-less definite mention ("the trip") joins the latest event of its
@@ -25,6 +26,7 @@ from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, s
 from graphbuild.extract.dates import resolve_time
 from graphbuild.extract.event_args import (
     appositive_names,
+    governor_role,
     nested_places,
     object_role,
     passive_target,
@@ -391,9 +393,10 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     anchor = quantity_anchor(tok)  # "launched a series of attacks": the series is what was launched
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if not cand.args.get("agent"):
+        role = governor_role(head, etype)  # "X launched an attack"; not "X condemned the attack"
+        if role is not None and not cand.args.get(role):
             for h in _subject_hits(head, index):
-                cand.add("agent", h)
+                cand.add(role, h)
         if head.lemma_.lower() in LIGHT_VERBS:
             _prep_args(cand, head, index)
         cand.time_text = _time_of(head)
@@ -403,7 +406,9 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
         role = "participant" if etype == "Meet" else "agent"
-        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent"):
+        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent") and (
+            etype not in _HARM  # "After the explosion, the minister sent ...": he did not bomb
+        ):
             for h in _subject_hits(verb, index):
                 cand.add(role, h)
     # a relative clause on the noun: "attacks that have killed Ukrainians"
@@ -416,6 +421,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     return cand
 
 
+_HARM = frozenset({"Attack", "Death"})
 _GOVERNMENT_ACTS = frozenset({"Attack", "Agreement", "Sanction", "Support", "Request", "Transfer"})
 
 
