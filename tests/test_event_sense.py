@@ -41,6 +41,9 @@ DOCS = {
     "agency": "The army shelled Grozny on Friday, Interfax reported.",
     "retold": ("Iraqi troops attacked the city of Arbil on Saturday. "
                "Witnesses said the assault on Arbil began at dawn. The attack was the largest in years."),
+    "quoted_name": '"Every president since Dwight Eisenhower has pursued this policy," the official said.',
+    "apposed_speaker": ("Acting chief of staff of the armed forces Umit Dundar said during a press conference "
+                        "that more than 190 people have been killed."),
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -194,3 +197,13 @@ def test_one_attack_told_in_three_sentences_is_one_event(graph: dict) -> None:  
 def test_attacks_on_two_places_on_two_days_stay_two_events(graph: dict) -> None:  # type: ignore[type-arg]
     attacks = [n for n, _ in _events(graph, "two_attacks") if n["event_type"] == "Attack"]
     assert len(attacks) == 2
+
+
+def test_a_name_inside_the_quote_or_beside_a_named_subject_is_no_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"..Eisenhower..," the official said: the official speaks, not Eisenhower; a subject whose name
+    the parse did not link ("chief of staff ... Umit Dundar said") still gives the speaker."""
+    speakers = {a for n, r in _events(graph, "quoted_name") if n["event_type"] == "Statement" for a in r.get("agent", set())}
+    assert "Dwight Eisenhower" not in speakers
+    speakers = {a for n, r in _events(graph, "apposed_speaker") if n["event_type"] == "Statement"
+                for a in r.get("agent", set())}
+    assert "Umit Dundar" in speakers

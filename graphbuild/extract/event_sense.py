@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from graphbuild.extract.common import Hit
     from graphbuild.extract.events import Candidate
 
 #: Travel verbs that also mean something else ("return a verdict", "heads the party"): they need a place.
@@ -204,3 +205,17 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
         return True
     agents = cand.args.get("agent", [])
     return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
+
+
+def guessed_speaker_wrong(cand: Candidate, hit: Hit, quoted: list[bool]) -> bool:
+    """A speaker guessed from the sentence around a speech verb is wrong when the verb names its own subject
+    ("the ministry said", "officials told reporters": the speaker is that noun, named or not) or when
+    the name stands inside the quotation ("Every president since Eisenhower ...," said Samore)."""
+    if cand.event_type != "Statement":
+        return False
+    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    if subjects and not any(
+        c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
+    ):
+        return True  # the name is no part of the subject ("chief of staff Umit Dundar said" is)
+    return hit.mention.start < len(quoted) and quoted[hit.mention.start]
