@@ -44,6 +44,8 @@ DOCS = {
     "quoted_name": '"Every president since Dwight Eisenhower has pursued this policy," the official said.',
     "apposed_speaker": ("Acting chief of staff of the armed forces Umit Dundar said during a press conference "
                         "that more than 190 people have been killed."),
+    "statement_said": ("Four militants were killed in Kandahar when their vehicle hit a mine, the statement said. "
+                       "In a BBC interview, Gordon Brown said he would not be distracted."),
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -207,3 +209,10 @@ def test_a_name_inside_the_quote_or_beside_a_named_subject_is_no_speaker(graph: 
     speakers = {a for n, r in _events(graph, "apposed_speaker") if n["event_type"] == "Statement"
                 for a in r.get("agent", set())}
     assert "Umit Dundar" in speakers
+
+
+def test_the_statement_that_said_is_no_statement_of_its_own(graph: dict) -> None:  # type: ignore[type-arg]
+    """"the statement said" names no speaker; "In a BBC interview, Brown said" is one Statement, Brown's."""
+    statements = [(n, r) for n, r in _events(graph, "statement_said") if n["event_type"] == "Statement"]
+    assert len(statements) == 1
+    assert "Gordon Brown" in statements[0][1].get("agent", set())

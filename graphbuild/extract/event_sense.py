@@ -161,6 +161,13 @@ _MEDIA_WORDS: Final = frozenset(
 )
 
 
+#: Speech verbs whose "in a statement" / "in an interview" names the same Statement.
+_SPEECH_VERBS: Final = frozenset(
+    {"say", "tell", "announce", "add", "state", "write", "confirm", "explain", "declare", "comment", "claim",
+     "insist", "report", "warn", "deny", "admit", "stress", "argue", "speak", "reply", "describe", "accuse"}
+)
+
+
 def is_media(label: str) -> bool:
     """Whether an organisation's label names a news outlet or agency ("Interfax", "Damascus Radio")."""
     low = label.lower()
@@ -192,6 +199,8 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
     """A Statement that is no statement of the story:
 
     - ``negated``: "declined to comment", "did not say" -- nothing was said;
+    - it is the noun of a speech verb's setting ("said in a statement", "in a BBC interview, Brown said"):
+      the verb's Statement already;
     - its trigger stands inside quotation marks: the quoted speaker's own words ("Lots of people say"),
       part of that speaker's Statement;
     - its only speakers are news outlets ("Interfax reported").
@@ -201,6 +210,15 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
     if cand.status == "negated":
         return True
     tok = cand.trigger
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ == "pobj"
+        and tok.head.head.lemma_.lower() in _SPEECH_VERBS
+        and tok.head.head.i != tok.head.i
+    ):
+        return True  # "said in a statement", "told in an interview": the verb's Statement
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_VERBS and not cand.args:
+        return True  # "the statement said": the verb's Statement, whose speaker is not named
     if tok.idx < len(quoted) and quoted[tok.idx]:
         return True
     agents = cand.args.get("agent", [])
