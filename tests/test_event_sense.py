@@ -46,6 +46,8 @@ DOCS = {
                         "that more than 190 people have been killed."),
     "statement_said": ("Four militants were killed in Kandahar when their vehicle hit a mine, the statement said. "
                        "In a BBC interview, Gordon Brown said he would not be distracted."),
+    "modifier": "A suicide bomber attacked a concert in Manchester. Reif is not involved in this election cycle in Ohio.",
+    "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -216,3 +218,11 @@ def test_the_statement_that_said_is_no_statement_of_its_own(graph: dict) -> None
     statements = [(n, r) for n, r in _events(graph, "statement_said") if n["event_type"] == "Statement"]
     assert len(statements) == 1
     assert "Gordon Brown" in statements[0][1].get("agent", set())
+
+
+def test_event_nouns_that_modify_a_noun_or_are_generic_name_no_happening(graph: dict) -> None:  # type: ignore[type-arg]
+    """"a suicide bomber" is no suicide, "this election cycle" no election, "any deal" no agreement; the attack is."""
+    kinds = {n["event_type"] for n, _ in _events(graph, "modifier")}
+    assert "Attack" in kinds
+    assert "Death" not in kinds and "Personnel" not in kinds
+    assert not [n for n, _ in _events(graph, "generic") if n["event_type"] == "Agreement"]

@@ -7,6 +7,8 @@
   shows violence (killed, bomb, troops, police...): real bombings stay Attacks.
 - Giving verbs are Support or Transfer only when what is given is material ("provide answers" is not).
 - A travel destination that is an organisation is a participant instead.
+- An event noun that modifies another noun ("a suicide bomber", "the election cycle") or is generic ("any
+  deal") names no happening.
 """
 
 from __future__ import annotations
@@ -77,9 +79,25 @@ def _asks_for_something(tok: Token) -> bool:
     return False
 
 
+#: Determiners that make an event noun generic: "any deal", "every election" names no happening.
+_GENERIC_DET: Final = frozenset({"any", "every", "each", "either", "neither"})
+
+
+def _background_noun(tok: Token) -> bool:
+    """An event noun that names no happening of its own: a modifier of another noun ("a suicide bomber",
+    "this election cycle", "attack helicopters"), or a generic mention ("any deal should preserve ...")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _GENERIC_DET for c in tok.children)
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
+    if cand.rule == "event.noun" and _background_noun(cand.trigger):
+        return None
     if (
         cand.event_type in ("Support", "Transfer")
         and lemma in _GIVING
