@@ -48,6 +48,10 @@ DOCS = {
                        "In a BBC interview, Gordon Brown said he would not be distracted."),
     "modifier": "A suicide bomber attacked a concert in Manchester. Reif is not involved in this election cycle in Ohio.",
     "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
+    "returned": "The U.S. Embassy in Moscow returned 28 historical documents to Russia.",
+    "dismissed": "Maria Landaeta dismissed the rumours that the disease was ebola.",
+    "it_called": ("Damascus Radio welcomed the criticism of the Israeli government. "
+                  "It called for practical steps to force the Israeli government to abandon this policy."),
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -226,3 +230,15 @@ def test_event_nouns_that_modify_a_noun_or_are_generic_name_no_happening(graph: 
     assert "Attack" in kinds
     assert "Death" not in kinds and "Personnel" not in kinds
     assert not [n for n, _ in _events(graph, "generic") if n["event_type"] == "Agreement"]
+
+
+def test_objects_that_are_no_people_or_places_keep_travel_and_personnel_verbs_out(graph: dict) -> None:  # type: ignore[type-arg]
+    """"returned documents to Russia" is no trip, "dismissed the rumours" no firing."""
+    assert not [n for n, _ in _events(graph, "returned") if n["event_type"] == "Travel"]
+    assert not [n for n, _ in _events(graph, "dismissed") if n["event_type"] == "Personnel"]
+
+
+def test_a_verbs_own_pronoun_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
+    """"It called for steps to force the Israeli government": Israel is not the one calling."""
+    agents = {a for n, r in _events(graph, "it_called") if n["event_type"] == "Request" for a in r.get("agent", set())}
+    assert "Israel" not in agents

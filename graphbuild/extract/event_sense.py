@@ -61,6 +61,15 @@ _NOT_TARGETS = frozenset(
 )
 
 
+#: Objects that make a Personnel verb mean something else ("dismissed the claims", "replace the law").
+_NOT_PEOPLE = frozenset(
+    {"rumour", "rumor", "claim", "idea", "suggestion", "report", "allegation", "criticism", "concern", "notion",
+     "speculation", "possibility", "fear", "charge", "case", "appeal", "request", "proposal", "call", "warning",
+     "threat", "law", "system", "scheme", "policy", "rule", "plan", "bill", "tax", "question", "doubt",
+     "evidence", "argument", "accusation", "talk", "story", "comment", "remark", "complaint", "offer"}
+)
+
+
 #: Support words that are opinion more often than aid: they need a backed party.
 _BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
 
@@ -112,6 +121,10 @@ def sanity(cand: Candidate) -> Candidate | None:
         and not _asks_for_something(cand.trigger)
     ):
         return None  # "asked whether", "asked about the money", "pleaded not guilty": questions and pleas
+    if cand.event_type == "Personnel" and cand.trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
+    ):
+        return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
         return None  # "supports the bill", "helped to win": backing counts when a party is backed
     if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
@@ -132,6 +145,10 @@ def sanity(cand: Candidate) -> Candidate | None:
                 cand.args.setdefault("participant", []).extend(moved)
                 if not kept:
                     del cand.args[role]
+        if lemma in _TRAVEL_NEEDS_PLACE and cand.trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and not c.ent_type_ and c.pos_ == "NOUN" for c in cand.trigger.children
+        ):
+            return None  # "returned 28 documents to Russia", "heads the party", "flew the flag": no trip
         where = {h.entity.type for r in ("destination", "origin", "place") for h in cand.args.get(r, [])}
         if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not where & {"Place", "Country"}:
             return None  # "Britain is heading in the wrong direction": a traveller is no destination
@@ -243,15 +260,23 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
     return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
 
 
-def guessed_speaker_wrong(cand: Candidate, hit: Hit, quoted: list[bool]) -> bool:
-    """A speaker guessed from the sentence around a speech verb is wrong when the verb names its own subject
-    ("the ministry said", "officials told reporters": the speaker is that noun, named or not) or when
-    the name stands inside the quotation ("Every president since Eisenhower ...," said Samore)."""
-    if cand.event_type != "Statement":
+def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bool]) -> bool:
+    """An argument guessed from the sentence around a trigger (see :mod:`event_context`) is wrong when
+
+    - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
+      ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
+      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject); for
+      verbs other than speech, an unresolved pronoun subject too ("It ... called for steps"): a guess
+      from the words around would be anyone named nearby;
+    - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
+    """
+    statement = cand.event_type == "Statement"
+    if not statement and not (role == "agent" and cand.trigger.pos_ == "VERB"):
         return False
-    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    nominal = ("NOUN", "PROPN") if statement else ("NOUN", "PROPN", "PRON")
+    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nominal]
     if subjects and not any(
         c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
     ):
-        return True  # the name is no part of the subject ("chief of staff Umit Dundar said" is)
-    return hit.mention.start < len(quoted) and quoted[hit.mention.start]
+        return True
+    return statement and hit.mention.start < len(quoted) and quoted[hit.mention.start]

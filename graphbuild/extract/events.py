@@ -27,7 +27,7 @@ from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import same_happening
-from graphbuild.extract.event_sense import guessed_speaker_wrong, quote_mask, sanity, unsaid
+from graphbuild.extract.event_sense import guessed_argument_wrong, quote_mask, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -558,7 +558,7 @@ def extract_events(
                 continue
             prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
             found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
-            if found_ctx is not None and not guessed_speaker_wrong(cand, found_ctx[1], quoted):
+            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted):
                 role, hit, where, suffix = found_ctx
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
