@@ -47,6 +47,7 @@ DOCS = {
     "statement_said": ("Four militants were killed in Kandahar when their vehicle hit a mine, the statement said. "
                        "In a BBC interview, Gordon Brown said he would not be distracted."),
     "modifier": "A suicide bomber attacked a concert in Manchester. Reif is not involved in this election cycle in Ohio.",
+    "campaign": "The bombing campaign against the Islamic State in Iraq surpassed a milestone.",
     "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
     "returned": "The U.S. Embassy in Moscow returned 28 historical documents to Russia.",
     "dismissed": "Maria Landaeta dismissed the rumours that the disease was ebola.",
@@ -230,6 +231,7 @@ def test_event_nouns_that_modify_a_noun_or_are_generic_name_no_happening(graph: 
     assert "Attack" in kinds
     assert "Death" not in kinds and "Personnel" not in kinds
     assert not [n for n, _ in _events(graph, "generic") if n["event_type"] == "Agreement"]
+    assert [n for n, _ in _events(graph, "campaign") if n["event_type"] == "Attack"]  # the campaign is bombing
 
 
 def test_objects_that_are_no_people_or_places_keep_travel_and_personnel_verbs_out(graph: dict) -> None:  # type: ignore[type-arg]

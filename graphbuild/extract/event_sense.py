@@ -92,12 +92,25 @@ def _asks_for_something(tok: Token) -> bool:
 _GENERIC_DET: Final = frozenset({"any", "every", "each", "either", "neither"})
 
 
+#: Nouns whose event-word modifier still names a happening ("the bombing campaign", "the coup leader",
+#: "the death toll", "attack victims").
+_HAPPENING_HEADS: Final = frozenset(
+    {"campaign", "operation", "leader", "plotter", "suspect", "victim", "survivor", "attempt", "anniversary",
+     "aftermath", "toll", "site", "scene", "investigation", "probe", "trial", "force", "wave", "spree"}
+)
+
+
 def _background_noun(tok: Token) -> bool:
     """An event noun that names no happening of its own: a modifier of another noun ("a suicide bomber",
     "this election cycle", "attack helicopters"), or a generic mention ("any deal should preserve ...")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ == "compound"
+        and tok.head.i != tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.lemma_.lower() not in _HAPPENING_HEADS
+    ):
         return True
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DET for c in tok.children)
 
