@@ -40,7 +40,7 @@ from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import same_happening
-from graphbuild.extract.event_sense import quote_mask, sanity, unsaid
+from graphbuild.extract.event_sense import guessed_argument_wrong, quote_mask, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -567,9 +567,8 @@ def extract_events(
         cand.status = event_status(cand.trigger)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
-    if any(c.event_type == "Statement" for c in cands):
-        quoted = quote_mask(doc.text)
-        cands = [c for c in cands if not unsaid(c, quoted)]
+    quoted = quote_mask(doc.text) if any(c.event_type == "Statement" for c in cands) else []
+    cands = [c for c in cands if not unsaid(c, quoted)]
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
@@ -587,7 +586,7 @@ def extract_events(
                 continue
             prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
             found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
-            if found_ctx is not None:
+            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted):
                 role, hit, where, suffix = found_ctx
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
