@@ -51,9 +51,9 @@ def _check_evidence(graph: dict, texts: dict[str, str]) -> list[str]:  # type: i
         ok = False
         for ev in evs:
             sentence = texts[ev["doc"]][ev["sentence_start"]:ev["sentence_end"]]
-            # a town's country from the place table (rule "*.gazetteer") is world knowledge: the sentence
-            # names the town; the country is named in the sentence only when one names both
-            known = str(ev.get("rule", "")).endswith(".gazetteer")
+            # inferred geography -- a town's country from the place table ("*.gazetteer") and containment
+            # chains ("*.closure": A in B, B in C) -- cites the sentence naming A; C may be named elsewhere
+            known = str(ev.get("rule", "")).endswith((".gazetteer", ".closure"))
             if ev["subject_text"] in sentence and (known or ev["object_text"] in sentence) and sentence == ev["sentence"]:
                 ok = True
         if not ok:
