@@ -143,6 +143,11 @@ def _parse_of(doc: Doc) -> _Parse:
     return cast(_Parse, parse)
 
 
+def doc_parse(doc: Doc) -> _Parse:
+    """The parse of ``doc`` as plain lists (heads, deps, ``lower_``...), built once per document."""
+    return _parse_of(doc)
+
+
 def _head_index(p: _Parse, start: int, end: int) -> int:
     hit = p.heads.get((start, end))
     if hit is None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.dep_paths import doc_parse
 from graphbuild.extract.lexicon import (
     PERSON_NOUNS,
     POST_HEADS,
@@ -137,8 +138,9 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             seen.add((org.mention.text, hit.mention.text))
             yield ctx.rel(hit, "affiliated_with", org, sent, rule, 0.65)
     table = token_table(doc)
-    picked = [i for i, (pos, lem) in enumerate(zip(table.pos, table.lemma, strict=True))
-              if pos == "NOUN" or lem in _LEAD_VERBS]
+    deps = doc_parse(doc).dep  # only an "oprd" noun or an "acl" verb of leading can give a relation below
+    picked = [i for i, (pos, lem, dep) in enumerate(zip(table.pos, table.lemma, deps, strict=True))
+              if (pos == "NOUN" and dep == "oprd") or (lem in _LEAD_VERBS and dep == "acl")]
     for tok in _tokens(doc, picked):
         # "named Larry Jinks publisher of the San Jose Mercury News"
         if tok.dep_ == "oprd" and tok.pos_ == "NOUN" and tok.head.lemma_ in _NAMING_VERBS:
@@ -251,7 +253,12 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
     lawyers"; ``located_in.poss_appos`` "One of China 's major agricultural producers , Anhui", "Mount Blanc ,
     Western Europe 's highest peak"."""
     index = ctx.index
-    for tok in _tokens(ctx.doc, [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos in ("NOUN", "NUM")]):
+    # only a noun with a name in apposition (either way round) or "one" can give names: the parse says which
+    parse, at = doc_parse(ctx.doc), index.by_token
+    appos_heads = {parse.head[j] for j, dep in enumerate(parse.dep) if dep == "appos" and j in at}
+    picked = [i for i, pos in enumerate(token_table(ctx.doc).pos) if pos in ("NOUN", "NUM") and i not in at and (
+        i in appos_heads or (parse.dep[i] == "appos" and parse.head[i] in at) or parse.lower[i] == "one")]
+    for tok in _tokens(ctx.doc, picked):
         if tok.pos_ not in ("NOUN", "NUM") or index.at(tok) is not None:
             continue
         names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None]

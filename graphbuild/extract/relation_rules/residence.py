@@ -60,6 +60,8 @@ _RESIDENT_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "son
 
 
 _HOME_NOUNS = frozenset({"hometown", "birthplace", "home-town"})
+#: Nouns :func:`rule_lives_in` looks at (lowercased lemmas); other nouns cannot give a relation there.
+_HOME_WORDS = frozenset({"home", "residence", "house", "apartment", "farm"})
 
 
 def _hometown(ctx: Context, tok: Token) -> Iterator[Relation]:
@@ -80,13 +82,17 @@ def _hometown(ctx: Context, tok: Token) -> Iterator[Relation]:
         yield ctx.rel(person, "lives_in", geo, tok.sent, "lives_in.hometown", 0.75)
 
 
+_LIVES_IN_NOUNS = frozenset({n.lower() for n in _HOME_NOUNS | _HOME_WORDS | _RESIDENT_NOUNS} | {"state"})
+
+
 def rule_lives_in(ctx: Context) -> Iterator[Relation]:
     """X was born in Y; X, a native of Y; a Y native; X (is) from Y; a resident of Y; Place's X."""
     doc = ctx.doc
     index = ctx.index
     table = token_table(doc)
     picked = [i for i, (low, lem, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True))
-              if pos == "NOUN" or low in ("born", "native", "from") or lem in _LIVE_VERBS_LOWER]
+              if (pos == "NOUN" and lem in _LIVES_IN_NOUNS) or low in ("born", "native", "from")
+              or lem in _LIVE_VERBS_LOWER]
     for tok in _tokens(doc, picked):
         sent = ctx.sent_of[tok.i]
         low = tok.lower_
@@ -120,7 +126,7 @@ def rule_lives_in(ctx: Context) -> Iterator[Relation]:
         elif tok.pos_ == "NOUN" and (tok.lemma_ in _HOME_NOUNS or (tok.lemma_ == "state" and any(
                 c.lower_ == "home" for c in tok.children))):
             yield from _hometown(ctx, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_ in ("home", "residence", "house", "apartment", "farm"):
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _HOME_WORDS:
             # "died at his home in suburban Larchmont", "Sohn 's New Jersey home"
             owner = _person(index, next((c for c in tok.children if c.dep_ == "poss"), None))
             if owner is None:
