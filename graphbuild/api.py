@@ -240,16 +240,18 @@ def build_graph(sources: Iterable[Source], options: BuildOptions | None = None) 
     :class:`~graphbuild.model.Document`.  ``options`` are the CLI's
     (:class:`~graphbuild.pipeline.BuildOptions`): ``processes``,
     ``batch_size``, ``model``, ``engine``/``dask_address``, ``base_iri``,
-    ``progress``; the extraction cache is used only when ``cache_dir`` is
+    ``max_chars`` (longer documents are parsed in pieces), ``progress``; the extraction cache is used only when ``cache_dir`` is
     set, and the output fields apply to :meth:`KnowledgeGraph.save`.
 
     A source that cannot be read or extracted is skipped and described in
     :attr:`KnowledgeGraph.errors`; when nothing could be built a
     :class:`~graphbuild.errors.GraphbuildError` is raised.
     """
+    from graphbuild.longdoc import check_max_chars
     from graphbuild.pipeline import assemble
 
     opts = options or BuildOptions(processes=1)
+    check_max_chars(opts.max_chars)
     errors: list[str] = []
     docs = list(_documents(sources, errors))
     results = _extract(docs, opts, errors)
@@ -271,7 +273,7 @@ def _extract(docs: list[Document], opts: BuildOptions, errors: list[str]) -> lis
     try:
         for doc in docs:
             if cache is not None:
-                keys[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
+                keys[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION, opts.max_chars)
                 hit = cache.get(keys[doc.id])
                 if hit is not None:
                     results[doc.id] = hit if hit.doc == doc else replace(hit, doc=doc)
@@ -282,10 +284,10 @@ def _extract(docs: list[Document], opts: BuildOptions, errors: list[str]) -> lis
         if opts.engine == "dask" or opts.dask_address:
             from graphbuild.distributed import dask_outcomes
 
-            stream = dask_outcomes(iter(todo), opts.dask_address, opts.model, opts.batch_size)
+            stream = dask_outcomes(iter(todo), opts.dask_address, opts.model, opts.batch_size, opts.max_chars)
         elif opts.engine == "local":
             processes = opts.processes if opts.processes is not None else (os.cpu_count() or 1)
-            stream = extract_outcomes(todo, processes, opts.model, opts.batch_size)
+            stream = extract_outcomes(todo, processes, opts.model, opts.batch_size, opts.max_chars)
         else:
             raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
         for doc, res, payload in stream:

@@ -23,12 +23,19 @@ from graphbuild.model import DocResult, Document
 log = logging.getLogger(__name__)
 
 
-def doc_fingerprint(doc: Document, extractor_version: str) -> str:
-    """Cache key of a document: its content and metadata plus the extractor version."""
+def doc_fingerprint(doc: Document, extractor_version: str, max_chars: int | None = None) -> str:
+    """Cache key of a document: its content and metadata plus the extractor version.
+
+    A document longer than ``max_chars`` (parsed in pieces of that size, see
+    :mod:`graphbuild.longdoc`) also keys on it: other pieces may parse a
+    little differently.  Shorter documents are parsed whole whatever it is.
+    """
     h = hashlib.sha256()
     for part in (extractor_version, doc.id, doc.text, doc.title or "", doc.date or "", doc.url or ""):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
+    if max_chars is not None and len(doc.text) > max_chars:
+        h.update(f"max_chars={max_chars}".encode())
     return h.hexdigest()
 
 

@@ -29,6 +29,8 @@ EXIT_INTERRUPTED = 130
 
 
 def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from graphbuild.longdoc import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, SPACY_MAX_LENGTH
+
     p = sub.add_parser(
         "build",
         help="read articles and write graph.ttl, graph.json and graph.html",
@@ -54,6 +56,9 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--processes", type=int, default=None, metavar="N", help="extraction processes (default: CPU cores)")
     # the default is pipeline.DEFAULT_BATCH_SIZE (not imported here: --help stays instant)
     p.add_argument("--batch-size", type=int, default=12, metavar="N", help="documents per nlp.pipe batch (default 12)")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"parse a document longer than N characters in pieces cut at paragraph or sentence breaks "
+                        f"(default {DEFAULT_MAX_CHARS}; {MIN_MAX_CHARS} to {SPACY_MAX_LENGTH}, spaCy's limit)")
     p.add_argument("--cache", default=None, metavar="DIR", help="per-document extraction cache (default: OUTDIR/.cache)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
     p.add_argument("--store", default=None, metavar="DIR", help="also keep a pyoxigraph store in DIR up to date")
@@ -98,6 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         model=args.model,
         progress=not args.quiet,
         default_date=default_date,
+        max_chars=args.max_chars,
     )
     inputs = args.inputs or [DEFAULT_INPUT]
     report = build(inputs, opts)

@@ -32,10 +32,11 @@ IN_FLIGHT_PER_WORKER = 2
 _LOCK = threading.Lock()  # a spaCy pipeline is not shared between threads of one worker
 
 
-def _task(docs: Sequence[Document], model: str | None, batch_size: int) -> list[bytes | str]:
+def _task(docs: Sequence[Document], model: str | None, batch_size: int, max_chars: int | None = None
+          ) -> list[bytes | str]:
     """Run on a worker: parse and extract ``docs`` (the model loads on the first task only)."""
     with _LOCK:
-        return extract_batch_pickled(docs, model, batch_size)
+        return extract_batch_pickled(docs, model, batch_size, max_chars)
 
 
 def _connect(address: str | None) -> tuple[Any, Any]:
@@ -61,6 +62,7 @@ def dask_outcomes(
     address: str | None = None,
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """Like :func:`graphbuild.pipeline.extract_outcomes`, on the Dask cluster at ``address``.
 
@@ -90,7 +92,7 @@ def dask_outcomes(
             return _outcomes(chunk, payloads)
 
         for chunk in _prepend(first, chunks):
-            fut = client.submit(_task, chunk, model, batch_size, retries=RETRIES, pure=False)
+            fut = client.submit(_task, chunk, model, batch_size, max_chars, retries=RETRIES, pure=False)
             window.append((chunk, fut))
             while len(window) >= limit:
                 yield from take()

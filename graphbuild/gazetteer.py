@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 CITY_POPULATION_FLOOR: Final = 100_000
 #: Cities at or above this population also contribute their ASCII alternate names.
 CITY_ALTNAME_FLOOR: Final = 1_000_000
+#: Towns at or above this population record their country (and US state) for :meth:`Gazetteer.place_country`.
+PLACE_COUNTRY_FLOOR: Final = 15_000
 #: Countries whose name is also a common given name or US state: spaCy's PERSON wins.
 AMBIGUOUS_COUNTRY_NAMES: Final = frozenset({"Jordan", "Chad", "Georgia"})
 
@@ -40,8 +42,9 @@ class GazEntry:
     demonym: bool = False
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Case- and apostrophe-insensitive key (``"KYIV"`` and ``"Kyiv"`` fold alike)."""
+    """Case- and apostrophe-insensitive key (``"KYIV"`` and ``"Kyiv"`` fold alike; remembered, as names recur)."""
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
     return " ".join(text.split()).casefold()
 
@@ -72,7 +75,10 @@ class Gazetteer:
         self.city_stopwords: frozenset[str] = frozenset()
         self.groups: frozenset[str] = frozenset()  # peoples and religious groups ("Chechens", "Hutu")
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
+        self.place_countries: dict[str, tuple[str, str | None]] = {}  # town/state -> (country code, US state)
+        self.capitals: frozenset[str] = frozenset()  # national capitals by name
         self.max_tokens = 1
+        self._memo: dict[tuple[str, bool], GazEntry | None] = {}  # lookups so far (names recur)
         self._load()
 
     # -- building -------------------------------------------------------
@@ -125,6 +131,8 @@ class Gazetteer:
                         and alt not in self.city_stopwords
                     ):
                         self._add(alt, entry, weak=True)
+        self._load_place_countries(cities, gc.get_us_states())
+        self.capitals = frozenset(str(c["capital"]) for c in gc.get_countries().values() if c.get("capital"))
         for state in gc.get_us_states().values():
             self._add(str(state["name"]), GazEntry("Place", str(state["name"])), weak=True)
         for row in _rows("places.tsv"):
@@ -156,10 +164,15 @@ class Gazetteer:
             self.country_labels[label] = entry
             for s in [label, *extra]:
                 self._add(s, entry)
-        for row in _rows("demonyms.tsv"):
-            word, code = row[0], row[1]
+        demonyms = [(row[0], row[1]) for row in _rows("demonyms.tsv")]
+        listed = {word for word, _ in demonyms}
+        for word, code in demonyms:
             country = self.countries[code]
-            self._add(word, GazEntry("Country", country.label, code, country.wikidata, demonym=True))
+            entry = GazEntry("Country", country.label, code, country.wikidata, demonym=True)
+            self._add(word, entry)
+            # the people: "Venezuelans", "Somalis" ("-an" and "-i" words take an s; "Swiss", "Dutch" do not)
+            if word.endswith(("an", "i")) and word + "s" not in listed and word != "Indian":  # the Cleveland Indians
+                self._add(word + "s", entry)
         # international organisations and non-state groups derived from the PETRARCH2 dictionaries (MIT,
         # data/NOTICE-petrarch.txt): weakest of all, they never replace a curated or country entry
         for row in _rows("petrarch_orgs.tsv"):
@@ -174,14 +187,38 @@ class Gazetteer:
         self.titles = tuple(sorted((tuple(r[0].split()) for r in _rows("titles.tsv")), key=lambda t: (-len(t), t)))
         log.debug("gazetteer: %d surfaces, %d countries", len(self.exact), len(self.countries))
 
+    def _load_place_countries(self, cities: list[dict[str, object]], states: dict[str, dict[str, object]]) -> None:
+        """The country (and a US town's state) of every town above :data:`PLACE_COUNTRY_FLOOR`; a name shared
+        by several towns keeps the most populous (``cities`` is sorted by population, largest first)."""
+        state_names = {str(s["code"]): str(s["name"]) for s in states.values()}
+        for city in cities:
+            if int(str(city["population"])) < PLACE_COUNTRY_FLOOR:
+                break
+            code = str(city["countrycode"])
+            state = state_names.get(str(city["admin1code"])) if code == "US" else None
+            self.place_countries.setdefault(str(city["name"]), (code, state))
+        for name in state_names.values():
+            self.place_countries.setdefault(name, ("US", None))
+
     # -- lookups --------------------------------------------------------
+    def place_country(self, label: str) -> tuple[str, str | None] | None:
+        """The ISO country code of a town or US state by its label, and a US town's state ("Sacramento" ->
+        ("US", "California")); None when the label names no town of the table."""
+        return self.place_countries.get(label)
+
     def lookup(self, surface: str, *, folded: bool = False) -> GazEntry | None:
         """The entry for ``surface`` written exactly so (or case-insensitively with ``folded``)."""
+        key = (surface, folded)
+        if key in self._memo:
+            return self._memo[key]
         s = unicodedata.normalize("NFC", surface).replace("\u2019", "'")
         hit = self.exact.get(s)
-        if hit is not None or not folded:
-            return hit
-        return self.folded.get(fold(s))
+        if hit is None and folded:
+            hit = self.folded.get(fold(s))
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
 
     def country(self, label: str) -> GazEntry | None:
         """The country whose canonical label is ``label``."""

@@ -24,6 +24,12 @@ Event nodes (id = ``"event/<hash>"``)
     negated | hypothetical), ``time`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, or None),
     ``time_text``, ``quote``, ``rule``, ``confidence``, ``evidence`` (list of
     evidence dicts), ``trigger_mentions`` (list of ``{"start", "end", "text"}``).
+    A cross-document event (:mod:`graphbuild.eventmerge`) has an id derived from
+    its merge key, the attributes of its first member (``doc`` that member's
+    document), and also ``docs`` (every document telling it, sorted),
+    ``merges`` (list of ``{"rule", "doc", "event", "trigger", "start", "end",
+    "key", "evidence"}``, one per other member), evidence from every member,
+    and ``trigger_mentions`` carrying their ``"doc"``.
 
 Edges (key = relation name, plus ``"|" + title`` for posts)
     ``relation``; ``evidence`` (list of ``{"doc", "sentence_start",
@@ -37,13 +43,15 @@ Edges (key = relation name, plus ``"|" + title`` for posts)
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
-from graphbuild.model import DocResult, Entity, Evidence, Mention
+from graphbuild.eventmerge import EventMerges, MergedEvent, event_node_id, merge_events
+from graphbuild.model import DocResult, Entity, Event, Evidence, Mention
+
+__all__ = ["DEFAULT_BASE_IRI", "build_graph", "event_node_id", "kept_as", "relation_edge_key"]
 
 DEFAULT_BASE_IRI = "https://graphbuild.example.org/id/"
 
@@ -73,12 +81,6 @@ def mention_dict(doc: str, m: Mention) -> dict[str, Any]:
         "sentence_end": m.sentence_end,
         "rule": m.rule,
     }
-
-
-def event_node_id(doc: str, start: int, end: int, event_type: str) -> str:
-    """Deterministic event id from its document, trigger offsets and type."""
-    digest = hashlib.sha1(f"{doc}\x1f{start}\x1f{end}\x1f{event_type}".encode()).hexdigest()[:16]
-    return f"event/{digest}"
 
 
 def relation_edge_key(relation: str, title: str | None) -> str:
@@ -149,16 +151,65 @@ def _finish_positions(
             g.nodes[node]["positions"] = positions
 
 
+def _event_attrs(doc: str, evt: Event) -> dict[str, Any]:
+    """The node attributes of one document's event."""
+    return {
+        "type": "Event",
+        "event_type": evt.event_type,
+        "label": evt.label or f"{evt.event_type}: {evt.trigger}",
+        "doc": doc,
+        "trigger": evt.trigger,
+        "start": evt.start,
+        "end": evt.end,
+        "status": evt.status,
+        "time": evt.time,
+        "time_text": evt.time_text,
+        "quote": evt.quote,
+        "rule": evt.rule,
+        "confidence": evt.confidence,
+        "evidence": sorted((evidence_dict(e) for e in evt.evidence), key=_evkey),
+        "trigger_mentions": [{"start": s, "end": e, "text": t} for s, e, t in evt.mentions],
+    }
+
+
+def _merged_attrs(group: MergedEvent, present: list[tuple[str, Event]]) -> dict[str, Any]:
+    """The node attributes of a cross-document event from its members at hand (all of them in a whole
+    graph; a part graph of some documents gets those documents' parts right, see graphbuild.render)."""
+    lead_doc, lead = present[0]
+    attrs = _event_attrs(lead_doc, lead)
+    evidence: dict[tuple[Any, ...], dict[str, Any]] = {}
+    mentions: list[dict[str, Any]] = []
+    for d, evt in present:
+        for e in evt.evidence:
+            _add_evidence(evidence, evidence_dict(e))
+        if (d, evt.key) != (lead_doc, lead.key):
+            mentions.append({"doc": d, "start": evt.start, "end": evt.end, "text": evt.trigger})
+        mentions.extend({"doc": d, "start": s, "end": e, "text": t} for s, e, t in evt.mentions)
+    attrs.update(
+        doc=group.doc,
+        docs=group.docs,
+        quote=next((evt.quote for _, evt in present if evt.quote), None),
+        confidence=max(evt.confidence for _, evt in present),
+        evidence=[evidence[k] for k in sorted(evidence)],
+        trigger_mentions=sorted(mentions, key=lambda m: (m["doc"], m["start"], m["end"])),
+        merges=[m.as_dict() for m in group.merges],
+    )
+    return attrs
+
+
 def build_graph(
     entities: Iterable[Entity],
     results: Iterable[DocResult],
     entity_of: Mapping[tuple[str, str], str],
     base_iri: str = DEFAULT_BASE_IRI,
+    merges: EventMerges | None = None,
 ) -> nx.MultiDiGraph:
     """Assemble the corpus graph.
 
     ``entity_of`` maps ``(doc id, DocEntity.key)`` to the corpus entity id
-    (:func:`graphbuild.resolve.resolve` returns it).
+    (:func:`graphbuild.resolve.resolve` returns it).  ``merges`` are the
+    cross-document event merges of the corpus (:func:`graphbuild.eventmerge.merge_events`);
+    when None they are found among ``results``, which must then be the whole corpus.
     """
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     g.graph["base_iri"] = base_iri
@@ -169,6 +220,10 @@ def build_graph(
     positions: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     entities = list(entities)
     types = {e.id: e.type for e in entities}
+    results = sorted(results, key=lambda r: r.doc.id)
+    if merges is None:
+        merges = merge_events(results, entity_of, {e.id: e.label for e in entities})
+    members: dict[str, list[tuple[str, Event]]] = {}  # merged event id -> its members at hand
     for ent in sorted(entities, key=lambda e: e.id):
         mentions = sorted(
             (mention_dict(doc, m) for doc, m in ent.mentions),
@@ -187,7 +242,7 @@ def build_graph(
             ],
             wikidata=ent.wikidata,
         )
-    for res in sorted(results, key=lambda r: r.doc.id):
+    for res in results:
         d = res.doc
         docs[d.id] = {"title": d.title, "date": d.date, "url": d.url, "text": d.text}
         for rel in res.relations:
@@ -215,25 +270,11 @@ def build_graph(
             else:
                 g.edges[s, o, key].pop("former", None)
         for evt in res.events:
-            nid = event_node_id(d.id, evt.start, evt.end, evt.event_type)
-            g.add_node(
-                nid,
-                type="Event",
-                event_type=evt.event_type,
-                label=evt.label or f"{evt.event_type}: {evt.trigger}",
-                doc=d.id,
-                trigger=evt.trigger,
-                start=evt.start,
-                end=evt.end,
-                status=evt.status,
-                time=evt.time,
-                time_text=evt.time_text,
-                quote=evt.quote,
-                rule=evt.rule,
-                confidence=evt.confidence,
-                evidence=sorted((evidence_dict(e) for e in evt.evidence), key=_evkey),
-                trigger_mentions=[{"start": s, "end": e, "text": t} for s, e, t in evt.mentions],
-            )
+            nid = merges.node_id(d.id, evt)
+            if nid in merges.merged:
+                members.setdefault(nid, []).append((d.id, evt))
+            else:
+                g.add_node(nid, **_event_attrs(d.id, evt))
             ev0 = evt.evidence[0] if evt.evidence else None
             for arg in evt.arguments:
                 target = entity_of.get((d.id, arg.entity))
@@ -260,6 +301,11 @@ def build_graph(
                             )
                         ),
                     )
+    for nid, present in members.items():
+        group = merges.merged[nid]
+        order = {m: i for i, m in enumerate(group.members)}
+        present.sort(key=lambda x: order[(x[0], x[1].key)])
+        g.add_node(nid, **_merged_attrs(group, present))
     _finish_evidence(g, pending)
     _finish_positions(g, positions, formers)
     return g

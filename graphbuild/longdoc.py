@@ -27,6 +27,26 @@ if TYPE_CHECKING:
 #: entities; news articles are mostly far shorter.
 DEFAULT_MAX_CHARS = 20_000
 
+#: The bounds of ``--max-chars``: spaCy's own limit (``nlp.max_length``) above,
+#: and below a piece long enough to hold a paragraph (a smaller one would cut
+#: most sentences and change what is extracted).
+MIN_MAX_CHARS = 1_000
+SPACY_MAX_LENGTH = 1_000_000
+
+
+def check_max_chars(max_chars: int) -> int:
+    """``max_chars`` when it is a usable piece length; else a GraphbuildError naming the bounds."""
+    from graphbuild.errors import GraphbuildError
+
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or not (
+        MIN_MAX_CHARS <= max_chars <= SPACY_MAX_LENGTH
+    ):
+        raise GraphbuildError(
+            f"--max-chars {max_chars!r}: give a number of characters from {MIN_MAX_CHARS:,} to "
+            f"{SPACY_MAX_LENGTH:,} (spaCy's limit); the default is {DEFAULT_MAX_CHARS:,}"
+        )
+    return max_chars
+
 _CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"), re.compile(r"\s+"))
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from graphbuild.cache import ResultCache as ResultCache
 from graphbuild.cache import doc_fingerprint as doc_fingerprint
 from graphbuild.errors import GraphbuildError, InputError
+from graphbuild.longdoc import DEFAULT_MAX_CHARS
 from graphbuild.model import DocResult, Document
 from graphbuild.workers import DEFAULT_BATCH_SIZE as DEFAULT_BATCH_SIZE
 from graphbuild.workers import POOL_TASK_DOCS as POOL_TASK_DOCS
@@ -69,6 +70,8 @@ class BuildOptions:
     model: str | None = None
     progress: bool = False
     default_date: str | None = None  # YYYY-MM-DD for documents without a date (``build --date``)
+    #: Documents longer than this are parsed in pieces cut at paragraph or sentence breaks (``build --max-chars``).
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 @dataclass
@@ -199,7 +202,7 @@ def collect_results(
         key = fingerprints.get(doc.id)
         if key is None:
             order.append(doc.id)
-            key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION)
+            key = fingerprints[doc.id] = doc_fingerprint(doc, EXTRACTOR_VERSION, opts.max_chars)
         return key
 
     def take(doc: Document) -> bool:
@@ -230,9 +233,9 @@ def collect_results(
     elif opts.engine == "dask":
         from graphbuild.distributed import dask_outcomes
 
-        stream = dask_outcomes(pending(documents), opts.dask_address, opts.model, opts.batch_size)
+        stream = dask_outcomes(pending(documents), opts.dask_address, opts.model, opts.batch_size, opts.max_chars)
     elif opts.engine == "local":
-        stream = extract_outcomes(pending(documents), processes, opts.model, opts.batch_size)
+        stream = extract_outcomes(pending(documents), processes, opts.model, opts.batch_size, opts.max_chars)
     else:
         raise GraphbuildError(f"unknown engine {opts.engine!r}; choose one of: dask, local")
     writable = True
@@ -311,7 +314,7 @@ def _prefetched(
     :func:`extract_outcomes` (a pool or this process).  ``note``, ``take``,
     ``pending`` and ``keys`` are :func:`collect_results`'s.
     """
-    prefetch = Prefetch(opts.model, opts.batch_size)
+    prefetch = Prefetch(opts.model, opts.batch_size, opts.max_chars)
     try:
         scanned: list[Document] = []
         misses: list[Document] = []
@@ -324,7 +327,8 @@ def _prefetched(
                     break
         if len(misses) > TASK_DOCS:  # not a small update: extract as a full build does
             prefetch.close()
-            yield from extract_outcomes(pending(itertools.chain(scanned, it)), processes, opts.model, opts.batch_size)
+            yield from extract_outcomes(pending(itertools.chain(scanned, it)), processes, opts.model, opts.batch_size,
+                                        opts.max_chars)
             return
         todo = list(misses)
         sent = bool(todo) and prefetch.send(todo)  # the process parses these while the cache is read below
@@ -342,7 +346,7 @@ def _prefetched(
             more = prefetch.extract(extra)
             payloads = None if more is None else [*payloads, *more]
         if payloads is None:
-            yield from extract_outcomes(todo, 1, opts.model, opts.batch_size)
+            yield from extract_outcomes(todo, 1, opts.model, opts.batch_size, opts.max_chars)
             return
         yield from _outcomes(todo, payloads)
     finally:
@@ -485,9 +489,11 @@ def build(inputs: Sequence[str | Path], opts: BuildOptions | None = None) -> Bui
     a failure or a kill the directory holds the previous build's files, whole.
     """
     from graphbuild.atomic import DirectoryLock
+    from graphbuild.longdoc import check_max_chars
 
     opts = opts or BuildOptions()
     check_base_iri(opts.base_iri)
+    check_max_chars(opts.max_chars)
     locks = [prepare_outdir(opts.outdir)]
     try:
         cache_dir = opts.cache_dir

@@ -5,7 +5,10 @@ only:
 
 * a document's named graph (its mentions, sentences, events, the statements
   of its evidence), its event nodes and their edges depend on the document
-  (its cache key) and on the ids its entities resolved to;
+  (its cache key), on the ids its entities resolved to and on the members of
+  the cross-document events it takes part in (:mod:`graphbuild.eventmerge`:
+  the documents of such an event are rendered together, and the event's node
+  is in the piece of its first document);
 * an entity's node record depends on its id, on the document entities it was
   resolved from and on the merge records resolution wrote for it;
 * a relation edge's record depends on the documents that support it;
@@ -50,7 +53,8 @@ import networkx as nx
 from graphbuild import __version__
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
-from graphbuild.graph import event_node_id, kept_as, relation_edge_key
+from graphbuild.eventmerge import EventMerges, merge_events
+from graphbuild.graph import kept_as, relation_edge_key
 from graphbuild.model import DocResult, Entity
 
 if TYPE_CHECKING:
@@ -73,7 +77,8 @@ def renderer_version() -> str:
     """graphbuild's version plus a digest of the modules that shape graph.json and graph.ttl."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha1(f"{__version__}\x1f{sys.version_info[:2]}".encode())
-    for rel in ("render.py", "graph.py", "resolve.py", "model.py", "exporters/rdf.py", "exporters/nodelink.py"):
+    for rel in ("render.py", "graph.py", "eventmerge.py", "resolve.py", "model.py", "exporters/rdf.py",
+                "exporters/nodelink.py"):
         try:
             h.update(root.joinpath(rel).read_bytes())
         except OSError:
@@ -232,9 +237,10 @@ class Rendered:
     rendered_docs: int
 
 
-def _event_ids(res: DocResult) -> list[str]:
+def _event_ids(res: DocResult, merges: EventMerges) -> list[str]:
+    """The event nodes a document's piece holds: its own, and the cross-document events it leads."""
     d = res.doc.id
-    return [event_node_id(d, e.start, e.end, e.event_type) for e in res.events]
+    return [merges.node_id(d, e) for e in res.events if merges.owned_by(d, e)]
 
 
 class _Keys:
@@ -254,6 +260,21 @@ class _Keys:
             d = r.doc.id
             ids = "\x1e".join(entity_of.get((d, e.key), "") for e in r.entities)
             self.doc[d] = _digest("doc", fingerprints[d], base, ids)
+        # a document's piece also depends on the cross-document events it takes part in: on their ids,
+        # merge records and every member document, so the members of a merged event are rendered together
+        self.merges = merge_events(results, entity_of, {e.id: e.label for e in entities})
+        self.together: dict[str, set[str]] = {}  # document -> the other documents of its merged events
+        if self.merges.merged:
+            own = dict(self.doc)
+            extra: dict[str, list[str]] = defaultdict(list)
+            for nid, group in sorted(self.merges.merged.items()):
+                part = _digest("merged", nid, *(f"{d}:{own[d]}" for d in group.docs),
+                               *(f"{m.doc}\x1d{m.event}\x1d{m.key}\x1d{m.evidence}" for m in group.merges))
+                for d in group.docs:
+                    extra[d].append(part)
+                    self.together.setdefault(d, set()).update(group.docs)
+            for d, parts in extra.items():
+                self.doc[d] = _digest("doc+merged", own[d], *parts)
         members: dict[str, list[str]] = defaultdict(list)
         for (d, k), nid in entity_of.items():
             members[nid].append(f"{fingerprints[d]}:{k}")
@@ -336,13 +357,13 @@ def _subgraph(
     wanted = sorted(set(docs))
     results = [keys.results[d] for d in wanted]
     if every_doc:
-        return build_graph(entities, results, entity_of, base_iri)
+        return build_graph(entities, results, entity_of, base_iri, keys.merges)
     inside = set(wanted)
     ids = {entity_of[(r.doc.id, e.key)] for r in results for e in r.entities if (r.doc.id, e.key) in entity_of}
     subset = [
         replace(e, mentions=tuple(m for m in e.mentions if m[0] in inside)) for e in entities if e.id in ids
     ]
-    return build_graph(subset, results, entity_of, base_iri)
+    return build_graph(subset, results, entity_of, base_iri, keys.merges)
 
 
 def render_outputs(
@@ -381,6 +402,8 @@ def render_outputs(
     for d in all_docs:
         if "J" + keys.doc[d] not in memo or (want_turtle and "R" + keys.doc[d] not in memo):
             need_docs.add(d)
+    for d in list(need_docs):  # a merged event's node is made from all its documents
+        need_docs.update(keys.together.get(d, ()))
     missing_entities = [e for e in entities if "J" + keys.entity[e.id] not in memo]
     missing_relations = [e for e, k in keys.relation.items() if "J" + k not in memo]
     missing_positions = [n for n, k in keys.positions.items() if "P" + k not in memo]
@@ -394,7 +417,7 @@ def render_outputs(
         sub = _subgraph(need_docs, keys, entities, entity_of, graph_base, every_doc)
         for d in need_docs:
             res = keys.results[d]
-            ids = _event_ids(res)
+            ids = _event_ids(res, keys.merges)
             nodes = tuple((n, node_record(sub, n)) for n in sorted(set(ids)))
             edges = tuple(
                 ((n, t, k), edge_record(sub, n, t, k)) for n in sorted(set(ids)) for _, t, k in sub.out_edges(n, keys=True)
@@ -608,7 +631,9 @@ def _write_turtle(
         log.debug("%d graph.ttl fragments rendered again: their shared triples now come earlier", len(late))
         late_docs = [u for u in late if not u.startswith("\x00")]
         if late_docs:
-            rdf = to_rdf(_subgraph(late_docs, keys, entities, entity_of, graph_base, False), graph_base)
+            # with the other documents of their merged events: a merged event's node is made from all of them
+            with_members = sorted({*late_docs, *(m for d in late_docs for m in keys.together.get(d, ()))})
+            rdf = to_rdf(_subgraph(with_members, keys, entities, entity_of, graph_base, False), graph_base)
             texts.add(rdf, late_docs)
         late_buckets = [u[1:] for u in late if u.startswith("\x00")]
         if late_buckets:

@@ -13,6 +13,11 @@ spaCy objects) and joins the per-document entities:
                   who dominates the surname: found in at least :data:`DOMINANCE`
                   times as many documents as all other compatible Blairs together
 
+A generic organisation named without its country ("Treasury", "Finance Ministry", see
+:mod:`graphbuild.generic_names`) is never joined across documents: the entity layer writes the
+country into the label when the text gives it ("Treasury (United Kingdom)"), and only such
+qualified labels join by ``same-name``.
+
 Honorifics are evidence against a join: a surname written "Mr Blair" never
 joins a person written "Mrs/Ms ..." (and the reverse).
 
@@ -33,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from graphbuild.generic_names import is_generic
 from graphbuild.model import DocEntity, DocResult, Entity, Merge
 
 log = logging.getLogger(__name__)
@@ -268,6 +274,10 @@ def _cluster(
         uf.find(k)
         if e.type == "Person" and _person_parts(e.label) is None:
             bare_by_name[_fold(e.label)].append(k)
+            continue
+        if e.type == "Organization" and is_generic(e.label):
+            # "Treasury" with no country: the US one in one article, the UK one in the next (``generic``)
+            by_name[(e.type, f"{_fold(e.label)}\x1f{k[0]}")].append(k)
             continue
         by_name[(e.type, _fold(e.label))].append(k)
     for (typ, name), ks in by_name.items():

@@ -34,6 +34,7 @@ DEFAULT_BATCH_SIZE = 12
 
 
 _WORKER_MODEL: str | None = None
+_WORKER_MAX_CHARS: int | None = None
 
 #: Documents per task sent to a worker process: small enough to keep the
 #: workers evenly busy up to the end, large enough that nlp.pipe batches well.
@@ -67,24 +68,28 @@ def _parse_short(nlp: Any, docs: Sequence[Document], batch_size: int) -> Iterato
                 yield sdoc, d
 
 
-def _parse(docs: Sequence[Document], model: str | None, batch_size: int) -> Iterator[tuple[Doc | str, Document]]:
+def _parse(
+    docs: Sequence[Document], model: str | None, batch_size: int, max_chars: int | None = None
+) -> Iterator[tuple[Doc | str, Document]]:
     """Parsed documents one at a time (never the whole batch of Docs at once), in order.
 
-    A document over :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS` is parsed in
-    pieces (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the
-    reason comes instead of the Doc.
+    A document over ``max_chars`` (default
+    :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS`) is parsed in pieces
+    (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the reason
+    comes instead of the Doc.
     """
     from graphbuild.longdoc import DEFAULT_MAX_CHARS, parse_long
     from graphbuild.nlp import load_pipeline
 
+    limit = max_chars or DEFAULT_MAX_CHARS
     nlp = load_pipeline(model)
-    short = _parse_short(nlp, [d for d in docs if len(d.text) <= DEFAULT_MAX_CHARS], batch_size)
+    short = _parse_short(nlp, [d for d in docs if len(d.text) <= limit], batch_size)
     for d in docs:
-        if len(d.text) <= DEFAULT_MAX_CHARS:
+        if len(d.text) <= limit:
             yield next(short)
             continue
         try:
-            sdoc = parse_long(nlp, d.text, DEFAULT_MAX_CHARS)
+            sdoc = parse_long(nlp, d.text, limit)
         except Exception as exc:
             log.debug("spaCy failed on %s: %s", d.id, exc)
             yield _reason(exc), d
@@ -105,37 +110,56 @@ def _extract_one(sdoc: Doc | str, d: Document) -> DocResult | str:
 
 
 def extract_batch(
-    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
 ) -> list[DocResult | str]:
     """Parse and extract a batch in this process; a failing document gives an error string."""
-    return [_extract_one(sdoc, d) for sdoc, d in _parse(docs, model, batch_size)]
+    return [_extract_one(sdoc, d) for sdoc, d in _parse(docs, model, batch_size, max_chars)]
 
 
 def extract_batch_pickled(
-    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    docs: Sequence[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
 ) -> list[bytes | str]:
     """Like :func:`extract_batch`, each result pickled (what a worker sends back and the cache stores)."""
     out: list[bytes | str] = []
-    for sdoc, d in _parse(docs, model, batch_size):
+    for sdoc, d in _parse(docs, model, batch_size, max_chars):
         res = _extract_one(sdoc, d)
         out.append(res if isinstance(res, str) else pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
     return out
 
 
-def _init_worker(model: str | None, build_pid: int | None = None) -> None:
-    global _WORKER_MODEL
+def _init_worker(model: str | None, build_pid: int | None = None, max_chars: int | None = None) -> None:
+    global _WORKER_MODEL, _WORKER_MAX_CHARS
     _WORKER_MODEL = model
+    _WORKER_MAX_CHARS = max_chars
     if build_pid is not None:
         from graphbuild.lifecycle import watch_process
 
         watch_process(build_pid)  # the worker ends with the build, even after kill -9 (then the forkserver does)
+    _load_frozen(model)
+
+
+def _load_frozen(model: str | None) -> None:
+    """Load the model, the gazetteers and the extraction modules, then move them out of the collector's sight.
+
+    They live as long as the process; without ``gc.freeze`` every full collection (extraction makes
+    many short-lived objects, so there are many) would scan the model's objects again.
+    """
+    import gc
+
+    import graphbuild.extract  # noqa: F401  (its tables, built at import)
+    from graphbuild.gazetteer import gazetteer
     from graphbuild.nlp import load_pipeline
 
     load_pipeline(model)
+    gazetteer()
+    gc.collect()
+    gc.freeze()
 
 
 def _worker_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str]:
-    return extract_batch_pickled(docs, _WORKER_MODEL, batch_size)
+    return extract_batch_pickled(docs, _WORKER_MODEL, batch_size, _WORKER_MAX_CHARS)
 
 
 class Prefetch:
@@ -149,12 +173,13 @@ class Prefetch:
     the build extracts those documents itself (and reports any error then).
     """
 
-    def __init__(self, model: str | None, batch_size: int) -> None:
+    def __init__(self, model: str | None, batch_size: int, max_chars: int | None = None) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_prefetch_main, args=(child, model, batch_size), daemon=True)
+        self._proc = ctx.Process(target=_prefetch_main, args=(child, model, batch_size, max_chars),
+                                 daemon=True)
         self._proc.start()
         child.close()
         self._busy = False
@@ -208,17 +233,13 @@ class Prefetch:
         self._conn.close()
 
 
-def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
+def _prefetch_main(conn: Any, model: str | None, batch_size: int, max_chars: int | None = None) -> None:
     """The prefetch process: load everything extraction needs, then extract what the build sends."""
     from graphbuild.lifecycle import end_with_parent
 
     end_with_parent()  # forked by the build's main thread: it ends with the build
     try:
-        from graphbuild.gazetteer import gazetteer
-        from graphbuild.nlp import load_pipeline
-
-        load_pipeline(model)
-        gazetteer()
+        _load_frozen(model)
     except Exception as exc:  # the build extracts in its own process and reports the problem
         log.debug("prefetch process cannot load the model: %s", exc)
         conn.close()
@@ -230,7 +251,7 @@ def _prefetch_main(conn: Any, model: str | None, batch_size: int) -> None:
             return
         if docs is None:
             return
-        conn.send(extract_batch_pickled(docs, model, batch_size))
+        conn.send(extract_batch_pickled(docs, model, batch_size, max_chars))
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -257,6 +278,7 @@ def extract_outcomes(
     processes: int = 1,
     model: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """Extract documents in input order with ``processes`` workers, holding a bounded window in memory.
 
@@ -273,13 +295,14 @@ def extract_outcomes(
     if processes <= 1 or second is None:
         for chunk in (first, second):
             if chunk:
-                for sdoc, d in _parse(chunk, model, batch_size):
+                for sdoc, d in _parse(chunk, model, batch_size, max_chars):
                     yield d, _extract_one(sdoc, d), None
         for chunk in chunks:
-            for sdoc, d in _parse(chunk, model, batch_size):
+            for sdoc, d in _parse(chunk, model, batch_size, max_chars):
                 yield d, _extract_one(sdoc, d), None
         return
-    yield from _pool_outcomes(itertools.chain((first, second), chunks), processes, model, batch_size)
+    yield from _pool_outcomes(itertools.chain((first, second), chunks), processes, model, batch_size,
+                              max_chars=max_chars)
 
 
 #: The task a pool worker runs on a chunk (tests replace it with one that dies).
@@ -292,6 +315,7 @@ def _pool_outcomes(
     model: str | None,
     batch_size: int,
     task: WorkerTask | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes of ``chunks`` from a pool of ``processes`` workers, in order, two tasks per worker in flight.
 
@@ -310,7 +334,7 @@ def _pool_outcomes(
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(model, os.getpid()))
+                                   initargs=(model, os.getpid(), max_chars))
 
     pool = new_pool()
 

@@ -468,9 +468,12 @@ def test_cricket_county_rule(text: str, ents: dict[str, str], expected: set[tupl
 
 
 def test_family_name_first_person() -> None:
-    """Rule doc-consistency: "Wang" after "Wang Donghai" is that Person even when spaCy guessed ORG."""
+    """Rule doc-consistency: "Wang" after "Wang Donghai" is that Person even when spaCy guessed ORG; rule
+    first-name: and joins him (the family name written first)."""
     doc, d = mkdoc("Wang Donghai was held . Wang 's arrest angered them .", {"0:2": "PERSON", "5:6": "ORG"})
-    assert summary(extract_entities(doc, d)) == {("Wang Donghai", "Person"), ("Wang", "Person")}
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Wang Donghai", "Person")}
+    assert find(ents, "Wang Donghai").aliases == ("Wang",)
 
 
 @pytest.mark.parametrize("word", ["Men", "Women", "Attendance", "GMT"])
@@ -605,17 +608,47 @@ def test_span_loses_trailing_score() -> None:
 
 
 def test_company_short_name_from_spacy_org() -> None:
-    """Rule company-suffix: spaCy's own "Magna International Inc" names "Magna"; "Johnson Controls" is the company."""
+    """Rule company-suffix: spaCy's own "Magna International Inc" names "Magna"; "Johnson Controls" is the company.
+    Rule org-short: each short name joins its full name."""
     doc, d = mkdoc(
         "Magna International Inc bid . Magna said . Johnson Controls Inc rose . Johnson Controls fell .",
         {"0:3": "ORG", "5:6": "PERSON", "8:11": "ORG", "13:15": "PERSON"},
     )
-    assert summary(extract_entities(doc, d)) == {
-        ("Magna International Inc", "Organization"),
-        ("Magna", "Organization"),
-        ("Johnson Controls Inc", "Organization"),
-        ("Johnson Controls", "Organization"),
-    }
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Magna International Inc", "Organization"), ("Johnson Controls Inc", "Organization")}
+    assert find(ents, "Magna International Inc").aliases == ("Magna",)
+    assert find(ents, "Johnson Controls Inc").aliases == ("Johnson Controls",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the rest is a country: "Treasury Department" is the U.S. one named before
+        ("The U.S. Treasury Department acted . The Treasury Department said .", {"1:4": "ORG", "7:9": "ORG"},
+         {("U.S. Treasury Department", "Organization")}),
+        # "Organisation" and "Organization" spell one name
+        ("The Organisation for Security acted . The Organization for Security said .", {"1:4": "ORG", "7:10": "ORG"},
+         {("Organization for Security", "Organization")}),
+        # negative: the rest is neither a suffix nor a country
+        ("Acme Foods Europe rose . Acme Foods fell .", {"0:3": "ORG", "5:7": "ORG"},
+         {("Acme Foods Europe", "Organization"), ("Acme Foods", "Organization")}),
+    ],
+)
+def test_org_short_name_joins(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule org-short: part of a longer organisation name joins it when the rest is a suffix or a country."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_first_name_joins_the_only_person_so_named() -> None:
+    """Rule first-name: "Saddam" after "Saddam Hussein" is him; with two Saddams it stays apart."""
+    doc, d = mkdoc("Saddam Hussein spoke . Saddam said .", {"0:2": "PERSON", "4:5": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Saddam Hussein", "Person")}
+    doc, d = mkdoc(
+        "Saddam Hussein spoke . Saddam Ali left . Saddam said .", {"0:2": "PERSON", "4:6": "PERSON", "8:9": "PERSON"}
+    )
+    assert ("Saddam", "Person") in summary(extract_entities(doc, d))
 
 
 def test_dateline_is_never_a_team() -> None:
@@ -844,3 +877,96 @@ def test_known_name_as_the_last_words_of_a_document(nlp) -> None:  # type: ignor
     for e in ents:
         for m in e.mentions:
             assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a plain full name guessed ORG whose surname is a Person in the document
+        ("Maria Eugenia Landaeta spoke . Landaeta said .", {"0:3": "ORG", "5:6": "PERSON"},
+         {("Maria Eugenia Landaeta", "Person")}),
+        # negative: an organisation word in the name keeps it an organisation
+        ("Landaeta Foundation spoke . Landaeta said .", {"0:2": "ORG", "4:5": "PERSON"},
+         {("Landaeta Foundation", "Organization"), ("Landaeta", "Person")}),
+    ],
+)
+def test_full_name_of_a_bare_person(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule doc-consistency: a full name spaCy guessed ORG is the Person its surname names."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_weekday_is_no_part_of_a_name() -> None:
+    """Rule title/ner: "Foreign Minister Jose Miguel Insulza Monday" names Jose Miguel Insulza; "Monday" alone
+    is no one."""
+    doc, d = mkdoc("Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks .", {"5:9": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Jose Miguel Insulza", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the owner is a name of its own elsewhere: two names
+        ("Farrakhan spoke . Gaddafi backed Farrakhan 's Nation of Islam group .", {"0:1": "PERSON", "5:10": "ORG"},
+         {("Farrakhan", "Person"), ("Nation of Islam", "Organization")}),
+        # negative: a shop named after its owner stays one name
+        ("Eldon Elliott owns Elliott 's Body Shop .", {"0:2": "PERSON", "3:7": "ORG"},
+         {("Eldon Elliott", "Person"), ("Elliott 's Body Shop", "Organization")}),
+    ],
+)
+def test_possessive_owner_split(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule ner: "Farrakhan 's Nation of Islam" is the person and his organisation."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a portfolio before a post is no organisation
+        ("German Defence Minister Volker Ruehe left .", {"1:2": "ORG", "3:5": "PERSON"},
+         {("Germany", "Country"), ("Volker Ruehe", "Person")}),
+        # negative: the ministry itself is
+        ("The Defence Ministry said .", {"1:3": "ORG"}, {("Defence Ministry", "Organization")}),
+    ],
+)
+def test_portfolio_word_is_not_an_organisation(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule ner: "Defence" in "Defence Minister X" is not an Organization."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_plural_demonyms_and_new_table_names() -> None:
+    """Gazetteer: "Venezuelans" is Venezuela, "Tanzanian" Tanzania, "ISIS" Islamic State; "Indians" is no country
+    (the Cleveland Indians)."""
+    from graphbuild.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert (g.lookup("Venezuelans").label, g.lookup("Tanzanian").label) == ("Venezuela", "Tanzania")  # type: ignore[union-attr]
+    assert g.lookup("ISIS").label == "Islamic State"  # type: ignore[union-attr]
+    assert g.lookup("Federal Republic of Yugoslavia").label == "Yugoslavia"  # type: ignore[union-attr]
+    assert g.lookup("Indians") is None
+
+
+def test_title_case_first_line_is_a_headline() -> None:
+    """Headlines: a title-case first line keeps only names the body confirms ("Hampering Boston Bomb Probe" is
+    nobody); an ordinary first sentence is body text."""
+    from graphbuild.extract.entity_steps.base import _title_case_headline
+
+    assert _title_case_headline("Kyrgyzstan National Pleads Not Guilty in Hampering Boston Bomb Probe")
+    assert not _title_case_headline("Kyrgyzstan national pleads not guilty in Boston bomb probe")
+    assert not _title_case_headline("Michael Johnson ( U.S. ) , Frankie Fredericks ( Namibia )")
+
+
+def test_hyphen_adjective_is_no_part_of_a_name() -> None:
+    """Rule person.hyphen: "Chen Chun-yeh" takes its hyphenated part; "Al Capone-like" stays "Al Capone"."""
+    doc2 = Doc(VOCAB, words=["They", "used", "Al", "Capone", "-", "like", "methods", "."],
+               spaces=[True, True, True, False, False, True, False, False],
+               ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["X", "X", "PROPN", "PROPN", "X", "X", "X", "X"],
+               sent_starts=[True] + [False] * 7)
+    ents = extract_entities(doc2, Document(id="t", text=doc2.text))
+    assert summary(ents) == {("Al Capone", "Person")}
+    doc3 = Doc(VOCAB, words=["Chen", "Chun", "-", "yeh", "won", "."], spaces=[True, False, False, True, False, False],
+               ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["PROPN", "PROPN", "X", "X", "X", "X"],
+               sent_starts=[True] + [False] * 5)
+    assert summary(extract_entities(doc3, Document(id="t", text=doc3.text))) == {("Chen Chun-yeh", "Person")}

@@ -18,17 +18,17 @@ def test_bbc_politics_people_have_one_node_each() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bbc_people
 
-    from graphbuild.extract.entities import extract_entities
     from graphbuild.model import DocResult
-    from graphbuild.nlp import load_pipeline
+    from graphbuild.pipeline import extract_stream
     from graphbuild.resolve import resolve
 
     docs = bbc_people.load_docs("politics")
-    nlp = load_pipeline()
-    results = [
-        DocResult(d, extract_entities(sd, d), (), ())
-        for d, sd in zip(docs, nlp.pipe([d.text for d in docs], batch_size=32), strict=True)
-    ]
+    # parsed and extracted by two worker processes (the build's pool); the entities are extract_entities' own
+    results = []
+    for d, res in extract_stream(docs, processes=2, batch_size=32):
+        assert not isinstance(res, str), res
+        results.append(DocResult(d, res.entities, (), ()))
+    assert [r.doc.id for r in results] == [d.id for d in docs]
     entities, _ = resolve(results)
     ok, bare, counts = bbc_people.report(results, entities)
     assert bare == 0

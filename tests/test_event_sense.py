@@ -35,6 +35,25 @@ DOCS = {
     "told_of_deaths_only": "Binali Yildirim said on Saturday that 161 people were killed.",
     "same_talks": ("Armenia and Azerbaijan will hold talks in Geneva next week. "
                    "Diplomats expect the negotiations in Geneva to last two days."),
+    "no_comment": "Michael Howard declined to comment on the report. Charles Kennedy said the plan was flawed.",
+    "quoted_say": ('Sarah Teather told researchers: "Lots of people say Parliament is like an old boys club." '
+                   "Teather was elected in 2003."),
+    "agency": "The army shelled Grozny on Friday, Interfax reported.",
+    "retold": ("Iraqi troops attacked the city of Arbil on Saturday. "
+               "Witnesses said the assault on Arbil began at dawn. The attack was the largest in years."),
+    "quoted_name": '"Every president since Dwight Eisenhower has pursued this policy," the official said.',
+    "apposed_speaker": ("Acting chief of staff of the armed forces Umit Dundar said during a press conference "
+                        "that more than 190 people have been killed."),
+    "statement_said": ("Four militants were killed in Kandahar when their vehicle hit a mine, the statement said. "
+                       "In a BBC interview, Gordon Brown said he would not be distracted."),
+    "modifier": "A suicide bomber attacked a concert in Manchester. Reif is not involved in this election cycle in Ohio.",
+    "campaign": "The bombing campaign against the Islamic State in Iraq surpassed a milestone.",
+    "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
+    "returned": "The U.S. Embassy in Moscow returned 28 historical documents to Russia.",
+    "dismissed": "Maria Landaeta dismissed the rumours that the disease was ebola.",
+    "it_called": ("Damascus Radio welcomed the criticism of the Israeli government. "
+                  "It called for practical steps to force the Israeli government to abandon this policy."),
+    "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
 
@@ -155,3 +174,73 @@ def test_who_tells_of_deaths_is_not_a_victim(graph: dict) -> None:  # type: igno
     assert all("Binali Yildirim" not in r.get("target", set()) for r in deaths)
     assert all("Binali Yildirim" not in r.get("target", set())
                for n, r in _events(graph, "told_of_deaths_only") if n["event_type"] == "Death")
+
+
+def test_no_comment_is_no_statement(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Declined to comment": nothing was said; Kennedy's words are a Statement."""
+    speakers = {a for n, r in _events(graph, "no_comment") if n["event_type"] == "Statement" for a in r.get("agent", set())}
+    assert "Michael Howard" not in speakers
+    assert "Charles Kennedy" in speakers
+
+
+def test_a_say_inside_a_quote_is_the_speakers_own_words(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Lots of people say" inside Teather's quote is part of her Statement, not a second one."""
+    statements = [n for n, _ in _events(graph, "quoted_say") if n["event_type"] == "Statement"]
+    assert len(statements) == 1
+
+
+def test_an_agency_carrying_the_story_is_no_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Interfax reported": the outlet carries the story; the shelling is the event."""
+    events = _events(graph, "agency")
+    assert not [n for n, _ in events if n["event_type"] == "Statement"]
+    assert [n for n, _ in events if n["event_type"] == "Attack"]
+
+
+def test_one_attack_told_in_three_sentences_is_one_event(graph: dict) -> None:  # type: ignore[type-arg]
+    """The attack on Arbil, "the assault on Arbil" and "the attack" are one happening."""
+    attacks = [(n, r) for n, r in _events(graph, "retold") if n["event_type"] == "Attack"]
+    assert len(attacks) == 1
+    assert {"Arbil", "Erbil"} & {a for roles in attacks[0][1].values() for a in roles}
+
+
+def test_attacks_on_two_places_on_two_days_stay_two_events(graph: dict) -> None:  # type: ignore[type-arg]
+    attacks = [n for n, _ in _events(graph, "two_attacks") if n["event_type"] == "Attack"]
+    assert len(attacks) == 2
+
+
+def test_a_name_inside_the_quote_or_beside_a_named_subject_is_no_speaker(graph: dict) -> None:  # type: ignore[type-arg]
+    """"..Eisenhower..," the official said: the official speaks, not Eisenhower; a subject whose name
+    the parse did not link ("chief of staff ... Umit Dundar said") still gives the speaker."""
+    speakers = {a for n, r in _events(graph, "quoted_name") if n["event_type"] == "Statement" for a in r.get("agent", set())}
+    assert "Dwight Eisenhower" not in speakers
+    speakers = {a for n, r in _events(graph, "apposed_speaker") if n["event_type"] == "Statement"
+                for a in r.get("agent", set())}
+    assert "Umit Dundar" in speakers
+
+
+def test_the_statement_that_said_is_no_statement_of_its_own(graph: dict) -> None:  # type: ignore[type-arg]
+    """"the statement said" names no speaker; "In a BBC interview, Brown said" is one Statement, Brown's."""
+    statements = [(n, r) for n, r in _events(graph, "statement_said") if n["event_type"] == "Statement"]
+    assert len(statements) == 1
+    assert "Gordon Brown" in statements[0][1].get("agent", set())
+
+
+def test_event_nouns_that_modify_a_noun_or_are_generic_name_no_happening(graph: dict) -> None:  # type: ignore[type-arg]
+    """"a suicide bomber" is no suicide, "this election cycle" no election, "any deal" no agreement; the attack is."""
+    kinds = {n["event_type"] for n, _ in _events(graph, "modifier")}
+    assert "Attack" in kinds
+    assert "Death" not in kinds and "Personnel" not in kinds
+    assert not [n for n, _ in _events(graph, "generic") if n["event_type"] == "Agreement"]
+    assert [n for n, _ in _events(graph, "campaign") if n["event_type"] == "Attack"]  # the campaign is bombing
+
+
+def test_objects_that_are_no_people_or_places_keep_travel_and_personnel_verbs_out(graph: dict) -> None:  # type: ignore[type-arg]
+    """"returned documents to Russia" is no trip, "dismissed the rumours" no firing."""
+    assert not [n for n, _ in _events(graph, "returned") if n["event_type"] == "Travel"]
+    assert not [n for n, _ in _events(graph, "dismissed") if n["event_type"] == "Personnel"]
+
+
+def test_a_verbs_own_pronoun_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
+    """"It called for steps to force the Israeli government": Israel is not the one calling."""
+    agents = {a for n, r in _events(graph, "it_called") if n["event_type"] == "Request" for a in r.get("agent", set())}
+    assert "Israel" not in agents

@@ -17,6 +17,8 @@ CASES = [
     ("The bank plans to buy its rival.", "buy", "planned"),
     ("The ministers meet in Brussels tomorrow.", "meet", "planned"),
     ("The planned visit to Paris went ahead.", "visit", "planned"),
+    ("Polish Foreign Minister to visit Yugoslavia.", "visit", "planned"),
+    ("Blair to meet Bush in Washington.", "meet", "planned"),
     # negated: negation, refusal, denial, calling off
     ("Putin refused to hold direct talks with Ukraine.", "talks", "negated"),
     ("The minister denied attacking the village.", "attacking", "negated"),
@@ -38,6 +40,7 @@ CASES = [
     ("The President met Starmer in Washington.", "met", "reported"),
     ("Police said the bombing killed 12 people.", "bombing", "reported"),
     ("She said Russia attacked the port.", "attacked", "reported"),
+    ("Iraq asked the UN to send inspectors.", "asked", "reported"),
 ]
 
 

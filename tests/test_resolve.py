@@ -272,3 +272,20 @@ def test_resolution_add_refuses_a_document_twice() -> None:
     res = Resolution([doc("a", ("Antony Blinken", "Person"))])
     with pytest.raises(ValueError, match="already resolved"):
         res.add([doc("a", ("Antony Blinken", "Person"))])
+
+
+def test_generic_organisation_without_country_stays_per_document() -> None:
+    """Generic bodies: "Treasury" in two articles is two entities (the US one, the UK one); a qualified label
+    ("Treasury (United Kingdom)") and a proper name ("Acme Bank Holdings") still join across articles."""
+    ents, of = resolve(
+        [
+            doc("a", ("Treasury", "Organization"), ("Treasury (United Kingdom)", "Organization"),
+                ("Acme Holdings", "Organization")),
+            doc("b", ("Treasury", "Organization"), ("Treasury (United Kingdom)", "Organization"),
+                ("Acme Holdings", "Organization")),
+        ]
+    )
+    assert of[("a", "e0")] != of[("b", "e0")]
+    assert of[("a", "e1")] == of[("b", "e1")] == "organization/treasury-united-kingdom"
+    assert of[("a", "e2")] == of[("b", "e2")]
+    assert sorted(e.label for e in ents) == ["Acme Holdings", "Treasury", "Treasury", "Treasury (United Kingdom)"]

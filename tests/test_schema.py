@@ -20,7 +20,7 @@ def _strict(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every listed record closed (no unlisted key), to find fields the docs do not cover."""
     schema = copy.deepcopy(schema)
     defs = schema["$defs"]
-    for name in ("evidence", "mention", "merge", "position"):
+    for name in ("evidence", "mention", "merge", "position", "event_merge"):
         defs[name]["additionalProperties"] = False
     node_props = {**defs["node"]["properties"], **defs["entity_node"]["properties"]}
     defs["entity_node"]["properties"] = node_props
@@ -126,6 +126,32 @@ def test_bad_graphs_are_rejected(path: tuple[Any, ...], value: Any, message: str
     target[path[-1]] = value
     problems = validate_graph_json(data)
     assert problems and any(message in p for p in problems), problems
+
+
+def _merged() -> dict[str, Any]:
+    """_tiny() with its event told by two documents (a cross-document event)."""
+    data = _tiny()
+    data["graph"]["documents"]["e"] = {"title": None, "date": "2024-01-02", "url": None}
+    data["nodes"][2].update(
+        docs=["d", "e"],
+        trigger_mentions=[{"doc": "e", "start": 5, "end": 9, "text": "talks"}],
+        merges=[{"rule": "cross-doc.type-arg-date", "doc": "e", "event": "event/2", "trigger": "talks", "start": 5,
+                 "end": 9, "key": "Meet|planned|2024-01-02|person/jo-quill",
+                 "evidence": "Meet (planned) on 2024-01-02 with Jo Quill as agent, as in d"}],
+    )
+    return data
+
+
+def test_cross_document_event_fields_are_accepted_and_checked() -> None:
+    """docs, merges and trigger mentions with their document are valid and documented; a merge without its key
+    or a one-document docs list is named."""
+    _check(_merged())
+    data = _merged()
+    del data["nodes"][2]["merges"][0]["key"]
+    assert any("'key' is a required property" in p for p in validate_graph_json(data))
+    data = _merged()
+    data["nodes"][2]["docs"] = ["d"]
+    assert any("should be non-empty" in p or "is too short" in p for p in validate_graph_json(data))
 
 
 @pytest.mark.parametrize("time", ["2004", "2004-12", "2004-12-09", None])

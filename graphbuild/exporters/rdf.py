@@ -696,7 +696,8 @@ class _Lines:
         self.add(g, ev, SEM + "eventType", m.iri(event_type_iri(etype)))
         label = attrs.get("label") or etype
         self.add(g, ev, RDFS + "label", m.en(label))
-        if doc is not None:
+        merged = isinstance(attrs.get("docs"), list)
+        if doc is not None and not merged:
             self.add(g, ev, GB + "document", m.doc(str(doc)))
         for key, prop in (("trigger", "trigger"), ("rule", "rule"), ("time_text", "timeText"), ("quote", "quote"),
                           ("status", "status")):
@@ -712,6 +713,8 @@ class _Lines:
             if is_xsd_date(when):
                 # the day's own node is a corpus-level fact (see :meth:`days`)
                 self.add(g, ev, SEM + "hasTime", m.time(str(when)))
+        if merged:
+            return ev  # each document's part is in that document's graph (see :meth:`event_part`)
         for e in attrs.get("evidence") or ():
             sent = self.sentence(
                 str(e.get("doc", doc)), e.get("sentence_start"), e.get("sentence_end"), e.get("sentence")
@@ -722,6 +725,37 @@ class _Lines:
             for tm in attrs.get("trigger_mentions") or ():
                 self.mention(ev, {"doc": doc, **tm}, rule_prop=False)
         return ev
+
+    def event_part(self, node: str, attrs: Mapping[str, Any], doc: str) -> None:
+        """One document's part of a cross-document event, in that document's graph: ``gb:document``, the
+        sentences it gives, its trigger mentions, and the record of its merge (a ``gb:EventMerge``)."""
+        m = self.m
+        g = m.doc_graph(doc)
+        ev = m.node(node)
+        self.add(g, ev, GB + "document", m.doc(doc))
+        for e in attrs.get("evidence") or ():
+            if str(e.get("doc")) == doc:
+                sent = self.sentence(doc, e.get("sentence_start"), e.get("sentence_end"), e.get("sentence"))
+                if sent is not None:
+                    self.add(g, ev, PROV + "wasDerivedFrom", sent)
+        for tm in attrs.get("trigger_mentions") or ():
+            if str(tm.get("doc")) == doc:
+                self.mention(ev, tm, rule_prop=False)
+        for rec in attrs.get("merges") or ():
+            if str(rec.get("doc")) != doc:
+                continue
+            mg = m.hashed("merge", node, doc, rec.get("event"), rec.get("key"))
+            self.typ(g, mg, GB + "EventMerge")
+            self.add(g, ev, GB + "merge", mg)
+            self.add(g, mg, GB + "memberDocument", m.doc(doc))
+            for key, prop in (("rule", "rule"), ("key", "mergeKey"), ("trigger", "memberTrigger"),
+                              ("evidence", "mergeEvidence")):
+                value = rec.get(key)
+                if value is not None and value != "":
+                    self.add(g, mg, GB + prop, m.lit(value))
+            off = _offsets(rec.get("start"), rec.get("end"))
+            if off is not None:
+                self.add(g, mg, GB + "memberTriggerSpan", m.span(doc, *off))
 
     def fact(self, s: str, o: str, attrs: Mapping[str, Any], is_event: bool, event_doc: str | None) -> None:
         """The triples an edge states, once: an entity edge's (and a post's) in the relations graph, an
@@ -1030,6 +1064,8 @@ class _Plan:
         self.foreign: dict[str, list[tuple[object, object, object]]] = {}
         self.docs: set[str] = set()
         self.event_doc: dict[Any, str | None] = {}
+        #: document -> the cross-document events it has a part of (see :meth:`_Lines.event_part`)
+        self.parts: dict[str, list[Any]] = {}
         days: set[str] = set()
         edges = list(graph.edges(keys=True, data=True))
         for node in sorted(graph.nodes, key=str):
@@ -1079,6 +1115,12 @@ class _Plan:
         self._add_node(key, node, None)
         if key is not None:
             self.docs.add(key)
+        docs = attrs.get("docs")
+        if isinstance(docs, list):  # a cross-document event: each document's part goes to its graph
+            for d in docs:
+                self.docs.add(str(d))
+                self.parts.setdefault(str(d), []).append(node)
+            return
         for e in attrs.get("evidence") or ():
             sdoc = str(e.get("doc", doc))
             if sdoc != key:
@@ -1138,6 +1180,9 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str | None = None) -> RdfData:
                 target = terms.node(str(node))
                 for mention in mentions:
                     b.mention(target, mention)
+        if key is not None:
+            for node in plan.parts.get(key, ()):
+                b.event_part(str(node), graph.nodes[node], key)
         for i in plan.facts.get(key, ()):
             s, o, _k, attrs = plan.edge_list[i]
             b.fact(str(s), str(o), attrs, s in plan.event_doc, plan.event_doc.get(s))

@@ -272,6 +272,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
         doc_ids.update(_text(m.get("doc")) for m in a.get("mentions") or [])
         if a.get("doc") is not None:
             doc_ids.add(_text(a["doc"]))
+        doc_ids.update(_text(d) for d in a.get("docs") or [])  # a cross-document event's documents
         for ev in a.get("evidence") or []:
             sentences.add(_sentence_key(ev))
         if a.get("type") != "Event":
@@ -325,6 +326,16 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = None) -> tuple
                     "evidence": [tables.evidence(ev) for ev in a.get("evidence") or []],
                 }
             )
+            told = [tables.doc_index[_text(d)] for d in a.get("docs") or []]
+            if told:  # a cross-document event: every document, and why each other one's event joined
+                node_docs[n].update(told)
+                info["docs"] = told
+                info["merges"] = [
+                    {"doc": tables.doc_index[_text(m.get("doc"))], "trigger": _text(m.get("trigger")),
+                     "rule": _text(m.get("rule")), "key": _text(m.get("key")), "evidence": _text(m.get("evidence"))}
+                    for m in a.get("merges") or []
+                    if _text(m.get("doc")) in tables.doc_index
+                ]
             doc_date = tables.docs[tables.doc_index[doc]]["date"] if doc else ""
             extra.update({"status": status, "date": _event_date(a, doc_date)})
             aliases: list[str] = []

@@ -34,6 +34,7 @@ class TokenTable:
     idx: list[int]
     doc_text: str
     word_set: frozenset[str]  # the lowercased token texts
+    space: list[bool]  # whether a space follows the token (``Token.whitespace_``)
 
 
 _TABLE_KEY = "graphbuild.token_table"
@@ -43,20 +44,46 @@ def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built on first use and kept in ``doc.user_data``."""
     table = doc.user_data.get(_TABLE_KEY)
     if table is None or len(table.text) != len(doc):
-        toks = list(doc)
-        text = [t.text for t in toks]
-        lower = [w.lower() for w in text]  # not Token.lower_: empty in Docs built on a bare Vocab
-        table = TokenTable(
-            text=text,
-            lower=lower,
-            lemma=[t.lemma_.lower() for t in toks],
-            pos=[t.pos_ for t in toks],
-            idx=[t.idx for t in toks],
-            doc_text="".join(t.text_with_ws for t in toks),
-            word_set=frozenset(lower),
-        )
+        table = _build_table(doc)
         doc.user_data[_TABLE_KEY] = table
     return cast(TokenTable, table)
+
+
+#: String of a hash, and lowercased string of a hash, shared by all Docs (a hash names one string in
+#: every Vocab); looking a hash up here is much cheaper than in the StringStore or through a Token.
+_STRINGS: dict[int, str] = {}
+_LOWER_STRINGS: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (a column of ``Doc.to_array``), through the shared memo."""
+    store, strs = doc.vocab.strings, _STRINGS
+    return [strs[h] if h in strs else strs.setdefault(h, store[h]) for h in hashes]
+
+
+def _build_table(doc: Doc) -> TokenTable:
+    """The table read from ``Doc.to_array`` (no Token objects)."""
+    from spacy.attrs import IDX, LEMMA, ORTH, POS, SPACY
+    from spacy.parts_of_speech import NAMES
+
+    if len(_STRINGS) > 1_000_000:  # bounded by the vocabulary seen; a very long run starts afresh
+        _STRINGS.clear()
+        _LOWER_STRINGS.clear()
+    store = doc.vocab.strings
+    cols: list[list[int]] = doc.to_array([ORTH, LEMMA, POS, IDX, SPACY]).T.tolist() if len(doc) else [[]] * 5
+    lows = _LOWER_STRINGS
+    text = strings_of(doc, cols[0])
+    lower = [w.lower() for w in text]  # not Token.lower_: empty in Docs built on a bare Vocab
+    return TokenTable(
+        text=text,
+        lower=lower,
+        lemma=[lows[h] if h in lows else lows.setdefault(h, store[h].lower()) for h in cols[1]],
+        pos=[NAMES[p] for p in cols[2]],
+        idx=cols[3],
+        doc_text="".join([w + " " if sp else w for w, sp in zip(text, cols[4], strict=True)]),
+        word_set=frozenset(lower),
+        space=[bool(sp) for sp in cols[4]],
+    )
 
 
 _SENT_KEY = "graphbuild.sentences"
@@ -92,6 +119,11 @@ def release_tables(doc: Doc) -> None:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, read once per document."""
     return token_table(doc).doc_text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document text (``Span.text`` makes a Token for every word)."""
+    return token_table(span.doc).doc_text[span.start_char : span.end_char]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +257,7 @@ def evidence(
     confidence: float,
 ) -> Evidence:
     """An Evidence record for one sentence (its text trimmed of trailing whitespace)."""
-    text = sent.text
+    text = span_text(sent)
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
     start = sent.start_char + lead

@@ -95,9 +95,9 @@ def _partial(text: str, anchor: date | None, future: bool) -> str | None:
     if text in ("this month", "last month", "next month"):
         shift = {"this": 0, "last": -1, "next": 1}[text.split()[0]]
         y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-        return f"{y}-{mo + 1:02d}"
+        return f"{y:04d}-{mo + 1:02d}"
     if text in ("this year", "last year", "next year"):
-        return str(anchor.year + {"this": 0, "last": -1, "next": 1}[text.split()[0]])
+        return f'{anchor.year + {"this": 0, "last": -1, "next": 1}[text.split()[0]]:04d}'
     m = _MONTH_ONLY.fullmatch(text)
     word = m.group(2) if m else ""
     if m is None or not (word in _MONTHS or word in _MONTH_ABBR):
@@ -112,7 +112,7 @@ def _partial(text: str, anchor: date | None, future: bool) -> str | None:
             year += 1
     elif mo > anchor.month or (which == "last" and mo == anchor.month):
         year -= 1  # news reports the past: "December" in a March article is last December
-    return f"{year}-{mo:02d}"
+    return f"{year:04d}-{mo:02d}"
 
 
 def resolve_time(expr: str, anchor: date | None, future: bool = False) -> str | None:
@@ -120,8 +120,19 @@ def resolve_time(expr: str, anchor: date | None, future: bool = False) -> str | 
     month, ``YYYY`` (``xsd:gYear``) for a year; None when it cannot be pinned down.
 
     ``future``: the event is in the future tense, so a day, weekday or month without a year is the next one
-    after ``anchor`` rather than the last one before it.
+    after ``anchor`` rather than the last one before it.  A time that would fall outside the years 1 to 9999
+    (an article dated 0001-01-01 saying "on Tuesday") cannot be written as an XSD date: None.
     """
+    try:
+        iso = _resolve_time(expr, anchor, future)
+    except (OverflowError, ValueError):  # the anchor is at the edge of what ``datetime.date`` holds
+        return None
+    if iso is not None and not re.fullmatch(r"(?!0000)\d{4}(-\d{2}(-\d{2})?)?", iso):
+        return None  # year 0 or a negative one ("last year" in year 1)
+    return iso
+
+
+def _resolve_time(expr: str, anchor: date | None, future: bool) -> str | None:
     text = expr.strip().lower()
     absolute = find_absolute_date(expr)
     if absolute is not None:

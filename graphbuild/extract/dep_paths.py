@@ -32,7 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Final, cast
 
-from graphbuild.extract.common import sentence_of, token_table
+from graphbuild.extract.common import sentence_of, strings_of, token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -123,13 +123,17 @@ _PARSE_KEY = "graphbuild.dep_parse"  # listed in common.TABLE_KEYS
 def _parse_of(doc: Doc) -> _Parse:
     parse = doc.user_data.get(_PARSE_KEY)
     if parse is None or len(parse.head) != len(doc):
-        toks = list(doc)
+        from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER
+
         table = token_table(doc)
+        # read from arrays, not Tokens; HEAD is the head's offset from the token, stored unsigned
+        cols: list[list[int]] = doc.to_array([DEP, LIKE_NUM, LOWER]).T.tolist() if len(doc) else [[]] * 3
+        offsets: list[int] = doc.to_array([HEAD]).astype("int64").tolist()
         parse = _Parse(
-            head=[t.head.i for t in toks],
-            dep=[t.dep_ for t in toks],
-            like_num=[t.like_num for t in toks],
-            lower=[t.lower_ for t in toks],
+            head=[i + off for i, off in enumerate(offsets)],
+            dep=strings_of(doc, cols[0]),
+            like_num=[bool(f) for f in cols[1]],
+            lower=strings_of(doc, cols[2]),
             lemma=table.lemma,
             pos=table.pos,
             sent_start=[sent.start for sent in sentence_of(doc)],

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import doc_text
+from graphbuild.extract.common import doc_text, sentence_of, token_table
 from graphbuild.extract.entity_steps.base import SPORT_EVENT_WORDS, STOP_NAMES, _Cand, _caps_tokens, _surface
 from graphbuild.extract.entity_steps.candidates import (
     dateline_candidates,
@@ -109,16 +109,22 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in peoples]
     groups = _group(doc, cands, caps, document.id)
     qualify_generic(doc, groups, cands)
-    sent_of: dict[int, tuple[int, int]] = {}
-    for sent in doc.sents:
-        for k in range(sent.start, sent.end):
-            sent_of[k] = (sent.start_char, sent.end_char)
+    sents = sentence_of(doc)
+    table = token_table(doc)
+    full = table.doc_text  # not ``text``: the filter above rebinds it
     built: list[tuple[int, DocEntity]] = []
     for g in groups:
         mentions = []
         for c in sorted(g.cands, key=lambda c: c.start):
+            if 0 <= c.start < c.end <= len(sents):
+                sent = sents[c.start]
+                start_char = table.idx[c.start]
+                end_char = table.idx[c.end - 1] + len(table.text[c.end - 1])
+                mentions.append(Mention(start_char, end_char, full[start_char:end_char], sent.start_char,
+                                        sent.end_char, c.rule))
+                continue
             span = doc[c.start : c.end]
-            ss, se = sent_of.get(c.start, (0, len(text)))
+            ss, se = (sents[c.start].start_char, sents[c.start].end_char) if c.start < len(sents) else (0, len(full))
             mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
         uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
         label = g.label

@@ -3,14 +3,17 @@
 News often names the actors of an event in the sentence around the trigger but not on its parse path
 ("The explosions occurred near the finish line" after a sentence naming Boston), or in the sentence
 before ("... Kabul. The blast killed twelve").  :func:`context_argument` takes the nearest named entity
-of a compatible type: in the trigger's own sentence first (nearest by token distance), then in the
-previous sentence (its subject-like first mention).  The rule on the argument's evidence says which
+of a compatible type, preferring one whose position fits the role (a place after "in"/"near", an agent as
+subject or after "by", a victim as object): in the trigger's own sentence first (nearest by token
+distance), then in the previous sentence.  The rule on the argument's evidence says which
 (``+arg.sentence`` or ``+arg.previous``), so the link stays auditable.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,20 +61,70 @@ def _reports(trigger: Token, start: int, end: int) -> bool:
     )
 
 
+#: Prepositions that set where something happens ("in Aleppo", "near the border", "across Paris").
+_LOCATIVE: Final = frozenset({"in", "at", "near", "across", "outside", "inside", "into", "to", "throughout", "from",
+                              "around", "through", "towards", "toward"})
+
+
+def _climb(tok: Token) -> Token:
+    """The phrase a name heads or stands in ("Helmand Province, Afghanistan"; "Kizlyar" in "X and Kizlyar")."""
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "appos", "compound") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _locative(tok: Token) -> bool:
+    """A name in a phrase of place: "in Aleppo", "the towns of Budennovsk" after "in"."""
+    tok = _climb(tok)
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in _LOCATIVE:
+        return True
+    return prep.lower_ == "of" and prep.head.i != prep.i and _locative(prep.head)
+
+
+def _fits(role: str, etype: str, root: Token) -> bool:
+    """Whether a name read from the context can fill ``role``: places where a place is told, agents as the
+    subject (or "by ..."), victims as the one who suffers."""
+    top = _climb(root)
+    if role in ("place", "destination", "origin"):
+        return _locative(root)
+    if role == "agent" and etype == "Statement":
+        return not modifier(root)  # "Trump aides said" names no speaker
+    if role == "agent":
+        return top.dep_ in ("nsubj", "poss") or (top.dep_ == "pobj" and top.head.lower_ == "by")
+    if role == "target" and etype == "Death":
+        return top.dep_ in ("nsubjpass", "dobj")
+    return True
+
+
+def _nationality(role: str, etype: str, mention: Span) -> bool:
+    """A nationality on a noun ("French President", "Afghan soldiers") is never a place, nor who died."""
+    return nationality_blocked(role, etype) and nationality_modifier(mention.root)
+
+
 def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, Hit]]:
     return [(s, e, h) for s, e, h in index.spans if s >= start and e <= end]
 
 
 def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                      index: EntityIndex) -> tuple[str, Hit, Span, str] | None:
-    """(role, hit, sentence it is in, rule suffix) of the nearest compatible entity, or None."""
+    """(role, hit, sentence it is in, rule suffix) of the nearest compatible entity, or None.
+
+    A name in a position that fits the role (see :func:`_fits`) is taken first, in the trigger's sentence and
+    then in the one before; only when there is none does the nearest other name stand in (the sentence's,
+    else the first of the one before), so that a happening told without its actors on the parse path keeps
+    the names told around it."""
     roles = _ROLES.get(etype, {})
     if not roles:
         return None
-    best: tuple[int, str, Hit] | None = None
+    best: tuple[bool, int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
-        if role is None or (etype != "Statement" and _reports(trigger, s, e)):
+        if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
         if etype == "Statement":
@@ -79,14 +132,21 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                 continue  # the speaker comes before the verb when the parse missed it ("X also promised ... and called")
         elif dist > WINDOW:
             continue
-        if best is None or dist < best[0]:
-            best = (dist, role, h)
+        key = (not _fits(role, etype, trigger.doc[s:e].root), dist, role, h)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is not None and not best[0]:
+        return best[2], best[3], sent, "+arg.sentence"
+    if prev is not None and etype in _FROM_PREVIOUS:
+        for s, e, h in _mentions_in(index, prev.start, prev.end):
+            role = roles.get(h.entity.type)
+            if role is not None and _fits(role, etype, prev.doc[s:e].root):
+                return role, h, prev, "+arg.previous"
     if best is not None:
-        return best[1], best[2], sent, "+arg.sentence"
-    if prev is None or etype not in _FROM_PREVIOUS:
-        return None
-    for _s, _e, h in _mentions_in(index, prev.start, prev.end):
-        role = roles.get(h.entity.type)
-        if role is not None:
-            return role, h, prev, "+arg.previous"
+        return best[2], best[3], sent, "+arg.sentence"
+    if prev is not None and etype in _FROM_PREVIOUS:
+        for s, e, h in _mentions_in(index, prev.start, prev.end):
+            role = roles.get(h.entity.type)
+            if role is not None and not _nationality(role, etype, prev.doc[s:e]):
+                return role, h, prev, "+arg.previous"
     return None

@@ -7,15 +7,18 @@
   shows violence (killed, bomb, troops, police...): real bombings stay Attacks.
 - Giving verbs are Support or Transfer only when what is given is material ("provide answers" is not).
 - A travel destination that is an organisation is a participant instead.
+- An event noun that modifies another noun ("a suicide bomber", "the election cycle") or is generic ("any
+  deal") names no happening.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from graphbuild.extract.common import Hit
     from graphbuild.extract.events import Candidate
 
 #: Travel verbs that also mean something else ("return a verdict", "heads the party"): they need a place.
@@ -58,6 +61,15 @@ _NOT_TARGETS = frozenset(
 )
 
 
+#: Objects that make a Personnel verb mean something else ("dismissed the claims", "replace the law").
+_NOT_PEOPLE = frozenset(
+    {"rumour", "rumor", "claim", "idea", "suggestion", "report", "allegation", "criticism", "concern", "notion",
+     "speculation", "possibility", "fear", "charge", "case", "appeal", "request", "proposal", "call", "warning",
+     "threat", "law", "system", "scheme", "policy", "rule", "plan", "bill", "tax", "question", "doubt",
+     "evidence", "argument", "accusation", "talk", "story", "comment", "remark", "complaint", "offer"}
+)
+
+
 #: Support words that are opinion more often than aid: they need a backed party.
 _BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
 
@@ -76,9 +88,38 @@ def _asks_for_something(tok: Token) -> bool:
     return False
 
 
+#: Determiners that make an event noun generic: "any deal", "every election" names no happening.
+_GENERIC_DET: Final = frozenset({"any", "every", "each", "either", "neither"})
+
+
+#: Nouns whose event-word modifier still names a happening ("the bombing campaign", "the coup leader",
+#: "the death toll", "attack victims").
+_HAPPENING_HEADS: Final = frozenset(
+    {"campaign", "operation", "leader", "plotter", "suspect", "victim", "survivor", "attempt", "anniversary",
+     "aftermath", "toll", "site", "scene", "investigation", "probe", "trial", "force", "wave", "spree"}
+)
+
+
+def _background_noun(tok: Token) -> bool:
+    """An event noun that names no happening of its own: a modifier of another noun ("a suicide bomber",
+    "this election cycle", "attack helicopters"), or a generic mention ("any deal should preserve ...")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if (
+        tok.dep_ == "compound"
+        and tok.head.i != tok.i
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.lemma_.lower() not in _HAPPENING_HEADS
+    ):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in _GENERIC_DET for c in tok.children)
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
+    if cand.rule == "event.noun" and _background_noun(cand.trigger):
+        return None
     if (
         cand.event_type in ("Support", "Transfer")
         and lemma in _GIVING
@@ -93,6 +134,10 @@ def sanity(cand: Candidate) -> Candidate | None:
         and not _asks_for_something(cand.trigger)
     ):
         return None  # "asked whether", "asked about the money", "pleaded not guilty": questions and pleas
+    if cand.event_type == "Personnel" and cand.trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
+    ):
+        return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
         return None  # "supports the bill", "helped to win": backing counts when a party is backed
     if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
@@ -113,6 +158,10 @@ def sanity(cand: Candidate) -> Candidate | None:
                 cand.args.setdefault("participant", []).extend(moved)
                 if not kept:
                     del cand.args[role]
+        if lemma in _TRAVEL_NEEDS_PLACE and cand.trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and not c.ent_type_ and c.pos_ == "NOUN" for c in cand.trigger.children
+        ):
+            return None  # "returned 28 documents to Russia", "heads the party", "flew the flag": no trip
         where = {h.entity.type for r in ("destination", "origin", "place") for h in cand.args.get(r, [])}
         if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not where & {"Place", "Country"}:
             return None  # "Britain is heading in the wrong direction": a traveller is no destination
@@ -143,3 +192,104 @@ def sanity(cand: Candidate) -> Candidate | None:
             cand.event_type = "Statement"
             cand.rule = "event.verbal_attack"
     return cand
+
+
+#: News outlets and agencies: their "reported" carries a story, it is no happening of the story
+#: (the guidelines make a Statement whose only speaker is an outlet optional).  A state radio or
+#: television speaking for a government ("Damascus Radio said") is not among them.
+_MEDIA_NAMES: Final = frozenset(
+    {"reuters", "ap", "afp", "interfax", "tass", "itar-tass", "ria novosti", "xinhua", "bbc", "cnn", "al jazeera",
+     "al-jazeera", "al-monitor", "irna", "ina", "pap", "kyodo", "yonhap", "efe", "ansa", "dpa", "anatolia",
+     "fox news", "nbc", "abc", "cbs", "npr", "sky news", "itv", "press association", "associated press",
+     "agence france-presse", "der spiegel", "spiegel", "le monde", "the hill", "politico", "bloomberg"}
+)
+_MEDIA_WORDS: Final = frozenset(
+    {"news", "times", "newspaper", "gazette", "journal", "telegraph", "herald", "tribune", "daily", "agency",
+     "magazine"}
+)
+
+
+#: Speech verbs whose "in a statement" / "in an interview" names the same Statement.
+_SPEECH_VERBS: Final = frozenset(
+    {"say", "tell", "announce", "add", "state", "write", "confirm", "explain", "declare", "comment", "claim",
+     "insist", "report", "warn", "deny", "admit", "stress", "argue", "speak", "reply", "describe", "accuse"}
+)
+
+
+def is_media(label: str) -> bool:
+    """Whether an organisation's label names a news outlet or agency ("Interfax", "Damascus Radio")."""
+    low = label.lower()
+    return low in _MEDIA_NAMES or bool(set(low.replace("-", " ").split()) & _MEDIA_WORDS)
+
+
+def quote_mask(text: str) -> list[bool]:
+    """Per character: inside quotation marks.  Curly marks say which way they face; a straight mark opens
+    after a space or the start and closes after a word, so a quote whose opening mark was cut off
+    ("... there," Isik told) does not run on; a paragraph break closes any quote."""
+    out = [False] * len(text)
+    inside = False
+    for i, ch in enumerate(text):
+        if ch == "\n" and i and text[i - 1] == "\n":
+            inside = False
+        elif ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—-"
+            inside = opens and i + 1 < len(text) and not text[i + 1].isspace()
+        else:
+            out[i] = inside
+    return out
+
+
+def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
+    """A Statement that is no statement of the story:
+
+    - ``negated``: "declined to comment", "did not say" -- nothing was said;
+    - it is the noun of a speech verb's setting ("said in a statement", "in a BBC interview, Brown said"):
+      the verb's Statement already;
+    - its trigger stands inside quotation marks: the quoted speaker's own words ("Lots of people say"),
+      part of that speaker's Statement;
+    - its only speakers are news outlets ("Interfax reported").
+    """
+    if cand.event_type != "Statement":
+        return False
+    if cand.status == "negated":
+        return True
+    tok = cand.trigger
+    if (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ == "pobj"
+        and tok.head.head.lemma_.lower() in _SPEECH_VERBS
+        and tok.head.head.i != tok.head.i
+    ):
+        return True  # "said in a statement", "told in an interview": the verb's Statement
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_VERBS and not cand.args:
+        return True  # "the statement said": the verb's Statement, whose speaker is not named
+    if tok.idx < len(quoted) and quoted[tok.idx]:
+        return True
+    agents = cand.args.get("agent", [])
+    return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
+
+
+def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bool]) -> bool:
+    """An argument guessed from the sentence around a trigger (see :mod:`event_context`) is wrong when
+
+    - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
+      ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
+      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject); for
+      verbs other than speech, an unresolved pronoun subject too ("It ... called for steps"): a guess
+      from the words around would be anyone named nearby;
+    - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
+    """
+    statement = cand.event_type == "Statement"
+    if not statement and not (role == "agent" and cand.trigger.pos_ == "VERB"):
+        return False
+    nominal = ("NOUN", "PROPN") if statement else ("NOUN", "PROPN", "PRON")
+    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nominal]
+    if subjects and not any(
+        c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
+    ):
+        return True
+    return statement and hit.mention.start < len(quoted) and quoted[hit.mention.start]

@@ -9,7 +9,8 @@ Read from the trigger's own clause and the verbs that govern it, the way a reade
   strike", "plans" that are only proposed).
 - ``planned``: a future ("will meet", "is to visit", "is going to", "is due to", "is set to"), a verb of
   planning above it ("plans to travel", "scheduled talks"), a planning adjective on an event noun
-  ("the planned visit", "an upcoming summit") or a time word that points ahead ("next week", "tomorrow").
+  ("the planned visit", "an upcoming summit"), a time word that points ahead ("next week", "tomorrow") or
+  a headline's infinitive ("Blair to meet Bush").
 - ``reported`` otherwise.
 """
 
@@ -78,7 +79,19 @@ def _own(tok: Token) -> str | None:
             return "planned"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return "negated"
+    if _headline_infinitive(tok, lows, deps):
+        return "planned"
     return None
+
+
+def _headline_infinitive(tok: Token, lows: list[str], deps: list[str]) -> bool:
+    """A headline's "to" + verb with no verb above it: "Polish Foreign Minister to visit Yugoslavia",
+    "Blair to meet Bush" announce what is to happen."""
+    if tok.pos_ != "VERB" or not any(d == "aux" and low == "to" for low, d in zip(lows, deps, strict=True)):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("PROPN", "NOUN")
 
 
 def _governor_status(gov: Token, via: Token) -> str | None:

@@ -6,7 +6,8 @@ Pipeline per document:
    train" style travel), each a candidate event.
 2. ``arguments``: subject/object/prepositions over the dependency parse, with
    subjects inherited through participles, light verbs ("launched a
-   counter-offensive") and prepositional frames ("At talks..., Blinken said").
+   counter-offensive") and prepositional frames ("At talks..., Blinken said"); what a role may take
+   and who "she said" is are checked in :mod:`event_args`.
 3. ``merge``: candidates of one type that describe one happening become one
    event (same sentence and agent; a trip and "his visit to Kyiv"); an
    argument-less definite mention ("the trip") joins the latest event of its
@@ -21,12 +22,25 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, token_table
+from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, span_text, token_table
 from graphbuild.extract.dates import resolve_time
+from graphbuild.extract.event_args import (
+    appositive_names,
+    governor_role,
+    nested_places,
+    object_role,
+    passive_target,
+    prune_arguments,
+    quantity_anchor,
+    relative_subject,
+    resolve_speakers,
+    subject_modifier_names,
+)
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
-from graphbuild.extract.event_sense import sanity
+from graphbuild.extract.event_merge import same_happening
+from graphbuild.extract.event_sense import guessed_argument_wrong, quote_mask, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -182,6 +196,7 @@ def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
         hit = index.resolve(t)
         if hit is not None:
             out.append(hit)
+        out.extend(appositive_names(t, hit, index))
     return out
 
 
@@ -212,9 +227,11 @@ def _is_passive_participle(verb: Token) -> bool:
 def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
     for child in verb.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
+            if child.lower_ == "which" and verb.dep_ == "relcl":
+                return relative_subject(child, index)  # "Russia, which will not stop bombing"
             if child.lower_ in _NEG_SUBJ:
                 return []
-            return _hits_of(child, index)
+            return _hits_of(child, index) or subject_modifier_names(child, index)
     if depth < 3 and verb.head.i != verb.i:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         inherits = verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive)
@@ -302,7 +319,7 @@ def _is_future(tok: Token) -> bool:
 
 
 def _quote(sent: Span) -> str | None:
-    m = _QUOTE.search(sent.text)
+    m = _QUOTE.search(span_text(sent))
     return m.group(1).strip() if m else None
 
 
@@ -325,7 +342,7 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         subj_role = "target" if tok.lemma_.lower() in _UNDERGOER_VERBS else "agent"
         for h in _subject_hits(tok, index):
             cand.add(subj_role, h)
-    obj_role = _OBJ_ROLE.get(etype, "target")
+    obj_role = object_role(tok, etype, _OBJ_ROLE.get(etype, "target"))
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
             for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
@@ -336,6 +353,7 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         if c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES:
             _prep_args(cand, c, index)
     _prep_args(cand, tok, index)
+    nested_places(cand, tok, index)
     if etype == "Statement":
         cand.quote = _quote(tok.sent)
         # "Biden, asked in Washington ..., said": the participle on the speaker sets the scene
@@ -370,20 +388,27 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
             else:
                 cand.add("agent", mod)
     _prep_args(cand, tok, index)
+    nested_places(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if not cand.args.get("agent"):
+    anchor = quantity_anchor(tok)  # "launched a series of attacks": the series is what was launched
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        role = governor_role(head, etype)  # "X launched an attack"; not "X condemned the attack"
+        if role is not None and not cand.args.get(role):
             for h in _subject_hits(head, index):
-                cand.add("agent", h)
+                cand.add(role, h)
         if head.lemma_.lower() in LIGHT_VERBS:
             _prep_args(cand, head, index)
         cand.time_text = _time_of(head)
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+    elif anchor.dep_ == "pobj" and head.dep_ == "agent" and etype in ("Attack", "Sanction"):
+        passive_target(cand, head.head, index)  # "The building was destroyed by an explosion"
+    elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
         role = "participant" if etype == "Meet" else "agent"
-        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent"):
+        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent") and (
+            etype not in _HARM  # "After the explosion, the minister sent ...": he did not bomb
+        ):
             for h in _subject_hits(verb, index):
                 cand.add(role, h)
     # a relative clause on the noun: "attacks that have killed Ukrainians"
@@ -396,6 +421,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     return cand
 
 
+_HARM = frozenset({"Attack", "Death"})
 _GOVERNMENT_ACTS = frozenset({"Attack", "Agreement", "Sanction", "Support", "Request", "Transfer"})
 
 
@@ -448,6 +474,8 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
         # set apart by a place of its own ("speaking in London alongside Lammy")
         setting_a = a.keys("place") & (a.own or a.keys())
         return bool(a_agents & b_agents) and setting_a == b.keys("place")
+    if not same_sentence and same_happening(a, b):
+        return True  # one happening told over several sentences (see event_merge)
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
@@ -532,15 +560,20 @@ def extract_events(
             cands.append(_verb_candidate(tok, etype, rule, index))
         else:
             cands.append(_noun_candidate(tok, etype, rule, index))
+    for cand in cands:
+        prune_arguments(cand, doc)
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
+    sents_of = sentence_of(doc) if cands else []
+    resolve_speakers(cands, index, sents_of)
+    quoted = quote_mask(doc.text) if any(c.event_type == "Statement" for c in cands) else []
+    cands = [c for c in cands if not unsaid(c, quoted)]
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
     merged: list[Candidate] = []
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
-    sents_of = sentence_of(doc) if cands else []
     later: list[Candidate] = []  # candidates whose only arguments come from the context
     trigger_at = {c.trigger.i for c in cands}
     for cand in cands:
@@ -553,7 +586,7 @@ def extract_events(
                 continue
             prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
             found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
-            if found_ctx is not None:
+            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted):
                 role, hit, where, suffix = found_ctx
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)

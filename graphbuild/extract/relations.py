@@ -23,6 +23,7 @@ from graphbuild.extract.relation_rules.affiliations import (
 )
 from graphbuild.extract.relation_rules.base import Context
 from graphbuild.extract.relation_rules.frames import rule_frames
+from graphbuild.extract.relation_rules.geography import infer_containment, infer_name_home, infer_place_country
 from graphbuild.extract.relation_rules.killings import rule_killed
 from graphbuild.extract.relation_rules.locations import rule_located_in, rule_place_copula
 from graphbuild.extract.relation_rules.organisations import rule_based_in
@@ -41,9 +42,10 @@ from graphbuild.model import DocEntity, Document, Relation
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["RULES", "Context", "Rule", "extract_relations"]
+__all__ = ["INFERENCES", "RULES", "Context", "Inference", "Rule", "extract_relations"]
 
 Rule = Callable[[Context], Iterator[Relation]]
+Inference = Callable[[Context, list[Relation]], Iterator[Relation]]
 
 
 #: Every relation rule by its versioned name.
@@ -72,6 +74,15 @@ RULES: dict[str, Rule] = {
 }
 
 
+#: Steps that run after the rules, in this order, over the relations found so far (each sees the previous
+#: steps' output) and add what follows from them: a town's country from the place table, containment chains.
+INFERENCES: dict[str, Inference] = {
+    "graphbuild.place_country.v1": infer_place_country,
+    "graphbuild.name_home.v1": infer_name_home,
+    "graphbuild.containment.v1": infer_containment,
+}
+
+
 def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, ...],
                       index: EntityIndex | None = None) -> tuple[Relation, ...]:
     """All relations of a document, deduplicated per (subject, relation, object, title, sentence)."""
@@ -94,6 +105,9 @@ def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, .
             elif rel.former and not old.former:
                 seen[key] = replace(old, former=True)
     _drop_covered_posts(seen)
+    for infer in INFERENCES.values():
+        for rel in list(infer(ctx, list(seen.values()))):
+            seen.setdefault((rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start), rel)
     return tuple(seen[k] for k in sorted(seen, key=lambda k: (k[4], k[0], k[1], k[2], k[3] or "")))
 
 

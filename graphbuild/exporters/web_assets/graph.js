@@ -209,7 +209,8 @@
     var n = byId[id];
     if (state.etype && n.etype !== state.etype) { return false; }
     if (state.status && (n.status || "reported") !== state.status) { return false; }
-    if (state.doc !== "" && n.doc !== Number(state.doc)) { return false; }
+    // an event told by several documents (a cross-document event) is in each of them: its docs list them
+    if (state.doc !== "" && n.doc !== Number(state.doc) && (n.docs || []).indexOf(Number(state.doc)) < 0) { return false; }
     return inRange(n.date || "");
   }
   function edgeOK(e) {
@@ -795,7 +796,16 @@
       header(n, "Event · " + n.etype + (n.status && n.status !== "reported" ? " · " + n.status : ""));
       actions(id);
       panel.appendChild(dl);
-      addRow(dl, "Document", info.doc === null ? "" : docNode(info.doc));
+      if (info.docs && info.docs.length > 1) {
+        var told = el("span");
+        info.docs.forEach(function (i, k) {
+          if (k) { told.appendChild(document.createTextNode(" · ")); }
+          told.appendChild(docNode(i));
+        });
+        addRow(dl, "Documents", told);
+      } else {
+        addRow(dl, "Document", info.doc === null ? "" : docNode(info.doc));
+      }
       addRow(dl, "Trigger", info.trigger);
       addRow(dl, "When", [info.time, info.timeText ? "“" + info.timeText + "”" : ""].filter(Boolean).join(" "));
       addRow(dl, "Status", n.status);
@@ -817,6 +827,18 @@
       panel.appendChild(ul);
       panel.appendChild(el("h3", null, "Evidence"));
       panel.appendChild(evidenceList(info.evidence, 20));
+      if (info.merges && info.merges.length) {
+        panel.appendChild(el("h3", null, "Merged across documents"));
+        var mul = el("ul");
+        info.merges.forEach(function (m) {
+          var li = el("li");
+          li.appendChild(docNode(m.doc));
+          li.appendChild(document.createTextNode(": “" + m.trigger + "” — " + m.evidence));
+          li.appendChild(el("span", "gb-kind", m.rule + " · " + m.key));
+          mul.appendChild(li);
+        });
+        panel.appendChild(mul);
+      }
     } else {
       header(n, n.gtype);
       actions(id);

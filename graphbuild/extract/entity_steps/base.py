@@ -39,6 +39,10 @@ PERSON_PREFIXES: Final = frozenset(
 REGION_WORDS: Final = frozenset({"region", "Region", "oblast", "Oblast", "province", "Province", "krai", "Krai"})
 
 
+#: Weekdays that follow a name in news ("will meet X Monday") and are no part of it.
+WEEKDAYS: Final = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 #: Speech verbs for the ``said`` cue.
 SAID_WORDS: Final = frozenset({"said", "says", "told", "added", "argued", "insisted"})
 
@@ -50,7 +54,8 @@ NAME_PARTICLES: Final = frozenset({"de", "van", "von", "bin", "al", "el", "da", 
 #: Spans never taken as entities on their own.
 STOP_NAMES: Final = frozenset(
     {"State", "Mr", "Mrs", "Ms", "Dr", "The", "A", "An", "I", "He", "She", "It", "We", "Men", "Women", "Attendance",
-     "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg"}
+     "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg", "UTC", "CCTV", "FILE", "ISDN", "GDP", "IPO",
+     "CEO", "DNA", "PMI"}
 )
 
 
@@ -134,9 +139,10 @@ def _caps_tokens(doc: Doc) -> set[int]:
     text = doc_text(doc)
     pos = 0
     spans = []
-    for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters):
+    for n, line in enumerate(text.split("\n")):
+        letters = list(filter(str.isalpha, line))
+        caps_line = len(letters) >= 4 and sum(map(str.isupper, letters)) >= CAPS_SHARE * len(letters)
+        if caps_line or (n == 0 and _title_case_headline(line)):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     if not spans:
@@ -145,6 +151,18 @@ def _caps_tokens(doc: Doc) -> set[int]:
     for s, e in spans:
         out.update(range(bisect_left(starts, s), bisect_left(starts, e)))
     return out
+
+
+def _title_case_headline(line: str) -> bool:
+    """A first line written in title case ("Kyrgyzstan National Pleads Not Guilty in Boston Bomb Probe"): every
+    word of four letters or more is capitalised, with no digits, commas or closing full stop."""
+    words = line.split()
+    long_words = [w for w in words if len(w) >= 4 and w.isalpha()]
+    if not 4 <= len(words) <= 16 or len(long_words) < 3 or line.rstrip().endswith("."):
+        return False
+    if any(ch.isdigit() or ch in ",()" for ch in line):
+        return False
+    return all(w[0].isupper() for w in long_words)
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
@@ -165,7 +183,9 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def _gaz_lookup(text: str, folded: bool) -> GazEntry | None:
+    """The gazetteer's entry for ``text`` (also without spaces when it has dots: "U. S."); remembered."""
     g = gazetteer()
     hit = g.lookup(text, folded=folded)
     if hit is None and "." in text:
@@ -225,8 +245,7 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
     "Mr Prescott" → "Prescott", "Baroness Kennedy" → "Kennedy", "Tories Ken Clarke" → "Ken Clarke",
     "Vote Blair" → "Blair".
     """
-    g = gazetteer()
-    title_words = {p[0] for p in g.titles if len(p) == 1}
+    title_words = _one_word_titles()
     while start < end - 1:
         t = doc[start]
         if (
@@ -241,6 +260,11 @@ def _strip_person_prefix(doc: Doc, start: int, end: int) -> int:
             continue
         break
     return start
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(p[0] for p in gazetteer().titles if len(p) == 1)
 
 
 def _prefix_word(text: str) -> bool:
@@ -273,8 +297,8 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
         t = doc[j]
         name_word = _is_cap(t.text) and (t.text.isalpha() or re.fullmatch(r"[A-Z]\.|[A-Z][\w'’-]+", t.text) is not None)
         particle = t.text in NAME_PARTICLES and j > i and j + 1 < len(doc) and _is_cap(doc[j + 1].text)
-        if not (name_word or particle):
-            break
+        if not (name_word or particle) or (j > i and t.text in WEEKDAYS):
+            break  # "Foreign Minister Jose Miguel Insulza Monday"
         j += 1
     return j
 
@@ -332,9 +356,26 @@ def _acronym(words: Sequence[str]) -> str:
 
 def _name_token(doc: Doc, k: int) -> bool:
     """Token ``k`` may be a word of a person's name ("Sidot", "Anne", "-" in "Anne-Gaelle", "van")."""
-    text = _words(doc)[k]
+    table = token_table(doc)
+    text = table.text[k]
     if text == "-":
-        return k > 0 and not doc[k - 1].whitespace_ and doc[k].whitespace_ == ""
+        return k > 0 and not table.space[k - 1] and not table.space[k]
+    return _name_word(text)
+
+
+def name_tokens(doc: Doc) -> list[bool]:
+    """:func:`_name_token` of every token of ``doc``."""
+    table = token_table(doc)
+    words, space = table.text, table.space
+    return [
+        (k > 0 and not space[k - 1] and not space[k]) if text == "-" else _name_word(text)
+        for k, text in enumerate(words)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _name_word(text: str) -> bool:
+    """A word (not "-") that may be part of a person's name."""
     if not text[:1].isupper():
         return text in NAME_PARTICLES or text in {"ul", "ur"}
     return text.isalpha() or re.fullmatch(r"[A-Z][\w'’.]*", text) is not None

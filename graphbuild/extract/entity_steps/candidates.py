@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import doc_text
 from graphbuild.extract.entity_steps.base import (
@@ -18,6 +18,7 @@ from graphbuild.extract.entity_steps.base import (
     REGION_WORDS,
     RETYPABLE,
     STOP_NAMES,
+    WEEKDAYS,
     _Cand,
     _gaz_lookup,
     _is_cap,
@@ -40,14 +41,25 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     """Rule ``ner``/``gazetteer``/``demonym``: spaCy's entities, trimmed and typed."""
     caps = caps or set()
     out: list[_Cand] = []
+    ent_texts = {e.text for e in doc.ents}
     for ent in doc.ents:
         start, end = _clean_span(doc, ent.start, ent.end, ent.label_ == "PERSON")
         if start >= end:
             continue
         if ent.label_ == "PERSON":
             start = _strip_person_prefix(doc, start, end)
+        split = _possessive_split(doc, start, end, ent_texts)
+        if split is not None:
+            # "Farrakhan 's Nation of Islam", "Syria’s National Defense Forces": the owner is a name of its own
+            owner = _strip_person_prefix(doc, start, split)  # "Mr Brown 's Budget Speech": "Brown"
+            hit = _gaz_lookup(_span_text(doc, owner, split), start in caps)
+            if hit is not None:
+                out.append(_Cand(owner, split, hit.type, "ner", hit.label, hit.code, hit.wikidata, hit.demonym, 2))
+            elif doc[owner].text not in HONORIFICS:
+                out.append(_Cand(owner, split, "", "ner", spacy_label=ent.label_))
+            start = split + 1
         text = _span_text(doc, start, end)
-        if text in STOP_NAMES or _ABSTRACT.fullmatch(text):
+        if text in STOP_NAMES or _ABSTRACT.fullmatch(text) or _common_noun(doc, start, end, ent.label_):
             continue
         if text[:1].islower() and doc[start].text not in NAME_PARTICLES and text[:3] not in {"al-", "el-"}:
             continue  # "congress", "defence ministry": a common noun, not a name
@@ -87,6 +99,56 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     return out
 
 
+#: Portfolio words spaCy takes for an organisation in "Defence Minister X", "Agriculture Secretary Y".
+_PORTFOLIOS: Final = frozenset(
+    {"defence", "defense", "interior", "finance", "foreign", "agriculture", "education", "health", "justice",
+     "commerce", "trade", "industry", "energy", "environment", "transport", "labour", "labor", "culture",
+     "economy", "treasury", "home", "information", "communications", "tourism", "housing"}
+)
+_POST_WORDS: Final = frozenset({"Minister", "Secretary", "minister", "secretary", "Ministers", "ministers"})
+
+
+def _common_noun(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A one-word "name" that is a common noun: a portfolio before a post ("Defence Minister Volker Ruehe"),
+    or a sentence-initial noun the tagger calls common ("Death is ...", "Automakers petitioned ...")."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    if tok.text.lower() in _PORTFOLIOS and end < len(doc) and doc[end].text in _POST_WORDS:
+        return True
+    if label not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or tok.tag_ not in {"NN", "NNS"} or tok.text.isupper():
+        return False
+    first = tok.is_sent_start or (start > 0 and _is_punct(doc[start - 1].text) and doc[start - 1].is_sent_start)
+    return bool(first) and _gaz_lookup(tok.text, False) is None
+
+
+#: Last words of a firm named after its owner ("Elliott's Body Shop", "Boatmen's Bancshares Inc").
+_OWNED_NAME_ENDS: Final = COMPANY_SUFFIXES | frozenset(
+    {"Shop", "Shops", "Store", "Stores", "Restaurant", "Cafe", "Café", "Bar", "Pub", "Garage", "Bakery", "Diner",
+     "Inn", "Hotel", "Salon", "Motors", "Sons", "Brothers"}
+)
+
+
+def _possessive_split(doc: Doc, start: int, end: int, ent_texts: set[str]) -> int | None:
+    """The possessive token inside a span whose owner and owned thing are two names ("Farrakhan 's Nation of
+    Islam"): the owned name has at least two capitalised words and the owner is a table name or a name of its own
+    elsewhere in the document; a name that is itself possessive ("Elliott 's Body Shop", "Moody 's Investors
+    Service") is not split."""
+    words = _words(doc)
+    for k in range(start + 1, end - 2):
+        if words[k] not in {"'s", "’s"}:
+            continue
+        if not all(_is_cap(w) or w in {"of", "the", "and", "for", "de"} for w in words[k + 1 : end]):
+            return None
+        if not (_is_cap(words[k + 1]) and doc[end - 1].pos_ == "PROPN") or words[end - 1] in _OWNED_NAME_ENDS:
+            return None  # "Magna 's North American car", "Boatmen 's Bancshares Inc.", "Elliott 's Body Shop"
+        owner = _span_text(doc, start, k)
+        if gazetteer().lookup(owner + "'s") is not None or gazetteer().lookup(_span_text(doc, start, end)) is not None:
+            return None
+        return k if owner in ent_texts or _gaz_lookup(owner, False) is not None else None
+    return None
+
+
 def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]:
     """Trim a spaCy span: no line break, bracket or spaced dash inside ("Scott Draper ( Australia"), no numbers
     at the ends ("W. Hegg 54", "64 Bob Estes", "Lithuania 3 - 0").
@@ -113,6 +175,8 @@ def _clean_span(doc: Doc, start: int, end: int, person: bool) -> tuple[int, int]
     if person:
         while start < end and words[start][:1].islower() and words[start] not in NAME_PARTICLES:
             start += 1
+        while end - 1 > start and words[end - 1] in WEEKDAYS:
+            end -= 1  # "Jose Miguel Insulza Monday"
         for k in range(start + 1, end):
             if words[k][:1].islower() and words[k] not in NAME_PARTICLES and "-" not in words[k]:
                 end = k
@@ -289,6 +353,13 @@ def initials_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     return out
 
 
+#: Words after a hyphen that make a name an adjective ("Al Capone-like", "Blair-style", "Kremlin-backed").
+_HYPHEN_SUFFIXES: Final = frozenset(
+    {"like", "style", "era", "based", "led", "backed", "born", "owned", "run", "type", "linked", "inspired",
+     "controlled", "allied", "funded", "made", "esque", "ite", "ites", "ism"}
+)
+
+
 def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``initials``: a Person mention takes in the initials right before it ("M." + "Gatting").
 
@@ -311,6 +382,7 @@ def extend_initials(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             and not doc[e - 1].whitespace_
             and not doc[e].whitespace_
             and doc[e + 1].text.isalpha()
+            and doc[e + 1].text.lower() not in _HYPHEN_SUFFIXES
             and e not in taken
         ):
             e += 2

@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import (
+    COMPANY_SUFFIXES,
     HONORIFICS,
     NAME_PARTICLES,
     SAID_WORDS,
@@ -82,6 +83,33 @@ def _surname_key(tokens: Sequence[str]) -> str:
     return fold(tokens[-1])
 
 
+#: Words that make a capitalised name an organisation or a place, never a person's name.
+_NOT_PERSON_WORDS: Final = COMPANY_SUFFIXES | frozenset(
+    {"Party", "Front", "Movement", "Association", "Council", "Committee", "Union", "Institute", "University",
+     "College", "School", "Hospital", "Agency", "Board", "Commission", "Federation", "League", "Club", "United",
+     "City", "Force", "Forces", "Army", "Brigade", "News", "Times", "Post", "Radio", "Television", "Network",
+     "Court", "Centre", "Center", "Foundation", "Fund", "Ministry", "Department", "Office", "Church", "Street",
+     "Road", "Square", "Park", "River", "Lake", "Mount", "Island", "Islands", "Airport", "Station", "Stadium",
+     "Hall", "House", "Palace", "Bridge", "Port", "Valley", "District", "County", "State", "Republic"}
+)
+
+
+def _surname_of_bare(doc: Doc, c: _Cand, bare: set[str], caps: set[int]) -> bool:
+    """"Maria Eugenia Landaeta" guessed ORG while "Landaeta" alone is a Person: a plain two- to four-word name
+    whose last word is a person's bare name in the same document is that person's full name."""
+    if c.type not in {"Organization", "Place"} or c.authority > 0 or not 2 <= c.end - c.start <= 4 or c.start in caps:
+        return False
+    toks = [doc[k].text for k in range(c.start, c.end)]
+    if fold(toks[-1]) not in bare or any(t in _NOT_PERSON_WORDS for t in toks):
+        return False
+    if not all(t.isalpha() and t[0].isupper() and not t.isupper() for t in toks) or toks[0] in HONORIFICS:
+        return False  # "Mr Brown" guessed ORG: the honorific is no part of a name
+    if any(doc[k].pos_ != "PROPN" for k in range(c.start, c.end)):
+        return False  # "Analysing Mr Brown"
+
+    return gazetteer().lookup(toks[0]) is None and gazetteer().lookup(" ".join(toks)) is None
+
+
 def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     """Rule ``doc-consistency``: one type per name in a document, surnames of people included.
 
@@ -97,7 +125,7 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     blocked = {fold(_span_text(doc, c.start, c.end)) for c in cands if c.authority >= 2 and c.type not in {"", "Person"}}
     for c in cands:
         if c.type == "Person" and c.end - c.start > 1 and c.start not in caps:
-            toks = [t.text for t in doc[c.start : c.end] if t.text not in HONORIFICS]
+            toks = [w for w in words[c.start : c.end] if w not in HONORIFICS]
             if fold(" ".join(toks)) in blocked:
                 continue
             persons_full[fold(" ".join(toks))] = " ".join(toks)
@@ -106,10 +134,11 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
             if len(toks) == 2:
                 firsts.add(fold(toks[0]))
     # people first: a name typed Person once is a Person everywhere
+    bare = {fold(words[c.start]) for c in cands if c.type == "Person" and c.end - c.start == 1 and c.start not in caps}
     retyped: list[_Cand] = []
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
-        named_person = key in persons_full or key in surnames
+        named_person = key in persons_full or key in surnames or _surname_of_bare(doc, c, bare, caps)
         # "Wang" after "Wang Donghai" (family name first) that spaCy guessed ORG or GPE
         named_person = named_person or (
             key in firsts and c.end - c.start == 1 and c.authority == 0 and c.type in {"Organization", "Place"}
@@ -152,31 +181,32 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
     for c in out:
         if c.start in caps:
             continue
-        known.setdefault(tuple(fold(t.text) for t in doc[c.start : c.end]), c)
+        known.setdefault(tuple(map(fold, words[c.start : c.end])), c)
     for key in surnames:
         known.setdefault((key,), _Cand(0, 0, "Person", "doc-consistency"))
     covered = {k for c in out for k in range(c.start, c.end)}
     added: list[_Cand] = []
     lengths = sorted({len(k) for k in known}, reverse=True)
     i = 0
-    while i < len(doc):
+    n_words = len(words)
+    while i < n_words:
         if i in covered or not _is_cap(words[i]):
             i += 1
             continue
         step = 1
         for n in lengths:
-            if i + n > len(doc):
+            if i + n > n_words:
                 continue  # a slice past the end is shorter than n: it would match a shorter name with a wrong end
-            src = known.get(tuple(fold(t.text) for t in doc[i : i + n]))
+            src = known.get(tuple(map(fold, words[i : i + n])))
             if src is None or any(k in covered for k in range(i, i + n)):
                 continue
             if i not in caps and not all(
-                _is_cap(t.text) or t.text in NAME_PARTICLES for t in doc[i : i + n] if t.text.isalpha()
+                _is_cap(w) or w in NAME_PARTICLES for w in words[i : i + n] if w.isalpha()
             ):
                 continue
             # do not cut a longer capitalised name ("Blinken" inside "Blinken Street")
             e = i + n
-            if i not in caps and e < len(doc) and _is_cap(words[e]) and words[e].isalpha():
+            if i not in caps and e < n_words and _is_cap(words[e]) and words[e].isalpha():
                 continue
             if (
                 i not in caps

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.entity_steps.base import _acronym, _Cand, _display, _name_text, _surface
-from graphbuild.gazetteer import fold
+from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, _acronym, _Cand, _display, _name_text, _surface
+from graphbuild.gazetteer import fold, gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,10 +29,16 @@ class _Group:
     parts: tuple[str, str] = ("", "")  # people: first and last name token
 
 
+def _key(text: str) -> str:
+    """Case-, apostrophe- and accent-insensitive key ("Nicolás" and "Nicolas" are one name)."""
+    text = unicodedata.normalize("NFKD", fold(text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def _initial_ok(a: str, b: str) -> bool:
     """First names compatible: equal, or one an initial of the other ("J." / "John")."""
     a, b = a.rstrip("."), b.rstrip(".")
-    if fold(a) == fold(b):
+    if _key(a) == _key(b):
         return True
     if len(a) == 1 and b[:1].upper() == a.upper():
         return True
@@ -139,6 +146,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             for s, r in g.alias_rules.items():
                 target.alias_rules.setdefault(s, r)
             groups.remove(g)
+    _join_short_orgs(groups)
     # people
     full: list[_Group] = []
     singles: list[_Cand] = []
@@ -148,7 +156,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         if len(toks) == 1:
             singles.append(c)
             continue
-        compat = [g for g in full if fold(g.parts[1]) == fold(toks[-1]) and _initial_ok(g.parts[0], toks[0])]
+        compat = [g for g in full if _key(g.parts[1]) == _key(toks[-1]) and _initial_ok(g.parts[0], toks[0])]
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
@@ -170,7 +178,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
     for c in sorted(singles, key=lambda c: c.start):
         word = _name_text(doc, c, caps)
         key = fold(word)
-        compat = [g for g in full if fold(g.parts[1]) == key]
+        compat = [g for g in full if _key(g.parts[1]) == _key(word)]
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
@@ -197,6 +205,14 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             continue
         if len(compat) > 1:
             log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
+        # "Saddam" after "Saddam Hussein": the first name of the only person so named, and nobody's surname
+        firsts = [g for g in full if _key(g.parts[0]) == _key(word) and len(key) > 2]
+        if not compat and len(firsts) == 1:
+            g = firsts[0]
+            g.cands.append(c)
+            evidence = f"{word!r} is the first name of {g.label!r}, the only person of that name in the document"
+            g.alias_rules.setdefault(word, ("first-name", evidence))
+            continue
         sg = single_groups.get(key)
         if sg is None:
             sg = _Group("Person", [c], _display(doc, c, caps))
@@ -207,6 +223,64 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             if word != sg.label:
                 sg.alias_rules.setdefault(word, ("case-variant", f"same name {sg.label!r}"))
     return groups
+
+
+def _org_words(label: str) -> list[str]:
+    return [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
+
+
+def _join_short_orgs(groups: list[_Group]) -> None:
+    """Rule ``org-short``: an organisation named by part of a longer name in the same document joins it when the
+    rest is a company suffix or a country ("Caltex" / "Caltex Petroleum Corp", "Dow Chemical" / "Dow Chemical
+    Co", "Ericsson" / "LM Ericsson AB", "Treasury Department" / "U.S. Treasury Department"); "Organisation" and
+    "Organization" spell one name.  Joined only when exactly one longer name fits."""
+    orgs = [g for g in groups if g.type == "Organization"]
+    if len(orgs) < 2:
+        return
+    words = {id(g): _org_words(g.label) for g in orgs}
+    suffixes = {fold(w) for w in COMPANY_SUFFIXES}
+    for g in sorted(orgs, key=lambda g: len(words[id(g)])):
+        short = words[id(g)]
+        if not short or (len(short) == 1 and (short[0] in suffixes or short[0] in _GENERIC_ORG_WORDS)):
+            continue
+        fits = []
+        for h in orgs:
+            if h is g or h not in groups:
+                continue
+            long_ = words[id(h)]
+            if long_ == short:
+                fits.append(h)
+                continue
+            n = len(short)
+            for i in range(len(long_) - n + 1):
+                if long_[i : i + n] != short:
+                    continue
+                rest_before, rest_after = long_[:i], long_[i + n :]
+                company = bool(rest_after) and len(rest_before) <= 1 and h.label.split()[-1] in COMPANY_SUFFIXES
+                country = bool(rest_before) and not rest_after and _is_country(" ".join(h.label.split()[:i]))
+                if company or country:
+                    fits.append(h)
+                break
+        if len(fits) != 1:
+            continue
+        target = fits[0]
+        target.cands.extend(g.cands)
+        target.alias_rules.setdefault(g.label, ("org-short", f"{g.label!r} is part of {target.label!r}"))
+        for surface, rule in g.alias_rules.items():
+            target.alias_rules.setdefault(surface, rule)
+        groups.remove(g)
+
+
+#: Words too general to name an organisation alone ("Group" of "Acme Group").
+_GENERIC_ORG_WORDS: Final = frozenset(
+    {"group", "company", "bank", "international", "national", "general", "american", "first", "united", "holdings",
+     "industries", "the", "new", "department", "ministry", "office", "council", "committee", "party", "union"}
+)
+
+
+def _is_country(text: str) -> bool:
+    hit = gazetteer().lookup(text)
+    return hit is not None and hit.type == "Country"
 
 
 def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:

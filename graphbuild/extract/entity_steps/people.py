@@ -15,6 +15,7 @@ from graphbuild.extract.entity_steps.base import (
     _plain_name,
     _span_text,
     _words,
+    name_tokens,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """
     n = len(doc)
     words = _words(doc)
+    name_at = name_tokens(doc)
     # items: maximal name runs bounded by separators, " - " or numbers
     items: list[list[tuple[int, int]]] = [[]]
     k = 0
@@ -109,11 +111,11 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             items.append([])
             k += 1
             continue
-        if not _name_token(doc, k) or w == "-":
+        if not name_at[k] or w == "-":
             k += 1
             continue
         s = k
-        while k < n and _name_token(doc, k):
+        while k < n and name_at[k]:
             k += 1
         e = k
         before = words[s - 1] if s > 0 else "\n"

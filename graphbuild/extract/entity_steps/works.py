@@ -13,11 +13,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import _Cand, _words
+from graphbuild.generic_names import GENERIC_HEADS, GENERIC_WORDS, is_generic
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from graphbuild.extract.entity_steps.grouping import _Group
+
+__all__ = ["GENERIC_HEADS", "GENERIC_WORDS", "is_generic", "qualify_generic", "works_filter"]
 
 #: Nouns that introduce the title of a work right after them ("the film Gandhi", "her album Adele 21").
 WORK_NOUNS: Final = frozenset(
@@ -85,28 +88,6 @@ def works_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             c = replace(c, type="Place", rule="camp")
         out.append(c)
     return out
-
-
-#: Heads of generic bodies that every country has.
-GENERIC_HEADS: Final = frozenset({"ministry", "treasury", "parliament", "court", "police", "army", "navy", "cabinet",
-                                  "government", "senate", "bank", "assembly", "prosecutor", "judiciary", "military"})
-#: Other words a generic body's name may have ("Finance Ministry", "Ministry of Foreign Affairs").
-GENERIC_WORDS: Final = GENERIC_HEADS | frozenset(
-    {"the", "of", "and", "for", "finance", "foreign", "defence", "defense", "interior", "home", "health", "justice",
-     "education", "trade", "industry", "economy", "economic", "economics", "agriculture", "energy", "environment",
-     "transport", "culture", "labour", "labor", "affairs", "central", "supreme", "high", "constitutional",
-     "national", "federal", "security", "intelligence", "armed", "forces", "air", "force", "emergency",
-     "emergencies", "communications", "information", "tourism", "sports", "youth", "social", "welfare",
-     "development", "planning", "public", "works", "water", "petroleum", "oil", "mines", "mining", "fisheries",
-     "science", "technology", "housing", "foreign-affairs"}
-)
-
-
-def is_generic(label: str) -> bool:
-    """A body every country has, named without its country: "Treasury", "Finance Ministry", "Supreme Court"."""
-    words = label.lower().split()
-    return bool(words) and words[-1] in GENERIC_HEADS | {"affairs"} and all(w in GENERIC_WORDS for w in words) \
-        and any(w in GENERIC_HEADS for w in words) and not (words[-1] == "bank" and "central" not in words)
 
 
 def qualify_generic(doc: Doc, groups: list[_Group], cands: list[_Cand]) -> None:

@@ -83,6 +83,12 @@ def _post_or_team_before(doc: Doc, s: int) -> bool:
     return k >= 0 and (word in _POST_WORDS or word in SPORT_ROLES or word in _ABBREV_TITLES)
 
 
+#: Nouns for someone who acts for a country or government: the country before them is an affiliation.
+_AGENT_NOUNS = frozenset({"counterpart", "official", "diplomat", "envoy", "negotiator", "delegate", "emissary",
+                          "representative", "agent", "spy", "soldier", "officer", "peacekeeper", "attache",
+                          "spokesperson", "mediator", "lawmaker", "legislator", "policeman", "commander"})
+
+
 #: Posts, not occupations: "Boston lawyer X" and "a Leeds pensioner" still say where X lives.
 _POST_WORDS = (TITLES | POST_HEADS) - PERSON_NOUNS
 
@@ -120,7 +126,11 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
         # but a post or a team position is not a home: "US president X", "England centre X" (title.premod)
         if (geo := _geo_before_noun(ctx, s, sent)) is not None and not _post_or_team_before(doc, s):
-            yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
+            # "his German counterpart X", "Iranian diplomat X": someone acting for the country, not living there
+            if doc[s - 1].lemma_ in _AGENT_NOUNS:
+                yield ctx.rel(hit, "affiliated_with", geo, sent, "affiliated_with.geo_noun", 0.6)
+            else:
+                yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:
                 continue

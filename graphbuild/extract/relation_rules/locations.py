@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import token_table
+from graphbuild.extract.common import Hit, token_table
 from graphbuild.extract.relation_rules.base import (
     _COMPASS,
     _FACILITY_HEADS,
@@ -20,11 +21,15 @@ from graphbuild.extract.relation_rules.base import (
     _in_list,
     _is_facility,
     _is_geo,
+    _is_org,
     _place_like,
     _pobj_hits,
     _tokens,
 )
 from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def rule_located_in(ctx: Context) -> Iterator[Relation]:
@@ -36,6 +41,8 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         dateline = s == sent.start and hit.mention.text.isupper() and len(hit.mention.text) > 2
         if not (_place_like(hit) or dateline) or e >= sent.end:
             continue
+        if hit.mention.rule == "demonym" and doc[e].text not in _POSS:
+            continue  # "Palestinians in the West Bank": people, not the country, are in the place
         # "the Savannah River plant in South Carolina", "the Sahara desert in Africa": read over the kind of place
         k = e
         while k < min(sent.end - 1, e + 3) and doc[k].is_lower and doc[k].pos_ == "NOUN":
@@ -133,14 +140,10 @@ def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
                 for big in larger:
                     if city.entity.key != big.entity.key:
                         yield ctx.rel(city, "located_in", big, tok.sent, "located_in.capital", 0.8)
-        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None and _place_like(place) \
-                and index.at(tok) is None:
-            preps = ("in", "of") if tok.lemma_ in _PLACE_NOUNS else ("in",)
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    for big in _geo_objects(ctx, c):
-                        if big.entity.key != place.entity.key:
-                            yield ctx.rel(place, "located_in", big, tok.sent, "located_in.appos", 0.7)
+        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None \
+                and (_place_like(place) or _is_org(place)) and index.at(tok) is None:
+            # "Madagascar , an island nation in the Indian Ocean", "Ferenc Puskas Stadium , a stadium in Budapest"
+            yield from _kind_in(ctx, place, tok, "appos")
 
 
 #: Kinds of place a copula may say a name is ("Bound Brook is a borough in Somerset County").
@@ -153,7 +156,9 @@ _KIND_NOUNS_COPULA = _PLACE_NOUNS | frozenset(
 
 def rule_place_copula(ctx: Context) -> Iterator[Relation]:
     """"Bound Brook is a borough in Somerset County , New Jersey", "Amagasaki is a city located in Hyogo
-    Prefecture": a name said to be a kind of place is in the places after "in" (a name typed Organization too)."""
+    Prefecture", "Sappy Records is a record label based in Sackville": a place or organisation said to be
+    something "in" places is in them (an organisation is based_in them).  "of" counts only after a kind of
+    place ("a village of Armenia"), so "X is a member of Y" stays out."""
     doc = ctx.doc
     for tok in _tokens(doc, [i for i, lem in enumerate(token_table(doc).lemma) if lem == "be"]):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -161,12 +166,29 @@ def rule_place_copula(ctx: Context) -> Iterator[Relation]:
         if hit is None or hit.entity.type not in ("Place", "Organization"):
             continue
         for attr in tok.children:
-            if attr.dep_ != "attr" or attr.lemma_ not in _KIND_NOUNS_COPULA:
+            if attr.dep_ != "attr" or attr.pos_ not in ("NOUN", "PROPN") or ctx.index.at(attr) is not None:
                 continue
-            preps = [c for c in attr.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
-            preps += [p for a in attr.children if a.dep_ == "acl" and a.lemma_ in ("locate", "situate", "base")
-                      for p in a.children if p.dep_ == "prep" and p.lower_ == "in"]
-            for prep in preps:
-                for geo in _geo_objects(ctx, prep):
-                    if geo.entity.key != hit.entity.key:
-                        yield ctx.rel(hit, "located_in", geo, tok.sent, "located_in.copula_kind", 0.75)
+            yield from _kind_in(ctx, hit, attr, "copula_kind")
+
+
+def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relation]:
+    """The places "in" a noun that says what ``hit`` is ("a borough in Somerset County , New Jersey", "a
+    company based in Leeds"), each with the places chained after it."""
+    kind = noun.lemma_ in _KIND_NOUNS_COPULA
+    preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "in" or (kind and c.lower_ == "of"))]
+    preps += [p for a in noun.children if a.dep_ in ("acl", "relcl") and a.lemma_ in _SITED
+              for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")]
+    relation, rule = ("based_in", f"based_in.{name}") if _is_org(hit) else ("located_in", f"located_in.{name}")
+    # "Cinema Verity was a British production company", "Camp Caves was a US Army training camp"
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i and (geo := ctx.index.at(c)) is not None \
+                and geo.entity.type == "Country" and geo.entity.key != hit.entity.key:
+            yield ctx.rel(hit, relation, geo, noun.sent, f"{rule}_demonym", 0.7)
+    for prep in preps:
+        for geo in _geo_objects(ctx, prep):
+            if geo.entity.key != hit.entity.key:
+                yield ctx.rel(hit, relation, geo, noun.sent, rule, 0.75 if kind else 0.7)
+
+
+#: Participles that place a thing ("a company based in Leeds", "a stadium located in Budapest").
+_SITED = frozenset({"locate", "situate", "base", "headquarter", "found", "establish", "build", "set"})

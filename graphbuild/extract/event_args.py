@@ -1,0 +1,295 @@
+"""Argument checks for event candidates: which entity a role may take, and who "he said" is.
+
+- A nationality word modifying a noun is no place, destination or origin, nor who died: in "killed 23
+  Afghan soldiers" the victims are the soldiers, not Afghanistan. On a noun of land it names where:
+  "attacks on British soil" happen in Britain. It may still be an agent ("Russian air strikes" are
+  Russia's) or what is aimed at ("strikes on Russian targets").
+- The victim of a Death is who died: "killing six NATO soldiers" does not make NATO the victim; the
+  speaker of a Statement is named, not a modifier of who spoke ("Russian officials said", "Trump aides said").
+- A name in apposition stands for the phrase it renames: "The alleged gunman, Karim Haddad, attacked
+  ..."; a place renamed by its country ("Helmand Province, Afghanistan") names both.
+- A place inside a phrase the trigger governs is where it happened: "air strikes on two hospitals in
+  Aleppo", "killed in a car bombing in Baghdad" (one level down, locative prepositions only).
+- The group or country named on a subject that names no one itself acts: "Taliban gunmen attacked ..."
+  (organisations and countries only: "Trump supporters" are not Trump).
+- "Russia, which will not stop bombing it": the relative names who bombs, unless what it follows is a
+  place in a phrase of place ("a cafe in Madrid, Spain, which killed 13": the bombing killed, not Spain).
+- An event noun counted by a quantity noun is governed through it: "launched a series of attacks", "a wave
+  of bombings hit ...". An attack or sanction that acts in a passive clause hits its subject: "The
+  Federal Building was destroyed by an explosion" (target, and the places named in the subject).
+- Who governs an attack or a death noun is its agent only through a verb of doing ("launched an attack",
+  "carried out the bombing", "claimed the attack"); who survives or suffers it is its target; who condemns,
+  investigates or calls it something is neither ("Macron called the explosion an attack").
+- What one flees, leaves or escapes is where the trip starts: "fled Ukraine" (origin, not destination).
+- "..., she said" after a sentence whose Statement named a speaker is that speaker's, when the pronoun
+  fits (see :func:`resolve_speakers`); the nearest person named before the pronoun may be someone the
+  speaker spoke about ("Markova, a former adviser to Viktor Petrov, said ... 'We will ...,' she said").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.common import Hit
+from graphbuild.extract.lexicon import LIGHT_VERBS
+from graphbuild.model import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span, Token
+
+    from graphbuild.extract.common import EntityIndex
+    from graphbuild.extract.events import Candidate
+
+#: Nouns of land: a nationality on them names where ("on British soil", "into Turkish airspace").
+_LAND: Final = frozenset({"soil", "territory", "land", "airspace", "waters", "border", "frontier", "mainland"})
+#: Roles a nationality adjective ("Afghan", "Russian") on a noun never fills.
+_NOT_FROM_MODIFIER: Final = frozenset({"place", "destination", "origin"})
+#: Pronouns whose clause may be a speaker's "she said".
+_SPEAKER_PRONOUNS: Final = {"he": "m", "she": "f"}
+#: Sentences back within which the last named speaker is the one "he/she said" refers to.
+_SPEAKER_REACH: Final = 2
+
+
+def _span(doc: Doc, hit: Hit) -> Span | None:
+    return doc.char_span(hit.mention.start, hit.mention.end, alignment_mode="expand")
+
+
+def modifier(root: Token) -> bool:
+    """``root`` modifies a noun ("Afghan soldiers", "NATO service members") rather than heading its phrase."""
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def nationality_modifier(root: Token) -> bool:
+    """``root`` is a nationality or other adjective naming a country on a noun ("Afghan soldiers",
+    "the Russian parliament", "Syrian rebel groups"), not a name of the place itself."""
+    return modifier(root) and (root.pos_ == "ADJ" or root.ent_type_ == "NORP")
+
+
+def nationality_blocked(role: str, etype: str) -> bool:
+    """Whether a nationality on a noun cannot fill ``role``: never a place; never who died ("killed Afghan
+    soldiers"), though "strikes on Russian targets" and "sanctions on Iranian banks" do aim at the country."""
+    return role in _NOT_FROM_MODIFIER or (role == "target" and etype == "Death")
+
+
+def prune_arguments(cand: Candidate, doc: Doc) -> None:
+    """Drop arguments a role cannot take (see the module docstring)."""
+    moved: list[Hit] = []
+    for role in list(cand.args):
+        kept: list[Hit] = []
+        for hit in cand.args[role]:
+            span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
+            if span is not None:
+                if nationality_modifier(span.root):
+                    if span.root.head.lemma_.lower() in _LAND and role not in ("place", "destination"):
+                        moved.append(hit)  # "attacks on British soil" happen in Britain
+                        continue
+                    if nationality_blocked(role, cand.event_type):
+                        continue
+                if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
+                    continue
+                if cand.event_type == "Statement" and role == "agent" and modifier(span.root):
+                    continue  # "Russian officials said", "Trump aides said": unnamed speakers
+            kept.append(hit)
+        if kept:
+            cand.args[role] = kept
+        else:
+            del cand.args[role]
+    for hit in moved:
+        cand.add("destination" if cand.event_type == "Travel" else "place", hit)
+
+
+#: Prepositions that place a phrase's noun ("hospitals in Aleppo", "a market near Kabul").
+_NESTED_LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "inside"})
+_GEO: Final = frozenset({"Place", "Country"})
+
+
+def appositive_names(tok: Token, hit: Hit | None, index: EntityIndex) -> list[Hit]:
+    """Names in apposition to ``tok`` that stand for it (see the module docstring): any name when ``tok``
+    names none itself, and a place's country when it names a place."""
+    out: list[Hit] = []
+    for c in tok.children:
+        if c.dep_ != "appos":
+            continue
+        found = index.at(c)
+        if found is None:
+            continue
+        if hit is None or (hit.entity.type in _GEO and found.entity.type in _GEO):
+            out.append(found)
+    return out
+
+
+def nested_places(cand: Candidate, head: Token, index: EntityIndex) -> None:
+    """Places inside the phrases ``head`` governs: "strikes on [hospitals in Aleppo]"."""
+    role = "destination" if cand.event_type == "Travel" else "place"
+    for child in head.children:
+        objs: list[Token] = []
+        if child.dep_ in ("prep", "agent"):
+            objs = [p for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            objs = [child]
+        for obj in objs:
+            for prep in obj.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _NESTED_LOCATIVE:
+                    continue
+                for place in prep.children:
+                    hit = index.at(place) if place.dep_ == "pobj" else None
+                    if hit is not None and hit.entity.type in _GEO:
+                        cand.add(role, hit)
+                        for extra in appositive_names(place, hit, index):
+                            cand.add(role, extra)
+
+
+#: Travel verbs whose object is where the trip starts.
+_LEAVING: Final = frozenset({"flee", "leave", "escape", "evacuate", "depart", "quit", "exit", "abandon"})
+_ACTORS: Final = frozenset({"Organization", "Country"})
+
+
+def object_role(verb: Token, etype: str, default: str) -> str:
+    """The role of a trigger verb's object: what a traveller leaves is the origin."""
+    if etype == "Travel" and verb.lemma_.lower() in _LEAVING:
+        return "origin"
+    return default
+
+
+def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
+    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen")."""
+    out: list[Hit] = []
+    for c in subj.children:
+        if c.dep_ in ("compound", "nmod", "amod") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+            out.append(hit)
+    return out
+
+
+#: Prepositions after which a name is where something is, not who acts ("a cafe in Madrid, which ...").
+_PLACE_PREPS: Final = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "from", "to", "into"})
+
+
+def relative_subject(rel: Token, index: EntityIndex) -> list[Hit]:
+    """The name a subject "which" stands for: the one right before it, unless that is a place phrase."""
+    j = rel.i - 1
+    doc = rel.doc
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0:
+        return []
+    hit = index.at(doc[j])
+    if hit is None:
+        return []
+    root = doc[j]
+    for _ in range(4):  # up through "Madrid, Spain" and "X and Y" to the phrase's head
+        if root.dep_ not in ("conj", "appos", "compound", "npadvmod") or root.head.i == root.i:
+            break
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return []
+    return [hit]
+
+
+#: Nouns that count or group happenings ("a series of attacks", "a wave of bombings").
+_QUANTITY: Final = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "flurry",
+                              "barrage", "volley", "cycle", "succession"})
+
+
+def quantity_anchor(tok: Token) -> Token:
+    """The quantity noun an event noun hangs from ("series" in "a series of attacks"), else the noun."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and prep.head.lemma_.lower() in _QUANTITY:
+        return prep.head
+    return tok
+
+
+def passive_target(cand: Candidate, verb: Token, index: EntityIndex) -> None:
+    """The subject of a passive verb whose agent ("by ...") is the attack: what was hit, and where it is."""
+    for c in verb.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        for t in [c, *c.conjuncts]:
+            hit = index.at(t)
+            if hit is not None:
+                cand.add("target", hit)
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in _NESTED_LOCATIVE:
+                    for place in prep.children:
+                        found = index.at(place) if place.dep_ == "pobj" else None
+                        if found is not None and found.entity.type in _GEO:
+                            cand.add("place", found)
+
+
+#: Verbs whose subject did the attack or killing their object names ("claimed the attack"), beside the
+#: light verbs (:data:`graphbuild.extract.lexicon.LIGHT_VERBS`).
+_DOING: Final = frozenset({"claim", "commit", "perpetrate", "orchestrate", "plot", "plan", "execute",
+                           "organise", "organize", "escalate", "intensify", "unleash", "wage", "cause", "fight"})
+#: Verbs whose subject undergoes the attack their object names ("survived an attack").
+_UNDERGOING: Final = frozenset({"survive", "suffer", "endure", "withstand", "escape"})
+
+
+def governor_role(verb: Token, etype: str) -> str | None:
+    """The role of the subject of ``verb`` in the event its object names: agent, except that for an attack or
+    a death only a verb of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    if etype not in ("Attack", "Death"):
+        return "agent"
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in _DOING:
+        return "agent"
+    if lemma in _UNDERGOING:
+        return "target"
+    return None
+
+
+def _pronoun_subject(cand: Candidate) -> Token | None:
+    """The "he"/"she" subject of a Statement's verb."""
+    for c in cand.trigger.children:
+        if c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS:
+            return c
+    return None
+
+
+def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list[Span]) -> None:
+    """A Statement whose speaker is "he"/"she" goes to the speaker of the Statement just before it (within
+    :data:`_SPEAKER_REACH` sentences), when that speaker is a person the pronoun fits and no other person
+    has since become the subject of a clause ("Trump said ... Mrs Clinton disagreed. 'No,' she said")."""
+    last: tuple[Hit, int, int] | None = None  # the latest named speaker, its sentence's first token, its verb
+    for cand in cands:
+        if cand.event_type != "Statement":
+            continue
+        agents = cand.args.get("agent", [])
+        pron = _pronoun_subject(cand)
+        if pron is not None and last is not None and _sentences_between(sents, last[1], cand.sent.start) <= _SPEAKER_REACH:
+            prev = last[0]
+            want = _SPEAKER_PRONOUNS[pron.lower_]
+            fits = prev.entity.type == "Person" and index.sex.get(prev.entity.key, want) == want
+            if fits and not any(h.entity.key == prev.entity.key for h in agents) and not _new_subject(
+                    index, pron, last[2]):
+                guess = index.resolve(pron)
+                keep = [h for h in agents if guess is None or h.entity.key != guess.entity.key]
+                if guess is not None or not agents:
+                    sent = cand.sent
+                    said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char,
+                                   "pronoun")
+                    cand.args["agent"] = [Hit(prev.entity, said), *keep]
+                    agents = cand.args["agent"]
+        named = next((h for h in agents if h.entity.type == "Person"), None)
+        if named is not None:
+            last = (named, cand.sent.start, cand.trigger.i)
+
+
+def _new_subject(index: EntityIndex, pron: Token, after: int) -> bool:
+    """The pronoun's own antecedent is a person who is the subject of a clause after token ``after``."""
+    found = index.antecedent_person(pron)
+    if found is None:
+        return False
+    span = _span(index.doc, found)
+    return span is not None and span.start > after and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sentences_between(sents: list[Span], first: int, start: int) -> int:
+    """How many sentences on from the one starting at token ``first`` the one at ``start`` is (walks only
+    the sentences in between, so resolving a document's statements stays linear)."""
+    n = 0
+    i = first
+    while i < start:
+        i = sents[i].end
+        n += 1
+    return n
