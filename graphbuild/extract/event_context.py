@@ -59,7 +59,7 @@ def _reports(trigger: Token, start: int, end: int) -> bool:
 
 
 def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, Hit]]:
-    return [(s, e, h) for s, e, h in index.spans if s >= start and e <= end]
+    return index.within(start, end)
 
 
 def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
