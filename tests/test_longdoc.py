@@ -115,3 +115,53 @@ def test_extract_outcomes_passes_max_chars(monkeypatch: pytest.MonkeyPatch) -> N
     assert seen == [1200]
     assert [d.id for d, _, _ in outcomes] == ["a", "b"]
     assert all(not isinstance(r, str) for _, r, _ in outcomes)
+
+
+def test_mentions_by_token_range_match_a_scan() -> None:
+    """The bisection lookup of an entity index returns exactly what a scan of every mention returns."""
+    import random
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from graphbuild.extract.common import EntityIndex
+    from graphbuild.model import DocEntity, Mention
+
+    words = [f"w{i}" for i in range(60)]
+    doc = Doc(Vocab(), words=words)
+    rng = random.Random(3)
+    entities = []
+    for k in range(12):
+        mentions = []
+        for _ in range(3):
+            s = rng.randrange(0, 58)
+            e = min(60, s + rng.randint(1, 3))
+            span = doc[s:e]
+            mentions.append(Mention(span.start_char, span.end_char, span.text, 0, len(doc.text)))
+        entities.append(DocEntity(key=f"e{k}", label=f"E{k}", type="Person", mentions=tuple(mentions)))
+    index = EntityIndex(doc, tuple(entities))
+    for start in range(0, 61, 3):
+        for end in range(start, 61, 4):
+            assert index.within(start, end) == [(s, e, h) for s, e, h in index.spans if s >= start and e <= end]
+    for _s, _e, h in index.spans:
+        first = next((s2, e2) for s2, e2, h2 in index.spans if h2.mention == h.mention)
+        assert index.span_of(h) == first
+
+
+def test_event_merge_looks_only_near_and_in_order() -> None:
+    """Events merge with those of their type within MERGE_SPAN characters, tried in the order they were added."""
+    from graphbuild.extract import events as ev
+
+    def cand(etype: str, start: int) -> ev.Candidate:
+        return ev.Candidate(etype, None, "x", start, start + 1, None, "r")  # type: ignore[arg-type]
+
+    merged = ev._Merged()
+    added = [cand("Meet", 50_000), cand("Meet", 10), cand("Travel", 15), cand("Meet", 19_000), cand("Meet", 41_000)]
+    for c in added:
+        merged.append(c)
+    assert list(merged) == added and merged.last["Meet"] is added[4]
+    # 50,000 and 41,000 are over 20,000 characters away; the others come in the order they were added
+    assert merged.near(cand("Meet", 20_000)) == [added[1], added[3]]
+    assert merged.near(cand("Meet", 21_000)) == [added[3], added[4]]
+    assert merged.near(cand("Meet", 100_000)) == []
+    assert merged.near(cand("Travel", 0)) == [added[2]]

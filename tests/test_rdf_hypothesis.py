@@ -1,4 +1,5 @@
-"""Property test: hostile names and texts still give RDF that rdflib, pyoxigraph and rapper accept."""
+"""Property test: hostile names and texts still give RDF (every format the build writes) that rdflib, pyoxigraph
+and rapper accept."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from graphbuild.exporters.rdf import XSD, graph_to_quads, is_xsd_date, write_nquads, write_ntriples, write_turtle
+from graphbuild.exporters.rdf import (
+    XSD,
+    graph_to_quads,
+    is_xsd_date,
+    write_jsonld,
+    write_nquads,
+    write_ntriples,
+    write_trig,
+    write_turtle,
+)
 from tests.conftest_rdf import require_program
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated.*:DeprecationWarning")
@@ -70,7 +80,8 @@ def _check_typed_literals(quads: list[ox.Quad]) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(hostile_graph())
 def test_hostile_text_parses_everywhere(graph: nx.MultiDiGraph) -> None:
-    """Turtle, N-Triples and N-Quads of hostile text parse in rdflib, pyoxigraph and rapper; no ill-typed dates."""
+    """Turtle, N-Triples, N-Quads, TriG and JSON-LD of hostile text parse in rdflib and pyoxigraph (all but
+    JSON-LD also in rapper) to the same triples; no ill-typed dates."""
     quads = graph_to_quads(graph)
     _check_typed_literals(quads)
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,15 +89,19 @@ def test_hostile_text_parses_everywhere(graph: nx.MultiDiGraph) -> None:
         write_turtle(graph, out / "g.ttl")
         write_ntriples(graph, out / "g.nt")
         write_nquads(graph, out / "g.nq")
+        write_trig(graph, out / "g.trig")
+        write_jsonld(graph, out / "g.jsonld")
         expected = len({q.triple for q in quads})
         for name, rdflib_fmt, ox_fmt in (("g.ttl", "turtle", ox.RdfFormat.TURTLE),
                                          ("g.nt", "nt", ox.RdfFormat.N_TRIPLES),
-                                         ("g.nq", "nquads", ox.RdfFormat.N_QUADS)):
+                                         ("g.nq", "nquads", ox.RdfFormat.N_QUADS),
+                                         ("g.trig", "trig", ox.RdfFormat.TRIG),
+                                         ("g.jsonld", "json-ld", ox.RdfFormat.JSON_LD)):
             parsed = list(ox.parse(path=str(out / name), format=ox_fmt))
-            assert len({q.triple for q in parsed}) == expected
+            assert len({q.triple for q in parsed}) == expected, name
             ds = rdflib.Dataset()
             ds.parse(out / name, format=rdflib_fmt)
-            assert len({q[:3] for q in ds.quads((None, None, None, None))}) == expected
+            assert len({q[:3] for q in ds.quads((None, None, None, None))}) == expected, name
         a = rdflib.Graph().parse(out / "g.ttl", format="turtle")
         b = rdflib.Graph().parse(out / "g.nt", format="nt")
         assert isomorphic(a, b)
@@ -100,7 +115,7 @@ def _rapper(out: Path) -> None:
     exe = shutil.which("rapper")
     if exe is None:
         return
-    for name, fmt in (("g.ttl", "turtle"), ("g.nt", "ntriples"), ("g.nq", "nquads")):
+    for name, fmt in (("g.ttl", "turtle"), ("g.nt", "ntriples"), ("g.nq", "nquads"), ("g.trig", "trig")):
         proc = subprocess.run([exe, "-i", fmt, "-c", (out / name).as_uri()], capture_output=True, text=True,
                               timeout=60, check=False)
         assert proc.returncode == 0 and "Error" not in proc.stderr, proc.stderr[-2000:]

@@ -161,6 +161,10 @@ class EntityIndex:
                     self.sex.setdefault(hit.entity.key, sex)
         self.start_at = {s: (s, e, h) for s, e, h in self.spans}
         self.end_at = {e: (s, e, h) for s, e, h in self.spans}
+        self._starts = [s for s, _e, _h in self.spans]  # for a lookup by token range without a scan of the document
+        self._span_of: dict[Mention, tuple[int, int]] = {}
+        for s, e, h in self.spans:
+            self._span_of.setdefault(h.mention, (s, e))
 
     def at(self, token: Token) -> Hit | None:
         """The mention covering ``token``."""
@@ -168,10 +172,20 @@ class EntityIndex:
 
     def span_of(self, hit: Hit) -> tuple[int, int]:
         """Token range of a mention."""
-        for s, e, h in self.spans:
-            if h.mention == hit.mention:
-                return s, e
-        raise KeyError(hit.mention)
+        return self._span_of[hit.mention]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Hit]]:
+        """The mentions inside tokens ``start:end``, in order (a bisection: linear in the document, not per call)."""
+        from bisect import bisect_left
+
+        out = []
+        for k in range(bisect_left(self._starts, start), len(self.spans)):
+            s, e, h = self.spans[k]
+            if s >= end:
+                break
+            if e <= end:
+                out.append((s, e, h))
+        return out
 
     def in_subtree(self, token: Token, limit: int = 40) -> list[Hit]:
         """Mentions inside the subtree of ``token`` in token order (closest first by depth)."""

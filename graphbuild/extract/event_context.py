@@ -107,7 +107,7 @@ def _nationality(role: str, etype: str, mention: Span) -> bool:
 
 
 def _mentions_in(index: EntityIndex, start: int, end: int) -> list[tuple[int, int, Hit]]:
-    return [(s, e, h) for s, e, h in index.spans if s >= start and e <= end]
+    return index.within(start, end)
 
 
 def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,

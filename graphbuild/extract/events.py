@@ -520,10 +520,37 @@ def _absorb(into: Candidate, other: Candidate) -> None:
     into.time_text = into.time_text or other.time_text
 
 
-def _merge_into(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]], cand: Candidate) -> None:
+#: An event merges only with one whose trigger is at most this many characters away (the length of a long news
+#: article, :data:`graphbuild.longdoc.DEFAULT_MAX_CHARS`): any article up to this length merges as before, and
+#: merging a 5 MB document's thousands of events is linear, not a comparison of every pair.
+MERGE_SPAN = 20_000
+
+
+class _Merged(list[Candidate]):
+    """The merged events in order, with those of each type indexed by place in the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: dict[str, Candidate] = {}  # the latest event of each type
+        self._near: dict[tuple[str, int], list[tuple[int, Candidate]]] = {}
+
+    def append(self, cand: Candidate) -> None:
+        self._near.setdefault((cand.event_type, cand.start // MERGE_SPAN), []).append((len(self), cand))
+        self.last[cand.event_type] = cand
+        super().append(cand)
+
+    def near(self, cand: Candidate) -> list[Candidate]:
+        """The events of ``cand``'s type within :data:`MERGE_SPAN` characters of it, in the order they were added."""
+        b = cand.start // MERGE_SPAN
+        found = sorted((x for k in (b - 1, b, b + 1) for x in self._near.get((cand.event_type, k), ())),
+                       key=lambda x: x[0])
+        return [m for _, m in found if abs(m.start - cand.start) <= MERGE_SPAN]
+
+
+def _merge_into(merged: _Merged, secondary: list[tuple[Candidate, Candidate]], cand: Candidate) -> None:
     """Merge ``cand`` into the first event of ``merged`` it describes, else add it as a new event."""
     cand.own = cand.keys()
-    target = next((m for m in merged if _mergeable(m, cand)), None)
+    target = next((m for m in merged.near(cand) if _mergeable(m, cand)), None)
     if target is None:
         merged.append(cand)
     else:
@@ -572,7 +599,7 @@ def extract_events(
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
-    merged: list[Candidate] = []
+    merged = _Merged()
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     later: list[Candidate] = []  # candidates whose only arguments come from the context
     trigger_at = {c.trigger.i for c in cands}
@@ -580,7 +607,7 @@ def extract_events(
         if not cand.args:
             if cand.trigger.dep_ in ("relcl", "acl") and cand.trigger.head.i in trigger_at:
                 continue  # "attacks that have killed ...": part of the event it qualifies
-            prior = next((m for m in reversed(merged) if m.event_type == cand.event_type), None)
+            prior = merged.last.get(cand.event_type)
             if cand.definite and prior is not None:
                 prior.mentions.append((cand.start, cand.end, cand.label))
                 continue
@@ -597,13 +624,13 @@ def extract_events(
     for cand in later:
         _merge_into(merged, secondary, cand)
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
-    merged = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
-    merged.sort(key=lambda c: c.start)
+    kept = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
+    kept.sort(key=lambda c: c.start)
     absorbed: dict[int, list[Candidate]] = {}  # by id of the event merged into, in order (linear, not a scan per event)
     for t, c in secondary:
         absorbed.setdefault(id(t), []).append(c)
     events: list[Event] = []
-    for n, cand in enumerate(merged):
+    for n, cand in enumerate(kept):
         sents = [cand, *absorbed.get(id(cand), ())]
         evs = []
         for c in sents:
