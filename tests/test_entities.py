@@ -629,6 +629,9 @@ def test_company_short_name_from_spacy_org() -> None:
         # "Organisation" and "Organization" spell one name
         ("The Organisation for Security acted . The Organization for Security said .", {"1:4": "ORG", "7:10": "ORG"},
          {("Organization for Security", "Organization")}),
+        # "Ministry of Finance" is the "Finance Ministry"
+        ("The Ministry of Finance acted . The Finance Ministry said .", {"1:4": "ORG", "7:9": "ORG"},
+         {("Finance Ministry", "Organization")}),
         # negative: the rest is neither a suffix nor a country
         ("Acme Foods Europe rose . Acme Foods fell .", {"0:3": "ORG", "5:7": "ORG"},
          {("Acme Foods Europe", "Organization"), ("Acme Foods", "Organization")}),

@@ -226,14 +226,20 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 
 def _org_words(label: str) -> list[str]:
-    return [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
+    """Folded words of an organisation's name; "Ministry of Finance" reads as "Finance Ministry"."""
+    words = [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
+    if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] == "of":
+        rest = words[3:] if words[2] == "the" else words[2:]
+        words = [*rest, words[0]]
+    return words
 
 
 def _join_short_orgs(groups: list[_Group]) -> None:
     """Rule ``org-short``: an organisation named by part of a longer name in the same document joins it when the
     rest is a company suffix or a country ("Caltex" / "Caltex Petroleum Corp", "Dow Chemical" / "Dow Chemical
     Co", "Ericsson" / "LM Ericsson AB", "Treasury Department" / "U.S. Treasury Department"); "Organisation" and
-    "Organization" spell one name.  Joined only when exactly one longer name fits."""
+    "Organization" spell one name, and "Ministry of Finance" is the "Finance Ministry".  Joined only when exactly one
+    longer name fits."""
     orgs = [g for g in groups if g.type == "Organization"]
     if len(orgs) < 2:
         return
