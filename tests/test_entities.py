@@ -973,3 +973,18 @@ def test_hyphen_adjective_is_no_part_of_a_name() -> None:
                ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["PROPN", "PROPN", "X", "X", "X", "X"],
                sent_starts=[True] + [False] * 5)
     assert summary(extract_entities(doc3, Document(id="t", text=doc3.text))) == {("Chen Chun-yeh", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a town and a club word guessed PERSON is the club
+        ("The club put Manchester United out .", {"3:5": "PERSON"}, {("Manchester United", "Organization")}),
+        # negative: a city whose own name ends in a club word stays a place
+        ("She flew to Kansas City on Monday .", {"3:5": "GPE"}, {("Kansas City", "Place")}),
+    ],
+)
+def test_club_named_after_its_town(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule sports.club-name: "Manchester United" is an Organization, "Kansas City" a Place."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
