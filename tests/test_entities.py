@@ -988,3 +988,12 @@ def test_club_named_after_its_town(text: str, ents: dict[str, str], expected: se
     """Rule sports.club-name: "Manchester United" is an Organization, "Kansas City" a Place."""
     doc, d = mkdoc(text, ents)
     assert summary(extract_entities(doc, d)) == expected
+
+
+def test_first_name_and_patronymic_join_the_person() -> None:
+    """Rule patronymic: "Boris Nikolayevich" is Boris Yeltsin; "Boris Smith" is someone else."""
+    doc, d = mkdoc("Boris Yeltsin spoke . Boris Nikolayevich smiled .", {"0:2": "PERSON", "4:6": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Boris Yeltsin", "Person")}
+    doc, d = mkdoc("Boris Yeltsin spoke . Boris Smith smiled .", {"0:2": "PERSON", "4:6": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Boris Yeltsin", "Person"), ("Boris Smith", "Person")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,10 @@ def _key(text: str) -> str:
     """Case-, apostrophe- and accent-insensitive key ("Nicolás" and "Nicolas" are one name)."""
     text = unicodedata.normalize("NFKD", fold(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+#: A Russian-style patronymic ("Nikolayevich", "Sergeyevna").
+_PATRONYMIC: Final = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna)$")
 
 
 def _initial_ok(a: str, b: str) -> bool:
@@ -169,6 +174,15 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             g = _Group("Person", [c], name, parts=(toks[0], toks[-1]))
             full.append(g)
             groups.append(g)
+    # "Boris Nikolayevich": a first name and patronymic is the only person with that first name (``patronymic``)
+    for g in [g for g in full if _PATRONYMIC.search(g.parts[1]) and len(g.label.split()) == 2]:
+        fits = [h for h in full if h is not g and _key(h.parts[0]) == _key(g.parts[0]) and not _PATRONYMIC.search(h.parts[1])]
+        if len(fits) == 1:
+            target = fits[0]
+            target.cands.extend(g.cands)
+            target.alias_rules.setdefault(g.label, ("patronymic", f"{g.label!r}: first name and patronymic of {target.label!r}"))
+            full.remove(g)
+            groups.remove(g)
     single_groups: dict[str, _Group] = {}
     first_seen: dict[str, int] = {}
     honorifics: dict[str, set[str]] = defaultdict(set)
