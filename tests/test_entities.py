@@ -629,6 +629,9 @@ def test_company_short_name_from_spacy_org() -> None:
         # "Organisation" and "Organization" spell one name
         ("The Organisation for Security acted . The Organization for Security said .", {"1:4": "ORG", "7:10": "ORG"},
          {("Organization for Security", "Organization")}),
+        # "Ministry of Finance" is the "Finance Ministry"
+        ("The Ministry of Finance acted . The Finance Ministry said .", {"1:4": "ORG", "7:9": "ORG"},
+         {("Finance Ministry", "Organization")}),
         # negative: the rest is neither a suffix nor a country
         ("Acme Foods Europe rose . Acme Foods fell .", {"0:3": "ORG", "5:7": "ORG"},
          {("Acme Foods Europe", "Organization"), ("Acme Foods", "Organization")}),
@@ -970,3 +973,27 @@ def test_hyphen_adjective_is_no_part_of_a_name() -> None:
                ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"], pos=["PROPN", "PROPN", "X", "X", "X", "X"],
                sent_starts=[True] + [False] * 5)
     assert summary(extract_entities(doc3, Document(id="t", text=doc3.text))) == {("Chen Chun-yeh", "Person")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a town and a club word guessed PERSON is the club
+        ("The club put Manchester United out .", {"3:5": "PERSON"}, {("Manchester United", "Organization")}),
+        # negative: a city whose own name ends in a club word stays a place
+        ("She flew to Kansas City on Monday .", {"3:5": "GPE"}, {("Kansas City", "Place")}),
+    ],
+)
+def test_club_named_after_its_town(text: str, ents: dict[str, str], expected: set[tuple[str, str]]) -> None:
+    """Rule sports.club-name: "Manchester United" is an Organization, "Kansas City" a Place."""
+    doc, d = mkdoc(text, ents)
+    assert summary(extract_entities(doc, d)) == expected
+
+
+def test_first_name_and_patronymic_join_the_person() -> None:
+    """Rule patronymic: "Boris Nikolayevich" is Boris Yeltsin; "Boris Smith" is someone else."""
+    doc, d = mkdoc("Boris Yeltsin spoke . Boris Nikolayevich smiled .", {"0:2": "PERSON", "4:6": "PERSON"})
+    ents = extract_entities(doc, d)
+    assert summary(ents) == {("Boris Yeltsin", "Person")}
+    doc, d = mkdoc("Boris Yeltsin spoke . Boris Smith smiled .", {"0:2": "PERSON", "4:6": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Boris Yeltsin", "Person"), ("Boris Smith", "Person")}

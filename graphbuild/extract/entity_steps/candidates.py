@@ -88,6 +88,10 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             continue
         if label in NER_TYPES:
             typ = NER_TYPES[label]
+            if label != "ORG" and _club_name(doc, start, end):
+                # "Manchester United", "Bristol Rovers", "Norwich City" guessed PERSON or GPE: the club
+                out.append(_Cand(start, end, "Organization", "sports.club-name", spacy_label=label, authority=1))
+                continue
             if typ == "Person" and end - start > 1 and doc[end - 1].text in COMPANY_SUFFIXES:
                 # "Pirelli SpA", "Acme Holdings" typed PERSON: the suffix says company
                 out.append(_Cand(start, end, "Organization", "company-suffix", spacy_label=label, authority=1))
@@ -97,6 +101,19 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             # kept untyped: a later rule may type it (doc-consistency, said, region)
             out.append(_Cand(start, end, "", "ner", spacy_label=label))
     return out
+
+
+#: Last words of a club named after its town ("Manchester United", "Norwich City", "Bristol Rovers").
+CLUB_WORDS: Final = frozenset(
+    {"United", "City", "Rovers", "Wanderers", "Athletic", "Albion", "Town", "Rangers", "Hotspur", "Villa", "FC",
+     "Argyle", "Alexandra", "Academicals", "Thistle", "Harriers"}
+)
+def _club_name(doc: Doc, start: int, end: int) -> bool:
+    """A town and a club word ("Manchester United") that is not itself a place ("Kansas City", "Cape Town")."""
+    if end - start < 2 or _words(doc)[end - 1] not in CLUB_WORDS or _gaz_lookup(_span_text(doc, start, end), False):
+        return False
+    town = _gaz_lookup(_span_text(doc, start, end - 1), False)
+    return town is not None and town.type == "Place"
 
 
 #: Portfolio words spaCy takes for an organisation in "Defence Minister X", "Agriculture Secretary Y".

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,10 @@ def _key(text: str) -> str:
     """Case-, apostrophe- and accent-insensitive key ("Nicolás" and "Nicolas" are one name)."""
     text = unicodedata.normalize("NFKD", fold(text))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+#: A Russian-style patronymic ("Nikolayevich", "Sergeyevna").
+_PATRONYMIC: Final = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna)$")
 
 
 def _initial_ok(a: str, b: str) -> bool:
@@ -169,6 +174,15 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             g = _Group("Person", [c], name, parts=(toks[0], toks[-1]))
             full.append(g)
             groups.append(g)
+    # "Boris Nikolayevich": a first name and patronymic is the only person with that first name (``patronymic``)
+    for g in [g for g in full if _PATRONYMIC.search(g.parts[1]) and len(g.label.split()) == 2]:
+        fits = [h for h in full if h is not g and _key(h.parts[0]) == _key(g.parts[0]) and not _PATRONYMIC.search(h.parts[1])]
+        if len(fits) == 1:
+            target = fits[0]
+            target.cands.extend(g.cands)
+            target.alias_rules.setdefault(g.label, ("patronymic", f"{g.label!r}: first name and patronymic of {target.label!r}"))
+            full.remove(g)
+            groups.remove(g)
     single_groups: dict[str, _Group] = {}
     first_seen: dict[str, int] = {}
     honorifics: dict[str, set[str]] = defaultdict(set)
@@ -226,14 +240,20 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 
 def _org_words(label: str) -> list[str]:
-    return [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
+    """Folded words of an organisation's name; "Ministry of Finance" reads as "Finance Ministry"."""
+    words = [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
+    if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] == "of":
+        rest = words[3:] if words[2] == "the" else words[2:]
+        words = [*rest, words[0]]
+    return words
 
 
 def _join_short_orgs(groups: list[_Group]) -> None:
     """Rule ``org-short``: an organisation named by part of a longer name in the same document joins it when the
     rest is a company suffix or a country ("Caltex" / "Caltex Petroleum Corp", "Dow Chemical" / "Dow Chemical
     Co", "Ericsson" / "LM Ericsson AB", "Treasury Department" / "U.S. Treasury Department"); "Organisation" and
-    "Organization" spell one name.  Joined only when exactly one longer name fits."""
+    "Organization" spell one name, and "Ministry of Finance" is the "Finance Ministry".  Joined only when exactly one
+    longer name fits."""
     orgs = [g for g in groups if g.type == "Organization"]
     if len(orgs) < 2:
         return
