@@ -62,6 +62,9 @@ POSITIVE: list[tuple[str, Fact]] = [
      ("University of Alberta", "based_in", "Alberta", "based_in.name")),
     ("Calgary City Council voted on Monday. Calgary is growing.",
      ("Calgary City Council", "based_in", "Calgary", "based_in.name")),
+    # a player's team is an affiliation
+    ("Maria Lopez played for Real Madrid for ten years.",
+     ("Maria Lopez", "affiliated_with", "Real Madrid", "affiliated_with.play")),
     # a counterpart acts for the country before the noun: an affiliation, not a residence
     ("Ruehe planned to meet his Israeli counterpart Yitzhak Mordechai on Monday.",
      ("Yitzhak Mordechai", "affiliated_with", "Israeli", "affiliated_with.geo_noun")),
@@ -85,6 +88,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
      ("Bank of Sweden", "based_in", "Nordic Investment Bank")),
     # people named by their nationality are in the place, not their country
     ("Palestinians in the West Bank observed a strike.", ("Palestinians", "located_in", "West Bank")),
+    # "played ... for fun in Leeds": no team after "for"
+    ("Maria Lopez played football for fun in Leeds.", ("Maria Lopez", "affiliated_with", "Leeds")),
     # a race is not a body: its place is not its home
     ("The Boston Marathon was held in Boston.", ("Boston Marathon", "based_in", "Boston")),
     # an occupation, not an agent: the country stays a residence

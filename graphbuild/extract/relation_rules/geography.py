@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graphbuild.extract.common import Hit
+from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _FACILITY_HEADS, Context
 from graphbuild.gazetteer import Gazetteer, gazetteer
 from graphbuild.model import DocEntity, Relation
@@ -35,8 +36,13 @@ def infer_place_country(ctx: Context, relations: list[Relation]) -> Iterator[Rel
     entities = {e.key: e for e in ctx.index.entities}
     countries: dict[str, DocEntity] = {}
     states: dict[str, DocEntity] = {}
+    # a country counts when named as a place: not only as a nationality ("American counterparts") or a post's
+    # body ("the 34th President of the United States", "U.S. Ambassador")
+    as_place = {hit.entity.key for s, e, hit in ctx.index.spans if hit.entity.type == "Country"
+                and (hit.mention.rule != "demonym" or _thing_demonym(ctx, e)) and not _in_post(ctx, s, e)}
     for ent in entities.values():
-        if ent.type == "Country" and (entry := gaz.country(ent.label)) is not None and entry.code:
+        if ent.type == "Country" and ent.key in as_place and (entry := gaz.country(ent.label)) is not None \
+                and entry.code:
             countries.setdefault(entry.code, ent)
         elif ent.type == "Place":
             states.setdefault(ent.label, ent)
@@ -90,6 +96,34 @@ def _elsewhere(gaz: Gazetteer, container: DocEntity, code: str, state: str | Non
 
 #: Prepositions that put what they govern as a location ("in Coimbra", "near Harbin").
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "inside", "across", "throughout"})
+
+
+def _thing_demonym(ctx: Context, e: int) -> bool:
+    """A nationality word on a thing, not on people: "a Norwegian football club", "the Canadian province of
+    Saskatchewan", not "American counterparts", "Thai and American narcotics officials", "Americans"."""
+    tok = ctx.doc[e - 1]
+    if tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN":
+        return False
+    head = tok.head.lemma_
+    return head not in PERSON_NOUNS and head not in TITLES and head not in POST_HEADS and head not in _PEOPLE
+
+
+#: Nouns for people a nationality word may qualify, beside the lexicon's person nouns and titles.
+_PEOPLE = frozenset({"counterpart", "official", "people", "citizen", "national", "troop", "soldier", "force",
+                     "authority", "diplomat", "delegation", "team", "player", "side", "squad", "police", "agent",
+                     "voter", "worker", "student", "tourist", "man", "woman", "child", "community", "resident"})
+
+
+def _in_post(ctx: Context, s: int, e: int) -> bool:
+    """Whether the mention at tokens [s, e) names the body of a post: "U.S. Ambassador", "President of the
+    United States"."""
+    doc = ctx.doc
+    if e < len(doc) and (doc[e].lower_ in TITLES or doc[e].lower_ in POST_HEADS):
+        return True
+    j = s - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and (doc[j - 1].lower_ in TITLES or doc[j - 1].lower_ in POST_HEADS)
 
 
 def _dateline(ctx: Context, s: int, hit: Hit) -> bool:

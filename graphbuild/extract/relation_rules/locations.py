@@ -175,7 +175,9 @@ def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relatio
     """The places "in" a noun that says what ``hit`` is ("a borough in Somerset County , New Jersey", "a
     company based in Leeds"), each with the places chained after it."""
     kind = noun.lemma_ in _KIND_NOUNS_COPULA
-    preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "in" or (kind and c.lower_ == "of"))]
+    # "in"; "of" after a kind of place; "from" for a body ("a football club from Fyllingsdalen , Bergen")
+    preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "in" or (kind and c.lower_ == "of")
+                                                                or (c.lower_ == "from" and _is_org(hit)))]
     preps += [p for a in noun.children if a.dep_ in ("acl", "relcl") and a.lemma_ in _SITED
               for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")]
     relation, rule = ("based_in", f"based_in.{name}") if _is_org(hit) else ("located_in", f"located_in.{name}")
@@ -191,4 +193,5 @@ def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relatio
 
 
 #: Participles that place a thing ("a company based in Leeds", "a stadium located in Budapest").
-_SITED = frozenset({"locate", "situate", "base", "headquarter", "found", "establish", "build", "set"})
+_SITED = frozenset({"locate", "situate", "base", "headquarter", "found", "establish", "build", "set", "form",
+                    "create", "register", "incorporate", "open"})

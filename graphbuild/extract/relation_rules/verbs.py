@@ -27,3 +27,18 @@ def rule_verbs(ctx: Context) -> Iterator[Relation]:
             for hit in targets:
                 if hit.entity.type == "Organization":
                     yield ctx.rel(subj, "affiliated_with", hit, sent, f"affiliated_with.{lemma}", 0.7)
+        elif lemma in _TEAM_VERBS:
+            # "X played for Leeds United", "a midfielder who signed for Dinamo": a team is an affiliation
+            subj = _subject(tok, index)
+            if subj is None or subj.entity.type != "Person":
+                continue
+            hits = [h for _, h in _pobj_hits(tok, index, ("for",))]
+            hits += [h for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"  # "played as a midfielder for Y"
+                     for p in c.children if p.dep_ == "pobj" for _, h in _pobj_hits(p, index, ("for",))]
+            for hit in hits:
+                if hit.entity.type == "Organization":
+                    yield ctx.rel(subj, "affiliated_with", hit, sent, f"affiliated_with.{lemma}", 0.7)
+
+
+#: Verbs whose "for" names the team a player is with.
+_TEAM_VERBS = frozenset({"play", "sign", "score", "appear", "captain", "debut"})
