@@ -51,8 +51,9 @@ DOCS = {
     "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
     "returned": "The U.S. Embassy in Moscow returned 28 historical documents to Russia.",
     "dismissed": "Maria Landaeta dismissed the rumours that the disease was ebola.",
-    "it_called": ("Damascus Radio welcomed the criticism of the Israeli government. "
-                  "It called for practical steps to force the Israeli government to abandon this policy."),
+    "it_called": "The radio called for practical steps to force the Israeli government to abandon this policy.",
+    "reporter": ("According to Prime Minister Binali Yildirim, those arrested included soldiers. "
+                 "About 20 plotters were killed overnight."),
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -240,7 +241,10 @@ def test_objects_that_are_no_people_or_places_keep_travel_and_personnel_verbs_ou
     assert not [n for n, _ in _events(graph, "dismissed") if n["event_type"] == "Personnel"]
 
 
-def test_a_verbs_own_pronoun_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
-    """"It called for steps to force the Israeli government": Israel is not the one calling."""
+def test_a_verbs_own_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
+    """"The radio called for steps to force the Israeli government": Israel is not the one calling; who
+    reported in the sentence before ("according to Yildirim") is no victim of the killings told after."""
     agents = {a for n, r in _events(graph, "it_called") if n["event_type"] == "Request" for a in r.get("agent", set())}
     assert "Israel" not in agents
+    victims = {a for n, r in _events(graph, "reporter") if n["event_type"] == "Death" for a in r.get("target", set())}
+    assert "Binali Yildirim" not in victims

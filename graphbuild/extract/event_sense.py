@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from graphbuild.extract.common import Hit
     from graphbuild.extract.events import Candidate
@@ -273,21 +273,38 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
     return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
 
 
+#: Verbs whose subject tells of a happening ("X said", "according to X" is read through its pobj).
+_REPORTING: Final = frozenset({"say", "tell", "announce", "report", "confirm", "claim", "add", "state", "note",
+                               "insist", "warn", "explain", "write", "deny", "estimate"})
+
+
+def _reporter(doc: Doc, hit: Hit) -> bool:
+    """Whether the mention is the subject of a reporting verb, or the name in "according to X"."""
+    span = doc.char_span(hit.mention.start, hit.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
 def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bool]) -> bool:
     """An argument guessed from the sentence around a trigger (see :mod:`event_context`) is wrong when
 
     - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
       ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
-      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject); for
-      verbs other than speech, an unresolved pronoun subject too ("It ... called for steps"): a guess
-      from the words around would be anyone named nearby;
+      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject);
+    - it is taken from the sentence before and is who reports there ("Dundar said ... . '104 soldiers
+      were killed'"): the one who tells of a happening takes no part in it;
     - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
     """
     statement = cand.event_type == "Statement"
+    if not statement and hit.mention.start < cand.sent.start_char and _reporter(cand.trigger.doc, hit):
+        return True
     if not statement and not (role == "agent" and cand.trigger.pos_ == "VERB"):
         return False
-    nominal = ("NOUN", "PROPN") if statement else ("NOUN", "PROPN", "PRON")
-    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nominal]
+    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if subjects and not any(
         c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
     ):
