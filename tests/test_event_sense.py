@@ -54,6 +54,9 @@ DOCS = {
     "it_called": "The radio called for practical steps to force the Israeli government to abandon this policy.",
     "reporter": ("According to Prime Minister Binali Yildirim, those arrested included soldiers. "
                  "About 20 plotters were killed overnight."),
+    "opinion_agree": ("Sylvia Heal agreed it was of concern. Andy Hayman did not agree with Charles Clarke. "
+                      "Some 600 schools have signed up for the Hansard Society scheme. Labour would fund its plans."),
+    "real_agree": "Iran and China agreed to increase trade to $600 billion.",
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -248,3 +251,11 @@ def test_a_verbs_own_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> No
     assert "Israel" not in agents
     victims = {a for n, r in _events(graph, "reporter") if n["event_type"] == "Death" for a in r.get("target", set())}
     assert "Binali Yildirim" not in victims
+
+
+def test_agreeing_with_an_opinion_or_signing_up_is_no_agreement(graph: dict) -> None:  # type: ignore[type-arg]
+    """"agreed it was of concern", "did not agree with X", "signed up for" are no Agreements and "fund its
+    plans" no Support; "agreed to increase trade" is an Agreement."""
+    kinds = {n["event_type"] for n, _ in _events(graph, "opinion_agree")}
+    assert "Agreement" not in kinds and "Support" not in kinds
+    assert [n for n, _ in _events(graph, "real_agree") if n["event_type"] == "Agreement"]

@@ -71,7 +71,8 @@ _NOT_PEOPLE = frozenset(
 
 
 #: Support words that are opinion more often than aid: they need a backed party.
-_BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
+_BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist", "fund", "finance", "bankroll",
+                      "sponsor", "underwrite"})
 
 
 #: Request verbs that also ask questions or plead in court: a request says what is asked for.
@@ -115,6 +116,18 @@ def _background_noun(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DET for c in tok.children)
 
 
+def _agrees_on_something(tok: Token) -> bool:
+    """"agreed to meet", "agreed a deal", "agreed on a ceasefire", "signed the treaty" (not "agreed that it
+    was of concern", "agree with the critics", "signed up for the scheme")."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False  # "signed up", "signed off"
+    if lemma != "agree":
+        return True
+    return any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
+               for c in tok.children)
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -138,6 +151,8 @@ def sanity(cand: Candidate) -> Candidate | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
     ):
         return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
+    if cand.event_type == "Agreement" and cand.trigger.pos_ == "VERB" and not _agrees_on_something(cand.trigger):
+        return None  # "agreed it was of concern", "did not agree with politicians", "signed up for": opinions, joining
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
         return None  # "supports the bill", "helped to win": backing counts when a party is backed
     if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
