@@ -57,6 +57,8 @@ DOCS = {
     "opinion_agree": ("Sylvia Heal agreed it was of concern. Andy Hayman did not agree with Charles Clarke. "
                       "Some 600 schools have signed up for the Hansard Society scheme. Labour would fund its plans."),
     "real_agree": "Iran and China agreed to increase trade to $600 billion.",
+    "figure": "The Israeli government keeps stabbing the peace process in the back, Yasser Arafat said.",
+    "stabbing": "A man stabbed two officers in Paris on Friday.",
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -259,3 +261,10 @@ def test_agreeing_with_an_opinion_or_signing_up_is_no_agreement(graph: dict) -> 
     kinds = {n["event_type"] for n, _ in _events(graph, "opinion_agree")}
     assert "Agreement" not in kinds and "Support" not in kinds
     assert [n for n, _ in _events(graph, "real_agree") if n["event_type"] == "Agreement"]
+
+
+def test_a_violent_verb_as_a_figure_of_speech_is_no_attack(graph: dict) -> None:  # type: ignore[type-arg]
+    """"stabbing the peace process in the back" (no place, no violence around it) is no Attack; a stabbing
+    in Paris is."""
+    assert not [n for n, _ in _events(graph, "figure") if n["event_type"] == "Attack"]
+    assert [n for n, _ in _events(graph, "stabbing") if n["event_type"] == "Attack"]

@@ -38,8 +38,9 @@ _VIOLENCE = frozenset(
 )
 
 
-def _violent(sent: Span) -> bool:
-    return any(t.lemma_.lower() in _VIOLENCE for t in sent)
+def _violent(sent: Span, besides: int = -1) -> bool:
+    """Whether a word of ``sent`` (other than the token at ``besides``) shows physical violence."""
+    return any(t.lemma_.lower() in _VIOLENCE for t in sent if t.i != besides)
 
 
 #: Verbs of giving that are Support or Transfer only when what is given is material help.
@@ -185,6 +186,8 @@ def sanity(cand: Candidate) -> Candidate | None:
             return None
         if cand.rule.startswith("event.cameo") and not geo and not _violent(cand.sent):
             return None  # CAMEO's "fight", "battle", "clash" in politics are words, not violence
+        if cand.rule == "event.verb.extra" and not geo and not _violent(cand.sent, cand.trigger.i):
+            return None  # "stabbing the peace process in the back", "torched his chances": figures of speech
         if cand.rule == "event.noun" and cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and not any(
             c.dep_ in ("det", "poss", "amod", "compound") for c in cand.trigger.children
         ):
