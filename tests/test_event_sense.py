@@ -268,3 +268,15 @@ def test_a_violent_verb_as_a_figure_of_speech_is_no_attack(graph: dict) -> None:
     in Paris is."""
     assert not [n for n, _ in _events(graph, "figure") if n["event_type"] == "Attack"]
     assert [n for n, _ in _events(graph, "stabbing") if n["event_type"] == "Attack"]
+
+
+def test_quote_mask_reads_marks_the_way_a_reader_does() -> None:
+    """Curly and straight quotes; a cut-off opening mark does not run on; a paragraph break closes."""
+    from graphbuild.extract.event_sense import QuoteMask
+
+    text = 'there," Isik told NTV. He said: "We will win." Then \u201cmore\u201d.\n\n"Open para\n\nafter'
+    quoted = QuoteMask(text)
+    assert not quoted(text.index("Isik"))
+    assert quoted(text.index("We will")) and not quoted(text.index("Then"))
+    assert quoted(text.index("more"))
+    assert quoted(text.index("Open")) and not quoted(text.index("after"))

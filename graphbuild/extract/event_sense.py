@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -240,28 +242,47 @@ def is_media(label: str) -> bool:
     return low in _MEDIA_NAMES or bool(set(low.replace("-", " ").split()) & _MEDIA_WORDS)
 
 
-def quote_mask(text: str) -> list[bool]:
-    """Per character: inside quotation marks.  Curly marks say which way they face; a straight mark opens
-    after a space or the start and closes after a word, so a quote whose opening mark was cut off
-    ("... there," Isik told) does not run on; a paragraph break closes any quote."""
-    out = [False] * len(text)
-    inside = False
-    for i, ch in enumerate(text):
-        if ch == "\n" and i and text[i - 1] == "\n":
-            inside = False
-        elif ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—-"
-            inside = opens and i + 1 < len(text) and not text[i + 1].isspace()
-        else:
-            out[i] = inside
-    return out
+_QUOTE_MARKS: Final = re.compile(r'[“”"]|\n\n')
 
 
-def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
+class QuoteMask:
+    """Which character offsets of a text stand inside quotation marks.
+
+    Curly marks say which way they face; a straight mark opens after a space or the start and closes
+    after a word, so a quote whose opening mark was cut off ("... there," Isik told) does not run on; a
+    paragraph break closes any quote.  Built from the marks alone (a few per article), looked up by bisection.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        inside = False
+        for m in _QUOTE_MARKS.finditer(text):
+            i, mark = m.start(), m.group()
+            if mark == "\n\n":
+                opens = False
+            elif mark in "“”":
+                opens = mark == "“"
+            else:
+                before = text[i - 1] if i else " "
+                opens = (before.isspace() or before in "([—-") and i + 1 < len(text) and not text[i + 1].isspace()
+            if opens and not inside:
+                self.starts.append(i + 1)
+            elif not opens and inside:
+                self.ends.append(i)
+            inside = opens
+        if inside:
+            self.ends.append(len(text))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+NO_QUOTES: Final = QuoteMask("")
+
+
+def unsaid(cand: Candidate, quoted: QuoteMask) -> bool:
     """A Statement that is no statement of the story:
 
     - ``negated``: "declined to comment", "did not say" -- nothing was said;
@@ -285,7 +306,7 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
         return True  # "said in a statement", "told in an interview": the verb's Statement
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_VERBS and not cand.args:
         return True  # "the statement said": the verb's Statement, whose speaker is not named
-    if tok.idx < len(quoted) and quoted[tok.idx]:
+    if quoted(tok.idx):
         return True
     agents = cand.args.get("agent", [])
     return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
@@ -307,7 +328,7 @@ def _reporter(doc: Doc, hit: Hit) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
-def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bool]) -> bool:
+def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: QuoteMask) -> bool:
     """An argument guessed from the sentence around a trigger (see :mod:`event_context`) is wrong when
 
     - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
@@ -327,4 +348,4 @@ def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bo
         c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
     ):
         return True
-    return statement and hit.mention.start < len(quoted) and quoted[hit.mention.start]
+    return statement and quoted(hit.mention.start)
