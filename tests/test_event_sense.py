@@ -51,8 +51,14 @@ DOCS = {
     "generic": "Boris Yeltsin has said any deal with Chechnya should preserve Russia's territorial integrity.",
     "returned": "The U.S. Embassy in Moscow returned 28 historical documents to Russia.",
     "dismissed": "Maria Landaeta dismissed the rumours that the disease was ebola.",
-    "it_called": ("Damascus Radio welcomed the criticism of the Israeli government. "
-                  "It called for practical steps to force the Israeli government to abandon this policy."),
+    "it_called": "The radio called for practical steps to force the Israeli government to abandon this policy.",
+    "reporter": ("According to Prime Minister Binali Yildirim, those arrested included soldiers. "
+                 "About 20 plotters were killed overnight."),
+    "opinion_agree": ("Sylvia Heal agreed it was of concern. Andy Hayman did not agree with Charles Clarke. "
+                      "Some 600 schools have signed up for the Hansard Society scheme. Labour would fund its plans."),
+    "real_agree": "Iran and China agreed to increase trade to $600 billion.",
+    "figure": "The Israeli government keeps stabbing the peace process in the back, Yasser Arafat said.",
+    "stabbing": "A man stabbed two officers in Paris on Friday.",
     "two_attacks": "Rebels attacked Goma on Monday. On Tuesday troops attacked Bukavu.",
 }
 
@@ -240,7 +246,37 @@ def test_objects_that_are_no_people_or_places_keep_travel_and_personnel_verbs_ou
     assert not [n for n, _ in _events(graph, "dismissed") if n["event_type"] == "Personnel"]
 
 
-def test_a_verbs_own_pronoun_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
-    """"It called for steps to force the Israeli government": Israel is not the one calling."""
+def test_a_verbs_own_subject_is_not_replaced_by_a_name_nearby(graph: dict) -> None:  # type: ignore[type-arg]
+    """"The radio called for steps to force the Israeli government": Israel is not the one calling; who
+    reported in the sentence before ("according to Yildirim") is no victim of the killings told after."""
     agents = {a for n, r in _events(graph, "it_called") if n["event_type"] == "Request" for a in r.get("agent", set())}
     assert "Israel" not in agents
+    victims = {a for n, r in _events(graph, "reporter") if n["event_type"] == "Death" for a in r.get("target", set())}
+    assert "Binali Yildirim" not in victims
+
+
+def test_agreeing_with_an_opinion_or_signing_up_is_no_agreement(graph: dict) -> None:  # type: ignore[type-arg]
+    """"agreed it was of concern", "did not agree with X", "signed up for" are no Agreements and "fund its
+    plans" no Support; "agreed to increase trade" is an Agreement."""
+    kinds = {n["event_type"] for n, _ in _events(graph, "opinion_agree")}
+    assert "Agreement" not in kinds and "Support" not in kinds
+    assert [n for n, _ in _events(graph, "real_agree") if n["event_type"] == "Agreement"]
+
+
+def test_a_violent_verb_as_a_figure_of_speech_is_no_attack(graph: dict) -> None:  # type: ignore[type-arg]
+    """"stabbing the peace process in the back" (no place, no violence around it) is no Attack; a stabbing
+    in Paris is."""
+    assert not [n for n, _ in _events(graph, "figure") if n["event_type"] == "Attack"]
+    assert [n for n, _ in _events(graph, "stabbing") if n["event_type"] == "Attack"]
+
+
+def test_quote_mask_reads_marks_the_way_a_reader_does() -> None:
+    """Curly and straight quotes; a cut-off opening mark does not run on; a paragraph break closes."""
+    from graphbuild.extract.event_sense import QuoteMask
+
+    text = 'there," Isik told NTV. He said: "We will win." Then \u201cmore\u201d.\n\n"Open para\n\nafter'
+    quoted = QuoteMask(text)
+    assert not quoted(text.index("Isik"))
+    assert quoted(text.index("We will")) and not quoted(text.index("Then"))
+    assert quoted(text.index("more"))
+    assert quoted(text.index("Open")) and not quoted(text.index("after"))

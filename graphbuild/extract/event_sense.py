@@ -13,10 +13,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from graphbuild.extract.common import Hit
     from graphbuild.extract.events import Candidate
@@ -38,8 +40,9 @@ _VIOLENCE = frozenset(
 )
 
 
-def _violent(sent: Span) -> bool:
-    return any(t.lemma_.lower() in _VIOLENCE for t in sent)
+def _violent(sent: Span, besides: int = -1) -> bool:
+    """Whether a word of ``sent`` (other than the token at ``besides``) shows physical violence."""
+    return any(t.lemma_.lower() in _VIOLENCE for t in sent if t.i != besides)
 
 
 #: Verbs of giving that are Support or Transfer only when what is given is material help.
@@ -71,7 +74,8 @@ _NOT_PEOPLE = frozenset(
 
 
 #: Support words that are opinion more often than aid: they need a backed party.
-_BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist"})
+_BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist", "fund", "finance", "bankroll",
+                      "sponsor", "underwrite"})
 
 
 #: Request verbs that also ask questions or plead in court: a request says what is asked for.
@@ -115,6 +119,18 @@ def _background_noun(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _GENERIC_DET for c in tok.children)
 
 
+def _agrees_on_something(tok: Token) -> bool:
+    """"agreed to meet", "agreed a deal", "agreed on a ceasefire", "signed the treaty" (not "agreed that it
+    was of concern", "agree with the critics", "signed up for the scheme")."""
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False  # "signed up", "signed off"
+    if lemma != "agree":
+        return True
+    return any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"))
+               for c in tok.children)
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -138,6 +154,8 @@ def sanity(cand: Candidate) -> Candidate | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
     ):
         return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
+    if cand.event_type == "Agreement" and cand.trigger.pos_ == "VERB" and not _agrees_on_something(cand.trigger):
+        return None  # "agreed it was of concern", "did not agree with politicians", "signed up for": opinions, joining
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
         return None  # "supports the bill", "helped to win": backing counts when a party is backed
     if cand.event_type == "Protest" and cand.trigger.pos_ == "VERB" and any(
@@ -170,6 +188,8 @@ def sanity(cand: Candidate) -> Candidate | None:
             return None
         if cand.rule.startswith("event.cameo") and not geo and not _violent(cand.sent):
             return None  # CAMEO's "fight", "battle", "clash" in politics are words, not violence
+        if cand.rule == "event.verb.extra" and not geo and not _violent(cand.sent, cand.trigger.i):
+            return None  # "stabbing the peace process in the back", "torched his chances": figures of speech
         if cand.rule == "event.noun" and cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and not any(
             c.dep_ in ("det", "poss", "amod", "compound") for c in cand.trigger.children
         ):
@@ -222,28 +242,47 @@ def is_media(label: str) -> bool:
     return low in _MEDIA_NAMES or bool(set(low.replace("-", " ").split()) & _MEDIA_WORDS)
 
 
-def quote_mask(text: str) -> list[bool]:
-    """Per character: inside quotation marks.  Curly marks say which way they face; a straight mark opens
-    after a space or the start and closes after a word, so a quote whose opening mark was cut off
-    ("... there," Isik told) does not run on; a paragraph break closes any quote."""
-    out = [False] * len(text)
-    inside = False
-    for i, ch in enumerate(text):
-        if ch == "\n" and i and text[i - 1] == "\n":
-            inside = False
-        elif ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—-"
-            inside = opens and i + 1 < len(text) and not text[i + 1].isspace()
-        else:
-            out[i] = inside
-    return out
+_QUOTE_MARKS: Final = re.compile(r'[“”"]|\n\n')
 
 
-def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
+class QuoteMask:
+    """Which character offsets of a text stand inside quotation marks.
+
+    Curly marks say which way they face; a straight mark opens after a space or the start and closes
+    after a word, so a quote whose opening mark was cut off ("... there," Isik told) does not run on; a
+    paragraph break closes any quote.  Built from the marks alone (a few per article), looked up by bisection.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        inside = False
+        for m in _QUOTE_MARKS.finditer(text):
+            i, mark = m.start(), m.group()
+            if mark == "\n\n":
+                opens = False
+            elif mark in "“”":
+                opens = mark == "“"
+            else:
+                before = text[i - 1] if i else " "
+                opens = (before.isspace() or before in "([—-") and i + 1 < len(text) and not text[i + 1].isspace()
+            if opens and not inside:
+                self.starts.append(i + 1)
+            elif not opens and inside:
+                self.ends.append(i)
+            inside = opens
+        if inside:
+            self.ends.append(len(text))
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
+NO_QUOTES: Final = QuoteMask("")
+
+
+def unsaid(cand: Candidate, quoted: QuoteMask) -> bool:
     """A Statement that is no statement of the story:
 
     - ``negated``: "declined to comment", "did not say" -- nothing was said;
@@ -267,29 +306,46 @@ def unsaid(cand: Candidate, quoted: list[bool]) -> bool:
         return True  # "said in a statement", "told in an interview": the verb's Statement
     if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_VERBS and not cand.args:
         return True  # "the statement said": the verb's Statement, whose speaker is not named
-    if tok.idx < len(quoted) and quoted[tok.idx]:
+    if quoted(tok.idx):
         return True
     agents = cand.args.get("agent", [])
     return bool(agents) and all(h.entity.type == "Organization" and is_media(h.entity.label) for h in agents)
 
 
-def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: list[bool]) -> bool:
+#: Verbs whose subject tells of a happening ("X said", "according to X" is read through its pobj).
+_REPORTING: Final = frozenset({"say", "tell", "announce", "report", "confirm", "claim", "add", "state", "note",
+                               "insist", "warn", "explain", "write", "deny", "estimate"})
+
+
+def _reporter(doc: Doc, hit: Hit) -> bool:
+    """Whether the mention is the subject of a reporting verb, or the name in "according to X"."""
+    span = doc.char_span(hit.mention.start, hit.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: QuoteMask) -> bool:
     """An argument guessed from the sentence around a trigger (see :mod:`event_context`) is wrong when
 
     - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
       ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
-      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject); for
-      verbs other than speech, an unresolved pronoun subject too ("It ... called for steps"): a guess
-      from the words around would be anyone named nearby;
+      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject);
+    - it is taken from the sentence before and is who reports there ("Dundar said ... . '104 soldiers
+      were killed'"): the one who tells of a happening takes no part in it;
     - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
     """
     statement = cand.event_type == "Statement"
+    if not statement and hit.mention.start < cand.sent.start_char and _reporter(cand.trigger.doc, hit):
+        return True
     if not statement and not (role == "agent" and cand.trigger.pos_ == "VERB"):
         return False
-    nominal = ("NOUN", "PROPN") if statement else ("NOUN", "PROPN", "PRON")
-    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nominal]
+    subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
     if subjects and not any(
         c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
     ):
         return True
-    return statement and hit.mention.start < len(quoted) and quoted[hit.mention.start]
+    return statement and quoted(hit.mention.start)

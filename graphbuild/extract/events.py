@@ -40,7 +40,7 @@ from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import same_happening
-from graphbuild.extract.event_sense import guessed_argument_wrong, quote_mask, sanity, unsaid
+from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -594,7 +594,8 @@ def extract_events(
         cand.status = event_status(cand.trigger)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
-    quoted = quote_mask(doc.text) if any(c.event_type == "Statement" for c in cands) else []
+    # the document's own text: doc.text would rebuild it from every token
+    quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]
     for cand in cands:
         _capital_metonymy(cand, index)
