@@ -17,6 +17,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.lexicon import POST_HEADS, TITLES
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -131,6 +133,29 @@ def _agrees_on_something(tok: Token) -> bool:
                for c in tok.children)
 
 
+#: Nominating puts someone up for a post; a nomination for anything else (an award, a prize, a category) is
+#: no Personnel event.
+_NOMINATING: Final = frozenset({"nominate", "nomination", "shortlist"})
+_POSTS: Final = frozenset(w for t in TITLES | POST_HEADS for w in t.split()) | frozenset(
+    {"post", "job", "seat", "position", "office", "candidate", "presidency", "leadership", "chairmanship",
+     "board", "court", "cabinet", "bench", "ticket"}
+)
+
+
+def _nominated_for_no_post(tok: Token) -> bool:
+    """"nominated for an Oscar", "was shortlisted for the prize", "the Oscar-nominated film": the nomination is
+    for no post. A nomination with no "for" ("Bush nominated X", "nominated X as ambassador") stands."""
+    if tok.dep_ == "amod" and tok.head.lemma_.lower() not in _POSTS:
+        return True
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            words = {w.lemma_.lower() for obj in prep.children if obj.dep_ == "pobj" for w in obj.subtree
+                     if w.pos_ in ("NOUN", "PROPN")}
+            if words and not words & _POSTS:
+                return True
+    return False
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -154,6 +179,8 @@ def sanity(cand: Candidate) -> Candidate | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
     ):
         return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
+    if cand.event_type == "Personnel" and lemma in _NOMINATING and _nominated_for_no_post(cand.trigger):
+        return None  # "nominated for an Oscar", "Oscar-nominated": awards, not posts
     if cand.event_type == "Agreement" and cand.trigger.pos_ == "VERB" and not _agrees_on_something(cand.trigger):
         return None  # "agreed it was of concern", "did not agree with politicians", "signed up for": opinions, joining
     if cand.event_type == "Support" and lemma in _BACKING and not cand.args.get("target"):
