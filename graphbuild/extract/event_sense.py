@@ -143,17 +143,16 @@ _POSTS: Final = frozenset(w for t in TITLES | POST_HEADS for w in t.split()) | f
 
 
 def _nominated_for_no_post(tok: Token) -> bool:
-    """"nominated for an Oscar", "was shortlisted for the prize", "the Oscar-nominated film": the nomination is
-    for no post. A nomination with no "for" ("Bush nominated X", "nominated X as ambassador") stands."""
+    """"nominated for an Oscar", "nominated in six categories", "five nominations", "the Oscar-nominated film":
+    the nomination names no post. One naming a post ("nominated X as ambassador", "for mayor", "his
+    nomination as ambassador") or a verb with no "for"/"in" ("Bush nominated X") stands."""
     if tok.dep_ == "amod" and tok.head.lemma_.lower() not in _POSTS:
         return True
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            words = {w.lemma_.lower() for obj in prep.children if obj.dep_ == "pobj" for w in obj.subtree
-                     if w.pos_ in ("NOUN", "PROPN")}
-            if words and not words & _POSTS:
-                return True
-    return False
+    if tok.pos_ == "NOUN":
+        return not any(w.lemma_.lower() in _POSTS for w in tok.subtree if w.i != tok.i and w.pos_ in ("NOUN", "PROPN"))
+    objects = [w.lemma_.lower() for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("for", "in")
+               for obj in prep.children if obj.dep_ == "pobj" for w in obj.subtree if w.pos_ in ("NOUN", "PROPN")]
+    return bool(objects) and not set(objects) & _POSTS
 
 
 def sanity(cand: Candidate) -> Candidate | None:
