@@ -17,3 +17,18 @@ def dying_batch(docs: Sequence[Document], batch_size: int) -> list[bytes | str]:
     if any(MARKER in d.text for d in docs):
         os.kill(os.getpid(), signal.SIGKILL)
     return _worker_batch(docs, batch_size)
+
+
+def group_members(pgid: int) -> list[int]:
+    """Live (non-zombie) processes of process group ``pgid``, read from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == pgid and fields[0] != "Z":
+                found.append(int(entry))
+    return found

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from graphbuild import longdoc
 from graphbuild.model import Document
 from graphbuild.pipeline import extract_batch
+from tests.proc_helpers import group_members
 
 _PARA = (
     "Foreign Secretary David Lammy met US Secretary of State Antony Blinken in London on Tuesday. "
@@ -282,22 +283,6 @@ def test_worker_killed_costs_only_its_document() -> None:
     assert errors == ["in:5: the extraction process died while parsing document 'd05' (killed, e.g. out of memory); skipped"]
 
 
-def _group(pgid: int) -> list[int]:
-    import os
-
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[3]) == pgid and fields[0] != "Z":
-                found.append(int(entry))
-    return found
-
-
 @pytest.mark.model
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path) -> None:
@@ -326,18 +311,18 @@ def test_kill_9_mid_parse_leaves_no_process_and_previous_outputs(tmp_path: Path)
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
-        while len(_group(proc.pid)) < 4 and time.monotonic() < deadline:  # build, forkserver, 2 workers
+        while len(group_members(proc.pid)) < 4 and time.monotonic() < deadline:  # build, forkserver, 2 workers
             time.sleep(0.2)
-        assert len(_group(proc.pid)) >= 4, "the build never started its workers"
+        assert len(group_members(proc.pid)) >= 4, "the build never started its workers"
         time.sleep(1.0)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         deadline = time.monotonic() + 2.0
-        while _group(proc.pid) and time.monotonic() < deadline:
+        while group_members(proc.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert _group(proc.pid) == []
+        assert group_members(proc.pid) == []
     finally:
-        for pid in _group(proc.pid):
+        for pid in group_members(proc.pid):
             os.kill(pid, signal.SIGKILL)
     assert _snapshot(out) == before
     assert build([src], BuildOptions(outdir=out, use_cache=False, processes=1)).documents == 1

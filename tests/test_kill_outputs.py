@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.proc_helpers import group_members
 
 pytestmark = [
     pytest.mark.model,
@@ -59,20 +60,6 @@ def _leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".graphbuild-switch"))
 
 
-def _group(pgid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[3]) == pgid and fields[0] != "Z":
-                found.append(int(entry))
-    return found
-
-
 def _build_args(src: Path, out: Path, base: str | None) -> list[str]:
     args = ["build", str(src), "-o", str(out), "-q", "--processes", "1", *_FORMATS]
     return [*args, "--base-iri", base] if base else args
@@ -95,11 +82,11 @@ def test_kill_9_while_each_output_is_written(tmp_path: Path) -> None:
             _, err = proc.communicate(timeout=300)
             assert proc.returncode == -signal.SIGKILL, f"{name} was never written: {err.decode()[-500:]}"
             deadline = time.monotonic() + 2.0
-            while _group(proc.pid) and time.monotonic() < deadline:
+            while group_members(proc.pid) and time.monotonic() < deadline:
                 time.sleep(0.1)
-            assert _group(proc.pid) == [], f"a process of the build killed at {name} survived 2 s"
+            assert group_members(proc.pid) == [], f"a process of the build killed at {name} survived 2 s"
         finally:
-            for pid in _group(proc.pid):
+            for pid in group_members(proc.pid):
                 os.kill(pid, signal.SIGKILL)
         assert _outputs(out) == before, f"killed while writing {name}: the previous outputs changed"
     assert _leftovers(out), "the kills left no temporary file: the test did not kill a build while writing"
