@@ -12,14 +12,17 @@ Hardening: ``SERVICE`` clauses are refused (the server never sends a request
 a client names); each query runs in a forked child process that is killed at
 the time limit (default 30 s), so an abandoned cross-product stops using the
 CPU; at most ``max_queries`` run at once; request bodies are read up to
-1 MiB whatever the headers say; the listen backlog is 128 and a connection
-idle for ``idle_timeout`` seconds is dropped.
+1 MiB whatever the headers say; connections are accepted by one thread and
+handled by a bounded pool of reused threads (:mod:`graphbuild.httploop`), and
+a connection whose request has not arrived ``idle_timeout`` seconds after it
+was accepted, or after a handler took it, is dropped.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import pickle
@@ -34,13 +37,14 @@ import threading
 import time
 import urllib.parse
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Final, cast
 
 import pyoxigraph as ox
 
 from graphbuild.errors import QueryError
+from graphbuild.httploop import DeadlineReader, PooledHTTPServer
 from graphbuild.lifecycle import watch_parent
 from graphbuild.query import open_data
 
@@ -293,12 +297,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
-        self.connection.settimeout(self.server.idle_timeout)  # a silent connection is dropped
+        # the whole request must arrive within the idle timeout, however it trickles in
+        self.rfile = io.BufferedReader(DeadlineReader(self.connection, self.server.idle_timeout))
 
     def log_message(self, format: str, *args: object) -> None:
-        log.info("%s %s", self.address_string(), format % args)
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s %s", self.address_string(), format % args)
 
     def _send(self, status: int, body: bytes, ctype: str = "text/plain; charset=utf-8") -> None:
+        self.connection.settimeout(self.server.idle_timeout)  # a client that stops reading is dropped
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -392,17 +399,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, body, media)
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """A threading HTTP server holding one read-only pyoxigraph store.
+class SparqlServer(PooledHTTPServer):
+    """An HTTP server holding one read-only pyoxigraph store (connections handled by a pool of threads).
 
     ``data_dir`` is the store directory when the data is one (query processes
     open it themselves); ``query_timeout`` the seconds a query may run (0: no
     limit, queries run in the server's threads); ``max_queries`` how many run
     at once; ``idle_timeout`` the socket timeout of a connection.
     """
-
-    daemon_threads = True
-    request_queue_size = 128  # listen backlog: bursts of clients wait instead of timing out
 
     def __init__(
         self,
@@ -422,6 +426,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.pool: QueryPool | None = None
         if hasattr(os, "fork") and query_timeout > 0:  # forked while the server has no threads yet
             self.pool = QueryPool(store, data_dir, max_queries or max(4, 2 * (os.cpu_count() or 1)), query_timeout)
+        self.max_threads = max(32, 4 * (max_queries or 0))  # requests read and answered at once
 
     def server_close(self) -> None:
         """Close the socket and stop the query processes."""

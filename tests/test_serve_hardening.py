@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import select
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -18,6 +20,7 @@ import pytest
 
 from graphbuild.exporters.rdf import write_nquads
 from graphbuild.serve import SparqlServer, make_server, serve_in_thread, uses_service
+from tests.conftest import ROOT
 from tests.conftest_rdf import free_port, seed_graph
 
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }"
@@ -140,10 +143,16 @@ def test_lying_content_length(server: SparqlServer, length: str, status: int) ->
 
 
 def test_idle_connections_are_dropped(server: SparqlServer) -> None:
-    """400 connections that send nothing are closed after the idle timeout (1 s here), freeing their threads."""
+    """400 connections that send nothing are closed after the idle timeout (1 s here); waiting, they hold no
+    thread, and a client that asks meanwhile is answered."""
     host, port = server.server_address[:2]
+    assert _get(server.url, "ASK {}")[0] == 200
+    threads = threading.active_count()
     conns = [socket.create_connection((str(host), port), timeout=5) for _ in range(400)]
     try:
+        status, body = _get(server.url, "ASK { ?s ?p ?o }", timeout=5)
+        assert status == 200 and b"true" in body
+        assert threading.active_count() < threads + 20
         time.sleep(2.0)
         for conn in conns:
             assert conn.recv(10) == b""
@@ -152,20 +161,69 @@ def test_idle_connections_are_dropped(server: SparqlServer) -> None:
             conn.close()
 
 
-def test_crowd_of_clients_all_answered(server: SparqlServer) -> None:
-    """200 concurrent clients all get their answer (backlog 128, bounded query slots)."""
-    assert server.request_queue_size >= 128
+def test_request_trickling_in_is_dropped_at_the_idle_timeout(server: SparqlServer) -> None:
+    """A client sending its request a byte at a time (each byte within the idle timeout) is dropped once the
+    idle timeout has passed since its request began: it cannot hold a handler thread for longer."""
+    host, port = server.server_address[:2]
+    request = b"GET /query?query=ASK%20%7B%7D HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 100
+    closed_after = None
+    with socket.create_connection((str(host), port), timeout=5) as conn:
+        start = time.monotonic()
+        for byte in request:
+            try:
+                conn.sendall(bytes([byte]))
+                if not select.select([conn], [], [], 0.1)[0]:
+                    continue
+                assert conn.recv(100) == b""  # closed without an answer
+            except ConnectionError:  # reset: closed with our bytes unread
+                pass
+            closed_after = time.monotonic() - start
+            break
+    assert closed_after is not None and 0.9 < closed_after < 2.5, closed_after
+
+
+def _serve_process(data: Path, port: int) -> subprocess.Popen[bytes]:
+    """`graphbuild serve` in its own process (as a user runs it), ready for queries."""
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", "--data", str(data), "--port", str(port),
+                             "--timeout", "5"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if _get(f"http://127.0.0.1:{port}/query", "ASK {}", timeout=2)[0] == 200:
+                return proc
+        except OSError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("graphbuild serve did not start")
+
+
+def test_crowd_of_clients_all_answered(data: Path) -> None:
+    """200 concurrent clients of `graphbuild serve` all get their answer, 99 % of them within 1 s (on 2 busy
+    cores: connections are accepted at once, no client waits for the kernel's SYN retransmission)."""
+    port = free_port()
+    proc = _serve_process(data, port)
+    # a lean HTTP/1.0 client: 200 urllib clients in one process would spend more CPU than the server
+    request = (f"GET /query?query={urllib.parse.quote('ASK { ?s ?p ?o }')} HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+               "Accept: application/sparql-results+json\r\n\r\n").encode()
 
     def ask(_: int) -> tuple[int, float]:
         t = time.monotonic()
-        status, _body = _get(server.url, "ASK { ?s ?p ?o }")
-        return status, time.monotonic() - t
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+            conn.sendall(request)
+            answer = b"".join(iter(lambda: conn.recv(65536), b""))
+        ok = answer.startswith(b"HTTP/1.0 200") and answer.endswith(b"true}")
+        return (200 if ok else 0), time.monotonic() - t
 
-    with ThreadPoolExecutor(200) as pool:
-        results = list(pool.map(ask, range(200)))
+    try:
+        with ThreadPoolExecutor(200) as pool:
+            results = list(pool.map(ask, range(200)))
+    finally:
+        proc.terminate()
+        proc.wait(10)
     assert [s for s, _ in results if s != 200] == []
     times = sorted(t for _, t in results)
-    assert times[197] < 1.5, f"p99 {times[197]:.2f} s"  # under 1 s on an idle machine (0.15 s measured)
+    assert times[197] < 1.0, f"p99 {times[197]:.2f} s"  # 0.1 s idle, 0.2-0.65 s with 8 CPU-bound jobs (2 cores)
 
 
 # --- push: no password in any message, stale document graphs ------------------------------------
