@@ -68,10 +68,17 @@ class _OutputSet:
 
 def _write_synced(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if exc.filename is None:
+            exc.filename = str(path)
+        raise
     os.replace(tmp, path)
 
 
@@ -150,7 +157,8 @@ def output_set(directory: str | Path) -> Iterator[None]:
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[str]]:
     """Open a temporary file next to ``path``; rename it over ``path`` on success.
 
-    On an exception the temporary file is removed and ``path`` is untouched.
+    On an exception the temporary file is removed and ``path`` is untouched; an ``OSError``
+    naming no file (a full disk while writing) is given ``path`` as its filename.
     Inside :func:`output_set` for ``path``'s directory the rename waits for the set.
     """
     target = Path(path)
@@ -170,9 +178,11 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             group.add(target.parent.resolve() / target.name, Path(tmp))
         else:
             os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:  # a write or sync (full disk): name the file
+            exc.filename = str(target)
         raise
 
 
