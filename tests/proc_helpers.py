@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Sequence
+from typing import Any
 
 from graphbuild.model import Document
 from graphbuild.workers import _worker_batch
@@ -32,3 +33,23 @@ def group_members(pgid: int) -> list[int]:
             if int(fields[3]) == pgid and fields[0] != "Z":
                 found.append(int(entry))
     return found
+
+
+
+#: A document holding this makes the language model fail on it (as on input spaCy cannot handle).
+PARSE_MARKER = "SPACY-FAILS-ON-THIS"
+
+
+def _fail_on_marker(doc: Any) -> Any:
+    if PARSE_MARKER in doc.text:
+        raise ValueError("the tokenizer gave up on this text")
+    return doc
+
+
+def fail_on_marker() -> str:
+    """The name of a spaCy component that raises on a document holding PARSE_MARKER (registered once)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("fail_on_marker"):
+        Language.component("fail_on_marker", func=_fail_on_marker)
+    return "fail_on_marker"
