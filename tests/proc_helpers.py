@@ -35,7 +35,6 @@ def group_members(pgid: int) -> list[int]:
     return found
 
 
-
 #: A document holding this makes the language model fail on it (as on input spaCy cannot handle).
 PARSE_MARKER = "SPACY-FAILS-ON-THIS"
 

@@ -9,6 +9,7 @@ them must agree on the triples, and graph.json must follow its schema.
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def test_fuzzed_articles_valid_in_every_format_and_parser(tmp_path: Path, seed: 
     assert not problems, "\n".join(problems)
     assert counts["ntriples/oxigraph"] > 100
     assert {k.split("/")[1] for k in counts} >= {"rdflib", "oxigraph"}
+    if shutil.which("rapper"):  # Turtle and N-Triples (N-Quads, TriG) also through rapper when installed
+        assert {"turtle/rapper", "ntriples/rapper", "nquads/rapper", "trig/rapper"} <= set(counts)
 
 
 def test_fuzzer_makes_hostile_records() -> None:
