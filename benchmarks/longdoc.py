@@ -6,8 +6,10 @@ characters as separate normal articles.  Each measurement runs in a fresh
 subprocess (parse and extraction in one process, model loaded first and not
 timed); seconds are wall-clock and CPU time (the CPU time is the fair
 comparison on a shared machine); peak RSS is that process's ``ru_maxrss``,
-and "added" the part above the loaded model.  Prints one line per size and writes
-``benchmarks/results/longdoc.json``.  Exits 0 with a message when the data is absent.
+and "added" the part above the loaded model.  Prints one line per size, then
+a pass/fail line: at every size the one document's CPU seconds per 100 KB and
+peak RSS within ``--limit`` (1.5) times the separate articles'.  Writes
+``benchmarks/results/longdoc.json`` (``--out``).  Exits 0 with a message when the data is absent.
 
     python benchmarks/longdoc.py --sizes 0.1 0.35 1 5
 """
@@ -78,6 +80,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 0.35, 1.0, 5.0], help="MB of text")
     parser.add_argument("--modes", nargs="+", choices=["articles", "long"], default=["articles", "long"],
                         help="measure separate articles, one long document, or both")
+    parser.add_argument("--limit", type=float, default=1.5, help="allowed ratio of one document to articles")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"{DATA} is absent; nothing measured")
@@ -106,16 +110,38 @@ def main() -> int:
                       f"{a['peak_mb']:.0f} MB (+{a['added_mb']:.0f}) | one document {lg['seconds_per_100kb']:.2f} s/100KB "
                       f"({lg['cpu_per_100kb']:.2f} CPU) peak {lg['peak_mb']:.0f} MB (+{lg['added_mb']:.0f}, "
                       f"{lg['added_mb_per_100kb']:.1f} MB/100KB); CPU time ratio "
-                      f"{lg['cpu_per_100kb'] / a['cpu_per_100kb']:.2f}; errors {len(lg['errors'])}", flush=True)
+                      f"{lg['cpu_per_100kb'] / a['cpu_per_100kb']:.2f}, peak ratio {lg['peak_mb'] / a['peak_mb']:.2f}; "
+                      f"errors {len(lg['errors'])}", flush=True)
             elif "seconds" in lg:
                 print(f"{mb:>5} MB: one document {lg['seconds_per_100kb']:.2f} s/100KB ({lg['cpu_per_100kb']:.2f} CPU) "
                       f"peak {lg['peak_mb']:.0f} MB (+{lg['added_mb']:.0f}, {lg['added_mb_per_100kb']:.1f} MB/100KB); "
                       f"errors {len(lg['errors'])}", flush=True)
             else:
                 print(f"{mb:>5} MB: {row}", flush=True)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    verdicts = [_verdict(row, args.limit) for row in rows]
+    if all(v is not None for v in verdicts) and verdicts:
+        bad = [v for v in verdicts if v]
+        sizes = ", ".join(f"{r['mb']} MB" for r in rows)
+        print(f"{'FAIL' if bad else 'PASS'}: one document within {args.limit}x of separate articles in CPU seconds "
+              f"per 100 KB and peak RSS at {sizes}" + (f" ({'; '.join(bad)})" if bad else ""))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
+
+
+def _verdict(row: dict[str, object], limit: float) -> str | None:
+    """None when the row lacks either measurement, else "" when within ``limit`` or what exceeds it."""
+    a, lg = row.get("articles"), row.get("long")
+    if not (isinstance(a, dict) and isinstance(lg, dict) and "seconds" in a and "seconds" in lg):
+        return None
+    over = []
+    cpu = lg["cpu_per_100kb"] / a["cpu_per_100kb"]
+    peak = lg["peak_mb"] / a["peak_mb"]
+    if cpu > limit:
+        over.append(f"CPU {cpu:.2f}x")
+    if peak > limit:
+        over.append(f"peak RSS {peak:.2f}x")
+    return f"{row['mb']} MB: {', '.join(over)}" if over else ""
 
 
 if __name__ == "__main__":

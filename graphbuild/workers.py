@@ -25,6 +25,8 @@ from graphbuild.model import DocResult, Document
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from graphbuild.longdoc import Pieces
+
 log = logging.getLogger(__name__)
 
 #: Documents per ``nlp.pipe`` batch.  spaCy's speed is nearly flat from 8 to 64
@@ -70,15 +72,16 @@ def _parse_short(nlp: Any, docs: Sequence[Document], batch_size: int) -> Iterato
 
 def _parse(
     docs: Sequence[Document], model: str | None, batch_size: int, max_chars: int | None = None
-) -> Iterator[tuple[Doc | str, Document]]:
+) -> Iterator[tuple[Doc | Pieces | str, Document]]:
     """Parsed documents one at a time (never the whole batch of Docs at once), in order.
 
     A document over ``max_chars`` (default
-    :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS`) is parsed in pieces
-    (:func:`~graphbuild.longdoc.parse_long`).  When spaCy fails, the reason
-    comes instead of the Doc.
+    :data:`~graphbuild.longdoc.DEFAULT_MAX_CHARS`) comes as
+    :class:`~graphbuild.longdoc.Pieces`, parsed piece by piece as it is
+    extracted.  When spaCy fails, the reason comes instead of the Doc.
     """
-    from graphbuild.longdoc import DEFAULT_MAX_CHARS, parse_long
+    from graphbuild import longdoc
+    from graphbuild.longdoc import DEFAULT_MAX_CHARS
     from graphbuild.nlp import load_pipeline
 
     limit = max_chars or DEFAULT_MAX_CHARS
@@ -88,22 +91,23 @@ def _parse(
         if len(d.text) <= limit:
             yield next(short)
             continue
-        try:
-            sdoc = parse_long(nlp, d.text, limit)
-        except Exception as exc:
-            log.debug("spaCy failed on %s: %s", d.id, exc)
-            yield _reason(exc), d
-        else:
-            yield sdoc, d
+        yield longdoc.Pieces(nlp, d.text, limit), d
 
 
-def _extract_one(sdoc: Doc | str, d: Document) -> DocResult | str:
+def _extract_one(sdoc: Doc | Pieces | str, d: Document) -> DocResult | str:
     from graphbuild.extract import extract_doc
+    from graphbuild.extract.pieces import extract_pieces
+    from graphbuild.longdoc import PieceParseError, Pieces
 
     if isinstance(sdoc, str):
         return f"{d.source}: the language model could not parse document {d.id!r} ({sdoc})"
     try:
+        if isinstance(sdoc, Pieces):
+            return extract_pieces(sdoc.parsed(), d)
         return extract_doc(sdoc, d)
+    except PieceParseError as exc:
+        log.debug("spaCy failed on %s: %s", d.id, exc.__cause__ or exc)
+        return _extract_one(_reason(exc.__cause__ or exc), d)
     except Exception as exc:  # one bad document never loses the others
         log.exception("extraction failed on %s", d.id)
         return f"{d.source}: extraction failed on document {d.id!r} ({type(exc).__name__}: {exc})"

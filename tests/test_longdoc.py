@@ -21,15 +21,15 @@ _PARA = (
 
 
 def _record_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The ``max_chars`` of every long document parsed from now on (parse_long still runs)."""
+    """The ``max_chars`` of every long document parsed from now on (its pieces are still parsed)."""
     seen: list[int] = []
-    real = longdoc.parse_long
+    real = longdoc.Pieces.parsed
 
-    def spy(nlp: Any, text: str, max_chars: int = longdoc.DEFAULT_MAX_CHARS) -> Any:
-        seen.append(max_chars)
-        return real(nlp, text, max_chars)
+    def spy(self: longdoc.Pieces) -> Any:
+        seen.append(self.max_chars)
+        return real(self)
 
-    monkeypatch.setattr(longdoc, "parse_long", spy)
+    monkeypatch.setattr(longdoc.Pieces, "parsed", spy)
     return seen
 
 
@@ -165,3 +165,128 @@ def test_event_merge_looks_only_near_and_in_order() -> None:
     assert merged.near(cand("Meet", 21_000)) == [added[3], added[4]]
     assert merged.near(cand("Meet", 100_000)) == []
     assert merged.near(cand("Travel", 0)) == [added[2]]
+
+
+_STORY = (
+    "Foreign Secretary David Lammy met US Secretary of State Antony Blinken in London on Tuesday. "
+    "Ukrainian President Volodymyr Zelensky visited Kyiv.\n\n",
+    "Russian forces attacked the city of Kharkiv overnight, officials in Ukraine said. "
+    "Apple chief executive Tim Cook travelled to Beijing to meet Chinese officials.\n\n",
+    "Mr Lammy told reporters that the United Kingdom would support Ukraine. "
+    "The European Union imposed new sanctions on Russia on Friday.\n\n",
+)
+
+
+def _pieces_and_joined(nlp: Any, text: str, max_chars: int) -> tuple[Any, Any, list[int]]:
+    """The results of ``text`` extracted piece by piece and from one Doc joined from the same pieces."""
+    from graphbuild.extract import extract_doc
+    from graphbuild.extract.pieces import extract_pieces
+
+    doc = Document(id="long", text=text, source="long")
+    joined = extract_doc(longdoc.parse_long(nlp, text, max_chars), doc)
+    offsets = []
+
+    def parsed() -> Any:
+        for offset, piece in longdoc.Pieces(nlp, text, max_chars).parsed():
+            offsets.append(offset)
+            yield offset, piece
+
+    return extract_pieces(parsed(), doc), joined, offsets
+
+
+@pytest.mark.model
+def test_pieces_find_what_one_joined_doc_finds(nlp: Any) -> None:
+    """Piece by piece, a long text gives the joined Doc's mentions, relations and events, at exact offsets."""
+    text = "".join(_STORY[i % 3] for i in range(27))
+    pieced, joined, offsets = _pieces_and_joined(nlp, text, 1000)
+    assert len(offsets) >= 3 and offsets[0] == 0
+
+    def mentions(r: Any) -> set[tuple[int, int, str, str, int, int]]:
+        return {(m.start, m.end, e.type, e.label, m.sentence_start, m.sentence_end) for e in r.entities
+                for m in e.mentions}
+
+    def facts(r: Any) -> tuple[set[tuple[str, str, str, int, int]], set[tuple[str, int, int, tuple[str, ...]]]]:
+        label = {e.key: e.label for e in r.entities}
+        rels = {(label[x.subject], x.relation, label[x.object], x.evidence.sentence_start, x.evidence.sentence_end)
+                for x in r.relations}
+        events = {(v.event_type, v.start, v.end, tuple(sorted(f"{a.role}={label[a.entity]}" for a in v.arguments)))
+                  for v in r.events}
+        return rels, events
+
+    assert mentions(pieced) == mentions(joined)
+    assert facts(pieced) == facts(joined)
+    assert [e.key for e in pieced.entities] == [f"e{i}" for i in range(len(pieced.entities))]
+    assert [v.key for v in pieced.events] == [f"v{i}" for i in range(len(pieced.events))]
+    lammy = next(e for e in pieced.entities if e.label == "David Lammy")
+    assert len([m for m in lammy.mentions if m.text == "David Lammy"]) == 9  # one entity across every piece
+    for e in pieced.entities:
+        assert all(text[m.start:m.end] == m.text for m in e.mentions)
+    for v in pieced.events:
+        assert all(text[x.sentence_start:x.sentence_end] == x.sentence for x in v.evidence)
+        assert all(text[s:e] for s, e, _ in v.mentions)
+
+
+@pytest.mark.model
+def test_pieces_are_released_one_by_one(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No more spaCy Docs are alive while the last piece is extracted than while the first is."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    from graphbuild import extract
+    from graphbuild.extract.pieces import extract_pieces
+
+    alive: list[int] = []
+    real = extract.extract_doc
+
+    def spy(doc: Any, document: Document, **kw: Any) -> Any:
+        gc.collect()
+        alive.append(sum(isinstance(o, Doc) for o in gc.get_objects()))
+        return real(doc, document, **kw)
+
+    monkeypatch.setattr(extract, "extract_doc", spy)
+    text = "".join(_STORY[i % 3] for i in range(27))
+    extract_pieces(longdoc.Pieces(nlp, text, 1000).parsed(), Document(id="long", text=text))
+    assert len(alive) >= 3 and max(alive) == alive[0], alive
+
+
+def test_join_results_shifts_offsets_and_joins_entities() -> None:
+    """Pieces' records: offsets moved by each piece's start, one entity per name or alias, keys remapped."""
+    from graphbuild.extract.pieces import join_results
+    from graphbuild.model import Argument, DocEntity, DocResult, Event, Evidence, Mention, Relation
+
+    a, b = "David Lammy met Antony Blinken. Lammy smiled. ", "Lammy spoke to Blinken and Mr Lammy left."
+    text = a + b
+    doc = Document(id="d", text=text)
+
+    def ev(s: int, e: int, part: str) -> Evidence:
+        return Evidence("d", s, e, "x", "y", "r", 0.7, part[s:e])
+
+    def ent(key: str, label: str, part: str, *names: str) -> DocEntity:
+        ms, i = [], 0
+        for n in names:
+            i = part.index(n, i)
+            ms.append(Mention(i, i + len(n), n, 0, len(part.rstrip())))
+            i += len(n)
+        return DocEntity(key, label, "Person", tuple(ms), tuple(sorted({n for n in names} - {label})))
+
+    first = DocResult(doc, (ent("e0", "David Lammy", a, "David Lammy", "Lammy"), ent("e1", "Antony Blinken", a, "Antony Blinken")),
+                      (), ())
+    meet = Event("v0", "Meet", "spoke", 6, 11, (Argument("agent", "e0", "Lammy", ev(0, 41, b)),
+                                                Argument("participant", "e1", "Blinken", None)),
+                 (ev(0, 41, b),), mentions=((0, 5, "Lammy"),))
+    second = DocResult(doc, (ent("e0", "Lammy", b, "Lammy", "Mr Lammy"), ent("e1", "Blinken", b, "Blinken")),
+                       (Relation("e0", "affiliated_with", "e1", ev(0, 41, b)),), (meet,))
+    joined = join_results(doc, [(0, first), (len(a), second)])
+    assert [(e.key, e.label) for e in joined.entities] == [("e0", "David Lammy"), ("e1", "Antony Blinken")]
+    lammy = joined.entities[0]
+    assert [text[m.start:m.end] for m in lammy.mentions] == ["David Lammy", "Lammy", "Lammy", "Mr Lammy"]
+    assert lammy.mentions[2].sentence_start == len(a) and lammy.aliases == ("Lammy", "Mr Lammy")
+    assert any(m.rule == "piece-alias" and m.alias == "Lammy" for m in lammy.merges)  # an alias in the first piece
+    assert any(m.rule == "piece-surname" and m.alias == "Blinken" for m in joined.entities[1].merges)
+    assert [(r.subject, r.object) for r in joined.relations] == [("e0", "e1")]
+    assert joined.relations[0].evidence.sentence_start == len(a)
+    (event,) = joined.events
+    assert (event.key, event.start, event.mentions) == ("v0", len(a) + 6, ((len(a), len(a) + 5, "Lammy"),))
+    assert [(x.role, x.entity) for x in event.arguments] == [("agent", "e0"), ("participant", "e1")]
+    assert text[event.evidence[0].sentence_start:event.evidence[0].sentence_end] == event.evidence[0].sentence

@@ -9,7 +9,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from graphbuild import __version__
 from graphbuild.extract.common import EntityIndex, release_tables
@@ -20,6 +20,8 @@ from graphbuild.extract.relations import extract_relations
 from graphbuild.model import DocResult, Document
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Doc
 
 def _code_digest() -> str:
@@ -45,14 +47,18 @@ EXTRACTOR_VERSION = f"{__version__}+{_code_digest()}"
 __all__ = ["EXTRACTOR_VERSION", "extract_doc"]
 
 
-def extract_doc(doc: Doc, document: Document) -> DocResult:
-    """Entities, relations and events of one parsed document."""
+def extract_doc(doc: Doc, document: Document, *, anchor: date | Literal["own"] | None = "own") -> DocResult:
+    """Entities, relations and events of one parsed document.
+
+    ``anchor`` is the date relative times are read against; by default the document's own
+    (:func:`~graphbuild.extract.dates.document_anchor`), for a piece of a long document the whole document's.
+    """
     try:
         entities = extract_entities(doc, document)
         index = EntityIndex(doc, entities)
         relations = extract_relations(doc, document, entities, index)
-        anchor = document_anchor(document.date, document.text)
-        events = extract_events(doc, document, index, anchor)
+        when = document_anchor(document.date, document.text) if isinstance(anchor, str) else anchor
+        events = extract_events(doc, document, index, when)
     finally:
         release_tables(doc)
     return DocResult(doc=document, entities=entities, relations=relations, events=events,

@@ -42,7 +42,7 @@ from graphbuild.model import DocEntity, Document, Relation
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["INFERENCES", "RULES", "Context", "Inference", "Rule", "extract_relations"]
+__all__ = ["INFERENCES", "RULES", "Context", "Inference", "Rule", "extract_relations", "is_inferred"]
 
 Rule = Callable[[Context], Iterator[Relation]]
 Inference = Callable[[Context, list[Relation]], Iterator[Relation]]
@@ -81,6 +81,13 @@ INFERENCES: dict[str, Inference] = {
     "graphbuild.name_home.v1": infer_name_home,
     "graphbuild.containment.v1": infer_containment,
 }
+
+
+def is_inferred(rel: Relation) -> bool:
+    """Whether ``rel`` was inferred for the whole document by one of :data:`INFERENCES` (at an entity's first
+    mention: ``located_in.gazetteer``, ``<relation>.name``, ``<relation>.closure``), not read from a sentence."""
+    rule = rel.evidence.rule
+    return rule == "located_in.gazetteer" or rule.endswith((".name", ".closure"))
 
 
 def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, ...],
