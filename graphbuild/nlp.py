@@ -37,11 +37,20 @@ def find_model() -> str:
     )
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(model: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline with only the needed components."""
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, *, stock: bool = False) -> Language:
+    """Load (once per process) the spaCy pipeline with only the needed components.
+
+    Its ``attribute_ruler`` and ``lemmatizer`` give way to
+    :class:`~graphbuild.token_attrs.TokenAttrs` (the same annotations, memoised)
+    when their rules allow; ``stock=True`` keeps the model's components as they are.
+    """
     name = model or find_model()
     module = importlib.import_module(name)
     nlp: Language = module.load(exclude=[p for p in ("senter",) if p not in NEEDED])
+    if not stock:
+        from graphbuild.token_attrs import install
+
+        install(nlp)
     log.debug("loaded %s %s with %s", name, nlp.meta.get("version"), nlp.pipe_names)
     return nlp
