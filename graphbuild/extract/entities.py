@@ -112,6 +112,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     sents = sentence_of(doc)
     table = token_table(doc)
     full = table.doc_text  # not ``text``: the filter above rebinds it
+    members = gazetteer().member_words
     built: list[tuple[int, DocEntity]] = []
     for g in groups:
         mentions = []
@@ -120,12 +121,14 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
                 sent = sents[c.start]
                 start_char = table.idx[c.start]
                 end_char = table.idx[c.end - 1] + len(table.text[c.end - 1])
-                mentions.append(Mention(start_char, end_char, full[start_char:end_char], sent.start_char,
-                                        sent.end_char, c.rule))
+                text = full[start_char:end_char]
+                kind = "demonym" if c.demonym or (c.type == "Organization" and text in members) else "name"
+                mentions.append(Mention(start_char, end_char, text, sent.start_char, sent.end_char, c.rule, kind))
                 continue
             span = doc[c.start : c.end]
             ss, se = (sents[c.start].start_char, sents[c.start].end_char) if c.start < len(sents) else (0, len(full))
-            mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
+            kind = "demonym" if c.demonym or (c.type == "Organization" and span.text in members) else "name"
+            mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule, kind))
         uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
         label = g.label
         if g.type == "Person":
