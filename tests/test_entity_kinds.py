@@ -34,3 +34,47 @@ def test_mention_kind_in_graph_json() -> None:
     """graph.json mentions carry their kind."""
     assert mention_dict("d", Mention(0, 7, "Russian", 0, 20, "demonym", "demonym"))["kind"] == "demonym"
     assert mention_dict("d", Mention(0, 6, "Russia", 0, 20))["kind"] == "name"
+
+
+def test_nickname_teams_in_sports_report() -> None:
+    """Rule sports.nickname: "the Brewers" in a sports report is a team, everywhere in the document."""
+    text = ("The pitcher homered as the Brewers beat Texas in the league match . "
+            "Brewers fans cheered the Blue Jays coach . The Netherlands scored .")
+    doc, d = mkdoc(text, {"5:6": "PERSON", "20:22": "GPE"})
+    ents = extract_entities(doc, d)
+    brewers = find(ents, "Brewers")
+    assert brewers.type == "Organization" and len(brewers.mentions) == 2
+    assert find(ents, "Blue Jays").type == "Organization"
+    assert find(ents, "Netherlands").type == "Country"  # a table name is left alone
+
+
+def test_nickname_needs_a_sports_report() -> None:
+    """Outside sports reports "the Smiths" is no team."""
+    doc, d = mkdoc("The Smiths arrived on Monday and the Joneses left .")
+    assert all(e.type != "Organization" for e in extract_entities(doc, d))
+
+
+def test_fixture_venue_after_at_stays_a_place() -> None:
+    """"Boston at Oakland" in a fixture list: Oakland is where the game is played."""
+    text = "Oakland 5 Seattle 3 \n Boston at Oakland \n baseball league match innings"
+    doc, d = mkdoc(text, {"0:1": "GPE", "2:3": "GPE", "5:6": "GPE", "7:8": "GPE"})
+    ents = extract_entities(doc, d)
+    oak = [e for e in ents if e.label.startswith("Oakland")]
+    types = {(m.start, e.type) for e in oak for m in e.mentions}
+    assert (0, "Organization") in types
+    assert (doc[7].idx, "Place") in types
+
+
+def test_name_wrapped_at_line_end() -> None:
+    """Rule person.wrapped: "Willie\\nWood" in a list of people is one Person."""
+    doc, d = mkdoc("Mike Sullivan , Willie \n Wood , Loren Roberts , Steve Stricker .",
+                   {"0:2": "PERSON", "3:4": "PERSON", "8:10": "PERSON", "11:13": "PERSON"})
+    ent = find(extract_entities(doc, d), "Willie Wood")
+    assert ent.type == "Person" and [m.rule for m in ent.mentions] == ["person.wrapped"]
+
+
+def test_wrapped_words_that_are_places_stay_apart() -> None:
+    """A line ending in a name and a next line starting with a town are two names."""
+    doc, d = mkdoc("He met Sullivan , Mike \n London , and left .", {"2:3": "PERSON", "4:5": "PERSON", "6:7": "GPE"})
+    ents = extract_entities(doc, d)
+    assert find(ents, "London").type == "Place"

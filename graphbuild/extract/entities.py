@@ -53,12 +53,13 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
-from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists
+from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, wrapped_names
 from graphbuild.extract.entity_steps.sport import (
     _sports_doc,
     club_cues,
     cricket_counties,
     cricket_scorecard,
+    nickname_teams,
     results_lines,
     sport_events,
     sports_teams,
@@ -98,9 +99,11 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = name_lists(doc, cands)
     cands = consistency(doc, cands, caps)
     cands = name_lists(doc, cands)  # again, with the people consistency found
+    cands = wrapped_names(doc, cands)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = team_contexts(doc, cands, sports)
+    cands = nickname_teams(doc, cands, sports)
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
     cands = sport_events(doc, cands, sports, caps)

@@ -101,7 +101,7 @@ _SCORE: Final = re.compile(r"\d{1,3}")
 
 
 #: Words between two teams.
-_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "at", "drew"})
+_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "drew"})  # not "at": "Boston at Oakland" names a venue
 
 
 #: Minimum share of upper-case letters for a line to count as an all-caps headline.
@@ -278,6 +278,8 @@ def _prefix_word(text: str) -> bool:
 def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     """The name as written (original spacing, so "Kilroy-Silk" stays whole); headline caps title-cased."""
     text = _span_text(doc, c.start, c.end)
+    if "\n" in text:  # a name wrapped at a line end ("Willie\nWood")
+        text = " ".join(text.split())
     if c.start in caps:
         text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
     return text

@@ -151,3 +151,49 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     if not added:
         return cands
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
+
+
+#: Tokens after the second half of a wrapped name in a list ("Willie\nWood ,", "Jane\nQuigley ( USA )").
+_LIST_AFTER: Final = frozenset({",", ";", "(", ".", "\n"})
+
+
+def wrapped_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.wrapped``: a person's name broken by a line end in a list is one name.
+
+    Wire copy wraps lines inside names ("Mike Sullivan , Willie\nWood , Loren Roberts",
+    "beat Jane\nQuigley ( USA )"): one capitalised word ending a line and one starting the
+    next, followed by a comma, bracket or line end, are one Person when either was read as a
+    Person and neither is a country or place in the tables.
+    """
+    words = _words(doc)
+    n = len(words)
+    by_span = {(c.start, c.end): c for c in cands}
+    by_start: dict[int, list[_Cand]] = {}
+    for c in cands:
+        by_start.setdefault(c.start, []).append(c)
+    joined: list[_Cand] = []
+    drop: set[tuple[int, int]] = set()
+    for i in range(n - 2):
+        if words[i + 1] != "\n" or not _plain_word(words[i]) or not _plain_word(words[i + 2]):
+            continue
+        if i + 3 < n and words[i + 3] not in _LIST_AFTER:
+            continue
+        first, second = by_span.get((i, i + 1)), by_span.get((i + 2, i + 3))
+        if any(c.start < i + 3 and i < c.end and (c.start, c.end) not in {(i, i + 1), (i + 2, i + 3)}
+               for k in range(max(0, i - 4), i + 3) for c in by_start.get(k, ())):
+            continue  # part of a longer name ("Mike\nSullivan Jr")
+        if not any(c is not None and c.type == "Person" for c in (first, second)):
+            continue
+        if any(_gaz_lookup(words[k], False) is not None and (c is None or c.type != "Person")
+               for k, c in ((i, first), (i + 2, second))):
+            continue
+        joined.append(_Cand(i, i + 3, "Person", "person.wrapped", authority=1, spacy_label="PERSON"))
+        drop.update({(i, i + 1), (i + 2, i + 3)})
+    if not joined:
+        return cands
+    return sorted([c for c in cands if (c.start, c.end) not in drop] + joined, key=lambda c: c.start)
+
+
+def _plain_word(w: str) -> bool:
+    """A capitalised alphabetic word, not all caps ("Willie", "Panayiotopoulos")."""
+    return len(w) > 1 and w[0].isupper() and w.isalpha() and not w.isupper()
