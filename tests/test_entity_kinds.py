@@ -78,3 +78,50 @@ def test_wrapped_words_that_are_places_stay_apart() -> None:
     doc, d = mkdoc("He met Sullivan , Mike \n London , and left .", {"2:3": "PERSON", "4:5": "PERSON", "6:7": "GPE"})
     ents = extract_entities(doc, d)
     assert find(ents, "London").type == "Place"
+
+
+def test_ministry_forms_are_one_name() -> None:
+    """"Ministry of Internal Affairs" and "Interior Ministry" are one ministry; other names stay."""
+    from graphbuild.generic_names import ministry_form
+
+    assert ministry_form("Ministry of Internal Affairs") == ministry_form("Interior Ministry") == "Interior Ministry"
+    assert ministry_form("Ministry of Foreign Affairs") == "Foreign Ministry"
+    assert ministry_form("Ministry of Defence") == "Defence Ministry"
+    assert ministry_form("Ministry of Magic") == "Ministry of Magic"
+    doc, d = mkdoc("Interior Ministry troops came . The Ministry of Internal Affairs said so .",
+                   {"0:2": "ORG", "6:10": "ORG"})
+    ents = [e for e in extract_entities(doc, d) if e.type == "Organization"]
+    assert len(ents) == 1 and len(ents[0].mentions) == 2
+
+
+def test_given_names_sharing_a_surname() -> None:
+    """Rule person.shared-surname: "Tamerlan and Dzhokhar Tsarnaev" names two brothers."""
+    doc, d = mkdoc("Police say Tamerlan and Dzhokhar Tsarnaev carried bombs . Later , Tamerlan was killed .",
+                   {"2:3": "GPE", "4:6": "PERSON", "11:12": "GPE"})
+    ents = extract_entities(doc, d)
+    tam = find(ents, "Tamerlan Tsarnaev")
+    assert tam.type == "Person" and len(tam.mentions) == 2
+    assert find(ents, "Dzhokhar Tsarnaev").type == "Person"
+
+
+def test_table_word_before_and_is_no_given_name() -> None:
+    """"Britain and John Smith": a table name before "and" keeps its type."""
+    doc, d = mkdoc("Britain and John Smith agreed .", {"2:4": "PERSON"})
+    assert find(extract_entities(doc, d), "United Kingdom").type == "Country"
+
+
+def test_spelling_variants_are_one_person() -> None:
+    """One letter apart, long names: "Dzokhar Tsarnaev", "Dzhokhar Tsarnaev" and "Tzarnaev" are one person,
+    labelled by the spelling written most often."""
+    from graphbuild.extract.entity_steps.base import spelling_variant
+
+    assert spelling_variant("tsarnaev", "tzarnaev") and spelling_variant("dzokhar", "dzhokhar")
+    assert not spelling_variant("smith", "smyth")  # too short to tell
+    text = ("Suspect Dzokhar Tsarnaev was named . Friends took Tzarnaev 's bag . "
+            "Dzhokhar Tsarnaev hid . Dzhokhar Tsarnaev was found .")
+    doc, d = mkdoc(text, {"1:3": "PERSON", "8:9": "ORG", "12:14": "PERSON", "16:18": "PERSON"})
+    ents = extract_entities(doc, d)
+    person = find(ents, "Dzhokhar Tsarnaev")
+    assert len(person.mentions) == 4
+    assert {m.rule for m in person.merges} >= {"spelling-variant"}
+    assert all(e.type == "Person" for e in ents)

@@ -53,7 +53,7 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
-from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, wrapped_names
+from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, shared_surnames, wrapped_names
 from graphbuild.extract.entity_steps.sport import (
     _sports_doc,
     club_cues,
@@ -100,6 +100,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = consistency(doc, cands, caps)
     cands = name_lists(doc, cands)  # again, with the people consistency found
     cands = wrapped_names(doc, cands)
+    cands = shared_surnames(doc, cands)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = team_contexts(doc, cands, sports)

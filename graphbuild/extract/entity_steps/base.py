@@ -131,6 +131,7 @@ class _Cand:
     authority: int = 0  # 0 ner guess, 1 cue, 2 table/dateline: higher wins in consistency votes
     spacy_label: str = ""
     notes: list[str] = field(default_factory=list)
+    family: str = ""  # a family name the text gives this one-word person elsewhere ("Tamerlan and Dzhokhar Tsarnaev")
 
 
 def _caps_tokens(doc: Doc) -> set[int]:
@@ -401,3 +402,19 @@ def _plain_name(doc: Doc, s: int, e: int) -> bool:
     if any(w in COMPANY_SUFFIXES or w in SPORT_EVENT_WORDS for w in words):
         return False
     return _gaz_lookup(_span_text(doc, s, e), True) is None
+
+
+#: Shortest name two spellings of which may be one name ("Tsarnaev" / "Tzarnaev"): shorter names differ too often.
+VARIANT_MIN_LEN: Final = 6
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one transliterated name: both at least ``VARIANT_MIN_LEN`` letters, the same first letter,
+    one letter changed, added or dropped ("Tsarnaev" / "Tzarnaev", "Dzhokhar" / "Dzokhar"); keys as compared."""
+    if a == b or min(len(a), len(b)) < VARIANT_MIN_LEN or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
