@@ -74,6 +74,7 @@ class Gazetteer:
         self.titles: tuple[tuple[str, ...], ...] = ()
         self.city_stopwords: frozenset[str] = frozenset()
         self.groups: frozenset[str] = frozenset()  # peoples and religious groups ("Chechens", "Hutu")
+        self.member_words: frozenset[str] = frozenset()  # "Tory", "Republicans": an organisation's members, no name
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.place_countries: dict[str, tuple[str, str | None]] = {}  # town/state -> (country code, US state)
         self.capitals: frozenset[str] = frozenset()  # national capitals by name
@@ -140,11 +141,14 @@ class Gazetteer:
             entry = GazEntry("Place", row[0])
             for s in [row[0], *_aliases(row[1])]:
                 self._add(s, entry)
+        members: set[str] = set()
         for row in _rows("organizations.tsv"):
-            row += [""] * (2 - len(row))
+            row += [""] * (3 - len(row))
             entry = GazEntry("Organization", row[0])
-            for s in [row[0], *_aliases(row[1])]:
+            members.update(_aliases(row[2]))
+            for s in [row[0], *_aliases(row[1]), *_aliases(row[2])]:
                 self._add(s, entry)
+        self.member_words = frozenset(members)
         for c in pycountry.countries:
             code = str(c.alpha_2)
             cur_label, qid, extra = curated.pop(code, (None, None, []))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["GENERIC_HEADS", "GENERIC_WORDS", "is_generic"]
+__all__ = ["GENERIC_HEADS", "GENERIC_WORDS", "is_generic", "ministry_form"]
 
 #: Heads of generic bodies that every country has.
 GENERIC_HEADS: Final = frozenset({"ministry", "treasury", "parliament", "court", "police", "army", "navy", "cabinet",
@@ -22,7 +22,7 @@ GENERIC_WORDS: Final = GENERIC_HEADS | frozenset(
      "national", "federal", "security", "intelligence", "armed", "forces", "air", "force", "emergency",
      "emergencies", "communications", "information", "tourism", "sports", "youth", "social", "welfare",
      "development", "planning", "public", "works", "water", "petroleum", "oil", "mines", "mining", "fisheries",
-     "science", "technology", "housing", "foreign-affairs"}
+     "science", "technology", "housing", "foreign-affairs", "internal"}
 )
 
 
@@ -31,3 +31,26 @@ def is_generic(label: str) -> bool:
     words = label.lower().split()
     return bool(words) and words[-1] in GENERIC_HEADS | {"affairs"} and all(w in GENERIC_WORDS for w in words) \
         and any(w in GENERIC_HEADS for w in words) and not (words[-1] == "bank" and "central" not in words)
+
+
+#: Words a ministry's name may use for its portfolio in the "Ministry of ..." form ("Internal Affairs": Interior).
+_PORTFOLIO_SYNONYMS: Final = {"internal": "Interior"}
+
+
+def ministry_form(label: str) -> str:
+    """One spelling of a ministry named either way: "Ministry of Internal Affairs", "Internal Affairs Ministry" and
+    "Interior Ministry" are all "Interior Ministry"; "Ministry of Defence" is "Defence Ministry".  Other names are
+    returned unchanged."""
+    words = label.split()
+    if len(words) >= 3 and words[0].lower() == "ministry" and words[1].lower() == "of":
+        portfolio = words[2:]
+    elif len(words) >= 2 and words[-1].lower() == "ministry":
+        portfolio = words[:-1]
+    else:
+        return label
+    if len(portfolio) > 1 and portfolio[-1].lower() == "affairs":
+        portfolio = portfolio[:-1]
+    if not portfolio or any(w.lower() not in GENERIC_WORDS or w.lower() in {"the", "of", "and"} for w in portfolio):
+        return label
+    portfolio = [_PORTFOLIO_SYNONYMS.get(w.lower(), w.title() if w.islower() else w) for w in portfolio]
+    return " ".join([*portfolio, "Ministry"])

@@ -11,7 +11,8 @@ Graph attributes (``G.graph``)
 Entity nodes (id = ``"<type>/<slug>"``, e.g. ``"person/antony-blinken"``)
     ``type`` (Person | Country | Place | Organization), ``label``,
     ``aliases`` (sorted list), ``mentions`` (list of ``{"doc", "start",
-    "end", "text", "sentence_start", "sentence_end", "rule"}``),
+    "end", "text", "sentence_start", "sentence_end", "rule", "kind"}``; ``kind`` is
+    ``"name"`` or ``"demonym"``, a nationality or member word such as "Russian" or "Tory"),
     ``mention_count``, ``merges`` (list of ``{"rule", "alias", "canonical",
     "doc", "evidence"}``), ``wikidata`` (Q-id or None); on a person with a
     post whose organisation the text does not give, ``positions`` (list of
@@ -80,6 +81,7 @@ def mention_dict(doc: str, m: Mention) -> dict[str, Any]:
         "sentence_start": m.sentence_start,
         "sentence_end": m.sentence_end,
         "rule": m.rule,
+        "kind": m.kind,
     }
 
 

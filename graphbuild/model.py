@@ -78,6 +78,7 @@ class Mention:
     sentence_start: int
     sentence_end: int
     rule: str = "ner"  # the rule that produced or retyped this mention
+    kind: str = "name"  # "name", or "demonym": a word for the entity's people or members ("Russian", "Tory")
 
 
 @dataclass(frozen=True, slots=True)

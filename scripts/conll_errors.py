@@ -5,7 +5,8 @@
 Each predicted PER/LOC/ORG mention and each gold span (MISC included, for diagnosis) is compared:
 ``ok``, ``type`` (same span, other type), ``misc`` (the span is gold MISC), ``bound`` (overlaps a gold span
 with other offsets), ``spurious`` (no gold overlap); misses are ``miss``, ``miss-typed``, ``miss-bound``.
-Counts are given per class, per rule and per (gold, predicted) type.
+Counts are given per class, per rule and per (gold, predicted) type.  Only name mentions count (as in
+``benchmarks/entities.py``): a mention of kind ``demonym`` ("Russian", "Tory") is no name span.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def predict(texts: list[str]) -> list[list[tuple[int, int, str, str, str]]]:
             if typ is None:
                 continue
             for m in e.mentions:
+                if m.kind != "name":  # "Russian", "Tory": CoNLL-2003 annotates names (it tags these MISC)
+                    continue
                 preds.append((m.start, m.end, typ, m.rule, e.type))
         out.append(preds)
     return out
@@ -108,7 +111,7 @@ def main() -> int:
         by_span = {(s, e): t for s, e, t in gold}
         pset = {(s, e, t) for s, e, t, _, _ in pred}
         for s, e, t, rule, etype in pred:
-            def ctx(s: int = s, e: int = e) -> str:
+            def ctx(s: int = s, e: int = e, text: str = text) -> str:
                 return text[max(0, s - 40):s].replace("\n", " | ") + "[[" + text[s:e] + "]]" + \
                     text[e:e + 40].replace("\n", " | ")
             if (s, e, t) in gold3:

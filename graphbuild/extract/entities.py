@@ -53,12 +53,13 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
-from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists
+from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, shared_surnames, wrapped_names
 from graphbuild.extract.entity_steps.sport import (
     _sports_doc,
     club_cues,
     cricket_counties,
     cricket_scorecard,
+    nickname_teams,
     results_lines,
     sport_events,
     sports_teams,
@@ -98,9 +99,12 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = name_lists(doc, cands)
     cands = consistency(doc, cands, caps)
     cands = name_lists(doc, cands)  # again, with the people consistency found
+    cands = wrapped_names(doc, cands)
+    cands = shared_surnames(doc, cands)
     cands = extend_initials(doc, cands)
     cands = sports_teams(doc, cands)
     cands = team_contexts(doc, cands, sports)
+    cands = nickname_teams(doc, cands, sports)
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
     cands = sport_events(doc, cands, sports, caps)
@@ -112,6 +116,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     sents = sentence_of(doc)
     table = token_table(doc)
     full = table.doc_text  # not ``text``: the filter above rebinds it
+    members = gazetteer().member_words
     built: list[tuple[int, DocEntity]] = []
     for g in groups:
         mentions = []
@@ -120,12 +125,14 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
                 sent = sents[c.start]
                 start_char = table.idx[c.start]
                 end_char = table.idx[c.end - 1] + len(table.text[c.end - 1])
-                mentions.append(Mention(start_char, end_char, full[start_char:end_char], sent.start_char,
-                                        sent.end_char, c.rule))
+                text = full[start_char:end_char]
+                kind = "demonym" if c.demonym or (c.type == "Organization" and text in members) else "name"
+                mentions.append(Mention(start_char, end_char, text, sent.start_char, sent.end_char, c.rule, kind))
                 continue
             span = doc[c.start : c.end]
             ss, se = (sents[c.start].start_char, sents[c.start].end_char) if c.start < len(sents) else (0, len(full))
-            mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule))
+            kind = "demonym" if c.demonym or (c.type == "Organization" and span.text in members) else "name"
+            mentions.append(Mention(span.start_char, span.end_char, span.text, ss, se, c.rule, kind))
         uniq = tuple(sorted({(m.start, m.end): m for m in mentions}.values(), key=lambda m: (m.start, m.end)))
         label = g.label
         if g.type == "Person":

@@ -101,7 +101,7 @@ _SCORE: Final = re.compile(r"\d{1,3}")
 
 
 #: Words between two teams.
-_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "at", "drew"})
+_VERSUS: Final = frozenset({"beat", "v", "vs", "vs.", "drew"})  # not "at": "Boston at Oakland" names a venue
 
 
 #: Minimum share of upper-case letters for a line to count as an all-caps headline.
@@ -131,6 +131,7 @@ class _Cand:
     authority: int = 0  # 0 ner guess, 1 cue, 2 table/dateline: higher wins in consistency votes
     spacy_label: str = ""
     notes: list[str] = field(default_factory=list)
+    family: str = ""  # a family name the text gives this one-word person elsewhere ("Tamerlan and Dzhokhar Tsarnaev")
 
 
 def _caps_tokens(doc: Doc) -> set[int]:
@@ -278,6 +279,8 @@ def _prefix_word(text: str) -> bool:
 def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     """The name as written (original spacing, so "Kilroy-Silk" stays whole); headline caps title-cased."""
     text = _span_text(doc, c.start, c.end)
+    if "\n" in text:  # a name wrapped at a line end ("Willie\nWood")
+        text = " ".join(text.split())
     if c.start in caps:
         text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
     return text
@@ -399,3 +402,19 @@ def _plain_name(doc: Doc, s: int, e: int) -> bool:
     if any(w in COMPANY_SUFFIXES or w in SPORT_EVENT_WORDS for w in words):
         return False
     return _gaz_lookup(_span_text(doc, s, e), True) is None
+
+
+#: Shortest name two spellings of which may be one name ("Tsarnaev" / "Tzarnaev"): shorter names differ too often.
+VARIANT_MIN_LEN: Final = 6
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one transliterated name: both at least ``VARIANT_MIN_LEN`` letters, the same first letter,
+    one letter changed, added or dropped ("Tsarnaev" / "Tzarnaev", "Dzhokhar" / "Dzokhar"); keys as compared."""
+    if a == b or min(len(a), len(b)) < VARIANT_MIN_LEN or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]

@@ -5,12 +5,21 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, _acronym, _Cand, _display, _name_text, _surface
+from graphbuild.extract.entity_steps.base import (
+    COMPANY_SUFFIXES,
+    _acronym,
+    _Cand,
+    _display,
+    _name_text,
+    _surface,
+    spelling_variant,
+)
 from graphbuild.gazetteer import fold, gazetteer
+from graphbuild.generic_names import ministry_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,6 +47,12 @@ def _key(text: str) -> str:
 
 #: A Russian-style patronymic ("Nikolayevich", "Sergeyevna").
 _PATRONYMIC: Final = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna)$")
+
+
+def _spelt_alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """(first, last) names that are one name spelt two ways: one part the same, the other a spelling variant."""
+    (fa, la), (fb, lb) = (tuple(_key(x) for x in a), tuple(_key(x) for x in b))
+    return (la == lb and spelling_variant(fa, fb)) or (fa == fb and spelling_variant(la, lb))
 
 
 def _initial_ok(a: str, b: str) -> bool:
@@ -158,14 +173,28 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
     for c in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
         name = _name_text(doc, c, caps)
         toks = name.split()
+        if len(toks) == 1 and c.family:  # "Tamerlan" of "Tamerlan and Dzhokhar Tsarnaev"
+            toks = [name, c.family]
+            name = " ".join(toks)
         if len(toks) == 1:
             singles.append(c)
             continue
         compat = [g for g in full if _key(g.parts[1]) == _key(toks[-1]) and _initial_ok(g.parts[0], toks[0])]
+        variant = False
+        if not compat:  # "Dzokhar Tsarnaev" / "Dzhokhar Tsarnaev": one name spelt two ways
+            compat = [g for g in full if _spelt_alike(g.parts, (toks[0], toks[-1]))]
+            variant = True
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
-            if name != g.label:
+            if c.family:
+                g.alias_rules.setdefault(_surface(doc, c), (
+                    "shared-surname", f"{_surface(doc, c)!r} is named with the family name {c.family!r}"))
+            elif variant:  # either spelling may end up the label: both carry the record
+                ev = ("spelling-variant", f"{name!r} and {g.label!r} are one name spelt two ways (one letter)")
+                g.alias_rules.setdefault(_surface(doc, c), ev)
+                g.alias_rules.setdefault(g.label, ev)
+            elif name != g.label:
                 rule = "initials" if len(toks[0].rstrip(".")) == 1 else "name-variant"
                 g.alias_rules.setdefault(_surface(doc, c), (rule, f"{name!r}: same first and last name as {g.label!r}"))
         else:
@@ -193,6 +222,8 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         word = _name_text(doc, c, caps)
         key = fold(word)
         compat = [g for g in full if _key(g.parts[1]) == _key(word)]
+        if not compat and c.rule == "person.spelling":  # "Tzarnaev" beside "Dzhokhar Tsarnaev"
+            compat = [g for g in full if spelling_variant(_key(g.parts[1]), _key(word))]
         if len(compat) == 1:
             g = compat[0]
             g.cands.append(c)
@@ -220,7 +251,8 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         if len(compat) > 1:
             log.debug("%s: surname %r fits %d people, left unresolved", doc_id, word, len(compat))
         # "Saddam" after "Saddam Hussein": the first name of the only person so named, and nobody's surname
-        firsts = [g for g in full if _key(g.parts[0]) == _key(word) and len(key) > 2]
+        firsts = [g for g in full if len(key) > 2 and (_key(g.parts[0]) == _key(word) or _key(word) in {
+            _key(_name_text(doc, x, caps).split()[0]) for x in g.cands if x.end - x.start > 1})]
         if not compat and len(firsts) == 1:
             g = firsts[0]
             g.cands.append(c)
@@ -240,7 +272,9 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
 
 
 def _org_words(label: str) -> list[str]:
-    """Folded words of an organisation's name; "Ministry of Finance" reads as "Finance Ministry"."""
+    """Folded words of an organisation's name; "Ministry of Finance" reads as "Finance Ministry", "Ministry of
+    Internal Affairs" as "Interior Ministry" (:func:`graphbuild.generic_names.ministry_form`)."""
+    label = ministry_form(label)
     words = [fold(w) for w in label.replace("organisation", "organization").replace("Organisation", "Organization").split()]
     if len(words) > 2 and words[0] in {"ministry", "department"} and words[1] == "of":
         rest = words[3:] if words[2] == "the" else words[2:]
@@ -285,7 +319,8 @@ def _join_short_orgs(groups: list[_Group]) -> None:
             continue
         target = fits[0]
         target.cands.extend(g.cands)
-        target.alias_rules.setdefault(g.label, ("org-short", f"{g.label!r} is part of {target.label!r}"))
+        how = "is another spelling of" if words[id(target)] == short else "is part of"
+        target.alias_rules.setdefault(g.label, ("org-short", f"{g.label!r} {how} {target.label!r}"))
         for surface, rule in g.alias_rules.items():
             target.alias_rules.setdefault(surface, rule)
         groups.remove(g)
@@ -304,14 +339,15 @@ def _is_country(text: str) -> bool:
 
 
 def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:
-    """A person's label: the longest full name seen (ties: the first in text order)."""
-    names: list[tuple[int, int, str]] = []
+    """A person's label: the longest full name seen (ties: the most often written, then the first in text order)."""
+    names: list[tuple[int, int, int, str]] = []
+    written = Counter(_name_text(doc, c, caps) for c in g.cands)
     for c in g.cands:
         name = _name_text(doc, c, caps)
-        names.append((-(c.end - c.start), c.start, name))
+        names.append((-(c.end - c.start), -written[name], c.start, name))
     if not names:
         return g.label
     names.sort()
     longest = names[0][0]
     cands = [n for n in names if n[0] == longest]
-    return cands[0][2] if longest < -1 else g.label
+    return cands[0][3] if longest < -1 else g.label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import (
@@ -16,7 +17,9 @@ from graphbuild.extract.entity_steps.base import (
     _span_text,
     _words,
     name_tokens,
+    spelling_variant,
 )
+from graphbuild.extract.entity_steps.grouping import _key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -151,3 +154,103 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     if not added:
         return cands
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
+
+
+#: Tokens after the second half of a wrapped name in a list ("Willie\nWood ,", "Jane\nQuigley ( USA )").
+_LIST_AFTER: Final = frozenset({",", ";", "(", ".", "\n"})
+
+
+def wrapped_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.wrapped``: a person's name broken by a line end in a list is one name.
+
+    Wire copy wraps lines inside names ("Mike Sullivan , Willie\nWood , Loren Roberts",
+    "beat Jane\nQuigley ( USA )"): one capitalised word ending a line and one starting the
+    next, followed by a comma, bracket or line end, are one Person when either was read as a
+    Person and neither is a country or place in the tables.
+    """
+    words = _words(doc)
+    n = len(words)
+    by_span = {(c.start, c.end): c for c in cands}
+    by_start: dict[int, list[_Cand]] = {}
+    for c in cands:
+        by_start.setdefault(c.start, []).append(c)
+    joined: list[_Cand] = []
+    drop: set[tuple[int, int]] = set()
+    for i in range(n - 2):
+        if words[i + 1] != "\n" or not _plain_word(words[i]) or not _plain_word(words[i + 2]):
+            continue
+        if i + 3 < n and words[i + 3] not in _LIST_AFTER:
+            continue
+        first, second = by_span.get((i, i + 1)), by_span.get((i + 2, i + 3))
+        if any(c.start < i + 3 and i < c.end and (c.start, c.end) not in {(i, i + 1), (i + 2, i + 3)}
+               for k in range(max(0, i - 4), i + 3) for c in by_start.get(k, ())):
+            continue  # part of a longer name ("Mike\nSullivan Jr")
+        if not any(c is not None and c.type == "Person" for c in (first, second)):
+            continue
+        if any(_gaz_lookup(words[k], False) is not None and (c is None or c.type != "Person")
+               for k, c in ((i, first), (i + 2, second))):
+            continue
+        joined.append(_Cand(i, i + 3, "Person", "person.wrapped", authority=1, spacy_label="PERSON"))
+        drop.update({(i, i + 1), (i + 2, i + 3)})
+    if not joined:
+        return cands
+    return sorted([c for c in cands if (c.start, c.end) not in drop] + joined, key=lambda c: c.start)
+
+
+def _plain_word(w: str) -> bool:
+    """A capitalised alphabetic word, not all caps ("Willie", "Panayiotopoulos")."""
+    return len(w) > 1 and w[0].isupper() and w.isalpha() and not w.isupper()
+
+
+def shared_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rules ``person.shared-surname`` and ``person.spelling``: given names sharing a surname; spelling variants.
+
+    "Tamerlan and Dzhokhar Tsarnaev": a capitalised word, "and", and a two-word person is a
+    brother or sister of the same family: the word is a Person wherever spaCy alone typed it
+    otherwise ("Days later, Tamerlan was killed"), and takes the family name (its label is
+    "Tamerlan Tsarnaev").  Not when a table names the word, or when it ends a longer name.
+
+    A one-word name spaCy alone typed an organisation or place that is a spelling variant of a
+    person's surname in the document ("Tzarnaev" beside "Dzhokhar Tsarnaev";
+    :func:`spelling_variant`) is that Person's surname.
+    """
+    words = _words(doc)
+    by_span = {(c.start, c.end): c for c in cands}
+    full = [c for c in cands if c.type == "Person" and c.end - c.start == 2]
+    families: dict[str, str] = {}
+    for c in full:
+        i = c.start
+        if i < 2 or words[i - 1] != "and" or not _given_word(words[i - 2]) or not _given_word(words[i]):
+            continue
+        if i > 2 and words[i - 3][:1].isupper() and words[i - 3].isalpha():
+            continue  # "John Tamerlan and ...": the word ends a longer name
+        first = by_span.get((i - 2, i - 1))
+        if first is not None and first.type != "Person" and (first.rule != "ner" or first.authority > 0):
+            continue
+        if _gaz_lookup(words[i - 2], False) is not None and (first is None or first.type != "Person"):
+            continue
+        families[words[i - 2]] = words[c.end - 1]
+    surnames = {_key(words[c.end - 1]) for c in cands if c.type == "Person" and c.end - c.start >= 2}
+    out: list[_Cand] = []
+    covered: set[int] = set()
+    for c in cands:
+        word = words[c.start] if c.end - c.start == 1 else ""
+        spacy_only = c.type == "Person" or (c.rule in {"ner", "doc-consistency"} and c.authority == 0)
+        if word in families and spacy_only:
+            c = replace(c, type="Person", rule="person.shared-surname", label=None, code=None, wikidata=None,
+                        family=families[word])
+        elif (word and c.type in {"Organization", "Place"} and c.rule == "ner" and c.authority == 0
+              and _key(word) not in surnames and _gaz_lookup(word, False) is None
+              and any(spelling_variant(_key(word), s) for s in surnames)):
+            c = replace(c, type="Person", rule="person.spelling", label=None, code=None, wikidata=None)
+        out.append(c)
+        covered.update(range(c.start, c.end))
+    for k, w in enumerate(words):
+        if w in families and k not in covered:
+            out.append(_Cand(k, k + 1, "Person", "person.shared-surname", family=families[w]))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _given_word(w: str) -> bool:
+    """A capitalised word that may be a given name (letters only, not all caps)."""
+    return len(w) > 2 and w[0].isupper() and w.isalpha() and not w.isupper()

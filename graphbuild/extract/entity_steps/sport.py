@@ -13,6 +13,7 @@ from graphbuild.extract.entity_steps.base import (
     _VERSUS,
     CRICKET_WORDS,
     SPORT_EVENT_WORDS,
+    STOP_NAMES,
     _Cand,
     _gaz_lookup,
     _is_cap,
@@ -34,8 +35,9 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``sports-team``: a city or county used as a team name is an Organization.
 
     A non-country Place counts as a team when a match score follows it
-    ("Leeds 2 Chelsea 1", "Essex 372"), or it stands in "X beat Y", "X v Y",
-    "X at Y" between two places; every mention of that name in the document is retyped.
+    ("Leeds 2 Chelsea 1", "Essex 372"), or it stands in "X beat Y", "X v Y"
+    between two places; every mention of that name in the document is retyped, except
+    right after "at" ("Boston at Oakland" in a fixture list: Oakland is the venue).
     """
     places = [c for c in cands if c.type == "Place" and c.rule not in {"dateline", "region"}]
     teams: set[str] = set()
@@ -64,8 +66,10 @@ def sports_teams(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     if not teams:
         return cands
     out = []
+    words = _words(doc)
     for c in cands:
-        if c.type == "Place" and c.rule != "dateline" and fold(_span_text(doc, c.start, c.end)) in teams:
+        if (c.type == "Place" and c.rule != "dateline" and fold(_span_text(doc, c.start, c.end)) in teams
+                and (c.start == 0 or words[c.start - 1].lower() != "at")):  # "Boston at Oakland": the venue
             c = replace(c, type="Organization", rule="sports-team", label=None)
         out.append(c)
     return out
@@ -141,6 +145,7 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     taken = {k for c in team_cands for k in range(c.start, c.end)}
     teams = {fold(_span_text(doc, c.start, c.end)) for c in team_cands}
     out = list(team_cands)
+    words = _words(doc)
     for c in cands:
         if any(k in taken for k in range(c.start, c.end)):
             continue
@@ -148,6 +153,7 @@ def results_lines(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             c.type in {"Place", "Person", "Organization"}
             and c.rule != "dateline"
             and fold(_span_text(doc, c.start, c.end)) in teams
+            and not (c.type == "Place" and c.start > 0 and words[c.start - 1].lower() == "at")  # the venue
         ):
             c = replace(c, type="Organization", rule="sports.results_line", label=None, code=None, wikidata=None)
         out.append(c)
@@ -329,6 +335,56 @@ def team_contexts(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
         chosen.append(c)
         used.update(range(c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def nickname_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
+    """Rule ``sports.nickname``: in a sports report "the" and a capitalised plural is a team.
+
+    "the Brewers", "the Blue Jays", "the White Sox", "the Wallabies": one or two capitalised
+    words, the last a plural (or "Sox"), after "the" and before a lowercase word or punctuation,
+    that no table names (countries such as "the Netherlands" and peoples such as "the Chechens"
+    stay what they are) and that is no event ("the Olympics", "the Games").  Every occurrence of
+    the name in the document is the team, in headlines too ("RANGERS BEAT INDIANS").
+    """
+    if not sports:
+        return cands
+    words = _words(doc)
+    n = len(words)
+    groups = gazetteer().groups
+    names: set[tuple[str, ...]] = set()
+    for i in range(n - 1):
+        if words[i] not in {"the", "The"}:
+            continue
+        k = i + 1
+        while k < n and k - i <= 2 and _is_cap(words[k]) and words[k].isalpha() and not words[k].isupper():
+            k += 1
+        if k == i + 1 or (k < n and _is_cap(words[k])):
+            continue
+        last = words[k - 1]
+        if not ((last.endswith("s") and not last.endswith("ss") and len(last) >= 4) or last == "Sox"):
+            continue
+        text = " ".join(words[i + 1 : k])
+        if (text in groups or text in STOP_NAMES or _gaz_lookup(text, False) is not None
+                or any(w in SPORT_EVENT_WORDS for w in words[i + 1 : k])):
+            continue
+        names.add(tuple(fold(w) for w in words[i + 1 : k]))
+    if not names:
+        return cands
+    folded = [fold(w) for w in words]
+    found: list[_Cand] = []
+    for name in names:
+        m = len(name)
+        for i in range(n - m + 1):
+            if tuple(folded[i : i + m]) == name and (i + m == n or not _is_cap(words[i + m])):
+                found.append(_Cand(i, i + m, "Organization", "sports.nickname", authority=2))
+    held = set()  # nicknames inside a longer name ("Boston Red Sox")
+    for c in cands:
+        for f in found:
+            if c.start <= f.start and f.end <= c.end and c.end - c.start > f.end - f.start:
+                held.add((f.start, f.end))
+    found = [f for f in found if (f.start, f.end) not in held]
+    out = [c for c in cands if not any(f.start < c.end and c.start < f.end for f in found)]
+    return sorted(out + found, key=lambda c: c.start)
 
 
 #: Nouns right before a club's name in a sports report ("Belgian club Standard Liege", "side Nice").
