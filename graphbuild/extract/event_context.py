@@ -3,10 +3,11 @@
 News often names the actors of an event in the sentence around the trigger but not on its parse path
 ("The explosions occurred near the finish line" after a sentence naming Boston), or in the sentence
 before ("... Kabul. The blast killed twelve").  :func:`context_argument` takes the nearest named entity
-of a compatible type, preferring one whose position fits the role (a place after "in"/"near", an agent as
-subject or after "by", a victim as object): in the trigger's own sentence first (nearest by token
-distance), then in the previous sentence.  The rule on the argument's evidence says which
-(``+arg.sentence`` or ``+arg.previous``), so the link stays auditable.
+of a compatible type whose position fits the role (a place after "in"/"near", an agent as subject or
+after "by", a victim as object): in the trigger's own sentence first (nearest by token distance), then in
+the previous sentence. A name that is only near the trigger is never taken (proximity is not a role).
+The rule on the argument's evidence says which (``+arg.sentence`` or ``+arg.previous``), so the link
+stays auditable.
 """
 
 from __future__ import annotations
@@ -114,14 +115,13 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                      index: EntityIndex) -> tuple[str, Hit, Span, str] | None:
     """(role, hit, sentence it is in, rule suffix) of the nearest compatible entity, or None.
 
-    A name in a position that fits the role (see :func:`_fits`) is taken first, in the trigger's sentence and
-    then in the one before; only when there is none does the nearest other name stand in (the sentence's,
-    else the first of the one before), so that a happening told without its actors on the parse path keeps
-    the names told around it."""
+    Only a name in a position that fits the role (see :func:`_fits`) is taken, in the trigger's sentence and
+    then in the one before. A name that is merely near is not: on RAMS dev such stand-ins were right 4 times
+    in 41, against 37 in 64 for names whose position fits the role."""
     roles = _ROLES.get(etype, {})
     if not roles:
         return None
-    best: tuple[bool, int, str, Hit] | None = None
+    best: tuple[int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
         if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
@@ -132,21 +132,16 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                 continue  # the speaker comes before the verb when the parse missed it ("X also promised ... and called")
         elif dist > WINDOW:
             continue
-        key = (not _fits(role, etype, trigger.doc[s:e].root), dist, role, h)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    if best is not None and not best[0]:
-        return best[2], best[3], sent, "+arg.sentence"
+        if not _fits(role, etype, trigger.doc[s:e].root):
+            continue  # near is not enough: "Elliott's" in "called Elliott's to obtain a quote" bought nothing
+        if best is None or dist < best[0]:
+            best = (dist, role, h)
+    if best is not None:
+        return best[1], best[2], sent, "+arg.sentence"
     if prev is not None and etype in _FROM_PREVIOUS:
         for s, e, h in _mentions_in(index, prev.start, prev.end):
             role = roles.get(h.entity.type)
             if role is not None and _fits(role, etype, prev.doc[s:e].root):
                 return role, h, prev, "+arg.previous"
-    if best is not None:
-        return best[2], best[3], sent, "+arg.sentence"
-    if prev is not None and etype in _FROM_PREVIOUS:
-        for s, e, h in _mentions_in(index, prev.start, prev.end):
-            role = roles.get(h.entity.type)
-            if role is not None and not _nationality(role, etype, prev.doc[s:e]):
-                return role, h, prev, "+arg.previous"
     return None
+

@@ -39,7 +39,7 @@ from graphbuild.extract.event_args import (
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
-from graphbuild.extract.event_merge import same_happening
+from graphbuild.extract.event_merge import fold_killings, same_happening
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
@@ -592,6 +592,7 @@ def extract_events(
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
+    cands = fold_killings(cands)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
     # the document's own text: doc.text would rebuild it from every token
@@ -603,6 +604,7 @@ def extract_events(
     merged = _Merged()
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     later: list[Candidate] = []  # candidates whose only arguments come from the context
+    bare: list[Candidate] = []  # candidates with no argument at all
     trigger_at = {c.trigger.i for c in cands}
     for cand in cands:
         if not cand.args:
@@ -619,11 +621,20 @@ def extract_events(
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
                 later.append(cand)
+            else:
+                bare.append(cand)
             continue
         _merge_into(merged, secondary, cand)
     # context-only mentions join an event read from a parse before they stand alone
     for cand in later:
         _merge_into(merged, secondary, cand)
+    # a mention that names no one ("the attacks", "were killed") is a further mention of an event it may join,
+    # never an event of its own: who took part is not guessed from a name that is only near it
+    for cand in bare:
+        target = next((m for m in merged.near(cand) if _mergeable(m, cand)), None)
+        if target is not None:
+            _absorb(target, cand)
+            secondary.append((target, cand))
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
     kept = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
     kept.sort(key=lambda c: c.start)
