@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier
+from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier, quantity_anchor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -102,6 +102,16 @@ def _fits(role: str, etype: str, root: Token) -> bool:
     return True
 
 
+def _governor_subject(trigger: Token, root: Token) -> bool:
+    """The name is the subject of the verb whose object the event noun is ("The BBC drew protests",
+    "Germany welcomed the talks"): the parse has judged that verb (see
+    :func:`graphbuild.extract.event_args.governor_role`), and a subject it did not take is no argument."""
+    anchor = quantity_anchor(trigger)
+    top = _climb(root)
+    return (top.dep_ == "nsubj" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i != anchor.i
+            and top.head.i == anchor.head.i)
+
+
 def _nationality(role: str, etype: str, mention: Span) -> bool:
     """A nationality on a noun ("French President", "Afghan soldiers") is never a place, nor who died."""
     return nationality_blocked(role, etype) and nationality_modifier(mention.root)
@@ -125,6 +135,8 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
         if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
+            continue
+        if _governor_subject(trigger, trigger.doc[s:e].root):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
         if etype == "Statement":

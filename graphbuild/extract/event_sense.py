@@ -12,7 +12,10 @@
 - An attack in a sentence about play (a match, a goal, a serve) with no word of violence sport does not
   use ("killed", "bomb", "troops", "police") is play: "France attacked down the left".
 - Buying and selling on a market (by investors or traders, or of shares, currencies or oil with no named
-  buyer or seller) is no Transfer: "Investors sold shares in BP", "heavy buying of Japanese stocks".
+  buyer or seller) is no Transfer: "Investors sold shares in BP", "heavy buying of Japanese stocks"; nor
+  is buying an argument ("has not bought that argument"). Demand on a market ("rising demand for oil",
+  "consumer demand") is no Request. Replacing an organisation ("should not replace Islamic State") is no
+  Personnel event.
 """
 
 from __future__ import annotations
@@ -211,6 +214,21 @@ def _market_trading(cand: Candidate) -> bool:
     return goods and not cand.args.get("agent") and not cand.args.get("destination")
 
 
+#: What one "buys" or "sells" when one believes or promotes it ("has not bought that argument", "sold the idea").
+_BELIEFS: Final = frozenset(
+    {"argument", "idea", "story", "line", "claim", "excuse", "explanation", "theory", "notion", "premise",
+     "narrative", "pitch", "message", "vision", "concept", "case", "lie", "myth", "dream", "spin"}
+)
+#: Words that make "demand" the market's ("rising demand for oil", "consumer demand"), not a request.
+_MARKET_DEMAND: Final = frozenset(
+    {"rise", "rising", "grow", "growing", "strong", "weak", "high", "low", "fall", "falling", "slow", "slowing",
+     "global", "domestic", "consumer", "market", "energy", "oil", "gas", "export", "import", "world", "robust",
+     "sluggish", "soft", "firm", "seasonal", "peak", "housing", "credit", "customer"}
+)
+#: Personnel verbs that also replace things: they need a person replaced.
+_REPLACING: Final = frozenset({"replace", "succeed", "supplant", "oust"})
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -265,6 +283,19 @@ def sanity(cand: Candidate) -> Candidate | None:
         where = {h.entity.type for r in ("destination", "origin", "place") for h in cand.args.get(r, [])}
         if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not where & {"Place", "Country"}:
             return None  # "Britain is heading in the wrong direction": a traveller is no destination
+    if cand.event_type == "Transfer" and lemma in _TRADING and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _BELIEFS for c in cand.trigger.children
+    ):
+        return None  # "the Kremlin has not bought that argument": believing, no purchase
+    if cand.event_type == "Request" and lemma == "demand" and cand.trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in _MARKET_DEMAND or c.lower_ in _MARKET_DEMAND)
+        for c in cand.trigger.children
+    ):
+        return None  # "China's rising demand for lube", "consumer demand": the market's, no request
+    if cand.event_type == "Personnel" and lemma in _REPLACING and cand.args.get("target") and not any(
+        h.entity.type == "Person" for h in cand.args["target"]
+    ):
+        return None  # "the militia should not replace Islamic State there": people are replaced in posts
     if cand.event_type == "Transfer" and _market_trading(cand):
         return None  # "investors sold shares", "heavy buying of stocks": the market, no deal between parties
     if cand.event_type == "Attack":

@@ -27,6 +27,7 @@ from graphbuild.extract.dates import resolve_time
 from graphbuild.extract.event_args import (
     appositive_names,
     governor_role,
+    nationality_modifier,
     nested_places,
     object_role,
     passive_target,
@@ -59,6 +60,8 @@ _SPEECH_OBJECTS = frozenset(
      "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
 )
 _UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
+#: Verbs whose object, not their subject, does what "of ...ing" names ("accused X of ordering").
+_ACCUSING = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "blame", "credit", "clear"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
@@ -200,18 +203,20 @@ def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
     return out
 
 
-def _np_hits(tok: Token, index: EntityIndex) -> list[Hit]:
-    """Entities a noun phrase names: its head and conjuncts, else close modifiers ("Iranian missiles")."""
+def _np_hits(tok: Token, index: EntityIndex, deep: bool = False) -> list[Hit]:
+    """Entities a noun phrase names: its head and conjuncts, else close modifiers ("Iranian missiles"), else
+    the head of an "of" phrase, down a chain ("executed hundreds of thousands of Iraqis"); a modifier inside
+    such a phrase names no one taking part ("for the sake of the Vienna process")."""
     out = _hits_of(tok, index)
     if out:
         return out
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and (h := index.resolve(c)) is not None:
+        if not deep and c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and (h := index.resolve(c)) is not None:
             out.append(h)
         elif c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_np_hits(p, index))
+                    out.extend(_np_hits(p, index, deep=True))
     return out
 
 
@@ -238,7 +243,11 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
         if inherits and verb.head.pos_ in ("VERB", "AUX"):
             return _subject_hits(verb.head, index, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
-            return _subject_hits(verb.head.head, index, depth + 1)
+            gov = verb.head.head
+            accused = [c for c in gov.children if c.dep_ == "dobj"] if gov.lemma_.lower() in _ACCUSING else []
+            if accused:  # "prosecutors accused Fallahiyan of ordering the killing": he ordered it
+                return _hits_of(accused[0], index)
+            return _subject_hits(gov, index, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
             return _hits_of(verb.head, index)
     return []
@@ -385,7 +394,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
             if mod.entity.type == "Place":  # "a Middle East trip", "the London conference"
                 cand.add("destination" if etype == "Travel" else "place", mod)
-            else:
+            elif etype != "Death" or not nationality_modifier(c):  # "the Armenian genocide": who died, not who killed
                 cand.add("agent", mod)
     _prep_args(cand, tok, index)
     nested_places(cand, tok, index)
