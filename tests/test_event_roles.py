@@ -28,6 +28,8 @@ DOCS = {
     "bought_argument": "The Kremlin has not bought that argument, Sergei Lavrov said.",
     "replace_group": "The YPG should not replace Islamic State in Raqqa, Ismail Kahraman said.",
     "replace_person": "Gordon Brown replaced Tony Blair as prime minister.",
+    "intent_to_meet": "Madeleine Albright will meet Jose Miguel Insulza on Monday for talks.",
+    "relations_between": "The two will also discuss issues affecting relations between the United States and Chile.",
     # a killing told as the outcome of the attack in its clause is that attack
     "killing_of_attack": "A suicide bomber attacked a police station in Kabul, killing 12 people.",
     "killed_in_explosions": "Seven Taliban militants were killed in two explosions in Kandahar province.",
@@ -165,4 +167,17 @@ def test_replacing_a_group_is_no_personnel_event(graph: dict) -> None:  # type: 
     assert not _events(graph, "replace_group", "Personnel")
     people = _events(graph, "replace_person", "Personnel")
     assert people and "Tony Blair" in people[0][1].get("target", set())
+
+
+def test_an_intent_to_meet_is_a_planned_meeting(graph: dict) -> None:  # type: ignore[type-arg]
+    """CAMEO codes "meet ... for talks" as a statement of intent (036); it is the meeting, planned."""
+    meets = _events(graph, "intent_to_meet", "Meet")
+    assert meets and meets[0][0]["status"] == "planned"
+    assert not _events(graph, "intent_to_meet", "Statement")
+
+
+def test_a_party_is_not_guessed_from_a_phrase_about_something_else(graph: dict) -> None:  # type: ignore[type-arg]
+    """"discuss issues affecting relations between the United States and Chile": the two who discuss are
+    not named, and the countries in the topic's phrase are no parties of the talks."""
+    assert not any("United States" in r.get("participant", set()) for _, r in _events(graph, "relations_between"))
 

@@ -67,6 +67,10 @@ _LOCATIVE: Final = frozenset({"in", "at", "near", "across", "outside", "inside",
                               "around", "through", "towards", "toward"})
 
 
+#: Prepositions that name a party on a verb ("met with Lammy", "talks alongside Blinken").
+_WITH: Final = frozenset({"with", "alongside", "between", "among"})
+
+
 def _climb(tok: Token) -> Token:
     """The phrase a name heads or stands in ("Helmand Province, Afghanistan"; "Kizlyar" in "X and Kizlyar")."""
     for _ in range(4):
@@ -89,7 +93,8 @@ def _locative(tok: Token) -> bool:
 
 def _fits(role: str, etype: str, root: Token) -> bool:
     """Whether a name read from the context can fill ``role``: places where a place is told, agents as the
-    subject (or "by ..."), victims as the one who suffers."""
+    subject (or "by ..."), victims as the one who suffers, parties as a clause's subject or object or "with"
+    a verb (not "relations between the United States and Chile")."""
     top = _climb(root)
     if role in ("place", "destination", "origin"):
         return _locative(root)
@@ -99,6 +104,9 @@ def _fits(role: str, etype: str, root: Token) -> bool:
         return top.dep_ in ("nsubj", "poss") or (top.dep_ == "pobj" and top.head.lower_ == "by")
     if role == "target" and etype == "Death":
         return top.dep_ in ("nsubjpass", "dobj")
+    if role in ("participant", "target"):  # a party to talks, a deal or an appointment: a clause's party
+        return top.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (
+            top.dep_ == "pobj" and top.head.lower_ in _WITH and top.head.head.pos_ in ("VERB", "AUX"))
     return True
 
 

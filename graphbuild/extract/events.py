@@ -139,6 +139,8 @@ def _phrase_sense(tok: Token, etype: str, rule: str) -> tuple[str, str] | None:
             found = phrases.get((lemma, key))
             if found is not None:
                 ptype, code = found
+                if code.startswith("036") and etype in ("Meet", "Travel"):
+                    return etype, rule  # "will meet X for talks": CAMEO's intent to meet is the meeting, planned
                 return None if ptype == "-" else (ptype, f"event.cameo_phrase.{code}")
     return etype, rule
 
