@@ -67,6 +67,12 @@ def nationality_modifier(root: Token) -> bool:
     return modifier(root) and (root.pos_ == "ADJ" or root.ent_type_ == "NORP")
 
 
+def country_modifier(root: Token, hit: Hit) -> bool:
+    """A country's name on a common noun ("the US embassy", "U.S. service members"): like a nationality, it
+    says whose, not where ("marched to the US embassy in Caracas" went to Caracas, not to the United States)."""
+    return hit.entity.type == "Country" and root.dep_ == "compound" and root.head.i != root.i and root.head.pos_ == "NOUN"
+
+
 def nationality_blocked(role: str, etype: str) -> bool:
     """Whether a nationality on a noun cannot fill ``role``: never a place; never who died ("killed Afghan
     soldiers"), though "strikes on Russian targets" and "sanctions on Iranian banks" do aim at the country."""
@@ -81,7 +87,7 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
         for hit in cand.args[role]:
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
-                if nationality_modifier(span.root):
+                if nationality_modifier(span.root) or country_modifier(span.root, hit):
                     if span.root.head.lemma_.lower() in _LAND and role not in ("place", "destination"):
                         moved.append(hit)  # "attacks on British soil" happen in Britain
                         continue
@@ -225,11 +231,21 @@ _DOING: Final = frozenset({"claim", "commit", "perpetrate", "orchestrate", "plot
 _UNDERGOING: Final = frozenset({"survive", "suffer", "endure", "withstand", "escape"})
 
 
+#: Verbs whose subject causes, meets, judges or reports an event its object names, without taking part:
+#: "the decision drew protests", "Dagestan sees frequent attacks", "Macron welcomed the talks".
+_REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "fuel", "ignite", "spur", "attract",
+                              "face", "see", "witness", "condemn", "criticise", "criticize", "denounce", "welcome",
+                              "praise", "oppose", "fear", "ignore", "investigate", "report", "describe", "blame",
+                              "cover", "watch", "monitor", "disperse", "quell", "suppress", "prevent", "ban",
+                              "question", "dismiss", "mark", "commemorate", "follow", "overshadow"})
+
+
 def governor_role(verb: Token, etype: str) -> str | None:
-    """The role of the subject of ``verb`` in the event its object names: agent, except that for an attack or
-    a death only a verb of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    """The role of the subject of ``verb`` in the event its object names: agent, except that a verb of
+    reacting ("drew protests", "welcomed the talks") makes it none, and for an attack or a death only a verb
+    of doing makes it the agent, a verb of undergoing the target, and any other none."""
     if etype not in ("Attack", "Death"):
-        return "agent"
+        return None if verb.lemma_.lower() in _REACTING else "agent"
     lemma = verb.lemma_.lower()
     if lemma in LIGHT_VERBS or lemma in _DOING:
         return "agent"

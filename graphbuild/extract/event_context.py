@@ -3,17 +3,18 @@
 News often names the actors of an event in the sentence around the trigger but not on its parse path
 ("The explosions occurred near the finish line" after a sentence naming Boston), or in the sentence
 before ("... Kabul. The blast killed twelve").  :func:`context_argument` takes the nearest named entity
-of a compatible type, preferring one whose position fits the role (a place after "in"/"near", an agent as
-subject or after "by", a victim as object): in the trigger's own sentence first (nearest by token
-distance), then in the previous sentence.  The rule on the argument's evidence says which
-(``+arg.sentence`` or ``+arg.previous``), so the link stays auditable.
+of a compatible type whose position fits the role (a place after "in"/"near", an agent as subject or
+after "by", a victim as object): in the trigger's own sentence first (nearest by token distance), then in
+the previous sentence. A name that is only near the trigger is never taken (proximity is not a role).
+The rule on the argument's evidence says which (``+arg.sentence`` or ``+arg.previous``), so the link
+stays auditable.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier
+from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier, quantity_anchor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -66,6 +67,10 @@ _LOCATIVE: Final = frozenset({"in", "at", "near", "across", "outside", "inside",
                               "around", "through", "towards", "toward"})
 
 
+#: Prepositions that name a party on a verb ("met with Lammy", "talks alongside Blinken").
+_WITH: Final = frozenset({"with", "alongside", "between", "among"})
+
+
 def _climb(tok: Token) -> Token:
     """The phrase a name heads or stands in ("Helmand Province, Afghanistan"; "Kizlyar" in "X and Kizlyar")."""
     for _ in range(4):
@@ -88,7 +93,8 @@ def _locative(tok: Token) -> bool:
 
 def _fits(role: str, etype: str, root: Token) -> bool:
     """Whether a name read from the context can fill ``role``: places where a place is told, agents as the
-    subject (or "by ..."), victims as the one who suffers."""
+    subject (or "by ..."), victims as the one who suffers, parties as a clause's subject or object or "with"
+    a verb (not "relations between the United States and Chile")."""
     top = _climb(root)
     if role in ("place", "destination", "origin"):
         return _locative(root)
@@ -98,7 +104,20 @@ def _fits(role: str, etype: str, root: Token) -> bool:
         return top.dep_ in ("nsubj", "poss") or (top.dep_ == "pobj" and top.head.lower_ == "by")
     if role == "target" and etype == "Death":
         return top.dep_ in ("nsubjpass", "dobj")
+    if role in ("participant", "target"):  # a party to talks, a deal or an appointment: a clause's party
+        return top.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") or (
+            top.dep_ == "pobj" and top.head.lower_ in _WITH and top.head.head.pos_ in ("VERB", "AUX"))
     return True
+
+
+def _governor_subject(trigger: Token, root: Token) -> bool:
+    """The name is the subject of the verb whose object the event noun is ("The BBC drew protests",
+    "Germany welcomed the talks"): the parse has judged that verb (see
+    :func:`graphbuild.extract.event_args.governor_role`), and a subject it did not take is no argument."""
+    anchor = quantity_anchor(trigger)
+    top = _climb(root)
+    return (top.dep_ == "nsubj" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i != anchor.i
+            and top.head.i == anchor.head.i)
 
 
 def _nationality(role: str, etype: str, mention: Span) -> bool:
@@ -114,17 +133,18 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                      index: EntityIndex) -> tuple[str, Hit, Span, str] | None:
     """(role, hit, sentence it is in, rule suffix) of the nearest compatible entity, or None.
 
-    A name in a position that fits the role (see :func:`_fits`) is taken first, in the trigger's sentence and
-    then in the one before; only when there is none does the nearest other name stand in (the sentence's,
-    else the first of the one before), so that a happening told without its actors on the parse path keeps
-    the names told around it."""
+    Only a name in a position that fits the role (see :func:`_fits`) is taken, in the trigger's sentence and
+    then in the one before. A name that is merely near is not: on RAMS dev such stand-ins were right 4 times
+    in 41, against 37 in 64 for names whose position fits the role."""
     roles = _ROLES.get(etype, {})
     if not roles:
         return None
-    best: tuple[bool, int, str, Hit] | None = None
+    best: tuple[int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
         if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
+            continue
+        if _governor_subject(trigger, trigger.doc[s:e].root):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
         if etype == "Statement":
@@ -132,21 +152,16 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                 continue  # the speaker comes before the verb when the parse missed it ("X also promised ... and called")
         elif dist > WINDOW:
             continue
-        key = (not _fits(role, etype, trigger.doc[s:e].root), dist, role, h)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    if best is not None and not best[0]:
-        return best[2], best[3], sent, "+arg.sentence"
+        if not _fits(role, etype, trigger.doc[s:e].root):
+            continue  # near is not enough: "Elliott's" in "called Elliott's to obtain a quote" bought nothing
+        if best is None or dist < best[0]:
+            best = (dist, role, h)
+    if best is not None:
+        return best[1], best[2], sent, "+arg.sentence"
     if prev is not None and etype in _FROM_PREVIOUS:
         for s, e, h in _mentions_in(index, prev.start, prev.end):
             role = roles.get(h.entity.type)
             if role is not None and _fits(role, etype, prev.doc[s:e].root):
                 return role, h, prev, "+arg.previous"
-    if best is not None:
-        return best[2], best[3], sent, "+arg.sentence"
-    if prev is not None and etype in _FROM_PREVIOUS:
-        for s, e, h in _mentions_in(index, prev.start, prev.end):
-            role = roles.get(h.entity.type)
-            if role is not None and not _nationality(role, etype, prev.doc[s:e]):
-                return role, h, prev, "+arg.previous"
     return None
+

@@ -9,6 +9,13 @@
 - A travel destination that is an organisation is a participant instead.
 - An event noun that modifies another noun ("a suicide bomber", "the election cycle") or is generic ("any
   deal") names no happening.
+- An attack in a sentence about play (a match, a goal, a serve) with no word of violence sport does not
+  use ("killed", "bomb", "troops", "police") is play: "France attacked down the left".
+- Buying and selling on a market (by investors or traders, or of shares, currencies or oil with no named
+  buyer or seller) is no Transfer: "Investors sold shares in BP", "heavy buying of Japanese stocks"; nor
+  is buying an argument ("has not bought that argument"). Demand on a market ("rising demand for oil",
+  "consumer demand") is no Request. Replacing an organisation ("should not replace Islamic State") is no
+  Personnel event.
 """
 
 from __future__ import annotations
@@ -155,6 +162,73 @@ def _nominated_for_no_post(tok: Token) -> bool:
     return bool(objects) and not set(objects) & _POSTS
 
 
+#: Words that set a sentence on a pitch, court or track: an "attack" or "strike" there is play.
+_SPORT: Final = frozenset(
+    {"match", "striker", "midfielder", "defender", "goalkeeper", "league", "cup", "semi-final", "quarter-final",
+     "penalty", "score", "scorer", "equaliser", "equalizer", "championship", "tournament", "wicket", "innings",
+     "batsman", "bowler", "fixture", "derby", "referee", "half-time", "lap", "header", "free-kick", "touchline"}
+)
+#: Words of violence that sport does not use figuratively ("shot", "fire", "attack", "strike" it does).
+_HARD_VIOLENCE: Final = frozenset(
+    {"kill", "dead", "death", "die", "bomb", "bombing", "bomber", "gun", "gunman", "gunfire", "explosion",
+     "explode", "suicide", "militant", "soldier", "troop", "weapon", "knife", "stab", "missile", "rocket", "police",
+     "terrorist", "grenade", "army", "military", "insurgent", "rebel", "hostage", "airstrike", "war", "riot"}
+)
+
+
+def _sport(sent: Span) -> bool:
+    """A sentence about play (a match, a goal, a serve) that shows no violence sport does not speak of:
+    "France attacked down the left in the second half of the match", "Liverpool's attack was blunted"."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    return bool(lemmas & _SPORT) and not lemmas & _HARD_VIOLENCE
+
+
+#: Buying and selling on a market: what is traded, and who trades.
+_MARKET_GOODS: Final = frozenset(
+    {"share", "stock", "bond", "equity", "security", "currency", "dollar", "euro", "yen", "pound", "sterling",
+     "franc", "yuan", "rouble", "ruble", "oil", "crude", "commodity", "future", "option", "gilt", "treasury",
+     "asset"}
+)
+_MARKET_ACTORS: Final = frozenset(
+    {"investor", "trader", "dealer", "speculator", "buyer", "seller", "market", "fund", "punter", "shareholder",
+     "bargain-hunter", "profit-taker"}
+)
+_TRADING: Final = frozenset({"buy", "sell", "purchase", "buying", "selling", "sale", "sell-off", "purchasing"})
+
+
+def _market_trading(cand: Candidate) -> bool:
+    """Trading on a market, no transfer between named parties: "Investors sold shares in BP", "heavy buying
+    of Japanese stocks", "BP shares were sold" (no named buyer or seller). A named party buying or selling
+    ("BP sold its stake in Rosneft to Gazprom", "Microsoft bought Activision") stays a Transfer."""
+    tok = cand.trigger
+    if tok.lemma_.lower() not in _TRADING and tok.lower_ not in _TRADING:
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lemma_.lower() in _MARKET_ACTORS for c in subjects if c.dep_ == "nsubj"):
+        return True
+    traded = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    traded += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        traded.append(tok.head)
+    goods = any(t.lemma_.lower() in _MARKET_GOODS for t in traded)
+    return goods and not cand.args.get("agent") and not cand.args.get("destination")
+
+
+#: What one "buys" or "sells" when one believes or promotes it ("has not bought that argument", "sold the idea").
+_BELIEFS: Final = frozenset(
+    {"argument", "idea", "story", "line", "claim", "excuse", "explanation", "theory", "notion", "premise",
+     "narrative", "pitch", "message", "vision", "concept", "case", "lie", "myth", "dream", "spin"}
+)
+#: Words that make "demand" the market's ("rising demand for oil", "consumer demand"), not a request.
+_MARKET_DEMAND: Final = frozenset(
+    {"rise", "rising", "grow", "growing", "strong", "weak", "high", "low", "fall", "falling", "slow", "slowing",
+     "global", "domestic", "consumer", "market", "energy", "oil", "gas", "export", "import", "world", "robust",
+     "sluggish", "soft", "firm", "seasonal", "peak", "housing", "credit", "customer"}
+)
+#: Personnel verbs that also replace things: they need a person replaced.
+_REPLACING: Final = frozenset({"replace", "succeed", "supplant", "oust"})
+
+
 def sanity(cand: Candidate) -> Candidate | None:
     """Drop or retype readings a trigger word's other senses make likely."""
     lemma = cand.trigger.lemma_.lower()
@@ -209,7 +283,24 @@ def sanity(cand: Candidate) -> Candidate | None:
         where = {h.entity.type for r in ("destination", "origin", "place") for h in cand.args.get(r, [])}
         if cand.rule.startswith("event.verb") and lemma in _TRAVEL_NEEDS_PLACE and not where & {"Place", "Country"}:
             return None  # "Britain is heading in the wrong direction": a traveller is no destination
+    if cand.event_type == "Transfer" and lemma in _TRADING and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _BELIEFS for c in cand.trigger.children
+    ):
+        return None  # "the Kremlin has not bought that argument": believing, no purchase
+    if cand.event_type == "Request" and lemma == "demand" and cand.trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and (c.lemma_.lower() in _MARKET_DEMAND or c.lower_ in _MARKET_DEMAND)
+        for c in cand.trigger.children
+    ):
+        return None  # "China's rising demand for lube", "consumer demand": the market's, no request
+    if cand.event_type == "Personnel" and lemma in _REPLACING and cand.args.get("target") and not any(
+        h.entity.type == "Person" for h in cand.args["target"]
+    ):
+        return None  # "the militia should not replace Islamic State there": people are replaced in posts
+    if cand.event_type == "Transfer" and _market_trading(cand):
+        return None  # "investors sold shares", "heavy buying of stocks": the market, no deal between parties
     if cand.event_type == "Attack":
+        if _sport(cand.sent):
+            return None  # "France attacked down the left in the second half of the match": play
         if not cand.rule.startswith("event.noun") and lemma in _ATTACK_NEEDS_GEO and not geo:
             return None
         if cand.rule.startswith("event.cameo") and not geo and not _violent(cand.sent):
@@ -217,9 +308,9 @@ def sanity(cand: Candidate) -> Candidate | None:
         if cand.rule == "event.verb.extra" and not geo and not _violent(cand.sent, cand.trigger.i):
             return None  # "stabbing the peace process in the back", "torched his chances": figures of speech
         if cand.rule == "event.noun" and cand.trigger.dep_ == "pobj" and cand.trigger.head.lower_ == "in" and not any(
-            c.dep_ in ("det", "poss", "amod", "compound") for c in cand.trigger.children
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in cand.trigger.children
         ):
-            return None  # "in advance", "in attack": a fixed phrase, no event
+            return None  # "in advance", "in attack": a fixed phrase, no event ("in two explosions" is one)
         if cand.trigger.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _NOT_TARGETS for c in cand.trigger.children
         ):

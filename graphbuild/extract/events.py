@@ -27,6 +27,7 @@ from graphbuild.extract.dates import resolve_time
 from graphbuild.extract.event_args import (
     appositive_names,
     governor_role,
+    nationality_modifier,
     nested_places,
     object_role,
     passive_target,
@@ -39,7 +40,7 @@ from graphbuild.extract.event_args import (
 from graphbuild.extract.event_context import context_argument
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
-from graphbuild.extract.event_merge import same_happening
+from graphbuild.extract.event_merge import fold_killings, same_happening
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
@@ -59,6 +60,8 @@ _SPEECH_OBJECTS = frozenset(
      "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
 )
 _UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
+#: Verbs whose object, not their subject, does what "of ...ing" names ("accused X of ordering").
+_ACCUSING = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "blame", "credit", "clear"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
@@ -136,6 +139,8 @@ def _phrase_sense(tok: Token, etype: str, rule: str) -> tuple[str, str] | None:
             found = phrases.get((lemma, key))
             if found is not None:
                 ptype, code = found
+                if code.startswith("036") and etype in ("Meet", "Travel"):
+                    return etype, rule  # "will meet X for talks": CAMEO's intent to meet is the meeting, planned
                 return None if ptype == "-" else (ptype, f"event.cameo_phrase.{code}")
     return etype, rule
 
@@ -200,18 +205,20 @@ def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
     return out
 
 
-def _np_hits(tok: Token, index: EntityIndex) -> list[Hit]:
-    """Entities a noun phrase names: its head and conjuncts, else close modifiers ("Iranian missiles")."""
+def _np_hits(tok: Token, index: EntityIndex, deep: bool = False) -> list[Hit]:
+    """Entities a noun phrase names: its head and conjuncts, else close modifiers ("Iranian missiles"), else
+    the head of an "of" phrase, down a chain ("executed hundreds of thousands of Iraqis"); a modifier inside
+    such a phrase names no one taking part ("for the sake of the Vienna process")."""
     out = _hits_of(tok, index)
     if out:
         return out
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and (h := index.resolve(c)) is not None:
+        if not deep and c.dep_ in ("compound", "amod", "nmod", "poss", "appos") and (h := index.resolve(c)) is not None:
             out.append(h)
         elif c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_np_hits(p, index))
+                    out.extend(_np_hits(p, index, deep=True))
     return out
 
 
@@ -238,7 +245,11 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
         if inherits and verb.head.pos_ in ("VERB", "AUX"):
             return _subject_hits(verb.head, index, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
-            return _subject_hits(verb.head.head, index, depth + 1)
+            gov = verb.head.head
+            accused = [c for c in gov.children if c.dep_ == "dobj"] if gov.lemma_.lower() in _ACCUSING else []
+            if accused:  # "prosecutors accused Fallahiyan of ordering the killing": he ordered it
+                return _hits_of(accused[0], index)
+            return _subject_hits(gov, index, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
             return _hits_of(verb.head, index)
     return []
@@ -385,7 +396,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
             if mod.entity.type == "Place":  # "a Middle East trip", "the London conference"
                 cand.add("destination" if etype == "Travel" else "place", mod)
-            else:
+            elif etype != "Death" or not nationality_modifier(c):  # "the Armenian genocide": who died, not who killed
                 cand.add("agent", mod)
     _prep_args(cand, tok, index)
     nested_places(cand, tok, index)
@@ -592,6 +603,7 @@ def extract_events(
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
+    cands = fold_killings(cands)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
     # the document's own text: doc.text would rebuild it from every token
@@ -603,6 +615,7 @@ def extract_events(
     merged = _Merged()
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     later: list[Candidate] = []  # candidates whose only arguments come from the context
+    bare: list[Candidate] = []  # candidates with no argument at all
     trigger_at = {c.trigger.i for c in cands}
     for cand in cands:
         if not cand.args:
@@ -619,11 +632,20 @@ def extract_events(
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
                 later.append(cand)
+            else:
+                bare.append(cand)
             continue
         _merge_into(merged, secondary, cand)
     # context-only mentions join an event read from a parse before they stand alone
     for cand in later:
         _merge_into(merged, secondary, cand)
+    # a mention that names no one ("the attacks", "were killed") is a further mention of an event it may join,
+    # never an event of its own: who took part is not guessed from a name that is only near it
+    for cand in bare:
+        target = next((m for m in merged.near(cand) if _mergeable(m, cand)), None)
+        if target is not None:
+            _absorb(target, cand)
+            secondary.append((target, cand))
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
     kept = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
     kept.sort(key=lambda c: c.start)
