@@ -34,6 +34,12 @@ TALKS_AND_CITY = (
     "The talks lasted four hours. "
     "Dale, speaking on Tuesday in Paris, said the alliance would send more aid."
 )
+#: A conference in London and "in London": one occasion, one Statement.
+CONFERENCE_IN_LONDON = (
+    "Pensions Minister Hugh Carrow told reporters in London that the retirement age would be scrapped. "
+    "The plan has been welcomed by charities. "
+    "Speaking at the London conference, Mr Carrow said older workers were an asset."
+)
 #: The name inside the reported words is not the speaker: "Tony Blair would be ..., he said" is Milburn.
 NAME_IN_OWN_WORDS = (
     "Labour's campaign chief Peter Hollis explained the new slogan to journalists on Tuesday. "
@@ -88,6 +94,11 @@ def test_one_speaker_in_two_places_is_two_statements(nlp) -> None:  # type: igno
 def test_statements_at_talks_and_in_another_city_are_two(nlp) -> None:  # type: ignore[no-untyped-def]
     speakers, _ = _labels(nlp, TALKS_AND_CITY)
     assert sum("Mark Dale" in s for s in speakers) == 2
+
+
+def test_a_conference_in_the_city_named_before_is_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, CONFERENCE_IN_LONDON)
+    assert sum("Hugh Carrow" in s for s in speakers) == 1
 
 
 def test_a_name_in_the_reported_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]

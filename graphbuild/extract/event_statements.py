@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from graphbuild.extract.common import EntityIndex
     from graphbuild.extract.events import Candidate
 
-#: Roles that name where a statement was made (a speech "in London", "at the party conference").
-_SETTING: Final = ("place",)
 #: The clause of a speech verb that holds what was said.
 #: Event nouns a statement is made at ("at three-way talks", "told a news conference", "in a speech").
 _OCCASIONS: Final = frozenset(
@@ -47,26 +45,32 @@ _REACH: Final = 80
 
 def _settings(verb: Token) -> set[str]:
     """The occasions a speech verb names by an event noun ("At three-way talks ..., Blinken said", "told a
-    news conference", "Speaking at the party conference, ..."): the nouns' lemmas."""
+    news conference", "Speaking at the London conference, ..."): the nouns' lemmas and the names of places
+    inside their phrases ("london")."""
     heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG")]
-    out: set[str] = set()
+    nouns: list[Token] = []
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS:
-                out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _OCCASIONS)
+                nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _OCCASIONS)
             elif c.dep_ == "dobj" and c.lemma_.lower() in _OCCASIONS:
-                out.add(c.lemma_.lower())  # "told a news conference"
+                nouns.append(c)  # "told a news conference"
+    out: set[str] = set()
+    for n in nouns:
+        out.add(n.lemma_.lower())
+        out.update(t.lower_ for t in n.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
     return out
 
 
 def _occasion(c: Candidate) -> set[str]:
-    """What sets a statement's occasion: the places it names and the event nouns it is made at."""
-    return c.keys(*_SETTING) | _settings(c.trigger)
+    """What sets a statement's occasion apart: the places it names and the event nouns it was said at."""
+    return {w for h in c.args.get("place", []) for w in h.entity.label.lower().split()} | _settings(c.trigger)
 
 
 def _occasions_differ(a: Candidate, b: Candidate) -> bool:
-    """Both statements name an occasion of their own (a place or an event they were made at) and the
-    occasions share nothing."""
+    """Both statements name an occasion of their own (a place or an event they were said at) and the
+    occasions share nothing (a place is compared by the words of its name: "London" and "the City of London
+    speech" share one)."""
     oa, ob = _occasion(a), _occasion(b)
     return bool(oa and ob and not oa & ob)
 
