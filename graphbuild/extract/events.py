@@ -42,6 +42,7 @@ from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import fold_killings, same_happening
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
+from graphbuild.extract.event_statements import fix_quoted_speakers, same_statement
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
@@ -481,10 +482,7 @@ def _mergeable(a: Candidate, b: Candidate) -> bool:
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
-        # one speaker's words in one article are one Statement ("said", "told the BBC"), unless one is
-        # set apart by a place of its own ("speaking in London alongside Lammy")
-        setting_a = a.keys("place") & (a.own or a.keys())
-        return bool(a_agents & b_agents) and setting_a == b.keys("place")
+        return same_statement(a, b)  # one speaker's words in one article, unless set apart (event_statements)
     if not same_sentence and same_happening(a, b):
         return True  # one happening told over several sentences (see event_merge)
     if same_sentence:
@@ -606,6 +604,7 @@ def extract_events(
     cands = fold_killings(cands)
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
+    fix_quoted_speakers(cands, index)
     # the document's own text: doc.text would rebuild it from every token
     quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]

@@ -1,0 +1,168 @@
+"""Statements: one per speaker in a document unless their occasions differ, and who "he said" is.
+
+The guidelines ask for one Statement per speaker and topic in an article: a news story quotes a speaker
+over several paragraphs ("Michael Howard has said ..." in the lead, "In a speech in London on Monday,
+Mr Howard said ..." further down) and all of it is one Statement carrying its quotes. Two statements of
+one speaker stay apart only when each names an occasion of its own and the occasions share nothing: a
+place ("said in Madrid" ... "speaking in Lisbon") or an event it was made at ("At three-way talks with
+their Ukrainian counterpart, Blinken said ..." ... "Blinken, speaking Tuesday in London, said ...").
+A statement that names no occasion (the lead seldom does) joins the speaker's other words, and a time
+does not set two apart: "Chernomyrdin said on Friday ... said on Thursday after a meeting" about one peace
+plan is one Statement.
+
+"..., he said" names the speaker by a pronoun; the name a pronoun resolves to is never one inside the
+speaker's own reported words ("Tony Blair would be in the front line, he said" is not Blair speaking):
+:func:`fix_quoted_speakers` moves such a speaker to the person named before the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.common import Hit
+from graphbuild.model import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Token
+
+    from graphbuild.extract.common import EntityIndex
+    from graphbuild.extract.events import Candidate
+
+#: The clause of a speech verb that holds what was said.
+#: Event nouns a statement is made at ("at three-way talks", "told a news conference", "in a speech").
+_OCCASIONS: Final = frozenset(
+    {"talk", "talks", "meeting", "summit", "conference", "negotiation", "rally", "hearing", "session", "debate",
+     "speech", "interview", "briefing", "visit", "trip", "ceremony", "congress", "convention", "forum"}
+)
+_SETTING_PREPS: Final = frozenset({"at", "during", "in", "after", "before"})
+_CONTENT_DEPS: Final = frozenset({"ccomp", "parataxis", "xcomp"})
+_PRONOUN_SEX: Final = {"he": "m", "she": "f"}
+#: How far before a "he said" sentence its speaker may be named (tokens).
+_REACH: Final = 80
+
+
+def _settings(verb: Token) -> set[str]:
+    """The occasions a speech verb names by an event noun ("At three-way talks ..., Blinken said", "told a
+    news conference", "Speaking at the London conference, ..."): the nouns' lemmas and the names of places
+    inside their phrases ("london")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG")]
+    nouns: list[Token] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS:
+                nouns.extend(p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _OCCASIONS)
+            elif c.dep_ == "dobj" and c.lemma_.lower() in _OCCASIONS:
+                nouns.append(c)  # "told a news conference"
+    out: set[str] = set()
+    for n in nouns:
+        out.add(n.lemma_.lower())
+        out.update(t.lower_ for t in n.subtree if t.ent_type_ in ("GPE", "LOC", "FAC"))
+    return out
+
+
+def _occasion(c: Candidate) -> set[str]:
+    """What sets a statement's occasion apart: the places it names and the event nouns it was said at."""
+    return {w for h in c.args.get("place", []) for w in h.entity.label.lower().split()} | _settings(c.trigger)
+
+
+def _occasions_differ(a: Candidate, b: Candidate) -> bool:
+    """Both statements name an occasion of their own (a place or an event they were said at) and the
+    occasions share nothing (a place is compared by the words of its name: "London" and "the City of London
+    speech" share one)."""
+    oa, ob = _occasion(a), _occasion(b)
+    return bool(oa and ob and not oa & ob)
+
+
+def same_statement(a: Candidate, b: Candidate) -> bool:
+    """Whether Statement ``b`` (told in a later sentence) is more of the words of Statement ``a``: they share
+    a speaker and the article does not set them apart by their occasions (see the module's docstring)."""
+    if not a.keys("agent") & b.keys("agent"):
+        return False
+    return not _occasions_differ(a, b)
+
+
+def _content_tokens(verb: Token) -> set[int]:
+    """Token indices of what a speech verb reports ("[Blair would be in the front line], he said")."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in _CONTENT_DEPS:
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _pronoun_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX), None)
+
+
+def _fits(index: EntityIndex, hit: Hit, pron: Token) -> bool:
+    want = _PRONOUN_SEX[pron.lower_]
+    return hit.entity.type == "Person" and index.sex.get(hit.entity.key, want) == want
+
+
+def _earlier_subject(index: EntityIndex, pron: Token, before: int) -> Hit | None:
+    """The nearest person the pronoun fits who is a clause's subject before token ``before`` (within
+    :data:`_REACH` tokens)."""
+    for s, _e, hit in reversed(index.within(max(0, before - _REACH), before)):
+        if _fits(index, hit, pron) and index.doc[s:_e].root.dep_ in ("nsubj", "nsubjpass"):
+            return hit
+    return None
+
+
+def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
+    """A "he/she said" Statement whose pronoun was resolved to a person named only inside reported words (its
+    own or an earlier Statement's: "Milburn explained the public believe Labour and Tony Blair are the future.
+    'Not many people ...,' he declared") takes the speaker of the Statement before it (when the pronoun fits,
+    within :data:`_REACH` tokens), else the nearest fitting person who is a clause's subject before the
+    sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). A later
+    "he said" that was given to such a wrong speaker as the speaker before it follows the correction."""
+    statements = [c for c in cands if c.event_type == "Statement"]
+    reported: set[int] = set()  # tokens of what any statement reports
+    for cand in statements:
+        reported |= _content_tokens(cand.trigger)
+    last: tuple[Hit, int] | None = None  # the latest named person speaker and its verb's token
+    moved: set[str] = set()  # entity keys taken away as speakers of reported words
+    for cand in statements:
+        pron = _pronoun_subject(cand.trigger)
+        agents = cand.args.get("agent", [])
+        if pron is not None and agents and reported:
+            ante = index.antecedent_person(pron)
+            quoted = ante.entity.key if ante is not None and _inside(index, ante, reported) else None
+            wrong = [h for h in agents if h.entity.key == quoted or (
+                h.entity.key in moved and h.mention.start == pron.idx)]
+            if wrong:
+                moved.update(h.entity.key for h in wrong)
+                agents = _replace(cand, index, pron, wrong, last)
+        named = next((h for h in agents if h.entity.type == "Person"), None)
+        if named is not None:
+            last = (named, cand.trigger.i)
+
+
+def _replace(cand: Candidate, index: EntityIndex, pron: Token, wrong: list[Hit],
+             last: tuple[Hit, int] | None) -> list[Hit]:
+    """Take the ``wrong`` speakers off ``cand`` and give it the one "he"/"she" stands for (see
+    :func:`fix_quoted_speakers`); returns its speakers."""
+    keep = [h for h in cand.args["agent"] if h not in wrong]
+    found = None
+    if last is not None and cand.trigger.i - last[1] <= _REACH and _fits(index, last[0], pron):
+        found = last[0]
+    found = found or _earlier_subject(index, pron, cand.sent.start)
+    if found is not None and found.entity.key not in {h.entity.key for h in wrong + keep}:
+        sent = cand.sent
+        said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
+        keep.insert(0, Hit(found.entity, said))
+    if keep:
+        cand.args["agent"] = keep
+    else:
+        del cand.args["agent"]
+    return keep
+
+
+def _inside(index: EntityIndex, hit: Hit, tokens: set[int]) -> bool:
+    """Whether the hit's mention lies inside the given tokens (a pronoun's own mention never does)."""
+    try:
+        start, end = index.span_of(hit)
+    except KeyError:
+        return False  # a mention made for the pronoun itself
+    return all(i in tokens for i in range(start, end))

@@ -1,0 +1,115 @@
+"""Statements: one per speaker in an article (unless set apart by their places), and who "he said" is."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.model import Document, Event
+
+pytestmark = pytest.mark.model
+
+#: A lead and body quoting one minister: the body names where she spoke, the lead does not.
+LEAD_AND_BODY = (
+    "Schools will get more money next year, Education Secretary Anna Berg has said. "
+    "The plan was welcomed by teachers' unions. "
+    "In a speech in Leeds on Monday, Ms Berg said: \"Every child deserves a good school.\" "
+    "Teachers will also get a pay rise, she added."
+)
+#: One speaker on two days about one plan: one Statement.
+TWO_DAYS = (
+    "Prime Minister Oskar Lind said on Friday that the peace plan had the backing of parliament. "
+    "The plan was drawn up by the foreign ministry. "
+    "Lind said on Thursday, after a meeting with generals, that the plan needed more work."
+)
+#: One speaker in two cities: the article sets them apart by their places.
+TWO_PLACES = (
+    "Foreign Minister Carla Moreno said in Madrid that the talks would resume. "
+    "The talks broke down in March. "
+    "Speaking in Lisbon two days later, Moreno said the talks had been cancelled."
+)
+#: Said at talks, and said a day earlier in another city: two occasions, two Statements.
+TALKS_AND_CITY = (
+    "At three-way talks with their Polish counterpart, Secretary of State Mark Dale said the visit sent "
+    "a strong message. "
+    "The talks lasted four hours. "
+    "Dale, speaking on Tuesday in Paris, said the alliance would send more aid."
+)
+#: A conference in London and "in London": one occasion, one Statement.
+CONFERENCE_IN_LONDON = (
+    "Pensions Minister Hugh Carrow told reporters in London that the retirement age would be scrapped. "
+    "The plan has been welcomed by charities. "
+    "Speaking at the London conference, Mr Carrow said older workers were an asset."
+)
+#: The name inside the reported words is not the speaker: "Tony Blair would be ..., he said" is Milburn.
+NAME_IN_OWN_WORDS = (
+    "Labour's campaign chief Peter Hollis explained the new slogan to journalists on Tuesday. "
+    "\"Nobody remembers the old days fondly,\" he declared. "
+    "And Prime Minister Richard Vane would lead the campaign from the front line, he said."
+)
+
+#: A person named inside an earlier speaker's reported words is not who "he declared" is.
+NAME_IN_EARLIER_WORDS = (
+    "Campaign chief Peter Hollis explained that voters believe Labour is the future while opposition "
+    "leader Tom Hardy would take the country backwards. "
+    "\"Nobody wants to go back,\" he declared."
+)
+
+
+def _events(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    from graphbuild.extract import extract_doc
+
+    return extract_doc(nlp(text), Document(id="t", text=text)).events
+
+
+def _labels(nlp, text: str) -> tuple[list[list[str]], dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The speakers (entity labels) of each Statement, and the label of each entity key."""
+    from graphbuild.extract import extract_doc
+
+    res = extract_doc(nlp(text), Document(id="t", text=text))
+    label = {e.key: e.label for e in res.entities}
+    speakers = [[label[a.entity] for a in ev.arguments if a.role == "agent"]
+                for ev in res.events if ev.event_type == "Statement"]
+    return speakers, label
+
+
+def test_a_lead_and_a_speech_with_a_place_are_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"X has said" in the lead and "In a speech in Leeds, Ms X said" are one Statement carrying both
+    sentences and the quote; "she added" joins it too."""
+    statements = [e for e in _events(nlp, LEAD_AND_BODY) if e.event_type == "Statement"]
+    assert len(statements) == 1, [e.label for e in statements]
+    assert len(statements[0].evidence) >= 3
+    assert statements[0].quote and "good school" in statements[0].quote
+
+
+def test_one_speaker_on_two_days_is_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, TWO_DAYS)
+    assert [s for s in speakers if "Oskar Lind" in s] == [["Oskar Lind"]]
+
+
+def test_one_speaker_in_two_places_is_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, TWO_PLACES)
+    assert sum("Carla Moreno" in s for s in speakers) == 2
+
+
+def test_statements_at_talks_and_in_another_city_are_two(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, TALKS_AND_CITY)
+    assert sum("Mark Dale" in s for s in speakers) == 2
+
+
+def test_a_conference_in_the_city_named_before_is_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, CONFERENCE_IN_LONDON)
+    assert sum("Hugh Carrow" in s for s in speakers) == 1
+
+
+def test_a_name_in_the_reported_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, NAME_IN_OWN_WORDS)
+    flat = {name for s in speakers for name in s}
+    assert "Richard Vane" not in flat
+    assert "Peter Hollis" in flat
+
+
+def test_a_name_in_earlier_reported_words_is_not_the_next_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, NAME_IN_EARLIER_WORDS)
+    flat = {name for s in speakers for name in s}
+    assert "Tom Hardy" not in flat
+    assert "Peter Hollis" in flat
