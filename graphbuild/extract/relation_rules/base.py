@@ -190,6 +190,8 @@ def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
         if nxt is None or not _is_geo(nxt[2]) or nxt[2].mention.rule == "demonym":  # "Lake Constance , Swiss police"
             break
         after = nxt[1]
+        if after < stop and doc[after].text in _POSS:  # "the United States , Germany 's Birgit Prinz"
+            break
         # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
         # "Cedar City , Utah Monday afternoon"
         closed = after >= stop or doc[after].is_punct or doc[after].lower_ in ("and", "or")
@@ -222,6 +224,11 @@ def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
         i = nxt[1]
         n += 1
     if n and i < sent.end and doc[i].lower_ in ("and", "or"):
+        return True
+    if n >= 3:  # four names in a row ("Manchester , Liverpool , Leicester , Somerset"): no chain of places is so long
+        return True
+    # "A , B , C , Basingstoke and ...": a third comma before a capitalised word the entity layer missed
+    if n >= 2 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
         return True
     return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
 

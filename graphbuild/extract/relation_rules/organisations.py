@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graphbuild.extract.common import token_table
+from graphbuild.extract.lexicon import POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import (
     _POSS,
     Context,
@@ -33,7 +34,8 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                     "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
-            if words and words[-1] in ("in", "of", "at"):
+            # "at" only after "based"/"headquartered"/"located": "Cardiff at Ewood Park" is where a team played
+            if words and (words[-1] in ("in", "of") or (words[-1] == "at" and len(words) > 1)):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
@@ -51,7 +53,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
-            if nxt is not None and _is_org(nxt[2]):
+            # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
+            if nxt is not None and _is_org(nxt[2]) and not (
+                    nxt[1] < sent.end and (doc[nxt[1]].lower_ in POST_HEADS or doc[nxt[1]].lower_ in TITLES)):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
     table = token_table(doc)
