@@ -27,6 +27,9 @@ CITY_POPULATION_FLOOR: Final = 100_000
 CITY_ALTNAME_FLOOR: Final = 1_000_000
 #: Towns at or above this population record their country (and US state) for :meth:`Gazetteer.place_country`.
 PLACE_COUNTRY_FLOOR: Final = 15_000
+#: Towns at or above this population may contradict a containment the text seems to state (:meth:`place_unique`):
+#: a smaller town often shares its name with a province or region ("Ontario", California, and Ontario, Canada).
+PLACE_UNIQUE_FLOOR: Final = 500_000
 #: Countries whose name is also a common given name or US state: spaCy's PERSON wins.
 AMBIGUOUS_COUNTRY_NAMES: Final = frozenset({"Jordan", "Chad", "Georgia"})
 
@@ -77,7 +80,7 @@ class Gazetteer:
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.place_countries: dict[str, tuple[str, str | None]] = {}  # town/state -> (country code, US state)
         self.place_homonyms: frozenset[str] = frozenset()  # names of several towns of the place table
-        self.place_large: frozenset[str] = frozenset()  # towns of at least CITY_POPULATION_FLOOR people
+        self.place_large: frozenset[str] = frozenset()  # towns of at least PLACE_UNIQUE_FLOOR people
         self.capitals: frozenset[str] = frozenset()  # national capitals by name
         self.max_tokens = 1
         self._memo: dict[tuple[str, bool], GazEntry | None] = {}  # lookups so far (names recur)
@@ -203,8 +206,8 @@ class Gazetteer:
             name = str(city["name"])
             if name in self.place_countries:
                 homonyms.add(name)
-            elif int(str(city["population"])) >= CITY_POPULATION_FLOOR:
-                large.add(name)
+            elif int(str(city["population"])) >= PLACE_UNIQUE_FLOOR:
+                large.add(name)  # the largest town of this name is a city
             self.place_countries.setdefault(name, (code, state))
         self.place_homonyms = frozenset(homonyms)
         self.place_large = frozenset(large)
@@ -219,8 +222,12 @@ class Gazetteer:
 
     def place_unique(self, label: str) -> bool:
         """Whether the table knows one town by this name only, a large one ("Helsinki", not "Paris" or "London",
-        nor a small town that may share its name with a village the table does not hold)."""
+        nor a smaller town that may share its name with a region or a village the table does not hold)."""
         return label in self.place_large and label not in self.place_homonyms
+
+    def place_city(self, label: str) -> bool:
+        """Whether the largest town of this name has at least :data:`PLACE_UNIQUE_FLOOR` people ("Paris")."""
+        return label in self.place_large
 
     def lookup(self, surface: str, *, folded: bool = False) -> GazEntry | None:
         """The entry for ``surface`` written exactly so (or case-insensitively with ``folded``)."""

@@ -17,7 +17,7 @@ Fact = tuple[str, str, str, str]
 _TYPES = {"Zambia": "Country", "Malawi": "Country", "Hong Kong": "Country", "China": "Country", "England": "Country",
           "United Kingdom": "Country", "Croatia": "Country", "Yugoslavia": "Country", "Helsinki": "Place",
           "Stockholm": "Place", "Sweden": "Country", "Finland": "Country", "Paris": "Place", "Texas": "Place",
-          "Europe": "Place", "Reid Weingarten": "Person", "Bernard Ebbers": "Person", "WorldCom": "Organization",
+          "Europe": "Place", "Asia": "Place", "Reid Weingarten": "Person", "Bernard Ebbers": "Person", "WorldCom": "Organization",
           "Tucson": "Place", "Nevada": "Place", "Arizona": "Place", "Lusaka": "Place", "Tokyo": "Place",
           "France": "Country", "Middle East": "Place", "Leeds": "Place", "Yorkshire": "Place"}
 
@@ -51,6 +51,7 @@ def test_contradicted_relations_are_dropped(subject: str, relation: str, obj: st
     ("Croatia", "located_in", "Yugoslavia"),  # a former union
     ("Paris", "located_in", "Texas"),  # many towns are called Paris: the text decides
     ("France", "located_in", "Europe"),
+    ("France", "located_in", "Asia"),
     ("Leeds", "located_in", "Yorkshire"),  # a region the table does not know as a town
     ("Reid Weingarten", "affiliated_with", "WorldCom"),
     ("Reid Weingarten", "holds_position", "Reid Weingarten"),  # a post without organisation
@@ -104,6 +105,13 @@ POSITIVE: list[tuple[str, Fact]] = [
      ("Madagascar", "located_in", "Indian Ocean", "located_in.appos")),
     ("Spain's Ferrovial bought the stake.", ("Ferrovial", "based_in", "Spain", "based_in.poss")),
     ("Pepperell, based at West Point, Ga., makes fabrics.", ("Pepperell", "based_in", "West Point", "based_in.based_at")),
+    ("The U.S. Post Office at Silverthorne now serves Heeney postal addresses.",
+     ("U.S. Post Office", "based_in", "Silverthorne", "based_in.at")),
+    # a chain of places closed by a country is no enumeration
+    ("The site is located just north of the Yangtze river in Huangpi, Wuhan, Hubei, China.",
+     ("Hubei", "located_in", "China", "located_in.comma")),
+    ("Sumitomo, Japan's third-largest bank, tabled a higher offer for UFJ.",
+     ("Sumitomo", "based_in", "Japan", "based_in.poss_appos")),
     ("Lyon, the third-largest French city after Paris and Marseille, is set to host matches.",
      ("Lyon", "located_in", "French", "located_in.appos_demonym")),
 ]
@@ -126,6 +134,9 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # a country before a possessive ends no chain: "the United States , Germany 's Birgit Prinz"
     ("The candidates are Mia Hamm of the United States, Germany's Birgit Prinz and Marta.",
      ("Mia Hamm", "lives_in", "Germany")),
+    # a nationality word after "of" qualifies the band, not the person
+    ("The second version features Anahi and Dulce Maria of the Mexican pop group RBD.",
+     ("Dulce Maria", "affiliated_with", "Mexican")),
     # being somewhere is not living there; a post's country is not a home; an ambassador is no kind of place
     ("Hollywood star Tom Hanks was in London for the premiere of Polar Express.", ("Tom Hanks", "lives_in", "London")),
     ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '

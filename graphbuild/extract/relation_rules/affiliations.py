@@ -16,6 +16,7 @@ from graphbuild.extract.lexicon import (
 )
 from graphbuild.extract.relation_rules.base import (
     _ABBREV_TITLES,
+    _FIRM_NOUNS,
     _GEO_NOUNS,
     _KILLER_NOUNS,
     _POSS,
@@ -212,7 +213,7 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
-            if nxt is not None:
+            if nxt is not None and nxt[2].mention.rule != "demonym":  # "X of Bulgarian rock band Y": not Bulgaria
                 other = nxt[2]
                 if other.entity.type == "Organization":
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
@@ -282,7 +283,11 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
             elif name.entity.type == "Person":
                 yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
             elif _place_like(name) or (name.entity.type == "Organization" and tok.lemma_ in _GEO_NOUNS):
-                yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+                if name.mention.rule != "demonym":  # "The UK 's biggest brewer , Scottish and Newcastle"
+                    yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+            elif _is_org(name) and tok.lemma_ in _FIRM_NOUNS:
+                # "Sumitomo , Japan 's third-largest bank", "Spain 's most powerful bank , Santander"
+                yield ctx.rel(name, "based_in", geo, tok.sent, "based_in.poss_appos", 0.65)
 
 
 def _names_post(noun: Token) -> bool:

@@ -220,15 +220,21 @@ def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
         return True
     i = e
     n = 0
+    run: list[Hit] = []
     while i + 1 < sent.end and doc[i].text == "," and (nxt := ctx.index.start_at.get(i + 1)) is not None:
         i = nxt[1]
         n += 1
+        run.append(nxt[2])
     if n and i < sent.end and doc[i].lower_ in ("and", "or"):
         return True
-    if n >= 3:  # four names in a row ("Manchester , Liverpool , Leicester , Somerset"): no chain of places is so long
+    # four names in a row ("Manchester , Liverpool , Leicester , Somerset"), or three and a capitalised word the
+    # entity layer missed ("... , Somerset , Basingstoke"), are a list unless they close on a state or country with
+    # no country before it: "Huangpi , Wuhan , Hubei , China" is a chain of places
+    chain = _is_state_or_country(run[-1]) and not any(h.entity.type == "Country" for h in run[:-1]) if run else False
+    if n >= 3 and not chain:
         return True
-    # "A , B , C , Basingstoke and ...": a third comma before a capitalised word the entity layer missed
-    if n >= 2 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+    if n >= 2 and not chain and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].is_title \
+            and doc[i + 1].pos_ == "PROPN":
         return True
     return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
 

@@ -68,9 +68,10 @@ def _contradicted(gaz: Gazetteer, rel: Relation, subj: DocEntity | None, obj: Do
         if outer is not None:
             return inner not in _DEPENDENT and outer not in _UNIONS and _STATE_OF.get(inner, inner) != outer
         # a country in a town or US state ("France in Paris last season": a side playing there)
-        return obj.type == "Place" and gaz.place_country(obj.label) is not None and inner not in _DEPENDENT
+        return obj.type == "Place" and inner not in _DEPENDENT and obj.label not in _REGIONS and (
+            gaz.place_city(obj.label) or obj.label in US_STATE_NAMES)
     if subj.label in _REGIONS:  # "Britain 's Europe Director": a continent is inside no country or town
-        return outer is not None or (obj.type == "Place" and gaz.place_country(obj.label) is not None)
+        return outer is not None or (obj.type == "Place" and gaz.place_city(obj.label))
     town = _unique_town(gaz, subj)
     if town is None:
         return False

@@ -10,6 +10,7 @@ from graphbuild.extract.relation_rules.base import (
     _COMPASS,
     _FACILITY_HEADS,
     _GEO,
+    _GEO_NOUNS,
     _KIND_NOUNS,
     _PLACE_MODIFIERS,
     _PLACE_NOUNS,
@@ -198,7 +199,9 @@ def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relatio
 #: Nouns an apposition to a place must have for "in"/"of" after it to say where the place is.
 _APPOS_KINDS = _KIND_NOUNS_COPULA | _FACILITY_HEADS | _KIND_NOUNS | frozenset(
     {"nation", "country", "kingdom", "territory", "enclave", "exclave", "archipelago", "emirate", "principality",
-     "metropolis", "hub", "venue", "site", "landmark", "neighbourhood", "district", "zone", "square", "street"})
+     "metropolis", "hub", "venue", "site", "landmark", "neighbourhood", "district", "zone", "square", "street",
+     "colony", "dependency", "protectorate", "volcano", "glacier", "summit", "cape", "strait", "sea", "ocean",
+     "gulf", "coast", "plateau", "range", "hill", "pass", "waterfall", "falls", "lagoon", "atoll", "islet"}) | _GEO_NOUNS
 
 
 #: Participles that place a thing ("a company based in Leeds", "a stadium located in Budapest").

@@ -12,6 +12,7 @@ from graphbuild.extract.relation_rules.base import (
     _comma_chain,
     _geo_after,
     _geo_objects,
+    _is_facility,
     _is_geo,
     _is_org,
     _pobj_hits,
@@ -34,9 +35,11 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                     "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
-            # "at" only after "based"/"headquartered"/"located": "Cardiff at Ewood Park" is where a team played
-            if words and (words[-1] in ("in", "of") or (words[-1] == "at" and len(words) > 1)):
+            if words and words[-1] in ("in", "of", "at"):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
+                # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
+                if other is not None and words == ["at"] and _is_facility(other):
+                    other = None
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
                     rule = "based_in." + "_".join(words)
