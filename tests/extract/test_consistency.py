@@ -112,6 +112,11 @@ POSITIVE: list[tuple[str, Fact]] = [
      ("Hubei", "located_in", "China", "located_in.comma")),
     ("Sumitomo, Japan's third-largest bank, tabled a higher offer for UFJ.",
      ("Sumitomo", "based_in", "Japan", "based_in.poss_appos")),
+    ("Britain's biggest retailer Tesco reported record profits.", ("Tesco", "based_in", "Britain", "based_in.poss_premod")),
+    ("France's telecoms regulator Arcep fined the firm.", ("Arcep", "based_in", "France", "based_in.poss_premod")),
+    # a relative clause on the noun in apposition to a name
+    ("Erica Gasparri, a mother of three who lived in Barking, told local media she had reported him.",
+     ("Erica Gasparri", "lives_in", "Barking", "lives_in.verb")),
     ("Lyon, the third-largest French city after Paris and Marseille, is set to host matches.",
      ("Lyon", "located_in", "French", "located_in.appos_demonym")),
 ]
@@ -137,6 +142,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     # a nationality word after "of" qualifies the band, not the person
     ("The second version features Anahi and Dulce Maria of the Mexican pop group RBD.",
      ("Dulce Maria", "affiliated_with", "Mexican")),
+    # a country's post before a name is no home of a body
+    ("Japan's prime minister Junichiro Koizumi spoke.", ("Junichiro Koizumi", "lives_in", "Japan")),
     # being somewhere is not living there; a post's country is not a home; an ambassador is no kind of place
     ("Hollywood star Tom Hanks was in London for the premiere of Polar Express.", ("Tom Hanks", "lives_in", "London")),
     ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '
