@@ -27,6 +27,9 @@ CITY_POPULATION_FLOOR: Final = 100_000
 CITY_ALTNAME_FLOOR: Final = 1_000_000
 #: Towns at or above this population record their country (and US state) for :meth:`Gazetteer.place_country`.
 PLACE_COUNTRY_FLOOR: Final = 15_000
+#: Towns at or above this population may contradict a containment the text seems to state (:meth:`place_unique`):
+#: a smaller town often shares its name with a province or region ("Ontario", California, and Ontario, Canada).
+PLACE_UNIQUE_FLOOR: Final = 500_000
 #: Countries whose name is also a common given name or US state: spaCy's PERSON wins.
 AMBIGUOUS_COUNTRY_NAMES: Final = frozenset({"Jordan", "Chad", "Georgia"})
 
@@ -77,6 +80,8 @@ class Gazetteer:
         self.member_words: frozenset[str] = frozenset()  # "Tory", "Republicans": an organisation's members, no name
         self.cricket_counties: dict[str, str] = {}  # folded name or abbreviation -> county
         self.place_countries: dict[str, tuple[str, str | None]] = {}  # town/state -> (country code, US state)
+        self.place_homonyms: frozenset[str] = frozenset()  # names of several towns of the place table
+        self.place_large: frozenset[str] = frozenset()  # towns of at least PLACE_UNIQUE_FLOOR people
         self.capitals: frozenset[str] = frozenset()  # national capitals by name
         self.max_tokens = 1
         self._memo: dict[tuple[str, bool], GazEntry | None] = {}  # lookups so far (names recur)
@@ -195,12 +200,21 @@ class Gazetteer:
         """The country (and a US town's state) of every town above :data:`PLACE_COUNTRY_FLOOR`; a name shared
         by several towns keeps the most populous (``cities`` is sorted by population, largest first)."""
         state_names = {str(s["code"]): str(s["name"]) for s in states.values()}
+        homonyms: set[str] = set()
+        large: set[str] = set()
         for city in cities:
             if int(str(city["population"])) < PLACE_COUNTRY_FLOOR:
                 break
             code = str(city["countrycode"])
             state = state_names.get(str(city["admin1code"])) if code == "US" else None
-            self.place_countries.setdefault(str(city["name"]), (code, state))
+            name = str(city["name"])
+            if name in self.place_countries:
+                homonyms.add(name)
+            elif int(str(city["population"])) >= PLACE_UNIQUE_FLOOR:
+                large.add(name)  # the largest town of this name is a city
+            self.place_countries.setdefault(name, (code, state))
+        self.place_homonyms = frozenset(homonyms)
+        self.place_large = frozenset(large)
         for name in state_names.values():
             self.place_countries.setdefault(name, ("US", None))
 
@@ -209,6 +223,15 @@ class Gazetteer:
         """The ISO country code of a town or US state by its label, and a US town's state ("Sacramento" ->
         ("US", "California")); None when the label names no town of the table."""
         return self.place_countries.get(label)
+
+    def place_unique(self, label: str) -> bool:
+        """Whether the table knows one town by this name only, a large one ("Helsinki", not "Paris" or "London",
+        nor a smaller town that may share its name with a region or a village the table does not hold)."""
+        return label in self.place_large and label not in self.place_homonyms
+
+    def place_city(self, label: str) -> bool:
+        """Whether the largest town of this name has at least :data:`PLACE_UNIQUE_FLOOR` people ("Paris")."""
+        return label in self.place_large
 
     def lookup(self, surface: str, *, folded: bool = False) -> GazEntry | None:
         """The entry for ``surface`` written exactly so (or case-insensitively with ``folded``)."""

@@ -22,6 +22,7 @@ from graphbuild.extract.relation_rules.affiliations import (
     rule_work_for,
 )
 from graphbuild.extract.relation_rules.base import Context
+from graphbuild.extract.relation_rules.consistency import drop_inconsistent
 from graphbuild.extract.relation_rules.frames import rule_frames
 from graphbuild.extract.relation_rules.geography import infer_containment, infer_name_home, infer_place_country
 from graphbuild.extract.relation_rules.killings import rule_killed
@@ -112,10 +113,20 @@ def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, .
             elif rel.former and not old.former:
                 seen[key] = replace(old, former=True)
     _drop_covered_posts(seen)
+    by_key = {e.key: e for e in ctx.index.entities}
+    _keep(seen, drop_inconsistent(list(seen.values()), by_key))  # before the closure can spread them
     for infer in INFERENCES.values():
         for rel in list(infer(ctx, list(seen.values()))):
             seen.setdefault((rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start), rel)
+    _keep(seen, drop_inconsistent(list(seen.values()), by_key))
     return tuple(seen[k] for k in sorted(seen, key=lambda k: (k[4], k[0], k[1], k[2], k[3] or "")))
+
+
+def _keep(seen: dict[tuple[str, str, str, str | None, int], Relation], kept: list[Relation]) -> None:
+    """Remove from ``seen`` the relations not in ``kept`` (:func:`drop_inconsistent`)."""
+    ids = {id(r) for r in kept}
+    for key in [k for k, r in seen.items() if id(r) not in ids]:
+        del seen[key]
 
 
 def _drop_covered_posts(seen: dict[tuple[str, str, str, str | None, int], Relation]) -> None:

@@ -16,6 +16,7 @@ from graphbuild.extract.lexicon import (
 )
 from graphbuild.extract.relation_rules.base import (
     _ABBREV_TITLES,
+    _FIRM_NOUNS,
     _GEO_NOUNS,
     _KILLER_NOUNS,
     _POSS,
@@ -212,10 +213,14 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
-            if nxt is not None:
+            if nxt is not None and nxt[2].mention.rule != "demonym":  # "X of Bulgarian rock band Y": not Bulgaria
                 other = nxt[2]
                 if other.entity.type == "Organization":
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
+                elif other.entity.type == "Country":
+                    # "President Musharraf of Pakistan", "Nicolas Kiefer of Germany" (a player for his country):
+                    # the country a person acts or plays for, not a home the text states
+                    yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of_country", 0.6)
                 elif _is_geo(other):
                     yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
                     for more in _comma_chain(ctx, nxt[1], sent.end):  # "Andrew Hall of Miami , Fla."
@@ -272,10 +277,26 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
         for name in names:
             if name.entity.key == geo.entity.key:
                 continue
-            if name.entity.type == "Person":
+            if name.entity.type == "Person" and _names_post(tok):
+                # "Palaniappan Chidambaram , India 's finance minister": a title's country is not a home
+                yield ctx.rel(name, "affiliated_with", geo, tok.sent, "affiliated_with.poss_appos", 0.65)
+            elif name.entity.type == "Person":
                 yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
             elif _place_like(name) or (name.entity.type == "Organization" and tok.lemma_ in _GEO_NOUNS):
-                yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+                if name.mention.rule != "demonym":  # "The UK 's biggest brewer , Scottish and Newcastle"
+                    yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)
+            elif _is_org(name) and tok.lemma_ in _FIRM_NOUNS:
+                # "Sumitomo , Japan 's third-largest bank", "Spain 's most powerful bank , Santander"
+                yield ctx.rel(name, "based_in", geo, tok.sent, "based_in.poss_appos", 0.65)
+
+
+def _names_post(noun: Token) -> bool:
+    """Whether an apposition noun names a post ("India 's finance minister", "Japan 's prime minister", "the
+    Ukraine 's new president"), not an occupation ("one of Ethiopia 's most distinguished lawyers")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i)]
+    if noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].dep_ in ("appos", "compound", "npadvmod"):
+        words.append(noun.doc[noun.i + 1])  # "Japan 's prime minister" parsed with "prime" as the head
+    return any(w.lower_ in POST_HEADS or w.lemma_ in POST_HEADS or w.lower_ in TITLES for w in words)
 
 
 #: Nouns for a body a person leads or belongs to, named by an organisation ("Labour government").

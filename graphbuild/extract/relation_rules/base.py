@@ -190,6 +190,8 @@ def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
         if nxt is None or not _is_geo(nxt[2]) or nxt[2].mention.rule == "demonym":  # "Lake Constance , Swiss police"
             break
         after = nxt[1]
+        if after < stop and doc[after].text in _POSS:  # "the United States , Germany 's Birgit Prinz"
+            break
         # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
         # "Cedar City , Utah Monday afternoon"
         closed = after >= stop or doc[after].is_punct or doc[after].lower_ in ("and", "or")
@@ -218,10 +220,21 @@ def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
         return True
     i = e
     n = 0
+    run: list[Hit] = []
     while i + 1 < sent.end and doc[i].text == "," and (nxt := ctx.index.start_at.get(i + 1)) is not None:
         i = nxt[1]
         n += 1
+        run.append(nxt[2])
     if n and i < sent.end and doc[i].lower_ in ("and", "or"):
+        return True
+    # four names in a row ("Manchester , Liverpool , Leicester , Somerset"), or three and a capitalised word the
+    # entity layer missed ("... , Somerset , Basingstoke"), are a list unless they close on a state or country with
+    # no country before it: "Huangpi , Wuhan , Hubei , China" is a chain of places
+    chain = _is_state_or_country(run[-1]) and not any(h.entity.type == "Country" for h in run[:-1]) if run else False
+    if n >= 3 and not chain:
+        return True
+    if n >= 2 and not chain and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].is_title \
+            and doc[i + 1].pos_ == "PROPN":
         return True
     return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
 

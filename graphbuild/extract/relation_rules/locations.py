@@ -10,6 +10,7 @@ from graphbuild.extract.relation_rules.base import (
     _COMPASS,
     _FACILITY_HEADS,
     _GEO,
+    _GEO_NOUNS,
     _KIND_NOUNS,
     _PLACE_MODIFIERS,
     _PLACE_NOUNS,
@@ -140,9 +141,11 @@ def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
                 for big in larger:
                     if city.entity.key != big.entity.key:
                         yield ctx.rel(city, "located_in", big, tok.sent, "located_in.capital", 0.8)
-        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None \
-                and (_place_like(place) or _is_org(place)) and index.at(tok) is None:
-            # "Madagascar , an island nation in the Indian Ocean", "Ferenc Puskas Stadium , a stadium in Budapest"
+        elif tok.dep_ == "appos" and (place := index.at(tok.head)) is not None and index.at(tok) is None \
+                and (_is_org(place) or (_place_like(place) and tok.lemma_ in _APPOS_KINDS)):
+            # "Madagascar , an island nation in the Indian Ocean", "Ferenc Puskas Stadium , a stadium in Budapest";
+            # a place's apposition must say what kind of place it is: in "Afghanistan , the wider war on terror ,
+            # the situation in the Middle East" the nouns are a list of topics
             yield from _kind_in(ctx, place, tok, "appos")
 
 
@@ -182,14 +185,23 @@ def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relatio
               for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")]
     relation, rule = ("based_in", f"based_in.{name}") if _is_org(hit) else ("located_in", f"located_in.{name}")
     # "Cinema Verity was a British production company", "Camp Caves was a US Army training camp"
-    for c in noun.children:
+    for c in noun.children:  # a place's noun must be a kind of place: "SANTIAGO ... The U.S. ambassador" is not
         if c.dep_ in ("amod", "compound") and c.i < noun.i and (geo := ctx.index.at(c)) is not None \
-                and geo.entity.type == "Country" and geo.entity.key != hit.entity.key:
+                and geo.entity.type == "Country" and geo.entity.key != hit.entity.key \
+                and (relation == "based_in" or noun.lemma_ in _APPOS_KINDS):
             yield ctx.rel(hit, relation, geo, noun.sent, f"{rule}_demonym", 0.7)
     for prep in preps:
         for geo in _geo_objects(ctx, prep):
             if geo.entity.key != hit.entity.key:
                 yield ctx.rel(hit, relation, geo, noun.sent, rule, 0.75 if kind else 0.7)
+
+
+#: Nouns an apposition to a place must have for "in"/"of" after it to say where the place is.
+_APPOS_KINDS = _KIND_NOUNS_COPULA | _FACILITY_HEADS | _KIND_NOUNS | frozenset(
+    {"nation", "country", "kingdom", "territory", "enclave", "exclave", "archipelago", "emirate", "principality",
+     "metropolis", "hub", "venue", "site", "landmark", "neighbourhood", "district", "zone", "square", "street",
+     "colony", "dependency", "protectorate", "volcano", "glacier", "summit", "cape", "strait", "sea", "ocean",
+     "gulf", "coast", "plateau", "range", "hill", "pass", "waterfall", "falls", "lagoon", "atoll", "islet"}) | _GEO_NOUNS
 
 
 #: Participles that place a thing ("a company based in Leeds", "a stadium located in Budapest").

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graphbuild.extract.common import token_table
+from graphbuild.extract.lexicon import POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import (
     _POSS,
     Context,
     _comma_chain,
     _geo_after,
     _geo_objects,
+    _is_facility,
     _is_geo,
     _is_org,
     _pobj_hits,
@@ -35,6 +37,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 i += 1
             if words and words[-1] in ("in", "of", "at"):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
+                # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
+                if other is not None and words == ["at"] and _is_facility(other):
+                    other = None
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
                     rule = "based_in." + "_".join(words)
@@ -51,7 +56,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.hyphen", 0.85)
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
-            if nxt is not None and _is_org(nxt[2]):
+            # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
+            if nxt is not None and _is_org(nxt[2]) and not (
+                    nxt[1] < sent.end and (doc[nxt[1]].lower_ in POST_HEADS or doc[nxt[1]].lower_ in TITLES)):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
     table = token_table(doc)

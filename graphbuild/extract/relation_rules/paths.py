@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
+from graphbuild.extract.lexicon import POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context
 from graphbuild.model import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Relations a learnt path never gives (see :func:`rule_dep_path`).
 _CONTAINMENT = frozenset({"located_in", "based_in"})
@@ -42,4 +48,33 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # every drawn one wrong; dropping them cost 1 % of Re-DocRED dev recall and no news dev gold hit)
                 if relation in _CONTAINMENT:
                     continue
+                if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)):
+                    continue
+                # an object that belongs to another person's name is that person's: "Mia Hamm of the United
+                # States , Germany 's Birgit Prinz" says nothing of Hamm and Germany
+                owner = ctx.index.at(dep_paths.mention_head(doc, b[0], b[1]).head)
+                if owner is not None and owner.entity.type == "Person" and owner.entity.key not in (
+                        subj.entity.key, obj.entity.key):
+                    continue
                 yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
+
+
+#: "X is in Y": where someone is at the moment ("Lebed is now in Chechnya"), not where they live.
+_PRESENCE = re.compile(r"<nsubj be >prep \w+ >pobj")
+
+
+def _presence(path: str) -> bool:
+    return _PRESENCE.fullmatch(path) is not None
+
+
+def _post_above(doc: Doc, obj: tuple[int, int], subj: tuple[int, int]) -> bool:
+    """Whether the place hangs (within three steps, below the subject) from a post: "Special Envoy to Sudan ,
+    Donald Booth" names the country of a post, not a home (the guidelines: a title's country is not lives_in)."""
+    tok = dep_paths.mention_head(doc, obj[0], obj[1])
+    for _ in range(3):
+        if tok.head.i == tok.i or subj[0] <= tok.head.i < subj[1]:
+            return False
+        tok = tok.head
+        if tok.lower_ in POST_HEADS or tok.lower_ in TITLES:
+            return True
+    return False

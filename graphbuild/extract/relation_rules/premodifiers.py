@@ -48,6 +48,9 @@ _HOME_NOUNS = _FIRM_NOUNS | frozenset({"giant", "firm", "conglomerate", "operato
                                        "developer", "publisher", "builder", "brewer", "miner", "owner", "distributor",
                                        "exporter", "importer", "supermarket", "grocer", "store", "outfit", "club",
                                        "side", "start-up", "startup", "utility", "channel", "paper", "tabloid"})
+#: Nouns for a public body ("the country 's intelligence service X").
+_AGENCY_NOUNS = frozenset({"service", "regulator", "watchdog", "ministry", "department", "authority", "body",
+                           "carmaker", "automaker", "airline", "telecoms", "operator"})
 #: spaCy entity labels of words that are never part of a post ("On Tuesday spokesman X").
 _NOT_POST_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                             "QUANTITY", "EVENT", "WORK_OF_ART", "LAW"})
@@ -223,10 +226,14 @@ def _home_before(ctx: Context, s: int, sent: Span) -> tuple[Hit, str] | None:
     j = s
     while j > sent.start and s - j < 3 and doc[j - 1].is_lower and doc[j - 1].pos_ in ("NOUN", "ADJ", "PROPN"):
         j -= 1
-    if j < s and doc[s - 1].lemma_ in _HOME_NOUNS:
+    if j < s and doc[s - 1].lemma_ in _HOME_NOUNS | _AGENCY_NOUNS:
         prev = ctx.index.end_at.get(j)
         if prev is not None and _is_geo(prev[2]):
             return prev[2], "based_in.premod"
+        # "Britain 's domestic intelligence service MI5", "Japan 's biggest carmaker Toyota"
+        if j - 1 > sent.start and doc[j - 1].text in _POSS and (prev := ctx.index.end_at.get(j - 1)) is not None \
+                and prev[2].entity.type == "Country" and prev[2].mention.rule != "demonym":
+            return prev[2], "based_in.poss_premod"
     # "Leeds-based X", "Dutch-registered X"
     if s - 2 > sent.start and doc[s - 1].lower_ in _REGISTERED and doc[s - 2].text == "-":
         prev = ctx.index.end_at.get(s - 2)

@@ -47,6 +47,10 @@ def _clause_person(ctx: Context, tok: Token) -> Hit | None:
                 return h
         if cur.dep_ in ("acl", "relcl", "appos") and (h := _person(ctx.index, cur.head)) is not None:
             return h
+        # "Erica Gasparri , a mother of three who lived in Barking": the noun the clause hangs on is the name's
+        if cur.dep_ == "relcl" and cur.head.dep_ == "appos" and cur.head.pos_ == "NOUN" \
+                and (h := _person(ctx.index, cur.head.head)) is not None:
+            return h
         if cur.dep_ in ("appos",) and cur.head.dep_ in ("nsubj",):
             return None
         if cur.dep_ in ("advcl", "conj", "xcomp", "acl", "appos", "attr") and cur.head.i != cur.i:
