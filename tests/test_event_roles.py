@@ -31,6 +31,7 @@ DOCS = {
     "intent_to_meet": "Madeleine Albright will meet Jose Miguel Insulza on Monday for talks.",
     "relations_between": "The two will also discuss issues affecting relations between the United States and Chile.",
     "aired": "Channel Five broadcast the opera on Saturday. The documentary was broadcast by Channel Five in London.",
+    "despite": "Channel Five broadcast the opera on Saturday despite protests.",
     "aired_noun": "Channel Five's broadcast of the opera angered Stephen Green.",
     "address": "Tony Blair's broadcast to the nation was heard by millions.",
     # a killing told as the outcome of the attack in its clause is that attack
@@ -190,4 +191,9 @@ def test_airing_a_programme_is_no_statement(graph: dict) -> None:  # type: ignor
     assert not _events(graph, "aired_noun", "Statement")
     address = _events(graph, "address", "Statement")  # a leader's broadcast to the nation is his statement
     assert address and "Tony Blair" in address[0][1].get("agent", set())
+
+
+def test_the_subject_of_a_clause_is_not_the_agent_of_an_event_in_its_adjunct(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Channel Five broadcast the opera despite protests": Channel Five did not protest."""
+    assert not any("Channel Five" in r.get("agent", set()) for _, r in _events(graph, "despite", "Protest"))
 
