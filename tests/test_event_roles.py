@@ -30,6 +30,10 @@ DOCS = {
     "replace_person": "Gordon Brown replaced Tony Blair as prime minister.",
     "intent_to_meet": "Madeleine Albright will meet Jose Miguel Insulza on Monday for talks.",
     "relations_between": "The two will also discuss issues affecting relations between the United States and Chile.",
+    "aired": "Channel Five broadcast the opera on Saturday. The documentary was broadcast by Channel Five in London.",
+    "despite": "Channel Five broadcast the opera on Saturday despite protests.",
+    "aired_noun": "Channel Five's broadcast of the opera angered Stephen Green.",
+    "address": "Tony Blair's broadcast to the nation was heard by millions.",
     # a killing told as the outcome of the attack in its clause is that attack
     "killing_of_attack": "A suicide bomber attacked a police station in Kabul, killing 12 people.",
     "killed_in_explosions": "Seven Taliban militants were killed in two explosions in Kandahar province.",
@@ -180,4 +184,16 @@ def test_a_party_is_not_guessed_from_a_phrase_about_something_else(graph: dict) 
     """"discuss issues affecting relations between the United States and Chile": the two who discuss are
     not named, and the countries in the topic's phrase are no parties of the talks."""
     assert not any("United States" in r.get("participant", set()) for _, r in _events(graph, "relations_between"))
+
+
+def test_airing_a_programme_is_no_statement(graph: dict) -> None:  # type: ignore[type-arg]
+    assert not _events(graph, "aired", "Statement")
+    assert not _events(graph, "aired_noun", "Statement")
+    address = _events(graph, "address", "Statement")  # a leader's broadcast to the nation is his statement
+    assert address and "Tony Blair" in address[0][1].get("agent", set())
+
+
+def test_the_subject_of_a_clause_is_not_the_agent_of_an_event_in_its_adjunct(graph: dict) -> None:  # type: ignore[type-arg]
+    """"Channel Five broadcast the opera despite protests": Channel Five did not protest."""
+    assert not any("Channel Five" in r.get("agent", set()) for _, r in _events(graph, "despite", "Protest"))
 

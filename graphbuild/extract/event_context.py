@@ -112,12 +112,18 @@ def _fits(role: str, etype: str, root: Token) -> bool:
 
 def _governor_subject(trigger: Token, root: Token) -> bool:
     """The name is the subject of the verb whose object the event noun is ("The BBC drew protests",
-    "Germany welcomed the talks"): the parse has judged that verb (see
+    "Germany welcomed the talks"), or whose prepositional phrase holds it ("broadcast the opera despite
+    protests"): the parse has judged that verb (see
     :func:`graphbuild.extract.event_args.governor_role`), and a subject it did not take is no argument."""
     anchor = quantity_anchor(trigger)
     top = _climb(root)
-    return (top.dep_ == "nsubj" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.i != anchor.i
-            and top.head.i == anchor.head.i)
+    if top.dep_ != "nsubj" or anchor.head.i == anchor.i:
+        return False
+    if anchor.dep_ in ("dobj", "nsubjpass"):
+        return top.head.i == anchor.head.i
+    # "Channel Five broadcast the opera despite protests": the verb's subject did not protest
+    prep = anchor.head
+    return anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i != prep.i and top.head.i == prep.head.i
 
 
 def _nationality(role: str, etype: str, mention: Span) -> bool:

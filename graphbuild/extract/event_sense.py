@@ -15,7 +15,7 @@
   buyer or seller) is no Transfer: "Investors sold shares in BP", "heavy buying of Japanese stocks"; nor
   is buying an argument ("has not bought that argument"). Demand on a market ("rising demand for oil",
   "consumer demand") is no Request. Replacing an organisation ("should not replace Islamic State") is no
-  Personnel event.
+  Personnel event. Broadcasting a programme, a match or a film is no Statement.
 """
 
 from __future__ import annotations
@@ -225,6 +225,23 @@ _MARKET_DEMAND: Final = frozenset(
      "global", "domestic", "consumer", "market", "energy", "oil", "gas", "export", "import", "world", "robust",
      "sluggish", "soft", "firm", "seasonal", "peak", "housing", "credit", "customer"}
 )
+#: What a broadcaster airs: a broadcast of one of these is a programme going out, no one's statement.
+_PROGRAMMES: Final = frozenset(
+    {"programme", "program", "show", "match", "game", "final", "film", "documentary", "series", "episode",
+     "concert", "opera", "coverage", "footage", "ceremony", "race", "drama", "comedy", "soap", "musical",
+     "play", "broadcast", "tournament", "event", "fixture", "highlight", "advert", "advertisement", "movie"}
+)
+
+
+def _airs_a_programme(tok: Token) -> bool:
+    """"broadcast the final live", "the programme was broadcast", "ITV's broadcast of the opera"."""
+    aired = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    aired += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        aired.append(tok.head)  # "a documentary broadcast on Sunday"
+    return any(a.lemma_.lower() in _PROGRAMMES for a in aired)
+
+
 #: Personnel verbs that also replace things: they need a person replaced.
 _REPLACING: Final = frozenset({"replace", "succeed", "supplant", "oust"})
 
@@ -296,6 +313,8 @@ def sanity(cand: Candidate) -> Candidate | None:
         h.entity.type == "Person" for h in cand.args["target"]
     ):
         return None  # "the militia should not replace Islamic State there": people are replaced in posts
+    if cand.event_type == "Statement" and lemma == "broadcast" and _airs_a_programme(cand.trigger):
+        return None  # "Channel 4 broadcast the opera": a programme aired, no statement
     if cand.event_type == "Transfer" and _market_trading(cand):
         return None  # "investors sold shares", "heavy buying of stocks": the market, no deal between parties
     if cand.event_type == "Attack":
