@@ -54,8 +54,16 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-unt
 
 
 @pytest.fixture(scope="session")
-def bbc150():  # type: ignore[no-untyped-def]
+def bbc_extracted():  # type: ignore[no-untyped-def]
+    """BBC politics and 30 articles of each other category, extracted once per session (tests/bbc150.py)."""
+    from tests.bbc150 import extract_bbc
+
+    return extract_bbc()
+
+
+@pytest.fixture(scope="session")
+def bbc150(bbc_extracted):  # type: ignore[no-untyped-def]
     """A KnowledgeGraph of 150 BBC articles (30 per category), built once per session; skips without ../shared/data."""
     from tests.bbc150 import build_bbc150
 
-    return build_bbc150()
+    return build_bbc150(bbc_extracted)

@@ -121,7 +121,7 @@ def click_node(drv: Any, node_id: str) -> None:
         "return [p.x, p.y, c.clientWidth, c.clientHeight];",
         node_id,
     )
-    ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
+    ActionChains(drv, duration=0).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
 
 
 def click_background(drv: Any) -> None:
@@ -142,7 +142,7 @@ def click_background(drv: Any) -> None:
             y,
         )
         if empty:
-            ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
+            ActionChains(drv, duration=0).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).click().perform()
             return
     raise AssertionError("no empty spot to click")
 
@@ -290,7 +290,7 @@ def test_hostile_payloads_stay_text(driver: Any, pages: dict[str, Path]) -> None
         "var p = network.canvasToDOM(network.getPositions(['person/evil'])['person/evil']);"
         "var c = document.querySelector('#mynetwork canvas'); return [p.x, p.y, c.clientWidth, c.clientHeight];"
     )
-    ActionChains(driver).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).perform()
+    ActionChains(driver, duration=0).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).perform()
     deadline = time.time() + 3
     tip = None
     while time.time() < deadline:
@@ -487,7 +487,7 @@ def test_click_every_visible_node(driver: Any, pages: dict[str, Path]) -> None:
     )
     wrong = []
     for it in drawn(driver):
-        ActionChains(driver).move_to_element_with_offset(
+        ActionChains(driver, duration=0).move_to_element_with_offset(
             canvas, round(it["sx"] - w / 2), round(it["sy"] - h / 2)
         ).click().perform()
         if driver.execute_script("return network.getSelectedNodes()") != [it["id"]]:
