@@ -35,6 +35,7 @@ def _kept(subject: str, relation: str, obj: str) -> bool:
     ("Tucson", "located_in", "Nevada"),  # a US town in another state
     ("France", "located_in", "Paris"),  # a country in a town ("France in Paris last season": a side playing there)
     ("Europe", "located_in", "United Kingdom"),  # a continent in a country
+    ("WorldCom", "based_in", "Europe"),  # a continent as a home
     ("Reid Weingarten", "affiliated_with", "Bernard Ebbers"),  # an affiliation's object is never a person
     ("Reid Weingarten", "holds_position", "Bernard Ebbers"),
 ])
@@ -148,6 +149,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     ("Hollywood star Tom Hanks was in London for the premiere of Polar Express.", ("Tom Hanks", "lives_in", "London")),
     ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '
      "lawmakers.", ("Donald Booth", "lives_in", "Sudan")),
+    ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '
+     "lawmakers.", ("Donald Booth", "lives_in", "South Sudan")),
     ("SANTIAGO 1996-08-31 The U.S. ambassador to the United Nations, Madeleine Albright, arrived in Chile late Friday.",
      ("SANTIAGO", "located_in", "U.S.")),
 ]

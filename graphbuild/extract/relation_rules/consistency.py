@@ -9,7 +9,7 @@ know nothing of the sentence, only of the two ends:
   make Weingarten affiliated with Ebbers);
 - a country is never inside another country or inside a town (a dependent territory or a part of the United
   Kingdom may be inside its state, and any country inside a former union: "Bosnia in Yugoslavia"); a continent
-  or world region is inside no country or town;
+  or world region is inside no country or town, and no body's home;
 - a town the place table knows under one name only (:meth:`Gazetteer.place_unique`) is in its own country,
   and a US town in its own state: "Helsinki in Stockholm", "Helsinki in Sweden" are dropped, "Paris , Texas"
   (many Parises) and "London , Ontario" are left alone.
@@ -61,6 +61,8 @@ def _contradicted(gaz: Gazetteer, rel: Relation, subj: DocEntity | None, obj: Do
         return obj.type == "Person"
     if rel.relation not in _INSIDE:
         return False
+    if rel.relation == "based_in" and obj.label in _REGIONS:
+        return True  # a continent is no body's home: "Standard Life , Europe 's largest mutual insurer"
     inner, outer = _country_code(gaz, subj), _country_code(gaz, obj)
     if subj.type == "Place" and subj.label in US_STATE_NAMES and subj.label not in AMBIGUOUS_COUNTRY_NAMES:
         return outer is not None and outer != "US"  # a US state in another country
