@@ -17,7 +17,7 @@ Fact = tuple[str, str, str, str]
 _TYPES = {"Zambia": "Country", "Malawi": "Country", "Hong Kong": "Country", "China": "Country", "England": "Country",
           "United Kingdom": "Country", "Croatia": "Country", "Yugoslavia": "Country", "Helsinki": "Place",
           "Stockholm": "Place", "Sweden": "Country", "Finland": "Country", "Paris": "Place", "Texas": "Place",
-          "Europe": "Place", "Asia": "Place", "Reid Weingarten": "Person", "Bernard Ebbers": "Person", "WorldCom": "Organization",
+          "Europe": "Place", "Asia": "Place", "Indian Ocean": "Place", "Reid Weingarten": "Person", "Bernard Ebbers": "Person", "WorldCom": "Organization",
           "Tucson": "Place", "Nevada": "Place", "Arizona": "Place", "Lusaka": "Place", "Tokyo": "Place",
           "France": "Country", "Middle East": "Place", "Leeds": "Place", "Yorkshire": "Place"}
 
@@ -34,7 +34,9 @@ def _kept(subject: str, relation: str, obj: str) -> bool:
     ("Helsinki", "located_in", "Sweden"),  # a known town in another country
     ("Tucson", "located_in", "Nevada"),  # a US town in another state
     ("France", "located_in", "Paris"),  # a country in a town ("France in Paris last season": a side playing there)
+    ("France", "located_in", "Texas"),  # nor in a state the table does not know as a town
     ("Europe", "located_in", "United Kingdom"),  # a continent in a country
+    ("WorldCom", "based_in", "Europe"),  # a continent as a home
     ("Reid Weingarten", "affiliated_with", "Bernard Ebbers"),  # an affiliation's object is never a person
     ("Reid Weingarten", "holds_position", "Bernard Ebbers"),
 ])
@@ -52,6 +54,7 @@ def test_contradicted_relations_are_dropped(subject: str, relation: str, obj: st
     ("Paris", "located_in", "Texas"),  # many towns are called Paris: the text decides
     ("France", "located_in", "Europe"),
     ("France", "located_in", "Asia"),
+    ("France", "located_in", "Indian Ocean"),
     ("Leeds", "located_in", "Yorkshire"),  # a region the table does not know as a town
     ("Reid Weingarten", "affiliated_with", "WorldCom"),
     ("Reid Weingarten", "holds_position", "Reid Weingarten"),  # a post without organisation
@@ -148,6 +151,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     ("Hollywood star Tom Hanks was in London for the premiere of Polar Express.", ("Tom Hanks", "lives_in", "London")),
     ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '
      "lawmakers.", ("Donald Booth", "lives_in", "Sudan")),
+    ('"We are prepared to look at an arms embargo," U.S. Special Envoy to Sudan and South Sudan, Donald Booth, told '
+     "lawmakers.", ("Donald Booth", "lives_in", "South Sudan")),
     ("SANTIAGO 1996-08-31 The U.S. ambassador to the United Nations, Madeleine Albright, arrived in Chile late Friday.",
      ("SANTIAGO", "located_in", "U.S.")),
 ]

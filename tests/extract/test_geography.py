@@ -45,6 +45,9 @@ POSITIVE: list[tuple[str, Fact]] = [
     # a town the table knows, the country named in another sentence
     ("The festival was held in Sacramento last week. Visitors came from across the United States.",
      ("Sacramento", "located_in", "United States", "located_in.gazetteer")),
+    # the country named only by its nationality word
+    ("The festival was held in Sacramento last week. American visitors filled the hotels.",
+     ("Sacramento", "located_in", "United States", "located_in.gazetteer")),
     # A in B (stated) and B in C (stated) give A in C, with the sentence of A in B as evidence
     ("Acme Corp is based in Springfield. Springfield is a town in Sangamon County.",
      ("Acme Corp", "based_in", "Sangamon County", "based_in.closure")),
@@ -81,6 +84,8 @@ NEGATIVE: list[tuple[str, tuple[str, str, str]]] = [
     ("Baghdad said on Monday it would not retreat. Iraq has rejected the plan.", ("Baghdad", "located_in", "Iraq")),
     # the text puts the town in Texas: not the French Paris
     ("He grew up in Paris, Texas. He never visited France.", ("Paris", "located_in", "France")),
+    # a disputed territory's towns get no country from the table
+    ("Fighting went on in Gaza on Monday. Palestinian leaders met in the evening.", ("Gaza", "located_in", "Palestine")),
     # a dateline is not a place the article is about
     ("BONN 1996-08-30\nThe German government urged calm.", ("BONN", "located_in", "Germany")),
     # "a member of" is not a kind of place: no based_in from "of"

@@ -317,7 +317,7 @@ def _geo_objects(ctx: Context, prep: Token, depth: int = 2) -> list[Hit]:
         if hit is None:  # "in a log cabin in Larue County": look one phrase deeper
             if depth > 0:
                 for sub in pobj.children:
-                    if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near"):
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "of", "near", "within"):
                         out += _geo_objects(ctx, sub, depth - 1)
             continue
         if not _is_geo(hit):
@@ -325,7 +325,7 @@ def _geo_objects(ctx: Context, prep: Token, depth: int = 2) -> list[Hit]:
         out.append(hit)
         out += _comma_chain(ctx, ctx.index.span_of(hit)[1], pobj.sent.end)
         if depth > 0:
-            out += [g for sub in pobj.children if sub.dep_ == "prep" and sub.lower_ == "in"
+            out += [g for sub in pobj.children if sub.dep_ == "prep" and sub.lower_ in ("in", "within")
                     for g in _geo_objects(ctx, sub, depth - 1)]
     return out
 

@@ -7,9 +7,9 @@ know nothing of the sentence, only of the two ends:
 
 - an affiliation or a post's organisation is never a person ("Mr Ebbers' lawyer Reid Weingarten" does not
   make Weingarten affiliated with Ebbers);
-- a country is never inside another country or inside a town (a dependent territory or a part of the United
-  Kingdom may be inside its state, and any country inside a former union: "Bosnia in Yugoslavia"); a continent
-  or world region is inside no country or town;
+- a country is never inside another country, nor inside any place but a world region or a sea (a dependent
+  territory or a part of the United Kingdom may be inside its state, and any country inside a former union:
+  "Bosnia in Yugoslavia"); a continent or world region is inside no country or town, and no body's home;
 - a town the place table knows under one name only (:meth:`Gazetteer.place_unique`) is in its own country,
   and a US town in its own state: "Helsinki in Stockholm", "Helsinki in Sweden" are dropped, "Paris , Texas"
   (many Parises) and "London , Ontario" are left alone.
@@ -43,7 +43,18 @@ _REGIONS = frozenset(
      "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa", "Southern Africa", "Central Asia",
      "South Asia", "East Asia", "South-East Asia", "Southeast Asia", "Western Europe", "Eastern Europe",
      "Central Europe", "Northern Europe", "Southern Europe", "Pacific", "Atlantic", "Arctic", "Mediterranean",
-     "Gulf", "Persian Gulf", "Horn of Africa", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean"})
+     "Gulf", "Persian Gulf", "Horn of Africa", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Caucasus",
+     "Baltic", "Baltics", "Sahel", "Maghreb", "Levant", "Americas", "Indochina", "Arabia"})
+#: Last words of names of world regions and seas ("the Horn of Africa" aside, which _REGIONS lists).
+_REGION_WORDS = frozenset({"ocean", "sea", "gulf", "peninsula", "islands", "archipelago", "coast", "basin",
+                           "mountains", "region", "africa", "asia", "europe", "america", "americas"})
+
+
+def _region(label: str) -> bool:
+    """A continent, world region or sea a country may be inside."""
+    return label in _REGIONS or label.split()[-1].lower() in _REGION_WORDS
+
+
 #: The state a project code stands inside of, for comparing a town's ISO country with a part of the UK.
 _STATE_OF = {"XE": "GB", "XS": "GB", "XW": "GB", "XN": "GB"}
 
@@ -61,15 +72,17 @@ def _contradicted(gaz: Gazetteer, rel: Relation, subj: DocEntity | None, obj: Do
         return obj.type == "Person"
     if rel.relation not in _INSIDE:
         return False
+    if rel.relation == "based_in" and obj.label in _REGIONS:
+        return True  # a continent is no body's home: "Standard Life , Europe 's largest mutual insurer"
     inner, outer = _country_code(gaz, subj), _country_code(gaz, obj)
     if subj.type == "Place" and subj.label in US_STATE_NAMES and subj.label not in AMBIGUOUS_COUNTRY_NAMES:
         return outer is not None and outer != "US"  # a US state in another country
     if inner is not None:  # a country inside something
         if outer is not None:
             return inner not in _DEPENDENT and outer not in _UNIONS and _STATE_OF.get(inner, inner) != outer
-        # a country in a town or US state ("France in Paris last season": a side playing there)
-        return obj.type == "Place" and inner not in _DEPENDENT and obj.label not in _REGIONS and (
-            gaz.place_city(obj.label) or obj.label in US_STATE_NAMES)
+        # a country is inside no town, state or province, only a world region ("Madagascar in the Indian
+        # Ocean"): "France in Paris last season", "the USA in Seville" are sides playing there
+        return obj.type == "Place" and inner not in _DEPENDENT and not _region(obj.label)
     if subj.label in _REGIONS:  # "Britain 's Europe Director": a continent is inside no country or town
         return outer is not None or (obj.type == "Place" and gaz.place_city(obj.label))
     town = _unique_town(gaz, subj)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from graphbuild.extract.common import Hit
-from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
+from graphbuild.extract.lexicon import POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _FACILITY_HEADS, Context
 from graphbuild.gazetteer import Gazetteer, gazetteer
 from graphbuild.model import DocEntity, Relation
@@ -36,13 +36,11 @@ def infer_place_country(ctx: Context, relations: list[Relation]) -> Iterator[Rel
     entities = {e.key: e for e in ctx.index.entities}
     countries: dict[str, DocEntity] = {}
     states: dict[str, DocEntity] = {}
-    # a country counts when named as a place: not only as a nationality ("American counterparts") or a post's
-    # body ("the 34th President of the United States", "U.S. Ambassador")
-    as_place = {hit.entity.key for s, e, hit in ctx.index.spans if hit.entity.type == "Country"
-                and (hit.mention.rule != "demonym" or _thing_demonym(ctx, e)) and not _in_post(ctx, s, e)}
+    # a country counts when named other than as a post's body ("the 34th President of the United States", "U.S.
+    # Ambassador"); a nationality word counts ("the German city", "American visitors")
+    named = {hit.entity.key for s, e, hit in ctx.index.spans if hit.entity.type == "Country" and not _in_post(ctx, s, e)}
     for ent in entities.values():
-        if ent.type == "Country" and ent.key in as_place and (entry := gaz.country(ent.label)) is not None \
-                and entry.code:
+        if ent.type == "Country" and ent.key in named and (entry := gaz.country(ent.label)) is not None and entry.code:
             countries.setdefault(entry.code, ent)
         elif ent.type == "Place":
             states.setdefault(ent.label, ent)
@@ -66,6 +64,8 @@ def infer_place_country(ctx: Context, relations: list[Relation]) -> Iterator[Rel
         if (found := gaz.place_country(ent.label)) is None:
             continue
         code, state = found
+        if code in _DISPUTED:  # whose town a disputed territory's is, the table cannot say
+            continue
         inside = stated.get(key, set())
         # "Paris , Texas": a place the text puts in another country or state is not the table's town
         if any(_elsewhere(gaz, entities[o], code, state) for o in inside if o in entities):
@@ -98,20 +98,8 @@ def _elsewhere(gaz: Gazetteer, container: DocEntity, code: str, state: str | Non
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "outside", "around", "inside", "across", "throughout"})
 
 
-def _thing_demonym(ctx: Context, e: int) -> bool:
-    """A nationality word on a thing, not on people: "a Norwegian football club", "the Canadian province of
-    Saskatchewan", not "American counterparts", "Thai and American narcotics officials", "Americans"."""
-    tok = ctx.doc[e - 1]
-    if tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN":
-        return False
-    head = tok.head.lemma_
-    return head not in PERSON_NOUNS and head not in TITLES and head not in POST_HEADS and head not in _PEOPLE
-
-
-#: Nouns for people a nationality word may qualify, beside the lexicon's person nouns and titles.
-_PEOPLE = frozenset({"counterpart", "official", "people", "citizen", "national", "troop", "soldier", "force",
-                     "authority", "diplomat", "delegation", "team", "player", "side", "squad", "police", "agent",
-                     "voter", "worker", "student", "tourist", "man", "woman", "child", "community", "resident"})
+#: Territories whose towns the place table gives a country that is disputed (Gaza, East Jerusalem, Laayoune).
+_DISPUTED = frozenset({"PS", "EH", "TW", "XK"})
 
 
 def _in_post(ctx: Context, s: int, e: int) -> bool:
@@ -221,7 +209,9 @@ _ORG_HEADS = _FACILITY_HEADS | frozenset(
      "herald", "tribune", "gazette", "airlines", "airways", "railway", "railways", "fc", "assembly", "court",
      "church", "diocese", "archdiocese", "government", "army", "navy", "symphony", "opera", "records", "press",
      "county", "city", "utility", "group", "trust", "foundation", "centre", "center", "observatory", "zoo",
-     "port", "harbour", "parliament", "senate", "legislature", "guard", "brigade", "regiment", "district"})
+     "port", "harbour", "parliament", "senate", "legislature", "guard", "brigade", "regiment", "district",
+     "congress", "force", "forces", "corps", "service", "office", "committee", "bureau", "institution",
+     "museum", "hospital", "newspaper", "radio", "television", "broadcasting", "airport", "railroad"})
 
 
 def _last_of(words: list[str]) -> int | None:

@@ -179,7 +179,7 @@ def _kind_in(ctx: Context, hit: Hit, noun: Token, name: str) -> Iterator[Relatio
     company based in Leeds"), each with the places chained after it."""
     kind = noun.lemma_ in _KIND_NOUNS_COPULA
     # "in"; "of" after a kind of place; "from" for a body ("a football club from Fyllingsdalen , Bergen")
-    preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "in" or (kind and c.lower_ == "of")
+    preps = [c for c in noun.children if c.dep_ == "prep" and (c.lower_ in ("in", "within") or (kind and c.lower_ == "of")
                                                                 or (c.lower_ == "from" and _is_org(hit)))]
     preps += [p for a in noun.children if a.dep_ in ("acl", "relcl") and a.lemma_ in _SITED
               for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")]

@@ -68,9 +68,14 @@ def _presence(path: str) -> bool:
 
 
 def _post_above(doc: Doc, obj: tuple[int, int], subj: tuple[int, int]) -> bool:
-    """Whether the place hangs (within three steps, below the subject) from a post: "Special Envoy to Sudan ,
-    Donald Booth" names the country of a post, not a home (the guidelines: a title's country is not lives_in)."""
+    """Whether the place hangs by a preposition (within three steps, below the subject) from a post: "Special
+    Envoy to Sudan , Donald Booth" names the country of a post, not a home (the guidelines: a title's country is
+    not lives_in)."""
     tok = dep_paths.mention_head(doc, obj[0], obj[1])
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Envoy to Sudan and South Sudan"
+        tok = tok.head
+    if tok.dep_ != "pobj":  # a place written before a post is left to the premodifier rules ("Rochester union leader")
+        return False
     for _ in range(3):
         if tok.head.i == tok.i or subj[0] <= tok.head.i < subj[1]:
             return False
