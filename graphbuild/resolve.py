@@ -401,8 +401,11 @@ def _cluster(
         uf.union(target, k)
         why.setdefault(k, (rule, evidence))
         joined.add(k)
-    # identical bare names that joined nobody stay one node per name
+    # identical bare names that joined nobody stay one node per name, unless the corpus names people with that
+    # surname in full: then each is one of several (Zoe, Michael, Alan Ball) and stays in its own document
     for name, ks in bare_by_name.items():
+        if name in surname_clusters:
+            continue
         rest_ks = [k for k in ks if k not in joined]
         for k in rest_ks[1:]:
             uf.union(rest_ks[0], k)

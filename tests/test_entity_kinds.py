@@ -155,3 +155,17 @@ def test_one_word_leading_a_longer_name_joins_it() -> None:
     doc, d = mkdoc("Sun Microsystems grew . Sun said profits rose .", {"0:2": "ORG", "4:5": "ORG"})
     ents = [e for e in extract_entities(doc, d) if e.type == "Organization"]
     assert [(e.label, len(e.mentions)) for e in ents] == [("Sun Microsystems", 2)]
+
+
+def test_bare_surname_of_several_people_stays_in_its_article() -> None:
+    """"Ball" in two articles, with Zoe Ball and Michael Ball named elsewhere and neither dominant: the two bare
+    "Ball"s are not one node; a bare name nobody in the corpus has in full still joins its namesakes."""
+    from graphbuild.resolve import resolve
+
+    from .test_resolve import doc
+
+    ents, _ = resolve([doc("a", ("Zoe Ball", "Person")), doc("b", ("Michael Ball", "Person")),
+                       doc("c", ("Ball", "Person")), doc("d", ("Ball", "Person")),
+                       doc("e", ("Smithers", "Person")), doc("f", ("Smithers", "Person"))])
+    assert sorted(len(e.mentions) for e in ents if e.label == "Ball") == [1, 1]
+    assert [len(e.mentions) for e in ents if e.label == "Smithers"] == [2]
