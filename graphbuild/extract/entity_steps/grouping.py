@@ -191,9 +191,9 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
                 g.alias_rules.setdefault(_surface(doc, c), (
                     "shared-surname", f"{_surface(doc, c)!r} is named with the family name {c.family!r}"))
             elif variant:  # either spelling may end up the label: both carry the record
-                ev = ("spelling-variant", f"{name!r} and {g.label!r} are one name spelt two ways (one letter)")
-                g.alias_rules.setdefault(_surface(doc, c), ev)
-                g.alias_rules.setdefault(g.label, ev)
+                spelt = ("spelling-variant", f"{name!r} and {g.label!r} are one name spelt two ways (one letter)")
+                g.alias_rules.setdefault(_surface(doc, c), spelt)
+                g.alias_rules.setdefault(g.label, spelt)
             elif name != g.label:
                 rule = "initials" if len(toks[0].rstrip(".")) == 1 else "name-variant"
                 g.alias_rules.setdefault(_surface(doc, c), (rule, f"{name!r}: same first and last name as {g.label!r}"))
