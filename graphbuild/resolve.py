@@ -16,7 +16,9 @@ spaCy objects) and joins the per-document entities:
 A generic organisation named without its country ("Treasury", "Finance Ministry", see
 :mod:`graphbuild.generic_names`) is never joined across documents: the entity layer writes the
 country into the label when the text gives it ("Treasury (United Kingdom)"), and only such
-qualified labels join by ``same-name``.
+qualified labels join by ``same-name``.  A one-word organisation name joins another document's only when both
+show it in the same role (:func:`org_role`: newspaper, team, company, or neither): "Sun" beside "newspaper" is
+not "Sun" after "the computer firm"; names the organisation tables know ("Reuters") join in any role.
 
 Honorifics are evidence against a join: a surname written "Mr Blair" never
 joins a person written "Mrs/Ms ..." (and the reverse).
@@ -65,6 +67,28 @@ def entity_id(type_: str, label: str) -> str:
 
 
 _FOLDED: dict[str, str] = {}
+
+
+#: Mention rules that tell what kind of organisation a name is in its document.
+_ROLE_RULES: Final = (("press", "press"), ("sports", "team"), ("company-", "company"))
+
+
+def org_role(ent: DocEntity) -> str:
+    """What a document shows an organisation to be: ``press`` (a newspaper or agency beside its cue), ``team``
+    (a sports rule typed it), ``company`` (a company suffix or cue), or ``""`` when its rules do not say."""
+    rules = {m.rule for m in ent.mentions}
+    for prefix, role in _ROLE_RULES:
+        if any(r.startswith(prefix) for r in rules):
+            return role
+    return ""
+
+
+def _table_org(label: str) -> bool:
+    """Whether the organisation tables name ``label`` (one organisation whatever the role: "Reuters", "BBC")."""
+    from graphbuild.gazetteer import gazetteer
+
+    hit = gazetteer().lookup(label, folded=True)  # "REUTERS" in a headline too
+    return hit is not None and hit.type == "Organization"
 
 
 def _fold(text: str) -> str:
@@ -279,6 +303,10 @@ def _cluster(
             # "Treasury" with no country: the US one in one article, the UK one in the next (``generic``)
             by_name[(e.type, f"{_fold(e.label)}\x1f{k[0]}")].append(k)
             continue
+        if e.type == "Organization" and len(e.label.split()) == 1 and not _table_org(e.label):
+            # "Sun" the newspaper is not "Sun" the company: one-word names join only in the same role
+            by_name[(e.type, f"{_fold(e.label)}\x1f{org_role(e)}")].append(k)
+            continue
         by_name[(e.type, _fold(e.label))].append(k)
     for (typ, name), ks in by_name.items():
         for k in ks[1:]:
@@ -373,8 +401,11 @@ def _cluster(
         uf.union(target, k)
         why.setdefault(k, (rule, evidence))
         joined.add(k)
-    # identical bare names that joined nobody stay one node per name
+    # identical bare names that joined nobody stay one node per name, unless the corpus names people with that
+    # surname in full: then each is one of several (Zoe, Michael, Alan Ball) and stays in its own document
     for name, ks in bare_by_name.items():
+        if name in surname_clusters:
+            continue
         rest_ks = [k for k in ks if k not in joined]
         for k in rest_ks[1:]:
             uf.union(rest_ks[0], k)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graphbuild.extract.entities import extract_entities
@@ -125,3 +127,45 @@ def test_spelling_variants_are_one_person() -> None:
     assert len(person.mentions) == 4
     assert {m.rule for m in person.merges} >= {"spelling-variant"}
     assert all(e.type == "Person" for e in ents)
+
+
+
+def _org_doc(doc_id: str, label: str, rule: str) -> Any:
+    from graphbuild.model import DocEntity, DocResult, Document
+
+    m = Mention(0, len(label), label, 0, len(label), rule)
+    return DocResult(Document(id=doc_id, text=label), (DocEntity("e0", label, "Organization", (m,)),), (), ())
+
+
+def test_one_word_organisations_join_only_in_the_same_role() -> None:
+    """"Sun" the newspaper (press cue) and "Sun" the company (company cue) are two nodes; same roles join;
+    a table name ("Reuters") joins whatever the role."""
+    from graphbuild.resolve import resolve
+
+    ents, _ = resolve([_org_doc("a", "Sun", "press"), _org_doc("b", "Sun", "company-cue"),
+                       _org_doc("c", "Sun", "press"), _org_doc("d", "Reuters", "press"),
+                       _org_doc("e", "Reuters", "gazetteer")])
+    sun = sorted(len({d for d, _ in e.mentions}) for e in ents if e.label == "Sun")
+    assert sun == [1, 2]
+    assert [len(e.mentions) for e in ents if e.label == "Reuters"] == [2]
+
+
+def test_one_word_leading_a_longer_name_joins_it() -> None:
+    """org-short: "Sun" after "Sun Microsystems" in the same document is the company."""
+    doc, d = mkdoc("Sun Microsystems grew . Sun said profits rose .", {"0:2": "ORG", "4:5": "ORG"})
+    ents = [e for e in extract_entities(doc, d) if e.type == "Organization"]
+    assert [(e.label, len(e.mentions)) for e in ents] == [("Sun Microsystems", 2)]
+
+
+def test_bare_surname_of_several_people_stays_in_its_article() -> None:
+    """"Ball" in two articles, with Zoe Ball and Michael Ball named elsewhere and neither dominant: the two bare
+    "Ball"s are not one node; a bare name nobody in the corpus has in full still joins its namesakes."""
+    from graphbuild.resolve import resolve
+
+    from .test_resolve import doc
+
+    ents, _ = resolve([doc("a", ("Zoe Ball", "Person")), doc("b", ("Michael Ball", "Person")),
+                       doc("c", ("Ball", "Person")), doc("d", ("Ball", "Person")),
+                       doc("e", ("Smithers", "Person")), doc("f", ("Smithers", "Person"))])
+    assert sorted(len(e.mentions) for e in ents if e.label == "Ball") == [1, 1]
+    assert [len(e.mentions) for e in ents if e.label == "Smithers"] == [2]

@@ -285,7 +285,8 @@ def _org_words(label: str) -> list[str]:
 def _join_short_orgs(groups: list[_Group]) -> None:
     """Rule ``org-short``: an organisation named by part of a longer name in the same document joins it when the
     rest is a company suffix or a country ("Caltex" / "Caltex Petroleum Corp", "Dow Chemical" / "Dow Chemical
-    Co", "Ericsson" / "LM Ericsson AB", "Treasury Department" / "U.S. Treasury Department"); "Organisation" and
+    Co", "Ericsson" / "LM Ericsson AB", "Treasury Department" / "U.S. Treasury Department"), or it is one word
+    leading a two- or three-word name ("Sun" / "Sun Microsystems", not a table name); "Organisation" and
     "Organization" spell one name, and "Ministry of Finance" is the "Finance Ministry".  Joined only when exactly one
     longer name fits."""
     orgs = [g for g in groups if g.type == "Organization"]
@@ -312,7 +313,10 @@ def _join_short_orgs(groups: list[_Group]) -> None:
                 rest_before, rest_after = long_[:i], long_[i + n :]
                 company = bool(rest_after) and len(rest_before) <= 1 and h.label.split()[-1] in COMPANY_SUFFIXES
                 country = bool(rest_before) and not rest_after and _is_country(" ".join(h.label.split()[:i]))
-                if company or country:
+                # "Sun" / "Sun Microsystems": one distinctive word leading a longer name that no table knows
+                lead = (n == 1 and i == 0 and 1 <= len(rest_after) <= 2 and gazetteer().lookup(g.label) is None
+                        and not any(w in _GENERIC_ORG_WORDS for w in rest_after))
+                if company or country or lead:
                     fits.append(h)
                 break
         if len(fits) != 1:
