@@ -7,6 +7,7 @@ Parses every article of the category with graphbuild's spaCy pipeline, runs the 
 
 - the number of articles, event nodes and event nodes per article;
 - the Statement share (Statement events over all events) and the count per event type and status;
+- the speakers: (article, speaker) pairs, and how many of them have more than one Statement node;
 - with ``--examples K``, K randomly drawn events (seeded) with their evidence sentence, for a hand check.
 
 The issue's target on the 417 politics articles: Statements at most a quarter of all events.
@@ -58,9 +59,12 @@ def main() -> int:
     types: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     drawn: list[tuple[str, str, str, str, str]] = []
+    speakers: Counter[tuple[str, str]] = Counter()  # (article, speaker entity) -> Statements
     for d, sd in zip(docs, nlp.pipe([d.text for d in docs], batch_size=32), strict=True):
         for ev in extract_doc(sd, d).events:
             types[ev.event_type] += 1
+            if ev.event_type == "Statement":
+                speakers.update((d.id, a.entity) for a in ev.arguments if a.role == "agent")
             statuses[ev.status] += 1
             sent = ev.evidence[0].sentence_start if ev.evidence else ev.start
             end = ev.evidence[0].sentence_end if ev.evidence else ev.end
@@ -71,6 +75,9 @@ def main() -> int:
           f"{total / max(1, len(docs)):.2f} per article ({time.perf_counter() - t0:.0f} s)")
     print("by type:   " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
     print("by status: " + ", ".join(f"{s} {n}" for s, n in statuses.most_common()))
+    split = sum(1 for n in speakers.values() if n > 1)
+    print(f"speakers: {len(speakers)} (article, speaker) pairs, {split} with more than one Statement "
+          f"({sum(n - 1 for n in speakers.values() if n > 1)} extra nodes)")
     if args.examples:
         rng = random.Random(args.seed)
         for doc_id, etype, status, label, sent in rng.sample(drawn, min(args.examples, len(drawn))):
