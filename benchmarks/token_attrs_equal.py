@@ -55,10 +55,18 @@ def texts(data: Path, limit: int | None) -> Iterator[tuple[str, str]]:
                     yield "rams", detokenise([t for s in d["sentences"] for t in s], join_hyphens=True)
 
 
+def _summary(counts: dict[str, list[int]]) -> str:
+    return "; ".join(f"{corpus}: {docs} texts, {tokens} tokens, {ddocs} texts and {dtokens} tokens differ"
+                     for corpus, (docs, tokens, ddocs, dtokens) in counts.items())
+
+
 def main() -> int:
     """Command line (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts of each corpus")
+    ap.add_argument("--corpus", action="append", choices=["bbc", "conll2003", "rams"],
+                    help="only this corpus (repeatable; default all)")
+    ap.add_argument("--start", type=int, default=0, help="skip the first N texts of each corpus")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -69,37 +77,42 @@ def main() -> int:
     nlp = load_pipeline()
     stand_in = nlp.get_pipe("graphbuild_token_attrs")
     ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
-    parse = [nlp.get_pipe(n) for n in ("tok2vec", "tagger", "parser")]
     attrs = [TAG, POS, MORPH, LEMMA, DEP]
     counts: dict[str, list[int]] = {}
     cpu = {"model": 0.0, "stand-in": 0.0}
     shown = 0
+    seen: dict[str, int] = {}
+    chosen = []
     for corpus, text in texts(args.data, args.limit):
-        doc = nlp.make_doc(text)
-        for proc in parse:
-            doc = proc(doc)
-        a, b = doc.copy(), doc.copy()
-        t0 = time.process_time()
-        lemmatizer(ruler(a))
-        t1 = time.process_time()
-        stand_in(b)
-        cpu["stand-in"] += time.process_time() - t1
-        cpu["model"] += t1 - t0
-        x, y = a.to_array(attrs), b.to_array(attrs)
-        c = counts.setdefault(corpus, [0, 0, 0, 0])
-        c[0] += 1
-        c[1] += len(doc)
-        bad = [i for i in range(len(doc)) if (x[i] != y[i]).any()]
-        if bad:
-            c[2] += 1
-            c[3] += len(bad)
-            for i in bad[: max(0, 5 - shown)]:
-                ta, tb = a[i], b[i]
-                print(f"{corpus}: {ta.text!r}: model {ta.tag_} {ta.pos_} {ta.morph} {ta.lemma_} {ta.dep_}"
-                      f" / stand-in {tb.tag_} {tb.pos_} {tb.morph} {tb.lemma_} {tb.dep_}")
-                shown += 1
-    for corpus, (docs, tokens, ddocs, dtokens) in counts.items():
-        print(f"{corpus}: {docs} texts, {tokens} tokens, {ddocs} texts and {dtokens} tokens differ")
+        seen[corpus] = seen.get(corpus, 0) + 1
+        if (args.corpus is None or corpus in args.corpus) and seen[corpus] > args.start:
+            chosen.append((corpus, text))
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        parsed = nlp.pipe(((t, c) for c, t in chosen), as_tuples=True, batch_size=16)
+        for n, (doc, corpus) in enumerate(parsed, 1):
+            if n % 100 == 0:
+                print(f"{n} texts: {_summary(counts)}", flush=True)
+            a, b = doc.copy(), doc.copy()
+            t0 = time.process_time()
+            lemmatizer(ruler(a))
+            t1 = time.process_time()
+            stand_in(b)
+            cpu["stand-in"] += time.process_time() - t1
+            cpu["model"] += t1 - t0
+            x, y = a.to_array(attrs), b.to_array(attrs)
+            c = counts.setdefault(corpus, [0, 0, 0, 0])
+            c[0] += 1
+            c[1] += len(doc)
+            bad = [i for i in range(len(doc)) if (x[i] != y[i]).any()]
+            if bad:
+                c[2] += 1
+                c[3] += len(bad)
+                for i in bad[: max(0, 5 - shown)]:
+                    ta, tb = a[i], b[i]
+                    print(f"{corpus}: {ta.text!r}: model {ta.tag_} {ta.pos_} {ta.morph} {ta.lemma_} {ta.dep_}"
+                          f" / stand-in {tb.tag_} {tb.pos_} {tb.morph} {tb.lemma_} {tb.dep_}")
+                    shown += 1
+    print(_summary(counts))
     total = sum(c[0] for c in counts.values())
     if total:
         print(f"CPU ms/text: model attribute_ruler + lemmatizer {1000 * cpu['model'] / total:.2f}, "

@@ -54,6 +54,10 @@ _COL = {attr: i for i, attr in enumerate(_SET)}
 _READ = (ORTH, *_SET)  # the columns read from the Doc: ORTH, then the settable ones
 
 
+#: Entries of the lemma memo (and of the lemmatizer's own cache) before they start afresh.
+_MEMO_LIMIT = 1_000_000
+
+
 class Unsupported(ValueError):
     """The components use a feature this stand-in does not reproduce."""
 
@@ -246,8 +250,11 @@ class TokenAttrs:
         if not n:
             return doc
         lm = self.lemmatizer
-        if not lm._validated:
-            lm._validate_tables(Errors.E1004)
+        if len(self.lemmas) > _MEMO_LIMIT:  # bounded by the vocabulary seen; a very long run starts afresh
+            self.lemmas.clear()
+            lm.cache.clear()
+            for cls in self.words.values():
+                cls.memo.clear()
         rows: list[list[int]] = doc.to_array(list(_READ)).tolist()
         folds = self.folds
         lemma_col, pos_col, morph_col = 1 + _COL[LEMMA], 1 + _COL[POS], 1 + _COL[MORPH]

@@ -104,3 +104,13 @@ def test_components_apart_are_left_alone() -> None:
     nlp.add_pipe("lemmatizer", config={"mode": "rule"})
     assert not install(nlp)
     assert nlp.pipe_names == ["attribute_ruler", "sentencizer", "lemmatizer"]
+
+
+def test_memos_start_afresh_when_full(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphbuild.token_attrs as token_attrs
+
+    monkeypatch.setattr(token_attrs, "_MEMO_LIMIT", 5)
+    for text in SENTENCES[:4]:
+        a, b = _both(nlp, text)
+        assert _annotations(a) == _annotations(b)
+    assert len(nlp.get_pipe(FACTORY).lemmas) <= len(b)  # only the last text's words
