@@ -36,7 +36,13 @@ from graphbuild.extract.relation_rules.premodifiers import (
     rule_title_premod,
 )
 from graphbuild.extract.relation_rules.residence import rule_lives_in
-from graphbuild.extract.relation_rules.titles import rule_title_appos, rule_title_copula, rule_title_of_org, rule_title_prefix
+from graphbuild.extract.relation_rules.titles import (
+    rule_title_appos,
+    rule_title_copula,
+    rule_title_lead,
+    rule_title_of_org,
+    rule_title_prefix,
+)
 from graphbuild.extract.relation_rules.verbs import rule_verbs
 from graphbuild.model import DocEntity, Document, Relation
 
@@ -54,6 +60,7 @@ RULES: dict[str, Rule] = {
     "graphbuild.title_prefix.v1": rule_title_prefix,
     "graphbuild.title_appos.v1": rule_title_appos,
     "graphbuild.title_of_org.v1": rule_title_of_org,
+    "graphbuild.title_lead.v1": rule_title_lead,
     "graphbuild.title_copula.v1": rule_title_copula,
     "graphbuild.title_premod.v1": rule_title_premod,
     "graphbuild.party_tag.v1": rule_party_tag,

@@ -257,3 +257,60 @@ def rule_title_of_org(ctx: Context) -> Iterator[Relation]:
         if nxt is None or nxt[2].entity.type != "Person":
             continue
         yield from _post_relations(ctx, nxt[2], title, hit, ctx.sent_of[s], "title.of_org")
+
+
+_LEAD_PREPS = ("of", "at", "for", "to", "in")
+_LEAD_OPENERS = ("the", "a", "an")
+
+
+def _lead_start_ok(ctx: Context, sent: Span, i: int) -> tuple[bool, Hit | None]:
+    """Whether a leading post may start at token ``i``, and the organisation or country right before it."""
+    doc = ctx.doc
+    pre = ctx.index.end_at.get(i)
+    org = pre[2] if pre is not None and pre[2].entity.type in ("Organization", "Country") else None
+    j = pre[0] if org is not None and pre is not None else i
+    if org is not None and j > sent.start and doc[j - 1].text in _POSS:
+        return False, None  # "Vodafone 's chief executive , X" is title.prefix's
+    ok = j == sent.start or doc[j - 1].lower_ in _LEAD_OPENERS or doc[j - 1].is_punct or doc[j - 1].pos_ == "ADP"
+    return ok, org
+
+
+def rule_title_lead(ctx: Context) -> Iterator[Relation]:
+    """``(the) [ORG|Country] TITLE (of|at|for|to ...) , PERSON``: a post heading a noun phrase that the name
+    follows after a comma: "the U.S. special envoy to Burundi , Howard Wolpe"; "the head of the infectious
+    diseases department at the Hospital X , Maria Y". The organisation is the one before the post, else the
+    last one closing the phrase after "of"/"at"/"for"; without one, nothing ("The foreign minister , John
+    Smith , and Tom Hart" is a list as often as a post)."""
+    doc = ctx.doc
+    for s, e, hit in ctx.index.spans:
+        if hit.entity.type != "Person" or s < 2 or doc[s - 1].text != ",":
+            continue
+        if e < len(doc) and not (doc[e].is_punct or doc[e].pos_ in ("VERB", "AUX")):
+            continue
+        sent = ctx.sent_of[s]
+        comma = s - 1
+        for i in range(max(sent.start, comma - 16), comma):
+            if doc[i].text == "," or not doc[i].text[:1].isalpha():
+                continue
+            ok, org = _lead_start_ok(ctx, sent, i)
+            if not ok:
+                continue
+            found = _title_after(doc, i, comma)
+            if found is None:
+                continue
+            tend, title = found
+            if tend < comma:
+                tail = doc[tend + 1:comma]
+                if doc[tend].lower_ not in _LEAD_PREPS or not 0 < len(tail) <= 12 \
+                        or any(t.is_punct or t.pos_ in ("VERB", "AUX", "PRON") for t in tail):
+                    continue
+                last = ctx.index.end_at.get(comma)
+                if org is None and doc[tend].lower_ != "to" and last is not None \
+                        and last[2].entity.type in ("Organization", "Country"):
+                    if last[0] in (tend + 1, tend + 2) and doc[tend].lower_ == "of":
+                        break  # "chief executive of Vodafone , X" is title.of_org's
+                    org = last[2]
+            if org is None:
+                break  # "The foreign minister , John Smith , and Tom Hart": a list as often as a post
+            yield from _post_relations(ctx, hit, title, org, sent, "title.lead")
+            break
