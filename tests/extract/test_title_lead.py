@@ -37,3 +37,18 @@ def test_country_before_the_post_not_the_one_after_to(nlp) -> None:  # type: ign
 
 def test_post_without_organisation_gives_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not _facts(nlp, "The finance minister of the new cabinet, Karl Braun, resigned on Monday.")
+
+
+def test_appos_post_before_another_name_is_that_name_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Putin met Interior Minister Viktor Kolokoltsev, head of the Federal Drug Control Service Viktor Ivanov."
+    doc = nlp(text)
+    ents = extract_entities(doc, Document(id="t", text=text))
+    label = {e.key: e.label for e in ents}
+    rels = RULES["graphbuild.title_appos.v1"](Context(doc, EntityIndex(doc, ents), Document(id="t", text=text)))
+    assert not {r for r in rels if label[r.subject] == "Viktor Kolokoltsev"}
+    text = "Putin met Viktor Kolokoltsev, head of the Federal Drug Control Service, on Monday."
+    doc = nlp(text)
+    ents = extract_entities(doc, Document(id="t", text=text))
+    label = {e.key: e.label for e in ents}
+    rels = RULES["graphbuild.title_appos.v1"](Context(doc, EntityIndex(doc, ents), Document(id="t", text=text)))
+    assert ("Viktor Kolokoltsev", "holds_position") in {(label[r.subject], r.relation) for r in rels}

@@ -210,6 +210,9 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
                 org = nxt[2]
+                after = ctx.index.start_at.get(nxt[1])
+                if after is not None and after[2].entity.type == "Person":
+                    continue  # "X , head of the Federal Service Viktor Ivanov": the post is Ivanov's
         yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
 
 
