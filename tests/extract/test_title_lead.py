@@ -52,3 +52,9 @@ def test_appos_post_before_another_name_is_that_name_s(nlp) -> None:  # type: ig
     label = {e.key: e.label for e in ents}
     rels = RULES["graphbuild.title_appos.v1"](Context(doc, EntityIndex(doc, ents), Document(id="t", text=text)))
     assert ("Viktor Kolokoltsev", "holds_position") in {(label[r.subject], r.relation) for r in rels}
+
+
+def test_hyphenated_post_is_the_spaced_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(nlp, "He met the chief-of-staff of the power unit at Siemens, Karl Braun, on Monday.")
+    assert ("Karl Braun", "holds_position", "Siemens", "chief-of-staff") in facts
+    assert not _facts(nlp, "He met the out-of-work staff of the power unit at Siemens, Karl Braun, on Monday.")

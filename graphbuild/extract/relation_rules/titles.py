@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+def _is_title(text: str) -> bool:
+    """A post in the title table, written with spaces or hyphens ("chief-of-staff" is "chief of staff")."""
+    return text in TITLES or ("-" in text and text.replace("-", " ") in TITLES)
+
+
 def _title_before(doc: Doc, end: int) -> tuple[int, str] | None:
     """The longest title ending at token ``end`` (exclusive): (start token, title text)."""
     best: tuple[int, str] | None = None
@@ -40,7 +45,7 @@ def _title_before(doc: Doc, end: int) -> tuple[int, str] | None:
             break
         words = [t.lower_ for t in doc[start:end]]
         text = " ".join(words).replace(" - ", "-")
-        if text in TITLES:
+        if _is_title(text):
             best = (start, doc[start:end].text)
     return best
 
@@ -53,7 +58,7 @@ def _title_after(doc: Doc, start: int, stop: int) -> tuple[int, str] | None:
         if end > stop:
             break
         text = " ".join(t.lower_ for t in doc[start:end]).replace(" - ", "-")
-        if text in TITLES:
+        if _is_title(text):
             best = (end, doc[start:end].text)
     return best
 
