@@ -1033,3 +1033,15 @@ def test_acronym_guessed_person_is_an_organisation() -> None:
     assert summary(extract_entities(doc, d)) == {("BAA", "Organization")}
     doc, d = mkdoc("Blair said profits rose .", {"0:1": "PERSON"})
     assert summary(extract_entities(doc, d)) == {("Blair", "Person")}
+
+
+def test_possessive_work_title_is_no_entity() -> None:
+    """"his book Brown 's Britain", "' Blair 's Britain '": a title, neither a person nor a country;
+    "Brown 's Britain is changing" names both."""
+    doc, d = mkdoc("He wrote the book Brown 's Britain last year .", {"4:5": "PERSON", "6:7": "GPE"})
+    doc[3].pos_ = "NOUN"
+    assert summary(extract_entities(doc, d)) == set()
+    doc, d = mkdoc("He wrote ' Blair 's Britain ' last year .", {"3:4": "PERSON", "5:6": "GPE"})
+    assert summary(extract_entities(doc, d)) == set()
+    doc, d = mkdoc("Gordon Brown spoke . Brown 's Britain is changing .", {"0:2": "PERSON", "4:5": "PERSON", "6:7": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Gordon Brown", "Person"), ("United Kingdom", "Country")}
