@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from graphbuild.extract.entity_steps.sexes import sex_of as name_sex
 from graphbuild.generic_names import is_generic
 from graphbuild.model import DocEntity, DocResult, Entity, Merge
 
@@ -358,6 +359,10 @@ def _cluster(
                 acc = sex_of.setdefault(root, [0, 0, 0])
                 for i, v in enumerate(sex[k]):
                     acc[i] += int(v)
+            given = name_sex(first.title())  # "Michael Howard" is a man: never "Mrs Howard" of another document
+            if given:
+                acc = sex_of.setdefault(root, [0, 0, 0])
+                acc[0 if given == "m" else 1] += 1
     for k in initial_people:
         parts = _person_parts(items[k].label)
         assert parts is not None

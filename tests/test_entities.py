@@ -997,3 +997,51 @@ def test_first_name_and_patronymic_join_the_person() -> None:
     assert summary(ents) == {("Boris Yeltsin", "Person")}
     doc, d = mkdoc("Boris Yeltsin spoke . Boris Smith smiled .", {"0:2": "PERSON", "4:6": "PERSON"})
     assert summary(extract_entities(doc, d)) == {("Boris Yeltsin", "Person"), ("Boris Smith", "Person")}
+
+
+def test_female_honorific_never_joins_a_man() -> None:
+    """A surname written "Mrs" does not join a full name whose given name says a man; "Mr" does."""
+    doc, d = mkdoc("Michael Howard spoke . Mrs Howard left .", {"0:2": "PERSON", "5:6": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Michael Howard").mentions) == 1
+    doc, d = mkdoc("Michael Howard spoke . Mr Howard left .", {"0:2": "PERSON", "5:6": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Michael Howard").mentions) == 2
+    doc, d = mkdoc("Margaret Howard spoke . Mrs Howard left .", {"0:2": "PERSON", "5:6": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Margaret Howard").mentions) == 2
+
+
+def test_royal_title_with_given_name_is_its_own_person() -> None:
+    """"Prince Charles" is not Charles Kennedy; a bare "Charles" after "Charles Kennedy" still is."""
+    doc, d = mkdoc("Charles Kennedy spoke . Prince Charles left .", {"0:2": "PERSON", "5:6": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Charles Kennedy").mentions) == 1
+    doc, d = mkdoc("Charles Kennedy spoke . Charles left .", {"0:2": "PERSON", "4:5": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Charles Kennedy").mentions) == 2
+
+
+def test_name_after_mr_is_a_person_not_a_country() -> None:
+    """"Mr German" is a person; "German" alone is still the demonym of Germany."""
+    doc, d = mkdoc("Mr German said he would go .", {"1:2": "NORP"})
+    assert summary(extract_entities(doc, d)) == {("German", "Person")}
+    doc, d = mkdoc("Mr German said he would go .")
+    assert summary(extract_entities(doc, d)) == {("German", "Person")}
+    doc, d = mkdoc("The German said he would go .", {"1:2": "NORP"})
+    assert summary(extract_entities(doc, d)) == {("Germany", "Country")}
+
+
+def test_acronym_guessed_person_is_an_organisation() -> None:
+    """Rule acronym.person: an all-capitals word guessed PERSON ("BAA") is an organisation; "Blair" stays a person."""
+    doc, d = mkdoc("BAA said profits rose .", {"0:1": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("BAA", "Organization")}
+    doc, d = mkdoc("Blair said profits rose .", {"0:1": "PERSON"})
+    assert summary(extract_entities(doc, d)) == {("Blair", "Person")}
+
+
+def test_possessive_work_title_is_no_entity() -> None:
+    """"his book Brown 's Britain", "' Blair 's Britain '": a title, neither a person nor a country;
+    "Brown 's Britain is changing" names both."""
+    doc, d = mkdoc("He wrote the book Brown 's Britain last year .", {"4:5": "PERSON", "6:7": "GPE"})
+    doc[3].pos_ = "NOUN"
+    assert summary(extract_entities(doc, d)) == set()
+    doc, d = mkdoc("He wrote ' Blair 's Britain ' last year .", {"3:4": "PERSON", "5:6": "GPE"})
+    assert summary(extract_entities(doc, d)) == set()
+    doc, d = mkdoc("Gordon Brown spoke . Brown 's Britain is changing .", {"0:2": "PERSON", "4:5": "PERSON", "6:7": "GPE"})
+    assert summary(extract_entities(doc, d)) == {("Gordon Brown", "Person"), ("United Kingdom", "Country")}

@@ -289,3 +289,12 @@ def test_generic_organisation_without_country_stays_per_document() -> None:
     assert of[("a", "e1")] == of[("b", "e1")] == "organization/treasury-united-kingdom"
     assert of[("a", "e2")] == of[("b", "e2")]
     assert sorted(e.label for e in ents) == ["Acme Holdings", "Treasury", "Treasury", "Treasury (United Kingdom)"]
+
+
+def test_given_name_sex_guards_a_bare_surname() -> None:
+    """Honorific guard: "Mrs Howard" never joins Michael Howard (a man's given name); "Mr Howard" does."""
+    howards = [textdoc(f"h{i}", "Michael Howard spoke.", ("Michael Howard", "Person")) for i in range(3)]
+    _, of = resolve([*howards, textdoc("f", "Mrs Howard said no.", ("Howard", "Person"))])
+    assert of[("f", "e0")] == "person/howard"
+    _, of = resolve([*howards, textdoc("m", "Mr Howard said no.", ("Howard", "Person"))])
+    assert of[("m", "e0")] == "person/michael-howard"

@@ -11,6 +11,7 @@ of the rule that produced or retyped it:
 ``dateline``          "KYIV (Ukraine):", "LONDON (Reuters) -", "BRUSSELS 1996-08-22"; wire header lines
                       "BANGKOK , Thailand ( AP )", "Moscow INTERFAX in English 1601 GMT" (:mod:`.wire`)
 ``title``             the name after a title ("Foreign Secretary David Lammy", "Mr Straw")
+``acronym.person``    an all-capitals word guessed PERSON ("BAA") is an organisation
 ``said``              a name right before/after "said"/"says"/"told" that spaCy left untyped
 ``doc-consistency``   a name typed once is that type everywhere in the document
 ``headline``          a name in an all-caps line confirmed by a gazetteer or the body text

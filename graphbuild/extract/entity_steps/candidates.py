@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
@@ -37,6 +38,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
+_ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
+
+#: Honorifics only ever written before a person's name.
+_PERSONAL_HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
+
+
+def _after_personal_honorific(doc: Doc, start: int) -> bool:
+    """Whether the token before ``start`` is "Mr"/"Mrs"/"Ms"/"Miss"/"Dr" (then a name there is a person's)."""
+    return start > 0 and doc[start - 1].text in _PERSONAL_HONORIFICS
+
+
 def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     """Rule ``ner``/``gazetteer``/``demonym``: spaCy's entities, trimmed and typed."""
     caps = caps or set()
@@ -67,7 +79,8 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         hit = _gaz_lookup(text, folded)
         label = ent.label_
         if hit is not None:
-            if label == "PERSON" and text in AMBIGUOUS_COUNTRY_NAMES:
+            if (label == "PERSON" and text in AMBIGUOUS_COUNTRY_NAMES) or _after_personal_honorific(doc, start):
+                # "Mr German", "Mrs England": a name after Mr/Mrs/Ms/Dr is a person, never a country or demonym
                 out.append(_Cand(start, end, "Person", "ner", spacy_label=label))
                 continue
             rule = "demonym" if hit.demonym else ("ner" if NER_TYPES.get(label) == hit.type else "gazetteer")
@@ -91,6 +104,10 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             if label != "ORG" and _club_name(doc, start, end):
                 # "Manchester United", "Bristol Rovers", "Norwich City" guessed PERSON or GPE: the club
                 out.append(_Cand(start, end, "Organization", "sports.club-name", spacy_label=label, authority=1))
+                continue
+            if typ == "Person" and end - start == 1 and start not in caps and _ACRONYM.fullmatch(text):
+                # "BAA", "BBC" guessed PERSON: a person's name is never an all-capitals acronym
+                out.append(_Cand(start, end, "Organization", "acronym.person", spacy_label=label, authority=1))
                 continue
             if typ == "Person" and end - start > 1 and doc[end - 1].text in COMPANY_SUFFIXES:
                 # "Pirelli SpA", "Acme Holdings" typed PERSON: the suffix says company
@@ -284,8 +301,11 @@ def gazetteer_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
                     and _title_before(words, i) is None
                 ):
                     break
-            rule = "demonym" if hit.demonym else "gazetteer"
-            out.append(_Cand(i, end, hit.type, rule, hit.label, hit.code, hit.wikidata, hit.demonym, authority=2))
+            if _after_personal_honorific(doc, i):
+                out.append(_Cand(i, end, "Person", "title"))  # "Mr German": a surname, not Germany
+            else:
+                rule = "demonym" if hit.demonym else "gazetteer"
+                out.append(_Cand(i, end, hit.type, rule, hit.label, hit.code, hit.wikidata, hit.demonym, authority=2))
             i = end
             found = True
             break

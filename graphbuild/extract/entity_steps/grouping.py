@@ -18,6 +18,7 @@ from graphbuild.extract.entity_steps.base import (
     _surface,
     spelling_variant,
 )
+from graphbuild.extract.entity_steps.sexes import FEMALE_TITLES, MALE_TITLES, sex_of
 from graphbuild.gazetteer import fold, gazetteer
 from graphbuild.generic_names import ministry_form
 
@@ -75,12 +76,23 @@ _FEMALE_HON: Final = frozenset({"Mrs", "Ms", "Miss"})
 _PEER_HON: Final = frozenset({"Sir", "Lord", "Lady", "Dame", "Baroness", "Baron"})
 
 
+#: Titles written before a given name ("Prince Charles", "Queen Elizabeth"), never before a surname.
+_ROYAL_TITLES: Final = frozenset({"King", "Queen", "Prince", "Princess", "Duke", "Duchess"})
+
+
 def _honorific(doc: Doc, c: _Cand) -> str:
     """The honorific right before a mention ("Mr" for "Mr Blair"), else ""."""
     if c.start == 0:
         return ""
     word = doc[c.start - 1].text.rstrip(".")
-    return word if word in _MALE_HON | _FEMALE_HON | _PEER_HON else ""
+    return word if word in _MALE_HON | _FEMALE_HON | _PEER_HON | MALE_TITLES | FEMALE_TITLES else ""
+
+
+def _group_honorifics(doc: Doc, g: _Group) -> set[str]:
+    """The honorifics a full-name person is written with, plus "Mr"/"Mrs" when the given name says a sex."""
+    hons = {_honorific(doc, x) for x in g.cands}
+    sex = sex_of(g.parts[0]) if g.parts[0] else ""
+    return hons | ({"Mr"} if sex == "m" else {"Mrs"} if sex == "f" else set())
 
 
 def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
@@ -88,6 +100,9 @@ def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
     bare, full = bare - {""}, full - {""}
     if not bare or not full:
         return True
+    bare_sex, full_sex = {sex_of(h) for h in bare} - {""}, {sex_of(h) for h in full} - {""}
+    if bare_sex and full_sex and not bare_sex & full_sex:
+        return False  # "Mrs Howard" is not Michael Howard; "Mr Brown" is not Lady Brown
     if bare <= _MALE_HON:
         return not full & (_FEMALE_HON | _PEER_HON)
     if bare <= _FEMALE_HON:
@@ -224,7 +239,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         compat = [g for g in full if _key(g.parts[1]) == _key(word)]
         if not compat and c.rule == "person.spelling":  # "Tzarnaev" beside "Dzhokhar Tsarnaev"
             compat = [g for g in full if spelling_variant(_key(g.parts[1]), _key(word))]
-        if len(compat) == 1:
+        if len(compat) == 1 and _honorifics_agree(honorifics[key], _group_honorifics(doc, compat[0])):
             g = compat[0]
             g.cands.append(c)
             evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
@@ -232,7 +247,7 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
             g.alias_rules.setdefault(word, (rule, evidence))
             continue
         # "Mr Blair" is neither "Sir Ian Blair" nor "Cherie Blair" written "Mrs Blair"
-        fitting = [g for g in compat if _honorifics_agree(honorifics[key], {_honorific(doc, x) for x in g.cands})]
+        fitting = [g for g in compat if _honorifics_agree(honorifics[key], _group_honorifics(doc, g))]
         if len(compat) > 1 and len(fitting) == 1:
             g = fitting[0]
             g.cands.append(c)
@@ -253,7 +268,8 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         # "Saddam" after "Saddam Hussein": the first name of the only person so named, and nobody's surname
         firsts = [g for g in full if len(key) > 2 and (_key(g.parts[0]) == _key(word) or _key(word) in {
             _key(_name_text(doc, x, caps).split()[0]) for x in g.cands if x.end - x.start > 1})]
-        if not compat and len(firsts) == 1:
+        # "Prince Charles" is not Charles Kennedy: a royal/noble title with a given name is its own person
+        if not compat and len(firsts) == 1 and not honorifics[key] & _ROYAL_TITLES:
             g = firsts[0]
             g.cands.append(c)
             evidence = f"{word!r} is the first name of {g.label!r}, the only person of that name in the document"

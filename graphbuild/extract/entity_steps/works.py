@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.entity_steps.base import _Cand, _words
+from graphbuild.extract.entity_steps.base import _Cand, _is_cap, _words
 from graphbuild.generic_names import GENERIC_HEADS, GENERIC_WORDS, is_generic
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ SHIP_PREFIXES: Final = frozenset({"HMS", "USS", "MV", "RMS", "SS", "HMAS", "HMCS
 #: Last words of parliamentary bills and acts ("the Education Bill").
 BILL_WORDS: Final = frozenset({"Bill", "Act"})
 _QUOTES: Final = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
+_POSSESSIVE: Final = frozenset({"'s", "’s"})
 
 
 def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
@@ -52,6 +53,8 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
         return True  # "the Education Bill"
     if c.type == "Person" and last in BILL_WORDS and len(text_words) > 1:
         return True
+    if _in_possessive_title(doc, words, c):
+        return True  # "the book Brown 's Britain": even a table name inside a title is part of it
     if c.label is not None and c.authority >= 2:
         return False  # a table name ("Nobel Foundation") stays
     if last in PRIZE_WORDS or (text in PRIZE_NAMES and c.type == "Person"):
@@ -66,6 +69,25 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
     # a capitalised name in quotation marks is the title of a work, not a person or a place
     return c.type in ("Person", "Place") and c.start > 0 and c.end < len(words) \
         and words[c.start - 1] in _QUOTES and words[c.end] in _QUOTES
+
+
+def _in_possessive_title(doc: Doc, words: list[str], c: _Cand) -> bool:
+    """"his book Brown 's Britain", "'Blair 's Wars'": a name on either side of a possessive inside the title of a
+    work (after a work noun, or in quotation marks) is part of the title, neither owner nor owned name."""
+    if c.end + 1 < len(words) and words[c.end] in _POSSESSIVE and _is_cap(words[c.end + 1]):
+        start, end = c.start, c.end + 2
+        while end < len(words) and _is_cap(words[end]) and not doc[end].is_sent_start:
+            end += 1
+    elif c.start > 1 and words[c.start - 1] in _POSSESSIVE and _is_cap(words[c.start - 2]):
+        start, end = c.start - 2, c.end
+        while start > 0 and _is_cap(words[start - 1]) and not doc[start].is_sent_start:
+            start -= 1
+    else:
+        return False
+    if start > 0 and end < len(words) and words[start - 1] in _QUOTES and words[end] in _QUOTES:
+        return True
+    k = start - 1 - int(start > 0 and words[start - 1] in _QUOTES)
+    return k >= 0 and words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN"
 
 
 def _said_to_be_work(doc: Doc, c: _Cand) -> bool:
