@@ -459,6 +459,8 @@ def _reporter(doc: Doc, hit: Hit) -> bool:
     if span is None:
         return False
     root = span.root
+    while root.dep_ in ("compound", "poss") and root.head.i != root.i:
+        root = root.head  # "a Foreign Office spokesman said": the office reports through him
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
@@ -471,7 +473,8 @@ def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: QuoteMa
       ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
       is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject);
     - it is taken from the sentence before and is who reports there ("Dundar said ... . '104 soldiers
-      were killed'"): the one who tells of a happening takes no part in it;
+      were killed'"), or names who reports ("said a Foreign Office spokesman"): the one who tells of a
+      happening takes no part in it;
     - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
     """
     statement = cand.event_type == "Statement"
