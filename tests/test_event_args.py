@@ -37,6 +37,8 @@ DOCS = {
     "reporter_org": "\"The situation is grave,\" a Red Cross spokesman said. Heavy fighting broke out overnight.",
     "actor_group": "Taliban gunmen surrounded the town on Monday. Heavy fighting broke out overnight.",
     "titled_person": "NATO envoy Jens Lundgren arrived in Kabul. It is part of a regional tour.",
+    "conj_pronoun": "It welcomed the report on Turkey's policies but called for new measures.",
+    "conj_named": "Sweden welcomed the report on Turkey's policies and called for new measures.",
 }
 
 
@@ -207,3 +209,10 @@ def test_a_name_on_a_named_person_is_not_who_acts(graph: dict) -> None:  # type:
     trips = _events(graph, "titled_person", "Travel")
     assert "Jens Lundgren" in _all(trips, "agent")
     assert "NATO" not in _all(trips, "agent")
+
+
+def test_a_conjoined_verb_keeps_the_subject_it_shares(graph: dict) -> None:  # type: ignore[type-arg]
+    """"It welcomed the report on Turkey's policies but called for new measures": "it" calls, not Turkey;
+    "Sweden welcomed ... and called for new measures": Sweden calls."""
+    assert "Turkey" not in _all(_events(graph, "conj_pronoun", "Request"), "agent")
+    assert "Sweden" in _all(_events(graph, "conj_named", "Request"), "agent")
