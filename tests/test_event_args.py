@@ -34,6 +34,11 @@ DOCS = {
     "survived": "Governor Ali Rahimi survived a bomb attack in Herat on Monday.",
     "series": "Hezbollah launched a series of rocket attacks that the UN condemned, wounding three soldiers.",
     "passive_by": "The Hilton Hotel in Nairobi was destroyed by an explosion on Monday.",
+    "reporter_org": "\"The situation is grave,\" a Red Cross spokesman said. Heavy fighting broke out overnight.",
+    "actor_group": "Taliban gunmen surrounded the town on Monday. Heavy fighting broke out overnight.",
+    "titled_person": "NATO envoy Jens Lundgren arrived in Kabul. It is part of a regional tour.",
+    "conj_pronoun": "It welcomed the report on Turkey's policies but called for new measures.",
+    "conj_named": "Sweden welcomed the report on Turkey's policies and called for new measures.",
 }
 
 
@@ -189,3 +194,25 @@ def test_who_condemns_an_attack_did_not_attack_and_who_survives_it_was_hit(graph
     survived = _events(graph, "survived", "Attack")
     assert "Ali Rahimi" in _all(survived, "target")
     assert "Ali Rahimi" not in _all(survived, "agent")
+
+
+def test_the_organisation_of_who_reports_takes_no_part(graph: dict) -> None:  # type: ignore[type-arg]
+    """"... a Red Cross spokesman said. Heavy fighting broke out": the Red Cross told of it, it did not fight;
+    "Taliban gunmen surrounded the town. Heavy fighting broke out": the Taliban fought."""
+    assert "Red Cross" not in _all(_events(graph, "reporter_org", "Attack"), "agent")
+    assert "Taliban" in _all(_events(graph, "actor_group", "Attack"), "agent")
+
+
+def test_a_name_on_a_named_person_is_not_who_acts(graph: dict) -> None:  # type: ignore[type-arg]
+    """"NATO envoy Jens Lundgren arrived in Kabul. It is part of a regional tour": Lundgren travels, and the
+    tour is not NATO's."""
+    trips = _events(graph, "titled_person", "Travel")
+    assert "Jens Lundgren" in _all(trips, "agent")
+    assert "NATO" not in _all(trips, "agent")
+
+
+def test_a_conjoined_verb_keeps_the_subject_it_shares(graph: dict) -> None:  # type: ignore[type-arg]
+    """"It welcomed the report on Turkey's policies but called for new measures": "it" calls, not Turkey;
+    "Sweden welcomed ... and called for new measures": Sweden calls."""
+    assert "Turkey" not in _all(_events(graph, "conj_pronoun", "Request"), "agent")
+    assert "Sweden" in _all(_events(graph, "conj_named", "Request"), "agent")

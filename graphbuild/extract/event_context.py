@@ -71,6 +71,9 @@ _LOCATIVE: Final = frozenset({"in", "at", "near", "across", "outside", "inside",
 _WITH: Final = frozenset({"with", "alongside", "between", "among"})
 
 
+_PLACE_ROLES: Final = frozenset({"place", "destination", "origin"})
+
+
 def _climb(tok: Token) -> Token:
     """The phrase a name heads or stands in ("Helmand Province, Afghanistan"; "Kizlyar" in "X and Kizlyar")."""
     for _ in range(4):
@@ -89,6 +92,15 @@ def _locative(tok: Token) -> bool:
     if prep.lower_ in _LOCATIVE:
         return True
     return prep.lower_ == "of" and prep.head.i != prep.i and _locative(prep.head)
+
+
+def _names_another(span: Span) -> bool:
+    """The name only modifies a proper noun outside it: "U.N. Ambassador Albright arrives" names
+    Albright as who acts, not the United Nations."""
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return not span.start <= tok.i < span.end and tok.pos_ == "PROPN"
 
 
 def _fits(role: str, etype: str, root: Token) -> bool:
@@ -158,7 +170,7 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
                 continue  # the speaker comes before the verb when the parse missed it ("X also promised ... and called")
         elif dist > WINDOW:
             continue
-        if not _fits(role, etype, trigger.doc[s:e].root):
+        if not _fits(role, etype, trigger.doc[s:e].root) or (role not in _PLACE_ROLES and _names_another(trigger.doc[s:e])):
             continue  # near is not enough: "Elliott's" in "called Elliott's to obtain a quote" bought nothing
         if best is None or dist < best[0]:
             best = (dist, role, h)
@@ -167,7 +179,9 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     if prev is not None and etype in _FROM_PREVIOUS:
         for s, e, h in _mentions_in(index, prev.start, prev.end):
             role = roles.get(h.entity.type)
-            if role is not None and _fits(role, etype, prev.doc[s:e].root):
+            if role is None or (role not in _PLACE_ROLES and _names_another(prev.doc[s:e])):
+                continue
+            if _fits(role, etype, prev.doc[s:e].root):
                 return role, h, prev, "+arg.previous"
     return None
 

@@ -459,6 +459,8 @@ def _reporter(doc: Doc, hit: Hit) -> bool:
     if span is None:
         return False
     root = span.root
+    while root.dep_ in ("compound", "poss") and root.head.i != root.i:
+        root = root.head  # "a Foreign Office spokesman said": the office reports through him
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
@@ -469,9 +471,11 @@ def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: QuoteMa
 
     - it is the agent of a verb (or the speaker of a speech verb) that names its own noun subject: "the
       ministry said", "officials called for steps against the Israeli government" -- the speaker or agent
-      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject);
+      is that noun, named or not ("chief of staff Umit Dundar said" names him inside the subject), or the
+      subject it shares with the verb it is conjoined to ("It welcomed ... but called for steps");
     - it is taken from the sentence before and is who reports there ("Dundar said ... . '104 soldiers
-      were killed'"): the one who tells of a happening takes no part in it;
+      were killed'"), or names who reports ("said a Foreign Office spokesman"): the one who tells of a
+      happening takes no part in it;
     - it is a speaker named inside the quotation ("Every president since Eisenhower ...," said Samore).
     """
     statement = cand.event_type == "Statement"
@@ -480,6 +484,10 @@ def guessed_argument_wrong(cand: Candidate, role: str, hit: Hit, quoted: QuoteMa
     if not statement and not (role == "agent" and cand.trigger.pos_ == "VERB"):
         return False
     subjects = [c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    head = cand.trigger.head
+    if not subjects and not statement and cand.trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        # "It welcomed the criticism of Israel's policies but called for steps": the verb shares its subject
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")]
     if subjects and not any(
         c.left_edge.idx <= hit.mention.start < c.right_edge.idx + len(c.right_edge.text) for c in subjects
     ):
