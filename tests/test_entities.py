@@ -1045,3 +1045,9 @@ def test_possessive_work_title_is_no_entity() -> None:
     assert summary(extract_entities(doc, d)) == set()
     doc, d = mkdoc("Gordon Brown spoke . Brown 's Britain is changing .", {"0:2": "PERSON", "4:5": "PERSON", "6:7": "GPE"})
     assert summary(extract_entities(doc, d)) == {("Gordon Brown", "Person"), ("United Kingdom", "Country")}
+
+
+def test_mr_joins_the_only_knight_of_that_surname() -> None:
+    """A surname written "Mr" joins Sir Edward Heath when he is the only Heath (same sex, title earned later)."""
+    doc, d = mkdoc("Sir Edward Heath spoke . Mr Heath left .", {"1:3": "PERSON", "6:7": "PERSON"})
+    assert len(find(extract_entities(doc, d), "Edward Heath").mentions) == 2

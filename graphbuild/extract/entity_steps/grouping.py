@@ -95,14 +95,19 @@ def _group_honorifics(doc: Doc, g: _Group) -> set[str]:
     return hons | ({"Mr"} if sex == "m" else {"Mrs"} if sex == "f" else set())
 
 
+def _sexes_agree(bare: set[str], full: set[str]) -> bool:
+    """Whether no honorific says the other sex: "Mrs Howard" is not Michael Howard; "Mr Brown" is not Lady Brown."""
+    bare_sex, full_sex = {sex_of(h) for h in bare} - {""}, {sex_of(h) for h in full} - {""}
+    return not (bare_sex and full_sex and not bare_sex & full_sex)
+
+
 def _honorifics_agree(bare: set[str], full: set[str]) -> bool:
     """Whether a bare surname written with ``bare`` honorifics can be a person written with ``full`` ones."""
     bare, full = bare - {""}, full - {""}
     if not bare or not full:
         return True
-    bare_sex, full_sex = {sex_of(h) for h in bare} - {""}, {sex_of(h) for h in full} - {""}
-    if bare_sex and full_sex and not bare_sex & full_sex:
-        return False  # "Mrs Howard" is not Michael Howard; "Mr Brown" is not Lady Brown
+    if not _sexes_agree(bare, full):
+        return False
     if bare <= _MALE_HON:
         return not full & (_FEMALE_HON | _PEER_HON)
     if bare <= _FEMALE_HON:
@@ -239,7 +244,9 @@ def _group(doc: Doc, cands: list[_Cand], caps: set[int], doc_id: str) -> list[_G
         compat = [g for g in full if _key(g.parts[1]) == _key(word)]
         if not compat and c.rule == "person.spelling":  # "Tzarnaev" beside "Dzhokhar Tsarnaev"
             compat = [g for g in full if spelling_variant(_key(g.parts[1]), _key(word))]
-        if len(compat) == 1 and _honorifics_agree(honorifics[key], _group_honorifics(doc, compat[0])):
+        # the only person of that surname: only a sex the honorifics contradict keeps them apart
+        # ("Mr Heath" may be Sir Edward Heath before his knighthood; "Mrs Howard" is never Michael Howard)
+        if len(compat) == 1 and _sexes_agree(honorifics[key], _group_honorifics(doc, compat[0])):
             g = compat[0]
             g.cands.append(c)
             evidence = f"{word!r} is the surname of {g.label!r}, the only person of that name in the document"
