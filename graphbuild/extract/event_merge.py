@@ -19,7 +19,8 @@ killing 168", "seven militants were killed in two explosions". The Attack keeps 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,25 +51,49 @@ def _word(c: Candidate) -> str:
     return word
 
 
-def _conflict(a: Candidate, b: Candidate) -> bool:
+class _Told(Protocol):
+    """What the merge rule reads of a mention: a Candidate here, an Event record across a long text's pieces."""
+
+    @property
+    def event_type(self) -> str: ...
+
+    @property
+    def time_text(self) -> str | None: ...
+
+
+_T = TypeVar("_T", bound=_Told)
+
+
+def conflicts(a: _T, b: _T, keys: Callable[..., set[str]]) -> bool:
+    """Whether a core role, the place or an explicit time of ``a`` and ``b`` are both named and disjoint;
+    ``keys(x, *roles)`` gives the entity keys of ``x`` in those roles (all roles when none)."""
     for role in (*_CORE.get(a.event_type, ()), _WHERE):
         roles = (role,) if isinstance(role, str) else role
-        ka, kb = a.keys(*roles), b.keys(*roles)
+        ka, kb = keys(a, *roles), keys(b, *roles)
         if ka and kb and not ka & kb:
             return True
     return bool(a.time_text and b.time_text and a.time_text.lower() != b.time_text.lower())
 
 
+def same_happening_by(a: _T, b: _T, keys: Callable[..., set[str]], word: Callable[[_T], str]) -> bool:
+    """Whether ``b`` (told later) names the happening ``a`` of the same type, reading arguments by ``keys``
+    and the trigger's folded word by ``word``."""
+    if a.event_type == "Statement" or conflicts(a, b, keys):
+        return False
+    if keys(a) & keys(b):
+        return True
+    if keys(a, "agent") and keys(b, "agent"):
+        return False  # two parties doing the same thing, with nothing shared: two happenings
+    return word(a)[:5] == word(b)[:5]
+
+
+def _candidate_keys(c: Candidate, *roles: str) -> set[str]:
+    return c.keys(*roles)
+
+
 def same_happening(a: Candidate, b: Candidate) -> bool:
     """Whether ``b`` (told in a later sentence) names the happening ``a`` of the same type."""
-    if a.event_type == "Statement" or _conflict(a, b):
-        return False
-    if a.keys() & b.keys():
-        return True
-    agents_a, agents_b = a.keys("agent"), b.keys("agent")
-    if agents_a and agents_b:
-        return False  # two parties doing the same thing, with nothing shared: two happenings
-    return _word(a)[:5] == _word(b)[:5]
+    return same_happening_by(a, b, _candidate_keys, _word)
 
 
 #: Prepositions by which a killing names the attack it happened in ("killed in a car bombing", "died in the

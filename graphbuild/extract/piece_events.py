@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graphbuild.extract.event_merge import _CORE, _WHERE
+from graphbuild.extract.event_merge import same_happening_by
 from graphbuild.extract.events import MERGE_SPAN
 from graphbuild.model import Argument, Event
 
@@ -38,24 +38,6 @@ def _word(e: Event) -> str:
     return word
 
 
-def _conflict(a: Event, b: Event) -> bool:
-    for roles in (*((r,) for r in _CORE.get(a.event_type, ())), _WHERE):
-        ka, kb = _keys(a, *roles), _keys(b, *roles)
-        if ka and kb and not ka & kb:
-            return True
-    return bool(a.time_text and b.time_text and a.time_text.lower() != b.time_text.lower())
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.event_type == "Statement" or _conflict(a, b):
-        return False
-    if _keys(a) & _keys(b):
-        return True
-    if _keys(a, "agent") and _keys(b, "agent"):
-        return False
-    return _word(a)[:5] == _word(b)[:5]
-
-
 def mergeable(a: Event, b: Event) -> bool:
     """Whether ``b``, told in a later piece, names the happening ``a`` (the rules of ``events._mergeable``
     for mentions in different sentences)."""
@@ -66,7 +48,7 @@ def mergeable(a: Event, b: Event) -> bool:
     a_agents, b_agents = _keys(a, "agent"), _keys(b, "agent")
     if a.event_type == "Statement":
         return bool(a_agents & b_agents) and _keys(a, "place") == _keys(b, "place")
-    if _same_happening(a, b):
+    if same_happening_by(a, b, _keys, _word):
         return True
     b_roles = {x.role for x in b.arguments}
     if b.rule == "event.noun" and b_roles and b_roles <= {"place"} and (
