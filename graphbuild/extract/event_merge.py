@@ -10,7 +10,7 @@ agreed to ...").  Two mentions of one type in one document are one event when
 - they are named by the same word ("the talks" ... "talks", "agreed" ... "agreement") and neither has a
   party the other lacks a match for (no conflicting core role either).
 
-Statements have their own rule (one speaker, one Statement) in :func:`graphbuild.extract.events._mergeable`.
+Statements have their own rule (one speaker, one Statement) in :func:`mergeable` below.
 
 A killing told in the clause of the attack that caused it is that attack (:func:`attack_of_death`): "a suicide
 bomber attacked a police station in Kabul, killing 12 people", "the building was shattered by an explosion,
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+
+from graphbuild.extract.event_statements import same_statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -165,3 +167,96 @@ def fold_killings(cands: list[Candidate]) -> list[Candidate]:
                 attack.add(role, h)
         attack.mentions.append((cand.start, cand.end, cand.label))
     return kept
+
+
+def mergeable(a: Candidate, b: Candidate) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.status != b.status and a.event_type != "Statement" and not (b.rule == "event.noun" and b.status == "reported"):
+        return False  # a planned meeting and one that was held are told apart; "the visit" names either
+    a_agents, b_agents = a.keys("agent"), b.keys("agent")
+    same_sentence = a.sent.start == b.sent.start
+    if a.event_type == "Statement" and not same_sentence:
+        return same_statement(a, b)  # one speaker's words in one article, unless set apart (event_statements)
+    if not same_sentence and same_happening(a, b):
+        return True  # one happening told over several sentences (see event_merge)
+    if same_sentence:
+        if a.event_type == "Statement":
+            return bool(a_agents & b_agents)
+        ta, tb = a.keys("target"), b.keys("target")
+        if a.event_type == "Attack" and ta and tb and not ta & tb:
+            return False
+        return not a_agents or not b_agents or bool(a_agents & b_agents)
+    if b.rule == "event.noun" and b.args and set(b.args) <= {"place"} and (
+        a.keys("place", "destination") & b.keys() or not a.keys("place", "destination")
+    ):
+        return True  # "the negotiations in Geneva" after "talks in Geneva": named again by where it happens
+    if a.event_type in ("Travel", "Meet"):
+        dest_a, dest_b = a.keys("destination", "place"), b.keys("destination", "place")
+        if dest_a and dest_b and not dest_a & dest_b:
+            return False
+        return bool((a_agents | a.keys("participant")) & (b_agents | b.keys("participant"))) and bool(
+            dest_a & dest_b or not dest_a or not dest_b
+        )
+    if a.event_type == "Attack" and bool(a_agents & b_agents) and not a.keys("target", "destination", "place") and not b.keys(
+        "target", "destination", "place"
+    ):
+        return True
+    if b.context and b.rule == "event.noun" and a.trigger.lemma_.lower() == b.trigger.lemma_.lower():
+        return True  # "the election" said again with only a guessed argument: the same election
+    # an event noun with no agent of its own ("the war", "the blast") names an earlier happening of its
+    # type that shares one of its entities
+    if b.rule != "event.noun" or b_agents or b.keys("participant"):
+        return False
+    # ... or, when it names only where it happened ("the bombing in Paris"), the happening of its type told before
+    return bool(a.keys() & b.keys()) or set(b.args) <= {"place"}
+
+
+def absorb(into: Candidate, other: Candidate) -> None:
+    for role, hits in other.args.items():
+        for h in hits:
+            into.add(role, h)
+    into.mentions.append((other.start, other.end, other.label))
+    into.mentions.extend(other.mentions)
+    if other.quote and into.quote and other.quote not in into.quote and into.quote.count(" … ") < 2:
+        into.quote = f"{into.quote} … {other.quote}"  # a speaker's Statement carries its quotes
+    into.quote = into.quote or other.quote
+    into.time_text = into.time_text or other.time_text
+
+
+#: An event merges only with one whose trigger is at most this many characters away (the length of a long news
+#: article, :data:`graphbuild.longdoc.DEFAULT_MAX_CHARS`): any article up to this length merges as before, and
+#: merging a 5 MB document's thousands of events is linear, not a comparison of every pair.
+MERGE_SPAN = 20_000
+
+
+class Merged(list["Candidate"]):
+    """The merged events in order, with those of each type indexed by place in the text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: dict[str, Candidate] = {}  # the latest event of each type
+        self._near: dict[tuple[str, int], list[tuple[int, Candidate]]] = {}
+
+    def append(self, cand: Candidate) -> None:
+        self._near.setdefault((cand.event_type, cand.start // MERGE_SPAN), []).append((len(self), cand))
+        self.last[cand.event_type] = cand
+        super().append(cand)
+
+    def near(self, cand: Candidate) -> list[Candidate]:
+        """The events of ``cand``'s type within :data:`MERGE_SPAN` characters of it, in the order they were added."""
+        b = cand.start // MERGE_SPAN
+        found = sorted((x for k in (b - 1, b, b + 1) for x in self._near.get((cand.event_type, k), ())),
+                       key=lambda x: x[0])
+        return [m for _, m in found if abs(m.start - cand.start) <= MERGE_SPAN]
+
+
+def merge_into(merged: Merged, secondary: list[tuple[Candidate, Candidate]], cand: Candidate) -> None:
+    """Merge ``cand`` into the first event of ``merged`` it describes, else add it as a new event."""
+    cand.own = cand.keys()
+    target = next((m for m in merged.near(cand) if mergeable(m, cand)), None)
+    if target is None:
+        merged.append(cand)
+    else:
+        absorb(target, cand)
+        secondary.append((target, cand))

@@ -3,7 +3,7 @@
 Inside a piece, :func:`graphbuild.extract.events.extract_events` merges the
 mentions of one happening; in one Doc of the whole text it would also merge
 them across a cut, with any event of the type within
-:data:`~graphbuild.extract.events.MERGE_SPAN` characters.  This module does
+:data:`~graphbuild.extract.event_merge.MERGE_SPAN` characters.  This module does
 that second part on the pieces' :class:`~graphbuild.model.Event` records, by
 the same rules read from their arguments (entity keys already joined): one
 speaker's Statements are one (unless set apart by their places); two mentions
@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graphbuild.extract.event_merge import same_happening_by
-from graphbuild.extract.events import MERGE_SPAN
+from graphbuild.extract.event_merge import MERGE_SPAN, same_happening_by
 from graphbuild.model import Argument, Event
 
 __all__ = ["merge_across"]
@@ -39,7 +38,7 @@ def _word(e: Event) -> str:
 
 
 def mergeable(a: Event, b: Event) -> bool:
-    """Whether ``b``, told in a later piece, names the happening ``a`` (the rules of ``events._mergeable``
+    """Whether ``b``, told in a later piece, names the happening ``a`` (the rules of ``event_merge.mergeable``
     for mentions in different sentences)."""
     if a.event_type != b.event_type:
         return False

@@ -21,7 +21,7 @@ long the document.  The pieces' records are then joined into one
 Steps that look at the whole document inside one piece (type consistency,
 the merge of an event with its later mentions) see only that piece; a piece
 is at least a few paragraphs, and the merge of events is bounded by
-:data:`graphbuild.extract.events.MERGE_SPAN` anyway.
+:data:`graphbuild.extract.event_merge.MERGE_SPAN` anyway.
 """
 
 from __future__ import annotations
