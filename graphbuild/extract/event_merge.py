@@ -19,7 +19,7 @@ killing 168", "seven militants were killed in two explosions". The Attack keeps 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from graphbuild.extract.event_statements import same_statement
@@ -260,3 +260,113 @@ def merge_into(merged: Merged, secondary: list[tuple[Candidate, Candidate]], can
     else:
         absorb(target, cand)
         secondary.append((target, cand))
+
+
+#: Pairs of types one happening is told in, with the more specific type it keeps: a takeover told as a "deal"
+#: (Agreement) and as the "acquisition" (Transfer); a post "offered" (Request) and the "nomination" (Personnel).
+_SPECIFIC: Final[dict[tuple[str, str], str]] = {
+    ("Agreement", "Transfer"): "Transfer",
+    ("Request", "Personnel"): "Personnel",
+}
+#: The generic mention's roles the specific event takes over (an Agreement's other party is not a buyer).
+_CARRIED: Final[dict[str, tuple[str, ...]]] = {
+    "Transfer": ("agent", "place"),
+    "Personnel": ("agent", "target", "place"),
+}
+#: Words by which the generic mention names a deal or an offer (not "agreed it was wrong", "urged restraint").
+_GENERIC_WORDS: Final[dict[str, frozenset[str]]] = {
+    "Agreement": frozenset({"deal", "agreement", "agree", "accord", "pact", "contract", "bid", "offer"}),
+    "Request": frozenset({"offer", "invite", "invitation", "ask", "approach", "bid", "proposal", "propose"}),
+}
+#: Dependencies that join two clauses or two things rather than one happening's words.
+_LOOSE: Final = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct", "mark", "dep"})
+#: How many tokens apart two mentions of one happening across types may be (about three sentences).
+CROSS_WINDOW: Final = 80
+
+
+def _path(a: Token, b: Token) -> int | None:
+    """The number of dependency edges between ``a`` and ``b`` in one sentence, or None when the path takes a
+    loose edge (a second clause, a coordinated item) or is longer than three."""
+    up_a = [a, *a.ancestors]
+    at = {t.i: n for n, t in enumerate(up_a)}
+    for n_b, t in enumerate([b, *b.ancestors]):
+        if t.i in at:
+            n_a = at[t.i]
+            steps = up_a[:n_a] + [b, *b.ancestors][:n_b]
+            if n_a + n_b > 3 or any(s.dep_ in _LOOSE for s in steps):
+                return None
+            return n_a + n_b
+    return None
+
+
+def _across(generic: Candidate, specific: Candidate, told: Sequence[Candidate] = ()) -> bool:
+    """Whether the ``generic`` mention (Agreement, Request) names the happening ``specific`` (Transfer, Personnel)
+    names: a word for a deal or an offer, a compatible status and time, no party the other contradicts, and
+    either one phrase ("the deal will be the biggest takeover", "a deal to buy the firm"), a shared party
+    beyond the place (the bought firm, the offered person, or two entities), or "the deal" naming it again.
+    ``told``: the further mentions merged into ``generic``, each of which may be the one in the phrase."""
+    if generic.trigger.lemma_.lower() not in _GENERIC_WORDS[generic.event_type]:
+        return False
+    if generic.status != specific.status and not any(
+        c.rule == "event.noun" and c.status == "reported" for c in (generic, specific)
+    ):
+        return False  # a deal that fell through and a purchase that was made are two things
+    if generic.time_text and specific.time_text and generic.time_text.lower() != specific.time_text.lower():
+        return False
+    g_agents, s_agents = generic.keys("agent"), specific.keys("agent")
+    if g_agents and s_agents and not g_agents & s_agents:
+        return False
+    g_where, s_where = generic.keys(*_WHERE), specific.keys(*_WHERE)
+    if g_where and s_where and not g_where & s_where:
+        return False
+    g_who = generic.keys() - g_where
+    s_who = specific.keys() - s_where
+    if specific.event_type == "Personnel":
+        g_t, s_t = generic.keys("target"), specific.keys("target")
+        if g_t and s_t and not g_t & s_t:
+            return False  # a post offered to one person, another appointed
+    if any(c.sent.start == specific.sent.start and _path(c.trigger, specific.trigger) is not None
+           for c in (generic, *told)):
+        return True
+    if abs(generic.trigger.i - specific.trigger.i) > CROSS_WINDOW:
+        return False
+    shared = g_who & s_who
+    if shared & specific.keys("target") or len(shared) >= 2:
+        return True
+    # "the deal" with no party of its own names the nearest takeover before it
+    return generic.definite and not g_who and generic.rule == "event.noun" and generic.start > specific.start
+
+
+def fold_across_types(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
+    """Fold a generic mention into the event of a more specific type that names the same happening (see
+    :func:`_across`), in place: the specific event keeps its type and gains the generic one's mentions,
+    sentences and the roles it can take (:data:`_CARRIED`). Each event folds at most once, into the nearest
+    match."""
+    by_type: dict[str, list[Candidate]] = {}
+    for m in merged:
+        by_type.setdefault(m.event_type, []).append(m)
+    told: dict[int, list[Candidate]] = {}
+    for t, c in secondary:
+        told.setdefault(id(t), []).append(c)
+    into: dict[int, Candidate] = {}
+    for (generic_type, specific_type), _kept in _SPECIFIC.items():
+        specifics = by_type.get(specific_type, [])
+        if not specifics:
+            continue
+        for g in by_type.get(generic_type, []):
+            found = [s for s in specifics if id(s) not in into and _across(g, s, told.get(id(g), ()))]
+            if found:
+                into[id(g)] = min(found, key=lambda s: abs(s.trigger.i - g.trigger.i))
+    if not into:
+        return
+    for g_id, s in into.items():
+        g = next(m for m in merged if id(m) == g_id)
+        for role in _CARRIED[s.event_type]:
+            for h in g.args.get(role, []):
+                s.add(role, h)
+        s.mentions.append((g.start, g.end, g.label))
+        s.mentions.extend(g.mentions)
+        s.time_text = s.time_text or g.time_text
+        secondary[:] = [(s if id(t) == g_id else t, c) for t, c in secondary]
+        secondary.append((s, g))
+    merged[:] = [m for m in merged if id(m) not in into]

@@ -42,7 +42,7 @@ from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import Merged as _Merged
 from graphbuild.extract.event_merge import absorb as _absorb
-from graphbuild.extract.event_merge import fold_killings
+from graphbuild.extract.event_merge import fold_across_types, fold_killings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
@@ -556,6 +556,7 @@ def extract_events(
         if target is not None:
             _absorb(target, cand)
             secondary.append((target, cand))
+    fold_across_types(merged, secondary)  # "the deal" and "the takeover" of one happening are one event
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
     kept = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
     kept.sort(key=lambda c: c.start)

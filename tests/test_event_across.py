@@ -1,0 +1,62 @@
+"""One happening told in two types: a deal and the takeover it is, a post asked of someone and the appointment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+DOCS = {
+    "deal_to_buy": ("Acme Corp agreed a deal to buy Widget Ltd for $2bn on Tuesday. "
+                    "The deal still needs approval from regulators."),
+    "bought_then_deal": "Harbor Foods has bought the rival grocer Maple Stores. The deal values Maple Stores at $400m.",
+    "asked_then_appointed": "Mayor Ann Cole asked Raj Patel to become police chief. Cole appointed Raj Patel on Friday.",
+    "other_deal": ("Acme Corp agreed a trade deal with Brazil last year. "
+                   "Acme Corp bought a small software firm, Quill Ltd, in March."),
+    "other_person": "Mayor Ann Cole asked Raj Patel to review the budget. Cole appointed Mira Chen as police chief.",
+    "failed_deal": "Acme Corp failed to agree a deal with Widget Ltd last year. Acme Corp bought Widget Ltd in March.",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    from graphbuild.pipeline import BuildOptions, build
+
+    tmp = tmp_path_factory.mktemp("across")
+    src = tmp / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
+    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
+    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _types(graph: dict, doc: str) -> list[str]:  # type: ignore[type-arg]
+    return sorted(n["event_type"] for n in graph["nodes"] if n.get("type") == "Event" and n.get("doc") == doc)
+
+
+def _event(graph: dict, doc: str, etype: str) -> dict:  # type: ignore[type-arg]
+    return next(n for n in graph["nodes"] if n.get("type") == "Event" and n.get("doc") == doc
+                and n["event_type"] == etype)
+
+
+def test_deal_and_purchase_of_one_takeover_are_one_transfer(graph: dict) -> None:  # type: ignore[type-arg]
+    for doc in ("deal_to_buy", "bought_then_deal"):
+        assert _types(graph, doc) == ["Transfer"], doc
+        node = _event(graph, doc, "Transfer")
+        # the folded mention is kept on the node, with its sentence as evidence
+        assert any(m["text"] in ("deal", "agreed", "agree") for m in node["trigger_mentions"]), doc
+    node = _event(graph, "bought_then_deal", "Transfer")
+    assert len({e["sentence_start"] for e in node["evidence"]}) == 2
+
+
+def test_post_asked_of_the_person_appointed_is_one_personnel_event(graph: dict) -> None:  # type: ignore[type-arg]
+    assert _types(graph, "asked_then_appointed") == ["Personnel"]
+
+
+def test_other_deals_and_other_people_stay_apart(graph: dict) -> None:  # type: ignore[type-arg]
+    assert _types(graph, "other_deal") == ["Agreement", "Transfer"]
+    assert _types(graph, "other_person") == ["Personnel", "Request"]
+    # a deal that was not agreed is not the purchase that followed
+    assert _types(graph, "failed_deal") == ["Agreement", "Transfer"]
