@@ -1,4 +1,5 @@
-"""One happening told in two types: a deal and the takeover it is, a post asked of someone and the appointment."""
+"""One event per happening: a deal and the takeover it is, a post asked of someone and the appointment, are one;
+a later mention naming only another place ("deaths in Glasgow" after "died in Leeds") is another."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ DOCS = {
                    "Acme Corp bought a small software firm, Quill Ltd, in March."),
     "other_person": "Mayor Ann Cole asked Raj Patel to review the budget. Cole appointed Mira Chen as police chief.",
     "failed_deal": "Acme Corp failed to agree a deal with Widget Ltd last year. Acme Corp bought Widget Ltd in March.",
+    "other_place": "Three people died in a fire in Leeds on Monday. Officials said deaths in Glasgow had also risen.",
+    "same_place": "Gunmen attacked a bank in London on Monday, police said. Witnesses said the attack at London Bridge lasted an hour.",
 }
 
 
@@ -60,3 +63,9 @@ def test_other_deals_and_other_people_stay_apart(graph: dict) -> None:  # type: 
     assert _types(graph, "other_person") == ["Personnel", "Request"]
     # a deal that was not agreed is not the purchase that followed
     assert _types(graph, "failed_deal") == ["Agreement", "Transfer"]
+
+
+def test_a_mention_naming_only_another_place_is_another_happening(graph: dict) -> None:  # type: ignore[type-arg]
+    assert _types(graph, "other_place") == ["Death", "Death"]
+    # a place named in the other's place ("London" in "London Bridge") is not another place
+    assert _types(graph, "same_place") == ["Attack"]

@@ -172,8 +172,11 @@ def fold_killings(cands: list[Candidate]) -> list[Candidate]:
 def mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.status != b.status and a.event_type != "Statement" and not (b.rule == "event.noun" and b.status == "reported"):
-        return False  # a planned meeting and one that was held are told apart; "the visit" names either
+    if a.status != b.status and a.event_type != "Statement" and not (
+        b.rule == "event.noun" and b.status == "reported"
+    ):
+        return False  # a planned meeting and one that was held are told apart; "the visit" names either, "the
+        # agreement the ministers reached in May" (its own party or time) only its own
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
@@ -209,7 +212,18 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
     if b.rule != "event.noun" or b_agents or b.keys("participant"):
         return False
     # ... or, when it names only where it happened ("the bombing in Paris"), the happening of its type told before
-    return bool(a.keys() & b.keys()) or set(b.args) <= {"place"}
+    # ("killings in Belfast" after "died in New York" names its own: a place of its own sentence, not the other's)
+    if bool(a.keys() & b.keys()):
+        return True
+    return set(b.args) <= {"place"} and (bool(b.context) or not _places_apart(a, b))
+
+
+def _places_apart(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` and ``b`` both name where they happened and no place of one is named in a place of the other
+    ("London" and "London Bridge" are one place here; "New York" and "Belfast" two)."""
+    wa = [set(h.entity.label.lower().split()) for r in _WHERE for h in a.args.get(r, [])]
+    wb = [set(h.entity.label.lower().split()) for r in _WHERE for h in b.args.get(r, [])]
+    return bool(wa and wb) and not any(x <= y or y <= x for x in wa for y in wb)
 
 
 def absorb(into: Candidate, other: Candidate) -> None:
