@@ -50,7 +50,7 @@ _OBLIGATIONS: Final = frozenset(
      "threshold", "test", "benchmark", "quota", "shortfall", "fee", "price", "budget", "objective", "aim",
      "definition", "specification", "limit", "pledge", "promise", "request", "timetable", "end", "forecast",
      "estimate", "term", "debt", "liability", "expense", "shortage", "approval", "fate", "death", "match",
-     "mark", "level", "figure", "promise", "ambition", "aspiration", "wish", "hope", "mandate", "duty"}
+     "mark", "level", "figure", "ambition", "aspiration", "wish", "hope", "mandate", "duty"}
 )
 #: What one "meets with" when it is a reaction, no meeting: "met with criticism".
 _REACTIONS: Final = frozenset(
@@ -70,7 +70,7 @@ _MARKET_MOVES: Final = frozenset(
 _SIZE: Final = frozenset(
     {"huge", "massive", "big", "enormous", "great", "greater", "increased", "increasing", "buoyant", "healthy",
      "insatiable", "pent-up", "underlying", "overall", "total", "extra", "additional", "heavy", "solid",
-     "brisk", "lacklustre", "weaker", "stronger", "higher", "lower", "huge", "booming"}
+     "brisk", "lacklustre", "weaker", "stronger", "higher", "lower", "booming"}
 )
 
 #: What is executed when no one is put to death: "execute warrants", "executed the plan".
@@ -78,7 +78,7 @@ _EXECUTED_THINGS: Final = frozenset(
     {"warrant", "order", "plan", "strategy", "trade", "search", "deal", "contract", "program", "programme",
      "task", "transaction", "policy", "will", "move", "project", "decision", "instruction", "command", "code",
      "script", "operation", "manoeuvre", "maneuver", "turn", "pass", "kick", "routine", "jump", "shot", "idea",
-     "vision", "agreement", "transfer", "merger", "takeover", "swap", "sale", "purchase", "order", "mandate"}
+     "vision", "agreement", "transfer", "merger", "takeover", "swap", "sale", "purchase", "mandate"}
 )
 #: Words of a market: a "rally" among them is prices rising.
 _MARKETS: Final = frozenset(
