@@ -141,6 +141,17 @@ def _market_demand(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and (bare or tok.head.lemma_.lower() in _MARKET_MOVES)
 
 
+def _result_of(tok: Token) -> bool:
+    """Whether ``tok`` is what is won, lost or drawn: "won two of their last three visits"."""
+    for _ in range(4):
+        if tok.dep_ == "dobj":
+            return tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _RESULTS
+        if tok.dep_ not in ("pobj", "prep") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _plays(sent: Span) -> bool:
     """A sentence with a match score ("6-3", "2-1") is about play."""
     return any(_SCORE.match(t.text) for t in sent)
@@ -172,7 +183,7 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         if sport:
             return True  # "the sides meet at the stadium on Sunday": a fixture
     if etype == "Travel" and tok.pos_ == "NOUN" and lemma == "visit" and (
-        sport or any(a.pos_ == "VERB" and a.lemma_.lower() in _RESULTS for a in list(tok.ancestors)[:4])
+        sport or _result_of(tok)
     ):
         return True  # "Wales have won two of their last three visits to the stadium": away matches
     if etype == "Request" and _market_demand(tok):
