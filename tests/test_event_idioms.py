@@ -35,6 +35,9 @@ CASES = {
     "protest_rally": ("Thousands of protesters held a rally in Kiev on Sunday.", "Protest", True),
     "tennis": ("Henman defeated Ferrero 6-3 6-4 in Rotterdam.", "Attack", False),
     "falluja": ("US troops defeated insurgents in Falluja, killing 40 fighters.", "Attack", True),
+    "elected": ("Crowds cheered the newly elected mayor, Ann Riley, in Leeds.", "Personnel", True),
+    "purchases": ("Poland announced purchases of Patriot missiles from the United States.", "Transfer", True),
+    "clashes": ("Clashes broke out between rival tribes in Darfur on Monday.", "Attack", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
 }
 

@@ -13,8 +13,9 @@ Judged by the trigger's form, its object or subject class, and the sentence arou
 - A visit that is won, lost or drawn is an away match, no Travel.
 - Market demand ("demand is huge", "demand will hold", "a massive demand for energy") is no Request.
 - Executing a warrant or a plan is no Death; a market or a comeback "rally" is no Protest.
-- A defeat, clash, battle or fight with no word of violence in its sentence is play, politics or law, no
-  Attack ("defeated Gambill 6-3", "a scheduling clash", "his legal battles").
+- A defeat, a clash (plural "clashes" are fighting), a battle or fight with no word of violence in its
+  sentence is play, politics or law, no Attack ("defeated Gambill 6-3", "a scheduling clash", "his legal
+  battles").
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 
     from graphbuild.extract.events import Candidate
 
-#: Event types an adjectival participle still tells of: "the murdered journalist", "a bombed village".
-_PARTICIPLE_EVENTS: Final = frozenset({"Death", "Attack"})
+#: Event types an adjectival participle still tells of: "the murdered journalist", "a bombed village",
+#: "the ousted president", "the retiring senator".
+_PARTICIPLE_EVENTS: Final = frozenset({"Death", "Attack", "Personnel"})
 
 #: What is given as aid: giving one of these is Support.
 _AID: Final = frozenset(
@@ -40,7 +42,6 @@ _AID: Final = frozenset(
 )
 _GIVING_AID: Final = frozenset({"provide", "supply", "give", "offer", "deliver", "contribute", "grant"})
 
-_SALES: Final = frozenset({"sale", "sales", "purchase", "purchases"})
 _SELLING: Final = frozenset({"sell", "buy", "purchase"})
 
 #: Things one meets that are not people: "met the target", "meet the deadline", "meet the golden rule".
@@ -117,7 +118,7 @@ def _tally(cand: Candidate) -> bool:
     """Sales as a figure: plural "sales" ("home sales", "sales rose"), "sold a million copies"."""
     tok = cand.trigger
     low, lemma = tok.lower_, tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and low in ("sales", "purchases") and not _to_someone(tok, cand):
+    if tok.pos_ == "NOUN" and low == "sales" and not _to_someone(tok, cand):
         return True  # a sale to someone ("arms sales to Taiwan") stays
     if tok.pos_ == "VERB" and lemma in _SELLING and not _to_someone(tok, cand):
         return any(_quantity(o) for o in _objects(tok) if o.dep_ == "dobj")
@@ -197,6 +198,8 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         lemmas = {t.lemma_.lower() for t in cand.sent}
         if sport or (lemmas & _MARKETS and not lemmas & _CROWDS):
             return True  # "shares rallied", "a late rally in the dollar", "rallied to win the match"
-    if etype == "Attack" and not violent and (lemma in _CONTESTS or (lemma in _CONTESTS_UNLESS_PLACE and not geo)):
+    if etype == "Attack" and not violent and tok.lower_ != "clashes" and (
+        lemma in _CONTESTS or (lemma in _CONTESTS_UNLESS_PLACE and not geo)
+    ):
         return True  # "defeated Gambill 6-3", "a scheduling clash", "his legal battles"
     return etype == "Attack" and _plays(cand.sent) and not violent
