@@ -38,6 +38,12 @@ CASES = {
     "elected": ("Crowds cheered the newly elected mayor, Ann Riley, in Leeds.", "Personnel", True),
     "purchases": ("Poland announced purchases of Patriot missiles from the United States.", "Transfer", True),
     "clashes": ("Clashes broke out between rival tribes in Darfur on Monday.", "Attack", True),
+    "appeal_to_gamers": ("The new console will appeal to gamers in Japan, Sony said.", "Request", False),
+    "appeal_to_them": ("The Pope appealed to the kidnappers in Iraq to free the hostages.", "Request", True),
+    "order_planes": ("Ryanair has ordered 40 Boeing jets for its expansion in Italy.", "Request", False),
+    "order_troops": ("Putin ordered troops to withdraw from Chechnya.", "Request", True),
+    "host_show": ("Comedian Ben Elton will host a quiz show on BBC Two at Christmas.", "Meet", False),
+    "host_summit": ("Jordan hosted a summit of Arab leaders in Amman.", "Meet", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
 }
 

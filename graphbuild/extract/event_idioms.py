@@ -11,7 +11,9 @@ Judged by the trigger's form, its object or subject class, and the sentence arou
 - Meeting a target, a rule or a demand, or meeting with criticism, is no Meet; nor is a fixture ("the sides
   meet at the stadium on Sunday").
 - A visit that is won, lost or drawn is an away match, no Travel.
-- Market demand ("demand is huge", "demand will hold", "a massive demand for energy") is no Request.
+- Market demand ("demand is huge", "demand will hold", "a massive demand for energy") is no Request, nor
+  is appealing to an audience ("will appeal to gamers") or ordering goods ("ordered 30 planes").
+- Hosting anything but a gathering or a visitor ("will host a quiz show", "sites host files") is no Meet.
 - Executing a warrant or a plan is no Death; a market or a comeback "rally" is no Protest.
 - A defeat, a clash (plural "clashes" are fighting), a battle or fight with no word of violence in its
   sentence is play, politics or law, no Attack ("defeated Gambill 6-3", "a scheduling clash", "his legal
@@ -153,6 +155,42 @@ def _result_of(tok: Token) -> bool:
     return False
 
 
+#: Who a thing "appeals to" when it attracts them: "the console will appeal to gamers".
+_AUDIENCES: Final = frozenset(
+    {"user", "consumer", "customer", "buyer", "fan", "audience", "reader", "viewer", "voter", "people", "public",
+     "shopper", "gamer", "listener", "family", "child", "teenager", "youngster", "taste", "market", "investor",
+     "player", "traveller", "motorist", "driver", "owner", "woman", "man", "adult", "student", "professional"}
+)
+#: Goods ordered as a purchase: "ordered 30 planes", "order SIM cards".
+_GOODS: Final = frozenset(
+    {"plane", "aircraft", "jet", "airliner", "car", "vehicle", "ship", "vessel", "card", "unit", "copy", "train",
+     "locomotive", "tank", "helicopter", "phone", "handset", "computer", "system", "equipment", "part", "ticket",
+     "bus", "truck", "lorry", "engine", "turbine", "satellite", "frigate", "submarine", "product", "item", "kit",
+     "book", "album", "dvd", "game", "console", "device", "machine", "chip", "food", "meal", "drink", "pizza"}
+)
+#: What a host holds when hosting is a meeting: a gathering or a visitor.
+_GATHERINGS: Final = frozenset(
+    {"meeting", "talk", "summit", "conference", "visit", "delegation", "leader", "dinner", "reception", "banquet",
+     "guest", "visitor", "counterpart", "minister", "president", "king", "queen", "pope", "chancellor", "premier",
+     "negotiation", "gathering", "forum", "round", "session", "envoy", "team", "party", "ceremony", "rally",
+     "convention", "congress", "assembly", "council", "discussion", "debate", "hearing", "seminar", "workshop"}
+)
+
+
+def _light_request(tok: Token) -> bool:
+    """"will appeal to PC users" (attracts them), "ordered 30 Airbus planes" (bought them)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False  # "appealed to them to stay", "ordered troops to march"
+    if lemma == "appeal":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in _AUDIENCES for p in c.children) for c in tok.children)
+    if lemma == "order":
+        return any(c.dep_ == "dobj" and not c.ent_type_ and (c.lemma_.lower() in _GOODS or _quantity(c))
+                   for c in tok.children)
+    return False
+
+
 def _plays(sent: Span) -> bool:
     """A sentence with a match score ("6-3", "2-1") is about play."""
     return any(_SCORE.match(t.text) for t in sent)
@@ -187,8 +225,12 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         sport or _result_of(tok)
     ):
         return True  # "Wales have won two of their last three visits to the stadium": away matches
-    if etype == "Request" and _market_demand(tok):
+    if etype == "Request" and (_market_demand(tok) or _light_request(tok)):
         return True
+    if etype == "Meet" and lemma == "host" and tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and not c.ent_type_ and c.lemma_.lower() not in _GATHERINGS for c in tok.children
+    ):
+        return True  # "will host a quiz show", "sites host files", "host the pools": no meeting
     if etype == "Death" and lemma in ("execute", "execution"):
         things = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for p in c.children if p.dep_ == "pobj"]
