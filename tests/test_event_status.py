@@ -48,6 +48,8 @@ CASES = [
     ("The court halted the auction of the refinery.", "auction", "negated"),
     ("A judge blocked the sale of the stadium.", "sale", "negated"),
     ("Unions opposed the sale of the Lisbon plant to Renault.", "sale", "reported"),
+    ("Ford rejected the unions' demand for a pay rise.", "demand", "reported"),
+    ("Shareholders rejected the takeover of the brewery.", "takeover", "negated"),
     # what someone is only ready or willing to do is possible; what they are unable to do did not happen
     ("The Treasury is ready to impose a tax on share purchases.", "impose", "hypothetical"),
     ("Rebel leaders said they were willing to meet the envoy.", "meet", "hypothetical"),

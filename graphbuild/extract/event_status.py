@@ -33,6 +33,8 @@ _NEG_VERBS: Final = frozenset(
 _PREVENT_VERBS: Final = frozenset(
     {"halt", "block", "prevent", "stop", "veto", "suspend", "cancel", "postpone", "scrap", "abandon", "avoid"}
 )
+#: Requests a refusal answers: "rejected the demand", "the appeal was denied" -- the request was made.
+_ASKED: Final = frozenset({"demand", "request", "appeal", "plea", "call", "petition", "ultimatum"})
 #: Adjectives whose infinitive is only possible ("ready to slap a tax on", "willing to meet").
 _HYPO_ADJ_GOV: Final = frozenset(
     {"ready", "willing", "able", "prepared", "likely", "unlikely", "eager", "keen", "reluctant", "free", "happy",
@@ -113,6 +115,8 @@ def _governor_status(gov: Token, via: Token) -> str | None:
     if any((lemma, c.lower_) in _NEG_PARTICLE for c in gov.children if c.dep_ == "prt"):
         return "negated"
     if lemma in _NEG_VERBS and via.dep_ != "advcl":
+        if via.dep_ in ("dobj", "nsubjpass") and via.lemma_.lower() in _ASKED and via.i != gov.i:
+            return "reported"  # "Ford rejected the unions' demand": the demand was made
         if lemma in _PREVENT_VERBS and gov.pos_ == "VERB" and event_status(gov) != "reported":
             return "reported"  # "sought unsuccessfully to halt the auction": the auction went ahead
         return "negated"
