@@ -44,6 +44,10 @@ CASES = {
     "order_troops": ("Putin ordered troops to withdraw from Chechnya.", "Request", True),
     "host_show": ("Comedian Ben Elton will host a quiz show on BBC Two at Christmas.", "Meet", False),
     "host_summit": ("Jordan hosted a summit of Arab leaders in Amman.", "Meet", True),
+    "money": ("Norway will provide $50m to Sudan for refugees in Darfur.", "Support", True),
+    "buy_channel": ("Phil Redmond offered to buy Channel 4 from the government.", "Transfer", True),
+    "buy_one_of": ("Citigroup said it would buy one of South Korea's main banks.", "Transfer", True),
+    "asset_sales": ("Ukraine is to review dozens of state asset sales.", "Transfer", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
 }
 

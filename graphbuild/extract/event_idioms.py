@@ -106,9 +106,25 @@ def _objects(tok: Token) -> list[Token]:
 
 
 def _quantity(tok: Token) -> bool:
-    """"a million copies", "more than 100", "5,000 units": a count, not a thing handed over."""
+    """"a million copies", "more than 100", "5,000 units": a count, not a thing handed over ("one of the
+    banks" and a name with a number, "Channel 4", are things)."""
+    if tok.ent_type_ not in ("", "CARDINAL", "QUANTITY") or any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                for c in tok.children):
+        return False
     return tok.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod") for c in tok.children) or tok.lemma_.lower() in (
         "copy", "unit", "million", "billion", "thousand")
+
+
+def _money(tok: Token) -> bool:
+    """"$50m", "£2bn", "5m euros": an amount of money."""
+    return any(w.ent_type_ == "MONEY" or w.tag_ == "$" for w in tok.subtree)
+
+
+#: What is sold as property, not as a figure of trade: "state asset sales", "arms sales".
+_PROPERTY: Final = frozenset(
+    {"asset", "arm", "weapon", "stake", "land", "property", "company", "firm", "business", "unit", "subsidiary",
+     "licence", "license", "spectrum", "right", "share", "holding", "bank", "plant", "factory", "jet", "missile"}
+)
 
 
 def _to_someone(tok: Token, cand: Candidate) -> bool:
@@ -121,7 +137,9 @@ def _tally(cand: Candidate) -> bool:
     tok = cand.trigger
     low, lemma = tok.lower_, tok.lemma_.lower()
     if tok.pos_ == "NOUN" and low == "sales" and not _to_someone(tok, cand):
-        return True  # a sale to someone ("arms sales to Taiwan") stays
+        sold = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        sold += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return not any(t.lemma_.lower() in _PROPERTY for t in sold)  # "state asset sales", "arms sales" stay
     if tok.pos_ == "VERB" and lemma in _SELLING and not _to_someone(tok, cand):
         return any(_quantity(o) for o in _objects(tok) if o.dep_ == "dobj")
     return False
@@ -210,7 +228,7 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         return True
     if etype == "Support" and lemma in _GIVING_AID and tok.pos_ == "VERB":
         given = [c for c in tok.children if c.dep_ == "dobj"]
-        if given and not any(g.lemma_.lower() in _AID or g.lower_ in _AID for g in given):
+        if given and not any(g.lemma_.lower() in _AID or g.lower_ in _AID or _money(g) for g in given):
             return True  # "provides meat for the market", "providing a tough obstacle"
     if etype == "Meet" and tok.pos_ == "VERB" and lemma == "meet":
         if any(c.dep_ == "dobj" and c.lemma_.lower() in _OBLIGATIONS for c in tok.children):
