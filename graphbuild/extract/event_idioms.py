@@ -7,7 +7,8 @@ Judged by the trigger's form, its object or subject class, and the sentence arou
 - Sales as a tally or a market figure ("home sales", "sales rose", "the album sold a million copies") are
   no Transfer between parties; a sale to someone ("sold 20 jets to Peru") is.
 - Giving is Support only when aid is given ("provide aid", "gave troops"), not "provides meat for the
-  market" or "providing a tough obstacle".
+  market" or "providing a tough obstacle"; so is a pledge ("pledged $50m", not "an election pledge to
+  focus on education"); "a phone equipped with a port" is a description.
 - Meeting a target, a rule or a demand, or meeting with criticism, is no Meet; nor is a fixture ("the sides
   meet at the stadium on Sunday").
 - A visit that is won, lost or drawn is an away match, no Travel.
@@ -195,6 +196,14 @@ _GATHERINGS: Final = frozenset(
 )
 
 
+def _pledges_aid(tok: Token) -> bool:
+    """"pledged $50m", "pledged troops", "aid pledges", "pledges of help" (not "his pledge not to raise tax")."""
+    given = [c for c in tok.children if c.dep_ in ("dobj", "compound", "amod")]
+    given += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children
+              if p.dep_ == "pobj"]
+    return any(g.lemma_.lower() in _AID or g.lower_ in _AID or _money(g) for g in given)
+
+
 def _light_request(tok: Token) -> bool:
     """"will appeal to PC users" (attracts them), "ordered 30 Airbus planes" (bought them)."""
     lemma = tok.lemma_.lower()
@@ -230,6 +239,12 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         given = [c for c in tok.children if c.dep_ == "dobj"]
         if given and not any(g.lemma_.lower() in _AID or g.lower_ in _AID or _money(g) for g in given):
             return True  # "provides meat for the market", "providing a tough obstacle"
+    if etype == "Support" and lemma == "pledge" and not _pledges_aid(tok):
+        return True  # "Labour's election pledge to focus on education", "tax pledges": promises, no aid
+    if etype == "Support" and lemma == "equip" and tok.tag_ == "VBN" and not any(
+        c.dep_ == "auxpass" for c in tok.children
+    ):
+        return True  # "a phone equipped with an IR port", "it comes equipped with USB": a description
     if etype == "Meet" and tok.pos_ == "VERB" and lemma == "meet":
         if any(c.dep_ == "dobj" and c.lemma_.lower() in _OBLIGATIONS for c in tok.children):
             return True  # "met that target", "meet the golden rule", "meet US requirements"
