@@ -52,6 +52,8 @@ CASES = {
                         "Support", False),
     "aid_pledge": ("Japan pledged $500m in aid to Indonesia after the tsunami.", "Support", True),
     "equipped_phone": ("Nokia sells a phone equipped with an infrared port in Finland.", "Support", False),
+    "provide_with": ("Britain will provide Ukraine with what it needs to defend itself.", "Support", True),
+    "provide_figures": ("The council provided the BBC with figures for next year.", "Support", False),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
 }
 
