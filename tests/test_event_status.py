@@ -41,6 +41,24 @@ CASES = [
     ("Police said the bombing killed 12 people.", "bombing", "reported"),
     ("She said Russia attacked the port.", "attacked", "reported"),
     ("Iraq asked the UN to send inspectors.", "asked", "reported"),
+    # a failed or only wished attempt to stop a happening does not negate it; the stopping itself does
+    ("Gazprom sought unsuccessfully to halt the auction of the refinery.", "auction", "reported"),
+    ("Activists failed to stop the sale of the forest.", "sale", "reported"),
+    ("It is unlikely that the unions' opposition would halt the merger.", "merger", "reported"),
+    ("The court halted the auction of the refinery.", "auction", "negated"),
+    ("A judge blocked the sale of the stadium.", "sale", "negated"),
+    ("Unions opposed the sale of the Lisbon plant to Renault.", "sale", "reported"),
+    ("Ford rejected the unions' demand for a pay rise.", "demand", "reported"),
+    ("Shareholders rejected the takeover of the brewery.", "takeover", "negated"),
+    # what someone is only ready or willing to do is possible; what they are unable to do did not happen
+    ("The Treasury is ready to impose a tax on share purchases.", "impose", "hypothetical"),
+    ("Rebel leaders said they were willing to meet the envoy.", "meet", "hypothetical"),
+    ("The minister was unable to attend the meeting in Paris.", "attend", "negated"),
+    # a scheduled happening, in the present tense or "ahead of" it, is planned
+    ("The summit takes place in Vienna this week.", "summit", "planned"),
+    ("The summit took place in Vienna last week.", "summit", "reported"),
+    ("Nokia unveiled the phone ahead of the start of the trade fair in Barcelona.", "fair", "planned"),
+    ("Talks were held ahead of the vote in Kyiv.", "vote", "planned"),
 ]
 
 

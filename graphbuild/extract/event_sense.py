@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.event_idioms import idiomatic
 from graphbuild.extract.lexicon import POST_HEADS, TITLES
 
 if TYPE_CHECKING:
@@ -166,7 +167,9 @@ def _nominated_for_no_post(tok: Token) -> bool:
 _SPORT: Final = frozenset(
     {"match", "striker", "midfielder", "defender", "goalkeeper", "league", "cup", "semi-final", "quarter-final",
      "penalty", "score", "scorer", "equaliser", "equalizer", "championship", "tournament", "wicket", "innings",
-     "batsman", "bowler", "fixture", "derby", "referee", "half-time", "lap", "header", "free-kick", "touchline"}
+     "batsman", "bowler", "fixture", "derby", "referee", "half-time", "lap", "header", "free-kick", "touchline",
+     "trophy", "champion", "squad", "replay", "relegation", "premiership", "rugby", "football", "tennis",
+     "cricket", "seed", "semi-finalist", "finalist", "stadium", "kick-off", "playoff", "play-off"}
 )
 #: Words of violence that sport does not use figuratively ("shot", "fire", "attack", "strike" it does).
 _HARD_VIOLENCE: Final = frozenset(
@@ -280,6 +283,8 @@ def sanity(cand: Candidate) -> Candidate | None:
     ):
         return None  # "demonstrated its strength", "rallied support": protests take no object
     geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
+    if idiomatic(cand, _sport(cand.sent), _violent(cand.sent, cand.trigger.i), bool(geo)):
+        return None  # "imported cars", "home sales", "met the target", "demand is huge", "market rally"
     if cand.event_type == "Meet" and cand.trigger.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" for c in cand.trigger.children
     ) and not cand.args.get("target"):

@@ -25,8 +25,23 @@ STATUSES: Final = ("reported", "planned", "negated", "hypothetical")
 
 _NEG_VERBS: Final = frozenset(
     {"refuse", "deny", "reject", "decline", "fail", "cancel", "abandon", "postpone", "rule", "scrap",
-     "avoid", "halt", "suspend", "block", "prevent", "stop", "veto", "oppose", "resist"}
+     "avoid", "halt", "suspend", "block", "prevent", "stop", "veto"}
 )
+#: Verbs that stop a happening: what they govern is negated only when the stopping itself happened
+#: ("the court halted the auction"), not when it was only tried, wished or failed ("sought to halt the
+#: auction", "failed to stop the sale", "would not halt the deal"): then the happening is reported.
+_PREVENT_VERBS: Final = frozenset(
+    {"halt", "block", "prevent", "stop", "veto", "suspend", "cancel", "postpone", "scrap", "abandon", "avoid"}
+)
+#: Requests a refusal answers: "rejected the demand", "the appeal was denied" -- the request was made.
+_ASKED: Final = frozenset({"demand", "request", "appeal", "plea", "call", "petition", "ultimatum"})
+#: Adjectives whose infinitive is only possible ("ready to slap a tax on", "willing to meet").
+_HYPO_ADJ_GOV: Final = frozenset(
+    {"ready", "willing", "able", "prepared", "likely", "unlikely", "eager", "keen", "reluctant", "free", "happy",
+     "determined", "anxious", "desperate"}
+)
+#: Verbs whose present-tense subject is a scheduled happening: "the conference takes place this week".
+_SCHEDULED: Final = frozenset({"take", "begin", "start", "open", "run", "get", "kick", "resume", "close", "end"})
 #: "called off", "ruled out": a particle that makes a verb negate what it governs.
 _NEG_PARTICLE: Final = {("call", "off"), ("rule", "out")}
 _HYPO_VERBS: Final = frozenset(
@@ -100,7 +115,16 @@ def _governor_status(gov: Token, via: Token) -> str | None:
     if any((lemma, c.lower_) in _NEG_PARTICLE for c in gov.children if c.dep_ == "prt"):
         return "negated"
     if lemma in _NEG_VERBS and via.dep_ != "advcl":
+        if via.dep_ in ("dobj", "nsubjpass") and via.lemma_.lower() in _ASKED and via.i != gov.i:
+            return "reported"  # "Ford rejected the unions' demand": the demand was made
+        if lemma in _PREVENT_VERBS and gov.pos_ == "VERB" and event_status(gov) != "reported":
+            return "reported"  # "sought unsuccessfully to halt the auction": the auction went ahead
         return "negated"
+    if gov.pos_ == "ADJ" and via.dep_ == "xcomp":
+        if lemma == "unable":
+            return "negated"  # "was unable to attend the meeting"
+        if lemma in _HYPO_ADJ_GOV:
+            return "hypothetical"  # "ready to slap a tax on", "willing to meet"
     if via.dep_ == "ccomp":
         return "hypothetical" if lemma in _HYPO_CCOMP else None
     if lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in via.children) and via.dep_ == "xcomp":
@@ -143,11 +167,15 @@ def _governed(trigger: Token) -> str:
         if dep == "pobj" and head.dep_ in ("prep", "agent"):
             # "called for protests": the preposition's governor decides
             gov = head.head
+            if head.lower_ == "of" and gov.lower_ == "ahead":
+                return "planned"  # "ahead of the summit", "ahead of the start of the conference"
             found = _governor_status(gov, tok) if gov.i != head.i else None
             if found is not None:
                 return found
             tok = head
             continue
+        if dep == "nsubj" and tok.i == trigger.i and _scheduled(head):
+            return "planned"  # "the conference takes place in Cannes this week"
         if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
             break
         found = _governor_status(head, tok)
@@ -159,3 +187,16 @@ def _governed(trigger: Token) -> str:
                 return own
         tok = head
     return "reported"
+
+
+def _scheduled(verb: Token) -> bool:
+    """A present simple verb of taking place or starting, with no auxiliary: "takes place", "opens on
+    Monday", "begins next week" (a past or perfect one, "took place", "has begun", is reported)."""
+    if verb.lemma_.lower() not in _SCHEDULED or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    if verb.lemma_.lower() in ("take", "get", "kick"):
+        return any(c.dep_ in ("dobj", "prt", "acomp", "advmod") and c.lower_ in ("place", "off", "under", "underway")
+                   for c in verb.children)
+    return True
