@@ -160,11 +160,14 @@ def object_role(verb: Token, etype: str, default: str) -> str:
 
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
-    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen")."""
+    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen", "Acme's
+    directors", "its board")."""
     out: list[Hit] = []
     for c in subj.children:
-        if c.dep_ in ("compound", "nmod", "amod") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+        if c.dep_ in ("compound", "nmod", "amod", "poss") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
             out.append(hit)
+        elif c.dep_ == "poss" and (hit := org_antecedent(c, index)) is not None:
+            out.append(hit)  # "Their debut sold ...", "the firm's directors backed ..."
     return out
 
 
@@ -309,3 +312,100 @@ def _sentences_between(sents: list[Span], first: int, start: int) -> int:
         i = sents[i].end
         n += 1
     return n
+
+
+#: Pronouns that may stand for an organisation or a country ("it bought", "its takeover", "their debut").
+_ORG_PRONOUNS: Final = frozenset({"it", "its", "they", "their"})
+#: Nouns that, after "the", stand for an organisation named before ("the firm", "the company's bid").
+_ORG_NOUNS: Final = frozenset({"firm", "company", "group", "bank", "club", "band", "carrier", "airline", "retailer",
+                               "insurer", "broadcaster", "giant", "corporation", "conglomerate", "operator", "team",
+                               "government", "party"})
+#: What such a word may stand for: "it" and "the government" also a country ("Iran said it would ...").
+_STATE_WORDS: Final = frozenset({"it", "its", "they", "their", "government"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+
+
+def _org_word(tok: Token) -> bool:
+    """``tok`` is a pronoun or a definite description that may stand for an organisation named before."""
+    if tok.lower_ in _ORG_PRONOUNS:
+        return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$")
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_NOUNS and tok.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss", "relcl", "acl", "prep") for c in tok.children)
+
+
+def _subject_of(verb: Token, before: int) -> Token | None:
+    """The subject of ``verb`` when it comes before token ``before`` ("which", "that" and "there" stand for
+    nothing of their own here)."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS and c.i < before and c.lower_ not in ("which", "that", "who", "there", "what", "this"):
+            return c
+    return None
+
+
+def _prior_subject(tok: Token) -> Token | None:
+    """The subject of the clause before ``tok``: of a clause that governs it ("Acme said it would ..."), else
+    the last subject before it in its sentence ("After Acme sold X, it bought Y"), else the subject of the
+    previous sentence's main verb ("Acme grew. It bought Y")."""
+    head = tok
+    for _ in range(8):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        subj = _subject_of(head, tok.i)
+        if subj is not None and tok.i not in {t.i for t in subj.subtree}:
+            return subj
+    sent = tok.sent
+    for j in range(tok.i - 1, sent.start - 1, -1):
+        t = tok.doc[j]
+        if t.dep_ in _SUBJECTS and t.lower_ not in ("which", "that", "who", "there", "what", "this"):
+            return t
+    if sent.start == 0:
+        return None
+    root = tok.doc[sent.start - 1].sent.root
+    return _subject_of(root, sent.start)
+
+
+def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None:
+    """The organisation (or, for "it" and "the government", the country) a pronoun or "the firm" stands for,
+    only when that is clear: the subject of the nearest clause before it, in its sentence or the one before
+    ("Microsoft said it would buy ...", "Acme grew fast. The firm's takeover of ..."). When that subject is
+    anything else (a person, "the album", a name of another type) the word is left unresolved; with no subject
+    before it, a single organisation named in the two sentences is taken. The hit's mention is the word itself,
+    so its evidence stays in the trigger's sentence."""
+    if depth > 2 or index.at(tok) is not None or not _org_word(tok):
+        return None
+    types = {"Organization", "Country"} if tok.lower_ in _STATE_WORDS or tok.lemma_.lower() in _STATE_WORDS else {
+        "Organization"}
+    doc = tok.doc
+    sent = tok.sent
+    subj = _prior_subject(tok)
+    found: Hit | None = None
+    if subj is not None:
+        if subj.conjuncts:
+            return None  # "Acme and Brill reported profits. It ...": which one
+        found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
+        if found is None or found.entity.type not in types:
+            return None
+    else:
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i) if h.entity.type in types}
+        if len(keys) != 1:
+            return None
+        found = next(iter(keys.values()))
+    if found is None:
+        return None
+    span = doc[tok.i - 1 : tok.i + 1] if tok.pos_ == "NOUN" and tok.i > 0 else doc[tok.i : tok.i + 1]
+    said = Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, "pronoun")
+    return Hit(found.entity, said)
+
+
+def possessor_role(noun: Token, etype: str) -> str:
+    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
+    "of" phrase names the dead ("the army's killing of civilians": the army killed). Other nouns' possessor
+    acts ("Acme's takeover of ...")."""
+    if etype != "Death":
+        return "agent"
+    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "agent"
+    return "target"
