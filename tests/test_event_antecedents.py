@@ -1,4 +1,4 @@
-"""Event agents named by a pronoun or "the firm", and who a death noun's possessor is."""
+"""Event agents named by a pronoun or "the firm"; who a death noun's possessor is; no party from a modifier."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ DOCS = {
     "govt": "Iran denied the reports. The government attacked Kurdish rebels in the north.",
     "murder": "Police said Anna Verde's murder in Leeds was unsolved.",
     "killing_of": "The Syrian Army's killing of 40 villagers in Homs drew protests.",
+    "banker": "Israel has asked a US banker to run its central bank.",
+    "asked_country": "Israel asked the United States for more aid.",
+    "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
+    "plans": "Hamas plans to launch an attack on Israel.",
 }
 
 
@@ -73,3 +77,13 @@ def test_whose_murder_names_who_died(graph: dict) -> None:  # type: ignore[type-
 def test_whose_killing_of_others_names_who_killed(graph: dict) -> None:  # type: ignore[type-arg]
     roles = _roles(graph, "killing_of", "Death")
     assert "Syrian Army" in roles.get("agent", set())
+
+
+def test_a_country_on_a_person_noun_is_not_who_was_asked(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "United States" not in _roles(graph, "banker", "Request").get("target", set())
+    assert "United States" in _roles(graph, "asked_country", "Request").get("target", set())
+
+
+def test_who_tries_to_stop_a_sale_is_not_its_agent(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Yukon Oil" not in _roles(graph, "halt", "Transfer").get("agent", set())
+    assert "Hamas" in _roles(graph, "plans", "Attack").get("agent", set())

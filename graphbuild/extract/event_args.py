@@ -79,6 +79,29 @@ def nationality_blocked(role: str, etype: str) -> bool:
     return role in _NOT_FROM_MODIFIER or (role == "target" and etype == "Death")
 
 
+#: Nouns of people by their role ("a US banker", "Chinese officials"); words ending in "-er", "-or", "-ist" or
+#: "-ian" count too ("a German investor", "a French economist").
+_PERSON_NOUNS: Final = frozenset({"official", "diplomat", "envoy", "executive", "minister", "president", "chief",
+                                  "adviser", "advisor", "businessman", "businesswoman", "aide", "delegate", "delegation",
+                                  "representative", "spokesman", "spokeswoman", "expert", "analyst", "candidate",
+                                  "counterpart", "citizen", "national", "student", "tourist", "agent", "ambassador",
+                                  "lawmaker", "legislator", "consultant", "head", "boss", "star", "team", "side",
+                                  "firm", "company", "bank", "group", "club", "investor", "buyer", "bidder"})
+_PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian")
+#: Types whose target or participant is someone asked, met, named or told, never the country on a noun.
+_PARTY_TYPES: Final = frozenset({"Request", "Meet", "Personnel", "Statement", "Support", "Agreement", "Transfer"})
+
+
+def unnamed_party(root: Token, role: str, etype: str) -> bool:
+    """A country or nationality on a noun of a person or a firm is no party: "asked a US banker to run ..." asks
+    the banker, not the United States ("Israel asked a US banker", "met Chinese officials", "bought a French
+    bank")."""
+    if role not in ("target", "participant") or etype not in _PARTY_TYPES:
+        return False
+    head = root.head.lemma_.lower()
+    return head in _PERSON_NOUNS or (root.head.pos_ == "NOUN" and len(head) > 4 and head.endswith(_PERSON_SUFFIXES))
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -91,7 +114,7 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                     if span.root.head.lemma_.lower() in _LAND and role not in ("place", "destination"):
                         moved.append(hit)  # "attacks on British soil" happen in Britain
                         continue
-                    if nationality_blocked(role, cand.event_type):
+                    if nationality_blocked(role, cand.event_type) or unnamed_party(span.root, role, cand.event_type):
                         continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
@@ -240,7 +263,10 @@ _REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "
                               "face", "see", "witness", "condemn", "criticise", "criticize", "denounce", "welcome",
                               "praise", "oppose", "fear", "ignore", "investigate", "report", "describe", "blame",
                               "cover", "watch", "monitor", "disperse", "quell", "suppress", "prevent", "ban",
-                              "question", "dismiss", "mark", "commemorate", "follow", "overshadow"})
+                              "question", "dismiss", "mark", "commemorate", "follow", "overshadow",
+                              # who stops or fights a deal or a sale does not make it ("sought to halt the auction")
+                              "halt", "stop", "block", "resist", "challenge", "contest", "thwart", "scupper",
+                              "derail", "obstruct"})
 
 
 def governor_role(verb: Token, etype: str) -> str | None:
