@@ -20,6 +20,8 @@ DOCS = {
     "govt": "Iran denied the reports. The government attacked Kurdish rebels in the north.",
     "murder": "Police said Anna Verde's murder in Leeds was unsolved.",
     "killing_of": "The Syrian Army's killing of 40 villagers in Homs drew protests.",
+    "pleonastic": "Apex Mining grew fast last year. It is impossible to say how much it earned.",
+    "they": "Harlow Foods sued the farmers after they attacked its depot in Leeds.",
     "banker": "Israel has asked a US banker to run its central bank.",
     "asked_country": "Israel asked the United States for more aid.",
     "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
@@ -87,3 +89,9 @@ def test_a_country_on_a_person_noun_is_not_who_was_asked(graph: dict) -> None:  
 def test_who_tries_to_stop_a_sale_is_not_its_agent(graph: dict) -> None:  # type: ignore[type-arg]
     assert "Yukon Oil" not in _roles(graph, "halt", "Transfer").get("agent", set())
     assert "Hamas" in _roles(graph, "plans", "Attack").get("agent", set())
+
+
+def test_an_empty_it_or_they_names_no_one(graph: dict) -> None:  # type: ignore[type-arg]
+    # "It is impossible to say": no speaker; "they" names people as often as a firm
+    assert not _roles(graph, "pleonastic", "Statement").get("agent")
+    assert "Harlow Foods" not in _roles(graph, "they", "Attack").get("agent", set())

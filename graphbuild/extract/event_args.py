@@ -187,10 +187,11 @@ def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
     directors", "its board")."""
     out: list[Hit] = []
     for c in subj.children:
-        if c.dep_ in ("compound", "nmod", "amod", "poss") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
-            out.append(hit)
-        elif c.dep_ == "poss" and (hit := org_antecedent(c, index)) is not None:
-            out.append(hit)  # "Their debut sold ...", "the firm's directors backed ..."
+        on_noun = c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and subj.pos_ == "NOUN")
+        if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+            out.append(hit)  # not "Vox's Yglesias": a name the index missed still names who acts
+        elif c.dep_ == "poss" and subj.pos_ == "NOUN" and (hit := org_antecedent(c, index)) is not None:
+            out.append(hit)  # "Its directors backed ...", "the firm's directors backed ..."
     return out
 
 
@@ -340,20 +341,23 @@ def _sentences_between(sents: list[Span], first: int, start: int) -> int:
     return n
 
 
-#: Pronouns that may stand for an organisation or a country ("it bought", "its takeover", "their debut").
-_ORG_PRONOUNS: Final = frozenset({"it", "its", "they", "their"})
+#: Pronouns that may stand for an organisation or a country ("it bought", "its takeover"); "they" and "their"
+#: name people as often as a firm ("pensioners ... their retirement").
+_ORG_PRONOUNS: Final = frozenset({"it", "its"})
 #: Nouns that, after "the", stand for an organisation named before ("the firm", "the company's bid").
 _ORG_NOUNS: Final = frozenset({"firm", "company", "group", "bank", "club", "band", "carrier", "airline", "retailer",
                                "insurer", "broadcaster", "giant", "corporation", "conglomerate", "operator", "team",
                                "government", "party"})
 #: What such a word may stand for: "it" and "the government" also a country ("Iran said it would ...").
-_STATE_WORDS: Final = frozenset({"it", "its", "they", "their", "government"})
+_STATE_WORDS: Final = frozenset({"it", "its", "government"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 
 
 def _org_word(tok: Token) -> bool:
     """``tok`` is a pronoun or a definite description that may stand for an organisation named before."""
     if tok.lower_ in _ORG_PRONOUNS:
+        if tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear", "remain"):
+            return False  # "It is impossible to say ...": no one
         return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$")
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_NOUNS and tok.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
@@ -382,9 +386,11 @@ def _prior_subject(tok: Token) -> Token | None:
         if subj is not None and tok.i not in {t.i for t in subj.subtree}:
             return subj
     sent = tok.sent
+    root = sent.root
     for j in range(tok.i - 1, sent.start - 1, -1):
-        t = tok.doc[j]
-        if t.dep_ in _SUBJECTS and t.lower_ not in ("which", "that", "who", "there", "what", "this"):
+        t = tok.doc[j]  # a clause of the sentence's own, not one nested deeper ("... [Israel] receives ...")
+        if t.dep_ in _SUBJECTS and t.lower_ not in ("which", "that", "who", "there", "what", "this") and (
+                t.head.i == root.i or t.head.head.i == root.i):
             return t
     if sent.start == 0:
         return None
@@ -393,12 +399,12 @@ def _prior_subject(tok: Token) -> Token | None:
 
 
 def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None:
-    """The organisation (or, for "it" and "the government", the country) a pronoun or "the firm" stands for,
-    only when that is clear: the subject of the nearest clause before it, in its sentence or the one before
-    ("Microsoft said it would buy ...", "Acme grew fast. The firm's takeover of ..."). When that subject is
-    anything else (a person, "the album", a name of another type) the word is left unresolved; with no subject
-    before it, a single organisation named in the two sentences is taken. The hit's mention is the word itself,
-    so its evidence stays in the trigger's sentence."""
+    """The organisation (or, for "it" and "the government", the country, never its people) a
+    pronoun or "the firm" stands for, only when that is clear: the subject of the nearest clause before it, in
+    its sentence or the one before ("Microsoft said it would buy ...", "Acme grew fast. The firm's takeover of
+    ..."). When that subject is anything else (a person, "the album", a name of another type, two names joined
+    by "and") the word is left unresolved; with no subject before it, a single organisation named in the two
+    sentences is taken. The hit's mention is the word itself, so its evidence stays in the trigger's sentence."""
     if depth > 2 or index.at(tok) is not None or not _org_word(tok):
         return None
     types = {"Organization", "Country"} if tok.lower_ in _STATE_WORDS or tok.lemma_.lower() in _STATE_WORDS else {
@@ -411,11 +417,12 @@ def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None
         if subj.conjuncts:
             return None  # "Acme and Brill reported profits. It ...": which one
         found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
-        if found is None or found.entity.type not in types:
-            return None
+        if found is None or found.entity.type not in types or found.mention.kind == "demonym":
+            return None  # a demonym ("Venezuelans") names the people, not the state
     else:
         prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i) if h.entity.type in types}
+        keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i)
+                if h.entity.type in types and h.mention.kind != "demonym"}
         if len(keys) != 1:
             return None
         found = next(iter(keys.values()))
