@@ -79,26 +79,30 @@ def nationality_blocked(role: str, etype: str) -> bool:
     return role in _NOT_FROM_MODIFIER or (role == "target" and etype == "Death")
 
 
-#: Nouns of people by their role ("a US banker", "Chinese officials"); words ending in "-er", "-or", "-ist" or
-#: "-ian" count too ("a German investor", "a French economist").
-_PERSON_NOUNS: Final = frozenset({"official", "diplomat", "envoy", "executive", "minister", "president", "chief",
-                                  "adviser", "advisor", "businessman", "businesswoman", "aide", "delegate", "delegation",
-                                  "representative", "spokesman", "spokeswoman", "expert", "analyst", "candidate",
-                                  "counterpart", "citizen", "national", "student", "tourist", "agent", "ambassador",
-                                  "lawmaker", "legislator", "consultant", "head", "boss", "star", "team", "side",
-                                  "firm", "company", "bank", "group", "club", "investor", "buyer", "bidder"})
+#: Nouns of people by their role ("a US banker", "a German investor"); words ending in "-er", "-or", "-ist" or
+#: "-ian" count too ("a French economist"), except roles that speak for a state (:data:`_STATE_ROLES`).
+_PERSON_NOUNS: Final = frozenset({"executive", "adviser", "advisor", "businessman", "businesswoman", "expert", "analyst",
+                                  "candidate", "citizen", "national", "student", "tourist", "consultant", "boss", "star",
+                                  "investor", "buyer", "bidder", "firm", "company", "bank", "group", "club"})
 _PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian")
+#: Roles that speak for their country: "met his Chinese counterpart", "talks with the Iranian foreign minister"
+#: are talks with China and Iran.
+_STATE_ROLES: Final = frozenset({"minister", "leader", "premier", "governor", "senator", "negotiator", "politician",
+                                 "ambassador", "counterpart", "official", "diplomat", "envoy", "president", "chancellor",
+                                 "commander", "mediator", "interlocutor", "emissary", "ruler", "monarch", "dictator"})
 #: Types whose target or participant is someone asked, met, named or told, never the country on a noun.
 _PARTY_TYPES: Final = frozenset({"Request", "Meet", "Personnel", "Statement", "Support", "Agreement", "Transfer"})
 
 
 def unnamed_party(root: Token, role: str, etype: str) -> bool:
     """A country or nationality on a noun of a person or a firm is no party: "asked a US banker to run ..." asks
-    the banker, not the United States ("Israel asked a US banker", "met Chinese officials", "bought a French
-    bank")."""
+    the banker, not the United States ("Israel asked a US banker", "bought a French bank"); a role that speaks
+    for its state is not such a noun ("talks with their Ukrainian counterpart" are talks with Ukraine)."""
     if role not in ("target", "participant") or etype not in _PARTY_TYPES:
         return False
     head = root.head.lemma_.lower()
+    if head in _STATE_ROLES:
+        return False
     return head in _PERSON_NOUNS or (root.head.pos_ == "NOUN" and len(head) > 4 and head.endswith(_PERSON_SUFFIXES))
 
 
