@@ -79,6 +79,33 @@ def nationality_blocked(role: str, etype: str) -> bool:
     return role in _NOT_FROM_MODIFIER or (role == "target" and etype == "Death")
 
 
+#: Nouns of people by their role ("a US banker", "a German investor"); words ending in "-er", "-or", "-ist" or
+#: "-ian" count too ("a French economist"), except roles that speak for a state (:data:`_STATE_ROLES`).
+_PERSON_NOUNS: Final = frozenset({"executive", "adviser", "advisor", "businessman", "businesswoman", "expert", "analyst",
+                                  "candidate", "citizen", "national", "student", "tourist", "consultant", "boss", "star",
+                                  "investor", "buyer", "bidder", "firm", "company", "bank", "group", "club"})
+_PERSON_SUFFIXES: Final = ("er", "or", "ist", "ian")
+#: Roles that speak for their country: "met his Chinese counterpart", "talks with the Iranian foreign minister"
+#: are talks with China and Iran.
+_STATE_ROLES: Final = frozenset({"minister", "leader", "premier", "governor", "senator", "negotiator", "politician",
+                                 "ambassador", "counterpart", "official", "diplomat", "envoy", "president", "chancellor",
+                                 "commander", "mediator", "interlocutor", "emissary", "ruler", "monarch", "dictator"})
+#: Types whose target or participant is someone asked, met, named or told, never the country on a noun.
+_PARTY_TYPES: Final = frozenset({"Request", "Meet", "Personnel", "Statement", "Support", "Agreement", "Transfer"})
+
+
+def unnamed_party(root: Token, role: str, etype: str) -> bool:
+    """A country or nationality on a noun of a person or a firm is no party: "asked a US banker to run ..." asks
+    the banker, not the United States ("Israel asked a US banker", "bought a French bank"); a role that speaks
+    for its state is not such a noun ("talks with their Ukrainian counterpart" are talks with Ukraine)."""
+    if role not in ("target", "participant") or etype not in _PARTY_TYPES:
+        return False
+    head = root.head.lemma_.lower()
+    if head in _STATE_ROLES:
+        return False
+    return head in _PERSON_NOUNS or (root.head.pos_ == "NOUN" and len(head) > 4 and head.endswith(_PERSON_SUFFIXES))
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -91,7 +118,7 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                     if span.root.head.lemma_.lower() in _LAND and role not in ("place", "destination"):
                         moved.append(hit)  # "attacks on British soil" happen in Britain
                         continue
-                    if nationality_blocked(role, cand.event_type):
+                    if nationality_blocked(role, cand.event_type) or unnamed_party(span.root, role, cand.event_type):
                         continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
@@ -160,11 +187,15 @@ def object_role(verb: Token, etype: str, default: str) -> str:
 
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
-    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen")."""
+    """Organisations and countries named on a subject that names no one itself ("Taliban gunmen", "Acme's
+    directors", "its board")."""
     out: list[Hit] = []
     for c in subj.children:
-        if c.dep_ in ("compound", "nmod", "amod") and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
-            out.append(hit)
+        on_noun = c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and subj.pos_ == "NOUN")
+        if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+            out.append(hit)  # not "Vox's Yglesias": a name the index missed still names who acts
+        elif c.dep_ == "poss" and subj.pos_ == "NOUN" and (hit := org_antecedent(c, index)) is not None:
+            out.append(hit)  # "Its directors backed ...", "the firm's directors backed ..."
     return out
 
 
@@ -237,7 +268,10 @@ _REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "
                               "face", "see", "witness", "condemn", "criticise", "criticize", "denounce", "welcome",
                               "praise", "oppose", "fear", "ignore", "investigate", "report", "describe", "blame",
                               "cover", "watch", "monitor", "disperse", "quell", "suppress", "prevent", "ban",
-                              "question", "dismiss", "mark", "commemorate", "follow", "overshadow"})
+                              "question", "dismiss", "mark", "commemorate", "follow", "overshadow",
+                              # who stops or fights a deal or a sale does not make it ("sought to halt the auction")
+                              "halt", "stop", "block", "resist", "challenge", "contest", "thwart", "scupper",
+                              "derail", "obstruct"})
 
 
 def governor_role(verb: Token, etype: str) -> str | None:
@@ -309,3 +343,106 @@ def _sentences_between(sents: list[Span], first: int, start: int) -> int:
         i = sents[i].end
         n += 1
     return n
+
+
+#: Pronouns that may stand for an organisation or a country ("it bought", "its takeover"); "they" and "their"
+#: name people as often as a firm ("pensioners ... their retirement").
+_ORG_PRONOUNS: Final = frozenset({"it", "its"})
+#: Nouns that, after "the", stand for an organisation named before ("the firm", "the company's bid").
+_ORG_NOUNS: Final = frozenset({"firm", "company", "group", "bank", "club", "band", "carrier", "airline", "retailer",
+                               "insurer", "broadcaster", "giant", "corporation", "conglomerate", "operator", "team",
+                               "government", "party"})
+#: What such a word may stand for: "it" and "the government" also a country ("Iran said it would ...").
+_STATE_WORDS: Final = frozenset({"it", "its", "government"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+
+
+def _org_word(tok: Token) -> bool:
+    """``tok`` is a pronoun or a definite description that may stand for an organisation named before."""
+    if tok.lower_ in _ORG_PRONOUNS:
+        if tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear", "remain"):
+            return False  # "It is impossible to say ...": no one
+        return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$")
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_NOUNS and tok.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss", "relcl", "acl", "prep") for c in tok.children)
+
+
+def _subject_of(verb: Token, before: int) -> Token | None:
+    """The subject of ``verb`` when it comes before token ``before`` ("which", "that" and "there" stand for
+    nothing of their own here)."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECTS and c.i < before and c.lower_ not in ("which", "that", "who", "there", "what", "this"):
+            return c
+    return None
+
+
+def _prior_subject(tok: Token) -> Token | None:
+    """The subject of the clause before ``tok``: of a clause that governs it ("Acme said it would ..."), else
+    the last subject before it in its sentence ("After Acme sold X, it bought Y"), else the subject of the
+    previous sentence's main verb ("Acme grew. It bought Y")."""
+    head = tok
+    for _ in range(8):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        subj = _subject_of(head, tok.i)
+        if subj is not None and tok.i not in {t.i for t in subj.subtree}:
+            return subj
+    sent = tok.sent
+    root = sent.root
+    for j in range(tok.i - 1, sent.start - 1, -1):
+        t = tok.doc[j]  # a clause of the sentence's own, not one nested deeper ("... [Israel] receives ...")
+        if t.dep_ in _SUBJECTS and t.lower_ not in ("which", "that", "who", "there", "what", "this") and (
+                t.head.i == root.i or t.head.head.i == root.i):
+            return t
+    if sent.start == 0:
+        return None
+    root = tok.doc[sent.start - 1].sent.root
+    return _subject_of(root, sent.start)
+
+
+def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None:
+    """The organisation (or, for "it" and "the government", the country, never its people) a
+    pronoun or "the firm" stands for, only when that is clear: the subject of the nearest clause before it, in
+    its sentence or the one before ("Microsoft said it would buy ...", "Acme grew fast. The firm's takeover of
+    ..."). When that subject is anything else (a person, "the album", a name of another type, two names joined
+    by "and") the word is left unresolved; with no subject before it, a single organisation named in the two
+    sentences is taken. The hit's mention is the word itself, so its evidence stays in the trigger's sentence."""
+    if depth > 2 or index.at(tok) is not None or not _org_word(tok):
+        return None
+    types = {"Organization", "Country"} if tok.lower_ in _STATE_WORDS or tok.lemma_.lower() in _STATE_WORDS else {
+        "Organization"}
+    doc = tok.doc
+    sent = tok.sent
+    subj = _prior_subject(tok)
+    found: Hit | None = None
+    if subj is not None:
+        if subj.conjuncts:
+            return None  # "Acme and Brill reported profits. It ...": which one
+        found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
+        if found is None or found.entity.type not in types or found.mention.kind == "demonym":
+            return None  # a demonym ("Venezuelans") names the people, not the state
+    else:
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i)
+                if h.entity.type in types and h.mention.kind != "demonym"}
+        if len(keys) != 1:
+            return None
+        found = next(iter(keys.values()))
+    if found is None:
+        return None
+    span = doc[tok.i - 1 : tok.i + 1] if tok.pos_ == "NOUN" and tok.i > 0 else doc[tok.i : tok.i + 1]
+    said = Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, "pronoun")
+    return Hit(found.entity, said)
+
+
+def possessor_role(noun: Token, etype: str) -> str:
+    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
+    "of" phrase names the dead ("the army's killing of civilians": the army killed). Other nouns' possessor
+    acts ("Acme's takeover of ...")."""
+    if etype != "Death":
+        return "agent"
+    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "agent"
+    return "target"

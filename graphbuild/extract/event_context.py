@@ -132,7 +132,10 @@ def _governor_subject(trigger: Token, root: Token) -> bool:
     if top.dep_ != "nsubj" or anchor.head.i == anchor.i:
         return False
     if anchor.dep_ in ("dobj", "nsubjpass"):
-        return top.head.i == anchor.head.i
+        verb = anchor.head  # "Acme sought to halt the sale": the subject of the verb "halt" depends on
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i and top.head.i != verb.i:
+            verb = verb.head
+        return top.head.i == verb.i
     # "Channel Five broadcast the opera despite protests": the verb's subject did not protest
     prep = anchor.head
     return anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i != prep.i and top.head.i == prep.head.i

@@ -30,7 +30,9 @@ from graphbuild.extract.event_args import (
     nationality_modifier,
     nested_places,
     object_role,
+    org_antecedent,
     passive_target,
+    possessor_role,
     prune_arguments,
     quantity_anchor,
     relative_subject,
@@ -241,6 +243,8 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
             if child.lower_ == "which" and verb.dep_ == "relcl":
                 return relative_subject(child, index)  # "Russia, which will not stop bombing"
+            if (org := org_antecedent(child, index)) is not None:
+                return [org]  # "Acme said it would buy ...", "the firm bought ..."
             if child.lower_ in _NEG_SUBJ:
                 return []
             return _hits_of(child, index) or subject_modifier_names(child, index)
@@ -396,8 +400,8 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     )
     for c in tok.children:
         if c.dep_ == "poss":
-            for h in _hits_of(c, index):
-                cand.add("agent", h)
+            for h in _hits_of(c, index) or [h for h in [org_antecedent(c, index)] if h is not None]:
+                cand.add(possessor_role(tok, etype), h)
         elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
             if mod.entity.type == "Place":  # "a Middle East trip", "the London conference"
                 cand.add("destination" if etype == "Travel" else "place", mod)

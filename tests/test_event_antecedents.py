@@ -1,0 +1,97 @@
+"""Event agents named by a pronoun or "the firm"; who a death noun's possessor is; no party from a modifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+DOCS = {
+    "it_next": "Microsoft reported strong profits on Tuesday. In March it bought the software maker Tellam.",
+    "said_it": "Harlow Foods said it would buy the rival chain Pemberly Stores.",
+    "the_company": "Microsoft is the largest software maker in the world. The company bought Lintel Networks in 2003.",
+    "firms_takeover": "Brandt Motors grew quickly last year. The firm's planned takeover of Kessel Auto was approved.",
+    "it_thing": "Google launched a new phone on Monday. The device is cheap. It sold a million units in Japan.",
+    "two_orgs": "Google and Yahoo reported profits. It bought the start-up Keyhole in 2004.",
+    "firm_person": "Mr Tom Hale runs Harrow Shipping. The firm bought three tankers from Greece.",
+    "govt": "Iran denied the reports. The government attacked Kurdish rebels in the north.",
+    "murder": "Police said Anna Verde's murder in Leeds was unsolved.",
+    "killing_of": "The Syrian Army's killing of 40 villagers in Homs drew protests.",
+    "pleonastic": "Apex Mining grew fast last year. It is impossible to say how much it earned.",
+    "they": "Harlow Foods sued the farmers after they attacked its depot in Leeds.",
+    "banker": "Israel has asked a US banker to run its central bank.",
+    "asked_country": "Israel asked the United States for more aid.",
+    "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
+    "plans": "Hamas plans to launch an attack on Israel.",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    from graphbuild.pipeline import BuildOptions, build
+
+    tmp = tmp_path_factory.mktemp("antecedents")
+    src = tmp / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
+    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
+    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _roles(graph: dict, doc: str, etype: str) -> dict[str, set[str]]:  # type: ignore[type-arg]
+    """Role -> argument labels over the document's events of ``etype``."""
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    roles: dict[str, set[str]] = {}
+    for n in graph["nodes"]:
+        if n.get("type") == "Event" and n["doc"] == doc and n["event_type"] == etype:
+            for e in graph["edges"]:
+                if e["source"] == n["id"]:
+                    roles.setdefault(e["relation"], set()).add(nodes[e["target"]]["label"])
+    return roles
+
+
+@pytest.mark.parametrize(("doc", "etype", "agent"), [
+    ("it_next", "Transfer", "Microsoft"),  # the subject of the sentence before
+    ("said_it", "Transfer", "Harlow Foods"),  # the subject of the governing clause
+    ("the_company", "Transfer", "Microsoft"),
+    ("firms_takeover", "Transfer", "Brandt Motors"),
+    ("govt", "Attack", "Iran"),
+])
+def test_a_pronoun_or_the_firm_names_the_organisation_before(graph: dict, doc: str, etype: str,  # type: ignore[type-arg]
+                                                             agent: str) -> None:
+    assert agent in _roles(graph, doc, etype).get("agent", set())
+
+
+@pytest.mark.parametrize("doc", ["it_thing", "two_orgs", "firm_person"])
+def test_an_unclear_pronoun_names_no_agent(graph: dict, doc: str) -> None:  # type: ignore[type-arg]
+    # "It" after "The device is cheap", after two companies, "the firm" after a person as subject
+    assert not _roles(graph, doc, "Transfer").get("agent")
+
+
+def test_whose_murder_names_who_died(graph: dict) -> None:  # type: ignore[type-arg]
+    roles = _roles(graph, "murder", "Death")
+    assert "Anna Verde" in roles.get("target", set())
+    assert "Anna Verde" not in roles.get("agent", set())
+
+
+def test_whose_killing_of_others_names_who_killed(graph: dict) -> None:  # type: ignore[type-arg]
+    roles = _roles(graph, "killing_of", "Death")
+    assert "Syrian Army" in roles.get("agent", set())
+
+
+def test_a_country_on_a_person_noun_is_not_who_was_asked(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "United States" not in _roles(graph, "banker", "Request").get("target", set())
+    assert "United States" in _roles(graph, "asked_country", "Request").get("target", set())
+
+
+def test_who_tries_to_stop_a_sale_is_not_its_agent(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Yukon Oil" not in _roles(graph, "halt", "Transfer").get("agent", set())
+    assert "Hamas" in _roles(graph, "plans", "Attack").get("agent", set())
+
+
+def test_an_empty_it_or_they_names_no_one(graph: dict) -> None:  # type: ignore[type-arg]
+    # "It is impossible to say": no speaker; "they" names people as often as a firm
+    assert not _roles(graph, "pleonastic", "Statement").get("agent")
+    assert "Harlow Foods" not in _roles(graph, "they", "Attack").get("agent", set())
