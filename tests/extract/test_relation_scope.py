@@ -51,3 +51,27 @@ def test_relation_found(nlp, text: str, expected: Triple) -> None:  # type: igno
 @pytest.mark.parametrize(("text", "absent"), ABSENT)
 def test_relation_not_found(nlp, text: str, absent: Triple) -> None:  # type: ignore[no-untyped-def]
     assert absent not in _triples(nlp, text)
+
+
+def _posts(nlp, text: str) -> set[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+    from graphbuild.extract.common import EntityIndex
+    from graphbuild.extract.entities import extract_entities
+    from graphbuild.extract.relations import extract_relations
+    from graphbuild.model import Document
+
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    ents = extract_entities(doc, document)
+    return {(r.evidence.object_text, r.title) for r in extract_relations(doc, document, ents, EntityIndex(doc, ents))
+            if r.relation == "holds_position"}
+
+
+def test_posts_differing_in_case_are_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Former US President George Miller spoke at the conference. Later, former US president George Miller "
+            "left for Boston.")
+    assert {t for _, t in _posts(nlp, text)} == {"President"}
+
+
+def test_posts_differing_in_words_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "US President George Miller spoke. Later, US Vice President Ann Lee left for Boston."
+    assert {t for _, t in _posts(nlp, text)} == {"President", "Vice President"}
