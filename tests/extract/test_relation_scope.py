@@ -32,6 +32,8 @@ ABSENT: list[tuple[str, Triple]] = [
     ("The award went to Canadian director Emma Clarke for her film about fishermen.",
      ("Emma Clarke", "holds_position", "Canadian")),
     ("US economist Laura Finch warned of a slowdown.", ("Laura Finch", "affiliated_with", "US")),
+    ("Wales boss Tom Price named his squad.", ("Tom Price", "lives_in", "Wales")),
+    ("Sam Reed, the founder of India's Lotus Films, spoke.", ("Sam Reed", "holds_position", "India")),
     ("Also on the bill are Supergrass, Elbow and Kings of Leeds, the organisers said.",
      ("Kings", "lives_in", "Leeds")),
     ('"She would have been a brilliant president of the United States," said Senator Tom Walker.',

@@ -177,7 +177,8 @@ def rule_title_premod(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(hit, "affiliated_with", owner, sent, "affiliated_with.team_premod", 0.7, former=former)
             continue
         if ent.type == "Country" and nationality_only(title):  # "British film director X": a nationality
-            yield ctx.rel(hit, "lives_in", owner, sent, "lives_in.nationality", 0.6)
+            if owner.mention.kind == "demonym":
+                yield ctx.rel(hit, "lives_in", owner, sent, "lives_in.nationality", 0.6)
         elif ent.type == "Country" or (_is_org(owner) and not is_party(ent)):
             yield ctx.rel(hit, "holds_position", owner, sent, "title.premod", 0.8, title=title, former=former)
             yield ctx.rel(hit, "affiliated_with", owner, sent, "title.premod", 0.8, former=former)

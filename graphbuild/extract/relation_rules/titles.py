@@ -97,8 +97,10 @@ def _post_relations(
                           object_text=person.mention.text, former=former)
         return
     if org is not None and org.entity.type == "Country" and nationality_only(title):
-        # "British director X", "US economist Y": a nationality and an occupation, not a post of the state
-        yield ctx.rel(person, "lives_in", org, sent, "lives_in.nationality", 0.6)
+        # "British director X": a nationality and an occupation, not a post of the state; "X, founder of India 's
+        # Percept Films", "UK managing director of Y": the country is the firm's or the branch's, so nothing
+        if rule == "title.prefix" and org.mention.kind == "demonym":
+            yield ctx.rel(person, "lives_in", org, sent, "lives_in.nationality", 0.6)
         return
     if org is not None:
         yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title), former=former)
@@ -125,7 +127,7 @@ def _post_relations(
 #: director X", "US economist Y") they say where the person is from, not whom they act for.
 _OCCUPATIONS = frozenset(
     {"director", "editor", "founder", "co-founder", "owner", "executive", "ceo", "cfo", "coo", "economist", "analyst",
-     "correspondent", "lawyer", "chairman", "chairwoman", "chairperson", "chair", "boss", "producer"})
+     "correspondent", "lawyer", "chairman", "chairwoman", "chairperson", "chair", "producer"})
 
 
 def nationality_only(title: str) -> bool:
