@@ -240,7 +240,8 @@ def build_graph(sources: Iterable[Source], options: BuildOptions | None = None) 
     :class:`~graphbuild.model.Document`.  ``options`` are the CLI's
     (:class:`~graphbuild.pipeline.BuildOptions`): ``processes``,
     ``batch_size``, ``model``, ``engine``/``dask_address``, ``base_iri``,
-    ``max_chars`` (longer documents are parsed in pieces), ``progress``; the extraction cache is used only when ``cache_dir`` is
+    ``max_chars`` (longer documents are parsed in pieces), ``progress``, ``world_knowledge``
+    (also keep relations the text does not state, marked ``inferred``); the extraction cache is used only when ``cache_dir`` is
     set, and the output fields apply to :meth:`KnowledgeGraph.save`.
 
     A source that cannot be read or extracted is skipped and described in
@@ -255,6 +256,10 @@ def build_graph(sources: Iterable[Source], options: BuildOptions | None = None) 
     errors: list[str] = []
     docs = list(_documents(sources, errors))
     results = _extract(docs, opts, errors)
+    if not opts.world_knowledge:
+        from graphbuild.graph import stated_only
+
+        results = stated_only(results)
     if not results:
         raise GraphbuildError("nothing to build" + (": " + "; ".join(errors) if errors else ": no sources given"))
     return KnowledgeGraph(assemble(results, opts.base_iri), errors, opts.base_iri)

@@ -66,6 +66,9 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--dask", default=None, metavar="ADDRESS", help="Dask scheduler address (implies --engine dask)")
     p.add_argument("--model", default=None, help="spaCy model package to load")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--world-knowledge", action="store_true",
+                   help="also keep relations the text does not state (a town's country from the place table, "
+                        "containment chains, a country's post from its title), marked inferred")
     p.add_argument("--strict", action="store_true",
                    help="exit with code 1 when any document could not be read or extracted (the rest is still written)")
     p.set_defaults(func=cmd_build)
@@ -104,6 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         default_date=default_date,
         max_chars=args.max_chars,
+        world_knowledge=args.world_knowledge,
     )
     inputs = args.inputs or [DEFAULT_INPUT]
     report = build(inputs, opts)

@@ -37,7 +37,9 @@ Edges (key = relation name, plus ``"|" + title`` for posts)
     "sentence_end", "subject_text", "object_text", "rule", "confidence",
     "sentence"}``, sorted, one per supporting sentence); ``confidence`` (the
     highest of its evidence); ``title`` for ``holds_position``; ``former``
-    (True) when every supporting sentence gives a past post or affiliation.  Event
+    (True) when every supporting sentence gives a past post or affiliation; ``inferred``
+    (True) when every record rests on world knowledge rather than a sentence
+    (:data:`WORLD_KNOWLEDGE_RULES`, kept only by a build with ``world_knowledge``).  Event
     argument edges go from the event node to the entity, with the role as
     ``relation``.
 """
@@ -45,14 +47,54 @@ Edges (key = relation name, plus ``"|" + title`` for posts)
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 
 from graphbuild.eventmerge import EventMerges, MergedEvent, event_node_id, merge_events
-from graphbuild.model import DocResult, Entity, Event, Evidence, Mention
+from graphbuild.model import DocResult, Entity, Event, Evidence, Mention, Relation
 
-__all__ = ["DEFAULT_BASE_IRI", "build_graph", "event_node_id", "kept_as", "relation_edge_key"]
+__all__ = [
+    "DEFAULT_BASE_IRI", "WORLD_KNOWLEDGE_RULES", "build_graph", "event_node_id", "is_world_knowledge", "kept_as",
+    "relation_edge_key", "stated_only",
+]
+
+#: Evidence rules of relations the text does not state, inferred from the place table or a chain of other
+#: facts: a town's country from the gazetteer ("Nagano" -> Japan), containment carried along a chain
+#: (X based_in Los Angeles, Los Angeles located_in United States -> X based_in United States), and a
+#: country's post read from its title alone ("Home Secretary" -> United Kingdom).  A build leaves them out
+#: unless asked for world knowledge (``build --world-knowledge``); then their edges say ``inferred``.
+WORLD_KNOWLEDGE_RULES = frozenset(
+    {"located_in.gazetteer", "located_in.closure", "based_in.closure", "title.implied_country"}
+)
+
+
+def is_world_knowledge(rel: Relation) -> bool:
+    """Whether ``rel`` rests on world knowledge, not on its sentence (:data:`WORLD_KNOWLEDGE_RULES`); a post
+    without organisation (subject == object) is the title itself, which the sentence states."""
+    return rel.evidence.rule in WORLD_KNOWLEDGE_RULES and rel.subject != rel.object
+
+
+def stated_only(results: Iterable[DocResult]) -> list[DocResult]:
+    """``results`` without the relations that rest on world knowledge: every fact left has a sentence that
+    states it.  A post whose country only the title implies ("Home Secretary" -> United Kingdom) stays as a
+    post of the person without organisation."""
+    out = []
+    for res in results:
+        if not any(is_world_knowledge(r) for r in res.relations):
+            out.append(res)
+            continue
+        kept: dict[tuple[str, str, str, str | None, int], Relation] = {}
+        for rel in res.relations:
+            if is_world_knowledge(rel):
+                if rel.relation != "holds_position" or not rel.title:
+                    continue
+                rel = replace(rel, object=rel.subject,
+                              evidence=replace(rel.evidence, object_text=rel.evidence.subject_text))
+            kept.setdefault((rel.subject, rel.relation, rel.object, rel.title, rel.evidence.sentence_start), rel)
+        out.append(replace(res, relations=tuple(kept.values())))
+    return out
 
 DEFAULT_BASE_IRI = "https://graphbuild.example.org/id/"
 
@@ -219,6 +261,7 @@ def build_graph(
     g.graph["documents"] = docs
     pending: dict[tuple[Any, Any, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     formers: dict[tuple[Any, ...], bool] = {}  # an edge or position is former when all its relations are
+    inferred: dict[tuple[Any, ...], bool] = {}  # an edge is inferred when all its relations rest on world knowledge
     positions: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     entities = list(entities)
     types = {e.id: e.type for e in entities}
@@ -271,6 +314,11 @@ def build_graph(
                 g.edges[s, o, key]["former"] = True
             else:
                 g.edges[s, o, key].pop("former", None)
+            guess = inferred[(s, o, key)] = inferred.get((s, o, key), True) and is_world_knowledge(rel)
+            if guess:
+                g.edges[s, o, key]["inferred"] = True
+            else:
+                g.edges[s, o, key].pop("inferred", None)
         for evt in res.events:
             nid = merges.node_id(d.id, evt)
             if nid in merges.merged:

@@ -72,6 +72,10 @@ class BuildOptions:
     default_date: str | None = None  # YYYY-MM-DD for documents without a date (``build --date``)
     #: Documents longer than this are parsed in pieces cut at paragraph or sentence breaks (``build --max-chars``).
     max_chars: int = DEFAULT_MAX_CHARS
+    #: Also keep relations that rest on world knowledge rather than a sentence (a town's country from the
+    #: place table, containment chains, a country's post from its title alone), marked ``inferred``
+    #: (``build --world-knowledge``; :data:`graphbuild.graph.WORLD_KNOWLEDGE_RULES`).
+    world_knowledge: bool = False
 
 
 @dataclass
@@ -534,6 +538,10 @@ def _build(inputs: Sequence[str | Path], opts: BuildOptions) -> BuildReport:
     with gc_paused() if opts.engine == "local" else contextlib.nullcontext():
         results = collect_results(inputs, opts, report, fingerprints, idle if use_memo else None)
     report.timings["extract"] = time.perf_counter() - t0
+    if not opts.world_knowledge:
+        from graphbuild.graph import stated_only
+
+        results = stated_only(results)
     report.documents = len(results)
     if not results:
         report.seconds = time.perf_counter() - t0
@@ -579,7 +587,8 @@ def _open_memo(opts: BuildOptions) -> Any:
 
     cache_dir = opts.cache_dir or (opts.outdir / ".cache")
     base = normalise_base(opts.base_iri)
-    return Memo(cache_dir / MEMO_NAME, f"{renderer_version()}\x1f{base}\x1f{opts.base_iri or DEFAULT_BASE_IRI}")
+    wk = "\x1fworld-knowledge" if opts.world_knowledge else ""
+    return Memo(cache_dir / MEMO_NAME, f"{renderer_version()}\x1f{base}\x1f{opts.base_iri or DEFAULT_BASE_IRI}{wk}")
 
 
 def _build_from_memo(

@@ -120,6 +120,7 @@ def extract_relations(doc: Doc, document: Document, entities: tuple[DocEntity, .
             elif rel.former and not old.former:
                 seen[key] = replace(old, former=True)
     _drop_covered_posts(seen)
+    _one_case_per_post(seen)
     by_key = {e.key: e for e in ctx.index.entities}
     _keep(seen, drop_inconsistent(list(seen.values()), by_key))  # before the closure can spread them
     for infer in INFERENCES.values():
@@ -134,6 +135,24 @@ def _keep(seen: dict[tuple[str, str, str, str | None, int], Relation], kept: lis
     ids = {id(r) for r in kept}
     for key in [k for k, r in seen.items() if id(r) not in ids]:
         del seen[key]
+
+
+def _one_case_per_post(seen: dict[tuple[str, str, str, str | None, int], Relation]) -> None:
+    """Posts of one person at one body that differ only in case ("US President X" ... "US president X") take
+    the case of the first sentence, so they make one edge."""
+    first: dict[tuple[str, str, str], str] = {}
+    for key in sorted(seen, key=lambda k: k[4]):
+        subj, rel, obj, title, _ = key
+        if rel == "holds_position" and title:
+            first.setdefault((subj, obj, title.lower()), title)
+    for key in [k for k in seen if k[1] == "holds_position" and k[3]]:
+        subj, rel, obj, title, sent = key
+        canon = first[(subj, obj, (title or "").lower())]
+        if canon != title:
+            old = seen.pop(key)
+            new = (subj, rel, obj, canon, sent)
+            if new not in seen or old.evidence.confidence > seen[new].evidence.confidence:
+                seen[new] = replace(old, title=canon)
 
 
 def _drop_covered_posts(seen: dict[tuple[str, str, str, str | None, int], Relation]) -> None:

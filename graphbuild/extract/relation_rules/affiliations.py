@@ -29,6 +29,8 @@ from graphbuild.extract.relation_rules.base import (
     _place_like,
     _pobj_hits,
     _tokens,
+    counterfactual,
+    quoted,
 )
 from graphbuild.model import Relation
 
@@ -161,7 +163,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         person = _person(index, subj)
-        if person is None:
+        if person is None or counterfactual(tok) or (subj is not None and subj.pos_ == "PRON" and quoted(tok)):
             continue
         for attr in tok.children:
             if attr.dep_ != "attr" or attr.pos_ != "NOUN" or attr.lemma_ in _KILLER_NOUNS | _NOT_MEMBER_NOUNS:
@@ -211,7 +213,7 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].text in _POSS \
                 and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]):
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
-        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of":
+        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of" and not _plural_name(doc, s, e):
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
             if nxt is not None and nxt[2].mention.rule != "demonym":  # "X of Bulgarian rock band Y": not Bulgaria
                 other = nxt[2]
@@ -266,7 +268,8 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
     for tok in _tokens(ctx.doc, picked):
         if tok.pos_ not in ("NOUN", "NUM") or index.at(tok) is not None:
             continue
-        names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None]
+        names = [h for c in tok.children if c.dep_ == "appos" and (h := index.at(c)) is not None
+                 and not _coordinated_after(tok, c)]
         if tok.dep_ == "appos" and (h := index.at(tok.head)) is not None:
             names.append(h)
         if tok.lower_ == "one" and tok.dep_ in ("advcl", "npadvmod", "appos"):  # "One of China 's X , Anhui has"
@@ -288,6 +291,21 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
             elif _is_org(name) and tok.lemma_ in _FIRM_NOUNS:
                 # "Sumitomo , Japan 's third-largest bank", "Spain 's most powerful bank , Santander"
                 yield ctx.rel(name, "based_in", geo, tok.sent, "based_in.poss_appos", 0.65)
+
+
+def _plural_name(doc: Doc, s: int, e: int) -> bool:
+    """Whether a one-word "person" before "of" is a plural noun, the start of a band's or a group's name ("Kings
+    of Leon", "Sons of Kemet"): the place after "of" is part of the name, no one's home."""
+    return e - s == 1 and doc[s].tag_ in ("NNS", "NNPS")
+
+
+def _coordinated_after(noun: Token, name: Token) -> bool:
+    """Whether the name in apposition to a singular noun follows a coordinator after it: "India 's oil minister
+    A and Russian energy minister B" (B is not India's minister); a plural noun owns all ("Japan 's foreign and
+    trade ministers, A and B")."""
+    if name.i < noun.i or noun.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(t.dep_ == "cc" or t.lower_ in ("and", "or") for t in noun.doc[noun.i + 1:name.left_edge.i])
 
 
 def _names_post(noun: Token) -> bool:

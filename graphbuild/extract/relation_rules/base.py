@@ -347,3 +347,24 @@ _MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "se
 #: Nouns that make a name in apposition a place whatever its type: "Mount Blanc , Western Europe 's highest peak".
 _GEO_NOUNS = frozenset({"peak", "mountain", "river", "lake", "island", "city", "town", "province", "region", "port",
                         "capital", "state", "county", "district", "village", "producer", "area"})
+
+
+def counterfactual(verb: Token) -> bool:
+    """A copula that says what was not: "would have been", "could have been", "might have been"."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in aux and bool(aux & {"would", "could", "might", "should", "'d"})
+
+
+#: Quotation marks as tokens.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def quoted(tok: Token) -> bool:
+    """Whether ``tok`` is inside quoted speech in its sentence: a pronoun there speaks of someone the speaker
+    names, not of the speaker ("'He would be a good president,' said Mr X")."""
+    sent = tok.sent
+    marks = sum(1 for t in tok.doc[sent.start:tok.i] if t.text in _QUOTES)
+    if marks % 2 == 1:
+        return True
+    return marks == 0 and any(t.text in _QUOTES for t in tok.doc[tok.i:sent.end]) and any(
+        t.lemma_ in ("say", "tell", "add") for t in tok.doc[tok.i:sent.end])

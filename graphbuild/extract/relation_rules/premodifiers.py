@@ -29,6 +29,7 @@ from graphbuild.extract.lexicon import (
     WEAK_TITLES,
 )
 from graphbuild.extract.relation_rules.base import _FIRM_NOUNS, _POSS, _RANKS, Context, _is_facility, _is_geo, _is_org, is_party
+from graphbuild.extract.relation_rules.titles import nationality_only
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import DocEntity, Relation
 
@@ -175,7 +176,10 @@ def rule_title_premod(ctx: Context) -> Iterator[Relation]:
             if ent.type in ("Country", "Organization"):
                 yield ctx.rel(hit, "affiliated_with", owner, sent, "affiliated_with.team_premod", 0.7, former=former)
             continue
-        if ent.type == "Country" or (_is_org(owner) and not is_party(ent)):
+        if ent.type == "Country" and nationality_only(title):  # "British film director X": a nationality
+            if owner.mention.kind == "demonym":
+                yield ctx.rel(hit, "lives_in", owner, sent, "lives_in.nationality", 0.6)
+        elif ent.type == "Country" or (_is_org(owner) and not is_party(ent)):
             yield ctx.rel(hit, "holds_position", owner, sent, "title.premod", 0.8, title=title, former=former)
             yield ctx.rel(hit, "affiliated_with", owner, sent, "title.premod", 0.8, former=former)
         elif _is_org(owner):  # a party: "Labour MP" is not a post of the party, "Green Party leader" is

@@ -23,7 +23,9 @@ from graphbuild.extract.relation_rules.base import (
     _person,
     _pobj_hits,
     _tokens,
+    counterfactual,
     is_party,
+    quoted,
 )
 from graphbuild.model import Relation
 
@@ -94,6 +96,12 @@ def _post_relations(
             yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
                           object_text=person.mention.text, former=former)
         return
+    if org is not None and org.entity.type == "Country" and nationality_only(title):
+        # "British director X": a nationality and an occupation, not a post of the state; "X, founder of India 's
+        # Percept Films", "UK managing director of Y": the country is the firm's or the branch's, so nothing
+        if rule == "title.prefix" and org.mention.kind == "demonym":
+            yield ctx.rel(person, "lives_in", org, sent, "lives_in.nationality", 0.6)
+        return
     if org is not None:
         yield ctx.rel(person, "holds_position", org, sent, rule, 0.85, title=_clean_title(title), former=former)
         yield ctx.rel(person, "affiliated_with", org, sent, rule, 0.8, former=former)
@@ -113,6 +121,21 @@ def _post_relations(
             return
     yield ctx.rel(person, "holds_position", person, sent, rule, 0.8, title=_clean_title(title),
                   object_text=person.mention.text, former=former)
+
+
+#: Last words of titles that name an occupation, never a post a country gives: after a nationality ("British
+#: director X", "US economist Y") they say where the person is from, not whom they act for.
+_OCCUPATIONS = frozenset(
+    {"director", "editor", "founder", "co-founder", "owner", "executive", "ceo", "cfo", "coo", "economist", "analyst",
+     "correspondent", "lawyer", "chairman", "chairwoman", "chairperson", "chair", "producer"})
+
+
+def nationality_only(title: str) -> bool:
+    """Whether a title after a country or nationality word names an occupation, not a post of the state:
+    "director", "chief executive", "film producer" (not "foreign minister", "ambassador", "director general")."""
+    words = title.lower().replace("-", " - ").split()
+    return bool(words) and (words[-1] in _OCCUPATIONS or (words[-1] == "officer" and bool(
+        {"executive", "operating", "financial", "technology"} & set(words))))
 
 
 def _department_words(org: Hit) -> bool:
@@ -227,8 +250,9 @@ def rule_title_copula(ctx: Context) -> Iterator[Relation]:
     for tok in _tokens(ctx.doc, [i for i, lem in enumerate(token_table(ctx.doc).lemma) if lem == "be"]):
         if tok.lemma_ != "be":
             continue
-        person = _person(index, next((c for c in tok.children if c.dep_ == "nsubj"), None))
-        if person is None:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        person = _person(index, subj)
+        if person is None or counterfactual(tok) or (subj is not None and subj.pos_ == "PRON" and quoted(tok)):
             continue
         for attr in tok.children:
             if attr.dep_ != "attr" or attr.pos_ != "NOUN":
