@@ -72,3 +72,25 @@ def test_generic_word_is_no_join_key_across_documents() -> None:
     # an ordinary surname still joins
     _, of2 = resolve([doc("a", ("Anna Holm", "Person")), doc("b", ("Holm", "Person"))])
     assert of2[("b", "e0")] == of2[("a", "e0")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The game borrows from novels such as Peter Hamilton's Pandora and the film Aliens.", "Pandora",
+         "Peter Hamilton"),
+        ("It borrows from books like Mary Shelley's Frankenstein, the designer said.", "Frankenstein", "Mary Shelley"),
+    ],
+)
+def test_work_in_a_list_of_works(nlp, text: str, absent: str, present: str) -> None:  # type: ignore[no-untyped-def]
+    """Rule works: "novels such as X's Y": Y is a work, X its author stays a person."""
+    found = _entities(nlp, text)
+    assert absent not in found and found.get(present) == "Person", found
+
+
+@pytest.mark.model
+def test_list_of_non_works_keeps_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Without a work noun before "such as" the possessed name stays."""
+    found = _entities(nlp, "Analysts such as Peter Hamilton's Fidelity team were upbeat.")
+    assert found.get("Fidelity") == "Organization", found
