@@ -94,3 +94,11 @@ def test_list_of_non_works_keeps_names(nlp) -> None:  # type: ignore[no-untyped-
     """Without a work noun before "such as" the possessed name stays."""
     found = _entities(nlp, "Analysts such as Peter Hamilton's Fidelity team were upbeat.")
     assert found.get("Fidelity") == "Organization", found
+
+
+@pytest.mark.model
+def test_hyphenated_surname_is_the_person_everywhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Rule doc-consistency: "Dalby-Smythe" alone is the surname of "Robert Dalby-Smythe", not an organisation."""
+    text = "Robert Dalby-Smythe quit the party on Monday. Dalby-Smythe said he was leaving. Mr Dalby-Smythe left."
+    ents = extract_entities(nlp(text), Document(id="t", text=text))
+    assert [(e.label, e.type) for e in ents] == [("Robert Dalby-Smythe", "Person")]
