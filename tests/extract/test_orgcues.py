@@ -21,7 +21,10 @@ TYPED: list[tuple[str, str, str]] = [
     ("Italian wine maker Francesca Rinaldi was bought by Globe Drinks for $1bn.", "Francesca Rinaldi", "Organization"),
     ("The award went to film maker Tomas Brandt on Friday.", "Tomas Brandt", "Person"),
     ("The band's singer Lena Park said the tour would go ahead.", "Lena Park", "Person"),
+    ("He joined the company Richard Branson founded in 1970.", "Richard Branson", "Person"),
+    ("The album was made by record producer Mark Ronson in London.", "Mark Ronson", "Person"),
     # ownership words
+    ("The singer Laura Finch shares her view of the tour in a new book.", "Laura Finch", "Person"),
     ("Shares in Kellerman Vance rose 4% after the results. Kellerman Vance said profits would grow.",
      "Kellerman Vance", "Organization"),
     ("Yaroslav Petrov's board met on Monday to approve the merger.", "Yaroslav Petrov", "Organization"),
