@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
+from graphbuild.extract.entity_steps.orgcues import LONE_GENERIC_WORDS
 from graphbuild.extract.entity_steps.sexes import sex_of as name_sex
 from graphbuild.generic_names import is_generic
 from graphbuild.model import DocEntity, DocResult, Entity, Merge
@@ -300,6 +301,9 @@ def _cluster(
         if e.type == "Person" and _person_parts(e.label) is None:
             bare_by_name[_fold(e.label)].append(k)
             continue
+        if e.label in LONE_GENERIC_WORDS:
+            # "Re", "Group", "Festival" alone: the cut end of some longer name, never a join key across documents
+            continue
         if e.type == "Organization" and is_generic(e.label):
             # "Treasury" with no country: the US one in one article, the UK one in the next (``generic``)
             by_name[(e.type, f"{_fold(e.label)}\x1f{k[0]}")].append(k)
@@ -375,6 +379,8 @@ def _cluster(
             why.setdefault(k, ("initials", f"{items[k].label!r}: the only full name with surname and initial"))
     joined: set[tuple[str, str]] = set()
     for k in single_people:
+        if items[k].label in LONE_GENERIC_WORDS:
+            continue  # "Re" of "Swiss Re" is nobody's surname
         surname = _fold(items[k].label)
         if surname in doc_full_surnames.get(k[0], set()):
             continue  # the document names someone else with that surname (or the person is unresolved in it)

@@ -13,6 +13,8 @@ of the rule that produced or retyped it:
 ``title``             the name after a title ("Foreign Secretary David Lammy", "Mr Straw")
 ``acronym.person``    an all-capitals word guessed PERSON ("BAA") is an organisation
 ``said``              a name right before/after "said"/"says"/"told" that spaCy left untyped
+``org-cue``           a name the text calls a bank, firm, band or club ("shares in X", "X, a London band")
+                      is an organisation everywhere; a lone generic word ("Re", "Festival") is no entity
 ``doc-consistency``   a name typed once is that type everywhere in the document
 ``headline``          a name in an all-caps line confirmed by a gazetteer or the body text
 
@@ -54,6 +56,7 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
+from graphbuild.extract.entity_steps.orgcues import generic_word_filter, org_cues
 from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, shared_surnames, wrapped_names
 from graphbuild.extract.entity_steps.sport import (
     _sports_doc,
@@ -98,6 +101,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = bracket_acronyms(doc, cands, caps)
     cands = company_short_names(doc, cands)
     cands = name_lists(doc, cands)
+    cands = org_cues(doc, generic_word_filter(doc, cands))
     cands = consistency(doc, cands, caps)
     cands = name_lists(doc, cands)  # again, with the people consistency found
     cands = wrapped_names(doc, cands)

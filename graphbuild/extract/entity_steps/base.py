@@ -322,7 +322,7 @@ _NOT_TEAMS: Final = frozenset(
 COMPANY_SUFFIXES: Final = frozenset(
     {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "S.A.", "NV",
      "N.V.", "BV", "AB", "GmbH", "SpA", "LLC", "Group", "Bank", "Bancorp", "Airlines", "Airways", "Holdings", "Corporation",
-     "Incorporated", "Limited", "Industries"}
+     "Incorporated", "Limited", "Industries", "Re"}
 )
 
 

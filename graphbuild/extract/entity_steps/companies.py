@@ -54,13 +54,22 @@ def company_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             else:
                 break
         # a sentence-initial common word is no part of the name ("Shares of ...", "Company Name ...")
-        while i < tok.i and (
-            doc[i].text in _COMPANY_INNER
-            or doc[i].text in {"The", "A", "An"}
-            or (doc[i].is_sent_start and doc[i].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "DET"})
-            or ((hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym)
-        ):
+        start = -1  # the first leading demonym
+        while i < tok.i:
+            if (hit := gazetteer().lookup(doc[i].text)) is not None and hit.demonym and word != "Re":
+                start = i if start < 0 else start  # "Swiss Re": a reinsurer's name is its demonym or city
+            elif not (
+                doc[i].text in _COMPANY_INNER
+                or doc[i].text in {"The", "A", "An"}
+                or (doc[i].is_sent_start and doc[i].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "DET"})
+            ):
+                break
+            else:
+                start = -1
             i += 1
+        if start >= 0 and all(doc[k].text in _GENERIC_COMPANY_WORDS | _GENERIC_TRADES for k in range(i, tok.i)):
+            # "Albanian Macedonian Bulgarian Oil Corporation": without its demonyms the name is only generic words
+            i = start
         if (place := _gaz_lookup(_span_text(doc, max(i, tok.i - 1), tok.i + 1), False)) is not None and place.type == "Place":
             continue  # "West Bank"
         if i == tok.i or all(doc[k].text in COMPANY_SUFFIXES | _COMPANY_INNER for k in range(i, tok.i)):
@@ -129,6 +138,13 @@ _GENERIC_COMPANY_WORDS: Final = frozenset(
     {"International", "National", "General", "American", "First", "United", "Industries", "Holdings", "Group",
      "Company", "Communications", "Systems", "Technologies", "Energy", "Resources", "Financial", "Capital", "Trust",
      "Bank", "Corp", "Inc", "Co", "Ltd", "The", "New", "Global", "Investment", "Investments", "Securities"}
+)
+
+
+#: Trade words that make a company name only together with a distinctive word ("Oil Corporation").
+_GENERIC_TRADES: Final = frozenset(
+    {"Oil", "Gas", "Steel", "Power", "Electric", "Mining", "Motor", "Motors", "Airlines", "Airways", "Insurance",
+     "Telecom", "Telecommunications", "Petroleum", "Chemical", "Chemicals", "Shipping", "Pipeline", "Trading"}
 )
 
 

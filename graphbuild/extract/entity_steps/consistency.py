@@ -80,7 +80,11 @@ def _select(cands: Sequence[_Cand]) -> list[_Cand]:
 
 
 def _surname_key(tokens: Sequence[str]) -> str:
-    return fold(tokens[-1])
+    """The folded surname: the last word, or the last hyphenated chain ("Dalby-Smythe", three tokens)."""
+    i = len(tokens) - 1
+    while i >= 2 and tokens[i - 1] == "-" and tokens[i - 2][:1].isupper():
+        i -= 2
+    return fold("".join(tokens[i:]))
 
 
 #: Words that make a capitalised name an organisation or a place, never a person's name.
@@ -130,7 +134,7 @@ def consistency(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
                 continue
             persons_full[fold(" ".join(toks))] = " ".join(toks)
             if toks and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", toks[-1]):
-                surnames.add(_surname_key(toks))
+                surnames.update({_surname_key(toks), fold(toks[-1])})
             if len(toks) == 2:
                 firsts.add(fold(toks[0]))
     # people first: a name typed Person once is a Person everywhere

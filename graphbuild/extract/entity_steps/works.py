@@ -62,7 +62,7 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
     k = c.start - 1
     if k >= 0 and words[k] in _QUOTES:
         k -= 1
-    if k >= 0 and words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN":
+    if _work_intro(doc, words, k, lists=not (c.end < len(words) and words[c.end] in _POSSESSIVE)):
         return True
     if _said_to_be_work(doc, c):
         return True
@@ -74,12 +74,13 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
 def _in_possessive_title(doc: Doc, words: list[str], c: _Cand) -> bool:
     """"his book Brown 's Britain", "'Blair 's Wars'": a name on either side of a possessive inside the title of a
     work (after a work noun, or in quotation marks) is part of the title, neither owner nor owned name."""
+    owned = False
     if c.end + 1 < len(words) and words[c.end] in _POSSESSIVE and _is_cap(words[c.end + 1]):
         start, end = c.start, c.end + 2
         while end < len(words) and _is_cap(words[end]) and not doc[end].is_sent_start:
             end += 1
     elif c.start > 1 and words[c.start - 1] in _POSSESSIVE and _is_cap(words[c.start - 2]):
-        start, end = c.start - 2, c.end
+        start, end, owned = c.start - 2, c.end, True
         while start > 0 and _is_cap(words[start - 1]) and not doc[start].is_sent_start:
             start -= 1
     else:
@@ -87,7 +88,23 @@ def _in_possessive_title(doc: Doc, words: list[str], c: _Cand) -> bool:
     if start > 0 and end < len(words) and words[start - 1] in _QUOTES and words[end] in _QUOTES:
         return True
     k = start - 1 - int(start > 0 and words[start - 1] in _QUOTES)
-    return k >= 0 and words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN"
+    return _work_intro(doc, words, k, lists=owned)  # "novels such as Banks's Excession": Banks is the author
+
+
+def _work_intro(doc: Doc, words: list[str], k: int, lists: bool = True) -> bool:
+    """Token ``k`` introduces the title of a work: a work noun ("the novel X") or a list of them ("films such as
+    X", "novels like X", "books including X", "works such as X")."""
+    if k < 0:
+        return False
+    if words[k].lower() in WORK_NOUNS and doc[k].pos_ == "NOUN":
+        return True
+    if not lists or words[k] not in {"as", "like", "including"}:
+        return False
+    j = k - 1 - int(words[k] == "as" and k > 0 and words[k - 1] == "such")
+    if words[k] == "as" and j == k - 1:
+        return False  # "as" alone: "as X's chairman"
+    return j >= 0 and doc[j].pos_ == "NOUN" and words[j].islower() and words[j].endswith("s") \
+        and doc[j].lemma_.lower() in WORK_NOUNS | {"work"}
 
 
 def _said_to_be_work(doc: Doc, c: _Cand) -> bool:

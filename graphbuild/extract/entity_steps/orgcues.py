@@ -1,0 +1,148 @@
+"""Rules ``org-cue`` and ``generic-word``: the text says a name is a company, band or club, not a person.
+
+spaCy guesses PERSON for many unseen company and band names ("Kellerman Vance", "Velvet Owls").
+The words around a name often say what it is:
+
+- a premodifying head noun: "Italian wine maker X", "New York band X", "rival bank X", "insurer X";
+- an appositive head noun: "X, Norway's biggest bank", "X, a London band";
+- ownership words: "shares in X", "a stake in X", "X shares", "X's board", "X's shareholders", "X boss";
+- a plural name after "the": "the Velvet Owls", "the Jonas Brothers" (people take no article).
+
+One cue retypes every occurrence of that name in the document ("a name typed once is that type
+everywhere").  A lone legal or generic word ("Re", "Inc", "Group", "Festival", "Royal") is never an
+entity by itself: it is the cut-off end or start of a longer name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _span_text
+from graphbuild.gazetteer import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "org_cues"]
+
+#: Lowercase head nouns that name an organisation when they premodify or stand in apposition to a name.
+ORG_HEADS: Final = frozenset(
+    {"bank", "firm", "company", "band", "group", "club", "insurer", "reinsurer", "lender", "carmaker", "automaker",
+     "drugmaker", "chipmaker", "airline", "retailer", "supermarket", "brewer", "conglomerate", "manufacturer",
+     "winery", "multinational", "stadium", "maker"}
+)
+
+#: "X maker" is a person for these X ("film maker", "policy maker").
+_PERSON_MAKERS: Final = frozenset(
+    {"film", "movie", "policy", "peace", "play", "trouble", "match", "decision", "king", "money", "dress", "law",
+     "programme", "program", "documentary", "mischief", "rule", "deal"}
+)
+
+#: Words after "X 's" or "X" that only an organisation has ("Yukos shareholders", "the firm's board").
+_OWNED_AFTER: Final = frozenset(
+    {"board", "shareholders", "shares", "share", "profits", "profit", "directors", "subsidiary", "subsidiaries",
+     "headquarters", "stock", "revenues", "turnover", "chairman", "workforce", "bosses"}
+)
+
+#: Words that follow a name without a possessive and make it an organisation ("Pompey boss", "Yukos executives").
+_OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff"})
+
+#: Words before "in"/"of" that make the name after them a company ("shares in X", "a stake in X").
+_STAKE_WORDS: Final = frozenset({"shares", "stake", "stakes", "shareholding", "shareholders"})
+
+#: Words that are never an entity on their own: legal suffixes and generic heads of longer names.
+LONE_GENERIC_WORDS: Final = frozenset(
+    {"Re", "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "plc", "Plc", "PLC", "AG", "SA", "NV", "GmbH",
+     "LLC", "Group", "Holdings", "Corporation", "Incorporated", "Limited", "Industries", "Festival", "Council",
+     "Royal", "Company", "Club", "Society", "Association", "Foundation", "Trust", "Partners"}
+)
+
+
+def _head_noun(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a lowercase organisation head noun ("bank", "wine maker", not "film maker")."""
+    if i < 0:
+        return False
+    t = doc[i]
+    w = t.text.lower()
+    if not t.text.islower():
+        return False
+    if w == "maker" or (w.endswith("maker") and w[:-5].rstrip("-") in _PERSON_MAKERS):
+        return w == "maker" and i > 0 and doc[i - 1].text.isalpha() and doc[i - 1].text.lower() not in _PERSON_MAKERS \
+            and doc[i - 1].text.islower()
+    return w in ORG_HEADS
+
+
+def _cued(doc: Doc, c: _Cand) -> str | None:
+    """The cue that makes ``c`` an organisation, or None."""
+    s, e = c.start, c.end
+    n = len(doc)
+    b = s - 1
+    if b >= 0 and doc[b].text in {"the", "The"}:
+        b -= 1
+    root = doc[s:e].root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ in {"relcl", "acl"}:
+        return None  # "the company Richard Branson founded": the name is the subject of a relative clause
+    relative = e < n and doc[e].pos_ == "VERB" and b > 0 and doc[b - 1].pos_ == "DET"
+    if _head_noun(doc, b) and b >= 0 and not doc[b].is_sent_start and not relative:
+        return f"premodifier {doc[b].text!r}"
+    if s >= 2 and doc[s - 1].text in {"in", "of"} and doc[s - 2].text.lower() in _STAKE_WORDS:
+        return f"{doc[s - 2].text} {doc[s - 1].text}"
+    if e < n:
+        poss = doc[e].text in {"'s", "’s"}
+        k = e + 1 if poss else e
+        if k < n and doc[k].text.islower():
+            word = doc[k].text
+            two = f"{word} {doc[k + 1].text}" if k + 1 < n else ""
+            if (word in (_OWNED_AFTER if poss else _OWNED_BARE) or two == "chief executive") \
+                    and (poss or doc[k].pos_ == "NOUN"):  # not the verb of "Laura Finch shares her view"
+                return f"{'possessive ' if poss else ''}{word!r}"
+    # appositive: "X, Norway's biggest bank" / "Norway's biggest bank, X"
+    span = doc[s:e]
+    for t in root.children:
+        if t.dep_ == "appos" and t.i >= e and t.text.islower() and t.lemma_.lower() in ORG_HEADS - {"maker"}:
+            return f"appositive {t.text!r}"
+    if root.dep_ == "appos" and root.head.i < s and root.head.text.islower() and not relative \
+            and root.head.lemma_.lower() in ORG_HEADS - {"maker"}:
+        return f"appositive {root.head.text!r}"
+    # "the Velvet Owls": a plural name after the article
+    words = [t.text for t in span]
+    if (s > 0 and doc[s - 1].text in {"the", "The"} and len(words) >= 2 and words[0] not in HONORIFICS
+            and words[-1].isalpha() and words[-1][:1].isupper() and words[-1].endswith("s")
+            and not words[-1].endswith("ss")):
+        return "plural name after 'the'"
+    return None
+
+
+def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization."""
+    retype: dict[str, str] = {}
+    # "Baoshan" beside "Baoshan Iron and Steel Co": a town's name that leads a company's name may be the company
+    leads = {doc[c.start].text for c in cands if c.type == "Organization" and c.end - c.start > 2
+             and doc[c.end - 1].text in COMPANY_SUFFIXES}
+    for c in cands:
+        town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
+        if c.type not in {"Person", "Place"} or ((c.authority >= 2 or c.label is not None) and not town):
+            continue
+        cue = _cued(doc, c)
+        if cue is None or (c.type == "Place" and cue.startswith("plural")):
+            continue
+        retype.setdefault(fold(_span_text(doc, c.start, c.end)), cue)
+    if not retype:
+        return cands
+    out = []
+    for c in cands:
+        key = fold(_span_text(doc, c.start, c.end))
+        town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
+        if key in retype and c.type in {"Person", "Place", ""} and ((c.authority < 2 and c.label is None) or town):
+            note = f"org-cue: {retype[key]}"
+            c = replace(c, type="Organization", rule="org-cue", label=None, code=None, wikidata=None, authority=1,
+                        notes=[*c.notes, note])
+        out.append(c)
+    return out
+
+
+def generic_word_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``generic-word``: a lone legal or generic word ("Re", "Festival", "Royal") is no entity."""
+    return [c for c in cands if not (c.end - c.start == 1 and doc[c.start].text in LONE_GENERIC_WORDS
+                                     and c.type != "Country")]
