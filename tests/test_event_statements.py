@@ -113,3 +113,44 @@ def test_a_name_in_earlier_reported_words_is_not_the_next_speaker(nlp) -> None: 
     flat = {name for s in speakers for name in s}
     assert "Tom Hardy" not in flat
     assert "Peter Hollis" in flat
+
+
+#: A spokesman of another organisation speaks between the minister and "He said".
+SPOKESMAN_BETWEEN = (
+    "Minister Paul Grant said the new law would cut crime. "
+    "He said: \"We will not wait any longer.\" "
+    "But a spokesman for the Treasury rejected the plan. "
+    "He said: \"The costs have not been counted.\""
+)
+#: "The minister" may be the minister named before: it blocks nothing.
+DEFINITE_TITLE_BETWEEN = (
+    "Transport Minister Paul Grant said the new road would open in May. "
+    "The minister also promised more buses. "
+    "He said: \"Nobody will wait for a bus for more than ten minutes.\""
+)
+#: A spokesman cannot be "she": the minister named before her keeps her words.
+OTHER_SEX_BETWEEN = (
+    "Health Minister Anna Berg said hospitals would get more nurses. "
+    "A spokesman for the Treasury declined to comment. "
+    "She said: \"Every ward will have enough staff by June.\""
+)
+
+
+def _speakers_of(nlp, text: str, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The speakers of the Statements whose quote holds ``words``."""
+    from graphbuild.extract import extract_doc
+
+    res = extract_doc(nlp(text), Document(id="t", text=text))
+    label = {e.key: e.label for e in res.entities}
+    return [label[a.entity] for ev in res.events if ev.event_type == "Statement" and words in (ev.quote or "")
+            for a in ev.arguments if a.role == "agent"]
+
+
+def test_an_unnamed_speaker_in_between_takes_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speakers_of(nlp, SPOKESMAN_BETWEEN, "costs have not") == ["Treasury"]
+    assert _speakers_of(nlp, SPOKESMAN_BETWEEN, "not wait") == ["Paul Grant"]
+
+
+def test_a_definite_title_or_another_sex_in_between_blocks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speakers_of(nlp, DEFINITE_TITLE_BETWEEN, "Nobody will wait") == ["Paul Grant"]
+    assert _speakers_of(nlp, OTHER_SEX_BETWEEN, "Every ward") == ["Anna Berg"]
