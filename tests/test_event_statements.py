@@ -154,3 +154,14 @@ def test_an_unnamed_speaker_in_between_takes_he_said(nlp) -> None:  # type: igno
 def test_a_definite_title_or_another_sex_in_between_blocks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _speakers_of(nlp, DEFINITE_TITLE_BETWEEN, "Nobody will wait") == ["Paul Grant"]
     assert _speakers_of(nlp, OTHER_SEX_BETWEEN, "Every ward") == ["Anna Berg"]
+
+
+
+def test_narration_after_a_stray_closing_quote_is_not_a_quote() -> None:
+    from graphbuild.extract.events import _QUOTE
+
+    text = '"\n\nMs Lane will skip the vote called by Ahmed Khan, who backed a "fair" budget.'
+    m = _QUOTE.search(text)
+    assert m is not None and m.group(1) == "fair"
+    m = _QUOTE.search('He said: "We will win the vote." Then he left.')
+    assert m is not None and m.group(1) == "We will win the vote."
