@@ -165,3 +165,21 @@ def test_narration_after_a_stray_closing_quote_is_not_a_quote() -> None:
     assert m is not None and m.group(1) == "fair"
     m = _QUOTE.search('He said: "We will win the vote." Then he left.')
     assert m is not None and m.group(1) == "We will win the vote."
+
+
+def test_a_person_named_before_a_conjoined_speech_verb_speaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Interpol claimed Mr Varga was one of the group's leaders but his lawyer, Tom Hale, told the Guardian "
+            "it was a silly idea and added: \"He lived on benefits.\"")
+    from graphbuild.extract import extract_doc
+
+    res = extract_doc(nlp(text), Document(id="t", text=text))
+    label = {e.key: e.label for e in res.entities}
+    by_verb = {ev.trigger: [label[a.entity] for a in ev.arguments if a.role == "agent"]
+               for ev in res.events if ev.event_type == "Statement"}
+    assert by_verb.get("told") == ["Tom Hale"] and by_verb.get("claimed") == ["Interpol"]
+
+
+def test_the_object_of_the_verb_before_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Oskar Lind praised the general, Tom Hale, said the army had done well and left."
+    speakers, _ = _labels(nlp, text)
+    assert all("Tom Hale" not in s for s in speakers)

@@ -127,6 +127,7 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
     sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). A later
     "he said" that was given to such a wrong speaker as the speaker before it follows the correction."""
     statements = [c for c in cands if c.event_type == "Statement"]
+    _conjoined_speakers(statements, index)
     reported: set[int] = set()  # tokens of what any statement reports
     for cand in statements:
         reported |= _content_tokens(cand.trigger)
@@ -148,6 +149,53 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.trigger.i)
+
+
+def _named_before(index: EntityIndex, verb: Token) -> Hit | None:
+    """The person named right before a speech verb, past commas ("his lawyer, Tom Hale, told"), who is not a
+    clause's subject in the parse."""
+    doc = index.doc
+    j = verb.i - 1
+    while j > verb.sent.start and doc[j].is_punct and doc[j].text == ",":
+        j -= 1
+    hit = index.by_token.get(j)
+    if hit is None or hit.entity.type != "Person":
+        return None
+    try:
+        start, end = index.span_of(hit)
+    except KeyError:
+        return None
+    root = doc[start:end].root
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head  # "the general, Tom Hale,": what the general is
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "poss"):
+        return None  # a subject the parse saw, or the object of the verb before: "praised John Brown, said"
+    return hit
+
+
+def _conjoined_speakers(statements: Sequence[Candidate], index: EntityIndex) -> None:
+    """A speech verb conjoined to another without a subject of its own shares the other's speaker, unless
+    a person is named right before it: "Interpol claimed he led the group but his lawyer, Tom Hale, told
+    reporters it was absurd and added: ..." -- "told" (and "added", conjoined to it) are Hale's, not
+    Interpol's."""
+    fixed: dict[int, list[Hit]] = {}  # a speech verb's token -> its corrected speakers
+    for cand in sorted(statements, key=lambda c: c.trigger.i):
+        verb = cand.trigger
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb.head.i in fixed:
+            speakers = fixed[verb.head.i]
+        else:
+            hit = _named_before(index, verb)
+            if hit is None:
+                continue
+            speakers = [hit]
+        agents = cand.args.get("agent", [])
+        keys = {h.entity.key for h in speakers}
+        if agents and {h.entity.key for h in agents} <= keys:
+            continue
+        cand.args["agent"] = list(speakers)
+        fixed[verb.i] = cand.args["agent"]
 
 
 def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit]) -> list[Hit]:
