@@ -183,3 +183,16 @@ def test_the_object_of_the_verb_before_does_not_speak(nlp) -> None:  # type: ign
     text = "Prime Minister Oskar Lind praised the general, Tom Hale, said the army had done well and left."
     speakers, _ = _labels(nlp, text)
     assert all("Tom Hale" not in s for s in speakers)
+
+
+def test_he_added_is_the_person_who_became_the_subject_since(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"We want the coach to stay,\" said striker Jim Rennie.\n\n"
+            "Club captain Tony Baxter echoed Rennie's view. \"All the players are behind him,\" he added.")
+    assert [s for s in _speakers_of(nlp, text, "behind him") if "Baxter" in s]
+    assert not [s for s in _speakers_of(nlp, text, "behind him") if "Rennie" in s]
+
+
+def test_a_subject_inside_reported_words_does_not_take_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prime Minister Oskar Lind said finance minister Tom Hale would present the budget on Monday. "
+            "\"It will be a fair budget,\" he said.")
+    assert _speakers_of(nlp, text, "fair budget") == ["Oskar Lind"]

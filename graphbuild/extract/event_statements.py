@@ -146,6 +146,8 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
                 agents = _replace(cand, index, pron, wrong, last)
         if pron is not None and agents:
             agents = _unnamed_between(cand, index, pron, agents)
+        if pron is not None and agents:
+            agents = _later_subject(cand, index, pron, agents, reported)
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.trigger.i)
@@ -198,6 +200,38 @@ def _conjoined_speakers(statements: Sequence[Candidate], index: EntityIndex) -> 
         fixed[verb.i] = cand.args["agent"]
 
 
+def _last_named(index: EntityIndex, key: str, pron: Token, before: int, *, subject: bool = False) -> int | None:
+    """The token where entity ``key`` was last named before token ``before`` (within reach of ``pron``); with
+    ``subject``, only as a clause's subject ("Rennie's view" does not count)."""
+    return max((s for s, e, h in index.within(max(0, pron.i - 3 * _REACH), before) if h.entity.key == key
+                and (not subject or index.doc[s:e].root.dep_ in ("nsubj", "nsubjpass"))), default=None)
+
+
+def _later_subject(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit],
+                   reported: set[int]) -> list[Hit]:
+    """A "he/she said" whose speaker was carried over from a person named earlier goes to a person the
+    pronoun fits who became a clause's subject since ("'We want him to stay,' said Jim Rennie. Keeper Tony
+    Baxter echoed Rennie's view. 'We are behind him,' he added" is Baxter's); a person who is a subject only
+    inside someone's reported words never counts. Returns the Statement's speakers."""
+    guessed = [h for h in agents if h.mention.start == pron.idx and h.entity.type == "Person"]
+    if not guessed:
+        return agents
+    named_at = _last_named(index, guessed[0].entity.key, pron, cand.sent.start, subject=True)
+    if named_at is None:
+        return agents
+    for s, e, hit in reversed(index.within(named_at + 1, cand.sent.start)):
+        if s in reported or hit.entity.key == guessed[0].entity.key or not _fits(index, hit, pron):
+            continue
+        if index.doc[s:e].root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        sent = cand.sent
+        said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
+        keep = [Hit(hit.entity, said), *(h for h in agents if h not in guessed and h.entity.key != hit.entity.key)]
+        cand.args["agent"] = keep
+        return keep
+    return agents
+
+
 def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit]) -> list[Hit]:
     """A "he/she said" whose speaker was taken from a person named before an unnamed speaker the pronoun can
     stand for ("Minister Paul Grant said ... But a spokesman for the Treasury rejected the plan. He said:
@@ -210,8 +244,7 @@ def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: l
     if not guessed:
         return agents
     key = guessed[0].entity.key
-    named_at = max((s for s, _e, h in index.within(max(0, pron.i - 3 * _REACH), cand.sent.start)
-                    if h.entity.key == key), default=None)
+    named_at = _last_named(index, key, pron, cand.sent.start)
     if named_at is None:
         return agents
     for i in range(cand.sent.start - 1, named_at, -1):
