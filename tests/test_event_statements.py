@@ -196,3 +196,13 @@ def test_a_subject_inside_reported_words_does_not_take_he_said(nlp) -> None:  # 
     text = ("Prime Minister Oskar Lind said finance minister Tom Hale would present the budget on Monday. "
             "\"It will be a fair budget,\" he said.")
     assert _speakers_of(nlp, text, "fair budget") == ["Oskar Lind"]
+
+
+def test_a_title_inside_reported_words_or_an_object_takes_no_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("After talks with Mr Lind, Mr Haddad said the French foreign minister was \"a friend of our people\". "
+            "He added: \"We thank him for his help.\"")
+    assert _speakers_of(nlp, text, "We thank him") == ["Haddad"]
+    text = ("Mr Price told MPs: \"The budget is a fraud.\"\n\n"
+            "Peter Hollis, for the Greens, accused Mr Lind of ignoring the poor.\n\n"
+            "He said: \"This is a budget for the rich.\"")
+    assert _speakers_of(nlp, text, "for the rich") == ["Peter Hollis"]

@@ -145,7 +145,7 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
                 moved.update(h.entity.key for h in wrong)
                 agents = _replace(cand, index, pron, wrong, last)
         if pron is not None and agents:
-            agents = _unnamed_between(cand, index, pron, agents)
+            agents = _unnamed_between(cand, index, pron, agents, reported)
         if pron is not None and agents:
             agents = _later_subject(cand, index, pron, agents, reported)
         named = next((h for h in agents if h.entity.type == "Person"), None)
@@ -200,6 +200,12 @@ def _conjoined_speakers(statements: Sequence[Candidate], index: EntityIndex) -> 
         fixed[verb.i] = cand.args["agent"]
 
 
+def _finite_subject(t: Token) -> bool:
+    """Whether the token is the subject of a finite verb ("Smith accused Jones of lying": Jones is not)."""
+    return t.dep_ in ("nsubj", "nsubjpass") and (t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.head.children))
+
+
 def _last_named(index: EntityIndex, key: str, pron: Token, before: int, *, subject: bool = False) -> int | None:
     """The token where entity ``key`` was last named before token ``before`` (within reach of ``pron``); with
     ``subject``, only as a clause's subject ("Rennie's view" does not count)."""
@@ -222,7 +228,7 @@ def _later_subject(cand: Candidate, index: EntityIndex, pron: Token, agents: lis
     for s, e, hit in reversed(index.within(named_at + 1, cand.sent.start)):
         if s in reported or hit.entity.key == guessed[0].entity.key or not _fits(index, hit, pron):
             continue
-        if index.doc[s:e].root.dep_ not in ("nsubj", "nsubjpass"):
+        if not _finite_subject(index.doc[s:e].root):
             continue
         sent = cand.sent
         said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
@@ -232,7 +238,8 @@ def _later_subject(cand: Candidate, index: EntityIndex, pron: Token, agents: lis
     return agents
 
 
-def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit]) -> list[Hit]:
+def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit],
+                     reported: set[int]) -> list[Hit]:
     """A "he/she said" whose speaker was taken from a person named before an unnamed speaker the pronoun can
     stand for ("Minister Paul Grant said ... But a spokesman for the Treasury rejected the plan. He said:
     ...") is that speaker's: the organisation named with the noun ("for the Treasury", "Treasury
@@ -249,7 +256,8 @@ def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: l
         return agents
     for i in range(cand.sent.start - 1, named_at, -1):
         t = doc[i]
-        if t.dep_ not in ("nsubj", "nsubjpass") or _PRONOUN_SEX[pron.lower_] not in _UNNAMED_SPEAKERS.get(t.lemma_.lower(), ""):
+        fits = _PRONOUN_SEX[pron.lower_] in _UNNAMED_SPEAKERS.get(t.lemma_.lower(), "")
+        if i in reported or not fits or not _finite_subject(t):
             continue
         inside = [index.by_token.get(j.i) for j in t.subtree if j.i != i]
         if any(h is not None and h.entity.type == "Person" for h in inside):
