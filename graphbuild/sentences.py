@@ -24,53 +24,50 @@ its offsets are not touched; only the sentence boundaries change.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Final
 
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 FACTORY: Final = "graphbuild_sentence_starts"
-_FINAL: Final = frozenset({".", "!", "?"})
-_CLOSING: Final = frozenset({'"', "\u201d", "''"})
-_OPENING: Final = frozenset({'"', "\u201c", "``"})
-
-
-def _ends_sentence(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is sentence-final punctuation or a closing quote right after one."""
-    return doc[i].text in _FINAL or _closing(doc, i)
-
-
-def _closing(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is a closing quote written right after sentence-final punctuation."""
-    return doc[i].text in _CLOSING and i > 0 and doc[i - 1].text in _FINAL and not doc[i - 1].whitespace_
+#: A blank line, or a line break after sentence-final punctuation (and a closing quote): the word after it.
+_BREAK: Final = re.compile(r"\n[^\S\n]*\n\s*(?=\S)|[.!?](?:[\"\u201d])?[^\S\n]*\n\s*(?=\S)")
+#: Sentence-final punctuation, a closing quote written right after it, spaces, and the next word's first letter.
+_AFTER_QUOTE: Final = re.compile(r"([.!?])[\"\u201d]([^\S\n]+)(?=\S)")
+_CLOSING: Final = re.compile(r"[.!?][\"\u201d]")
+_OPENING: Final = frozenset({'"', "\u201c"})
 
 
 def mark_starts(doc: Doc) -> Doc:
     """Set the sentence starts described in the module's docstring on ``doc`` (before it is parsed)."""
-    n = len(doc)
-    for i in range(1, n):
-        t = doc[i]
-        if t.is_space:
+    text = doc.text
+    if '"' not in text and "\u201d" not in text and "\n" not in text:
+        return doc
+    starts: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
+
+    def token_at(char: int) -> Token | None:
+        i = bisect_left(starts, char)
+        return doc[i] if i < len(starts) and starts[i] == char and i > 0 else None
+
+    for m in _CLOSING.finditer(text):
+        quote = token_at(m.start() + 1)
+        if quote is not None:
+            quote.is_sent_start = False  # a closing quote keeps to its own sentence
+    for m in _AFTER_QUOTE.finditer(text):
+        if token_at(m.start() + 1) is None:
             continue
-        if _closing(doc, i):
-            t.is_sent_start = False
-            continue
-        prev = i - 1
-        gap = doc[prev].whitespace_
-        while prev > 0 and doc[prev].is_space:
-            gap = doc[prev].text + gap
-            prev -= 1
-        if doc[prev].is_space:
-            continue
-        if "\n" in gap:
-            if gap.count("\n") >= 2 or _ends_sentence(doc, prev):
-                t.is_sent_start = True
-            continue
-        if not gap or not _closing(doc, prev):
-            continue
-        punct = doc[prev - 1]
-        if t.text in _OPENING or (punct.text == "." and t.text[:1].isupper()):
-            t.is_sent_start = True
+        nxt = text[m.end()]
+        if nxt in _OPENING or (m.group(1) == "." and nxt.isupper()):
+            word = token_at(m.end())
+            if word is not None:
+                word.is_sent_start = True
+    for m in _BREAK.finditer(text):
+        word = token_at(m.end())
+        if word is not None:
+            word.is_sent_start = True
     return doc
 
 
