@@ -15,11 +15,13 @@ sentence starts set before it) marks a sentence start
   elsewhere (text wrapped mid-sentence) sets nothing;
 - at the word after a closing quote that follows a full stop (``... the pitch." Smith insisted``), when
   that word begins with a capital letter or an opening quote. After ``?"`` or ``!"`` only an opening
-  quote starts a sentence: ``"Why now?" Smith asked`` is one sentence.
+  quote starts a sentence: ``"Why now?" Smith asked`` is not split here (the parser may still split it).
 
 A closing quote is a ``"`` (or a closing curly quote) written right after the punctuation, with no space
-between. It keeps to its own sentence: the token after it is marked as no sentence start. The text and
-its offsets are not touched; only the sentence boundaries change.
+between; the punctuation may end a word's token (``Block H."``). The quote itself is marked as no
+sentence start, so it keeps to its own sentence. The places are found on the text by two regular
+expressions (about 0.5 ms of CPU for a BBC article, under 1 % of its parse); the text and its offsets are
+not touched, only the sentence boundaries change.
 """
 
 from __future__ import annotations
