@@ -206,3 +206,9 @@ def test_a_title_inside_reported_words_or_an_object_takes_no_he_said(nlp) -> Non
             "Peter Hollis, for the Greens, accused Mr Lind of ignoring the poor.\n\n"
             "He said: \"This is a budget for the rich.\"")
     assert _speakers_of(nlp, text, "for the rich") == ["Peter Hollis"]
+
+
+def test_a_subject_in_a_lesser_clause_takes_no_he_added(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The charge was denied by Mr Hale, who said the rumours that Peter Lind was behind the plot were absurd. "
+            "He warned reporters not to repeat them.")
+    assert all("Peter Lind" not in s for s in _labels(nlp, text)[0])

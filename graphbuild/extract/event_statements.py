@@ -25,7 +25,7 @@ from graphbuild.model import Mention
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from graphbuild.extract.common import EntityIndex
     from graphbuild.extract.events import Candidate
@@ -213,23 +213,36 @@ def _last_named(index: EntityIndex, key: str, pron: Token, before: int, *, subje
                 and (not subject or index.doc[s:e].root.dep_ in ("nsubj", "nsubjpass"))), default=None)
 
 
+def _in_quotes(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is inside quotation marks opened in its paragraph."""
+    text = doc.text
+    at = doc[i].idx
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
+
+
 def _later_subject(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit],
                    reported: set[int]) -> list[Hit]:
-    """A "he/she said" whose speaker was carried over from a person named earlier goes to a person the
-    pronoun fits who became a clause's subject since ("'We want him to stay,' said Jim Rennie. Keeper Tony
-    Baxter echoed Rennie's view. 'We are behind him,' he added" is Baxter's); a person who is a subject only
-    inside someone's reported words never counts. Returns the Statement's speakers."""
+    """A "he/she said" whose speaker was carried over from a person named earlier goes to the person the
+    pronoun fits who is the latest main-clause subject since ("'We want him to stay,' said Jim Rennie. Keeper
+    Tony Baxter echoed Rennie's view. 'We are behind him,' he added" is Baxter's). Only the latest main
+    clause's subject counts: when it is anyone else ("The Tory leader was asked ...", "He went on to ..."),
+    the speaker stays; subjects inside reported words or quotation marks never count. Returns the
+    Statement's speakers."""
     guessed = [h for h in agents if h.mention.start == pron.idx and h.entity.type == "Person"]
     if not guessed:
         return agents
     named_at = _last_named(index, guessed[0].entity.key, pron, cand.sent.start, subject=True)
     if named_at is None:
         return agents
-    for s, e, hit in reversed(index.within(named_at + 1, cand.sent.start)):
-        if s in reported or hit.entity.key == guessed[0].entity.key or not _fits(index, hit, pron):
+    doc = index.doc
+    for i in range(cand.sent.start - 1, named_at, -1):
+        t = doc[i]
+        if t.head.dep_ != "ROOT" or i in reported or not _finite_subject(t) or _in_quotes(doc, i):
             continue
-        if not _finite_subject(index.doc[s:e].root):
-            continue
+        hit = index.by_token.get(i)
+        if hit is None or hit.entity.key == guessed[0].entity.key or not _fits(index, hit, pron):
+            return agents  # the latest main clause is someone else's, or the speaker's own
         sent = cand.sent
         said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
         keep = [Hit(hit.entity, said), *(h for h in agents if h not in guessed and h.entity.key != hit.entity.key)]
