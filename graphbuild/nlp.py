@@ -43,14 +43,17 @@ def load_pipeline(model: str | None = None, *, stock: bool = False) -> Language:
 
     Its ``attribute_ruler`` and ``lemmatizer`` give way to
     :class:`~graphbuild.token_attrs.TokenAttrs` (the same annotations, memoised)
-    when their rules allow; ``stock=True`` keeps the model's components as they are.
+    when their rules allow, and :mod:`graphbuild.sentences` marks the sentence starts the parser misses
+    after closing quotes; ``stock=True`` keeps the model's components as they are.
     """
     name = model or find_model()
     module = importlib.import_module(name)
     nlp: Language = module.load(exclude=[p for p in ("senter",) if p not in NEEDED])
     if not stock:
+        from graphbuild import sentences
         from graphbuild.token_attrs import install
 
         install(nlp)
+        sentences.install(nlp)
     log.debug("loaded %s %s with %s", name, nlp.meta.get("version"), nlp.pipe_names)
     return nlp

@@ -113,3 +113,102 @@ def test_a_name_in_earlier_reported_words_is_not_the_next_speaker(nlp) -> None: 
     flat = {name for s in speakers for name in s}
     assert "Tom Hardy" not in flat
     assert "Peter Hollis" in flat
+
+
+#: A spokesman of another organisation speaks between the minister and "He said".
+SPOKESMAN_BETWEEN = (
+    "Minister Paul Grant said the new law would cut crime. "
+    "He said: \"We will not wait any longer.\" "
+    "But a spokesman for the Treasury rejected the plan. "
+    "He said: \"The costs have not been counted.\""
+)
+#: "The minister" may be the minister named before: it blocks nothing.
+DEFINITE_TITLE_BETWEEN = (
+    "Transport Minister Paul Grant said the new road would open in May. "
+    "The minister also promised more buses. "
+    "He said: \"Nobody will wait for a bus for more than ten minutes.\""
+)
+#: A spokesman cannot be "she": the minister named before her keeps her words.
+OTHER_SEX_BETWEEN = (
+    "Health Minister Anna Berg said hospitals would get more nurses. "
+    "A spokesman for the Treasury declined to comment. "
+    "She said: \"Every ward will have enough staff by June.\""
+)
+
+
+def _speakers_of(nlp, text: str, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The speakers of the Statements whose quote holds ``words``."""
+    from graphbuild.extract import extract_doc
+
+    res = extract_doc(nlp(text), Document(id="t", text=text))
+    label = {e.key: e.label for e in res.entities}
+    return [label[a.entity] for ev in res.events if ev.event_type == "Statement" and words in (ev.quote or "")
+            for a in ev.arguments if a.role == "agent"]
+
+
+def test_an_unnamed_speaker_in_between_takes_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speakers_of(nlp, SPOKESMAN_BETWEEN, "costs have not") == ["Treasury"]
+    assert _speakers_of(nlp, SPOKESMAN_BETWEEN, "not wait") == ["Paul Grant"]
+
+
+def test_a_definite_title_or_another_sex_in_between_blocks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _speakers_of(nlp, DEFINITE_TITLE_BETWEEN, "Nobody will wait") == ["Paul Grant"]
+    assert _speakers_of(nlp, OTHER_SEX_BETWEEN, "Every ward") == ["Anna Berg"]
+
+
+
+def test_narration_after_a_stray_closing_quote_is_not_a_quote() -> None:
+    from graphbuild.extract.events import _QUOTE
+
+    text = '"\n\nMs Lane will skip the vote called by Ahmed Khan, who backed a "fair" budget.'
+    m = _QUOTE.search(text)
+    assert m is not None and m.group(1) == "fair"
+    m = _QUOTE.search('He said: "We will win the vote." Then he left.')
+    assert m is not None and m.group(1) == "We will win the vote."
+
+
+def test_a_person_named_before_a_conjoined_speech_verb_speaks_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Interpol claimed Mr Varga was one of the group's leaders but his lawyer, Tom Hale, told the Guardian "
+            "it was a silly idea and added: \"He lived on benefits.\"")
+    from graphbuild.extract import extract_doc
+
+    res = extract_doc(nlp(text), Document(id="t", text=text))
+    label = {e.key: e.label for e in res.entities}
+    by_verb = {ev.trigger: [label[a.entity] for a in ev.arguments if a.role == "agent"]
+               for ev in res.events if ev.event_type == "Statement"}
+    assert by_verb.get("told") == ["Tom Hale"] and by_verb.get("claimed") == ["Interpol"]
+
+
+def test_the_object_of_the_verb_before_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Oskar Lind praised the general, Tom Hale, said the army had done well and left."
+    speakers, _ = _labels(nlp, text)
+    assert all("Tom Hale" not in s for s in speakers)
+
+
+def test_he_added_is_the_person_who_became_the_subject_since(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"We want the coach to stay,\" said striker Jim Rennie.\n\n"
+            "Club captain Tony Baxter echoed Rennie's view. \"All the players are behind him,\" he added.")
+    assert [s for s in _speakers_of(nlp, text, "behind him") if "Baxter" in s]
+    assert not [s for s in _speakers_of(nlp, text, "behind him") if "Rennie" in s]
+
+
+def test_a_subject_inside_reported_words_does_not_take_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prime Minister Oskar Lind said finance minister Tom Hale would present the budget on Monday. "
+            "\"It will be a fair budget,\" he said.")
+    assert _speakers_of(nlp, text, "fair budget") == ["Oskar Lind"]
+
+
+def test_a_title_inside_reported_words_or_an_object_takes_no_he_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("After talks with Mr Lind, Mr Haddad said the French foreign minister was \"a friend of our people\". "
+            "He added: \"We thank him for his help.\"")
+    assert _speakers_of(nlp, text, "We thank him") == ["Haddad"]
+    text = ("Mr Price told MPs: \"The budget is a fraud.\"\n\n"
+            "Peter Hollis, for the Greens, accused Mr Lind of ignoring the poor.\n\n"
+            "He said: \"This is a budget for the rich.\"")
+    assert _speakers_of(nlp, text, "for the rich") == ["Peter Hollis"]
+
+
+def test_a_subject_in_a_lesser_clause_takes_no_he_added(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The charge was denied by Mr Hale, who said the rumours that Peter Lind was behind the plot were absurd. "
+            "He warned reporters not to repeat them.")
+    assert all("Peter Lind" not in s for s in _labels(nlp, text)[0])

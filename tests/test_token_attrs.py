@@ -43,7 +43,7 @@ def _both(nlp: Any, text: str) -> tuple[Any, Any]:
 
 
 def test_installed_in_place_of_the_two(nlp: Any) -> None:
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", FACTORY, "ner"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "graphbuild_sentence_starts", "parser", FACTORY, "ner"]
     assert set(nlp.disabled) == {"attribute_ruler", "lemmatizer"}
 
 

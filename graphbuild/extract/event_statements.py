@@ -25,7 +25,7 @@ from graphbuild.model import Mention
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from graphbuild.extract.common import EntityIndex
     from graphbuild.extract.events import Candidate
@@ -41,6 +41,15 @@ _CONTENT_DEPS: Final = frozenset({"ccomp", "parataxis", "xcomp"})
 _PRONOUN_SEX: Final = {"he": "m", "she": "f"}
 #: How far before a "he said" sentence its speaker may be named (tokens).
 _REACH: Final = 80
+#: Nouns for an unnamed speaker ("a spokesman for the Treasury rejected the plan. He said ..."), with the
+#: pronoun each can stand for ("m", "f", or both).
+_UNNAMED_SPEAKERS: Final = {
+    **dict.fromkeys(("spokesman", "chairman", "businessman"), "m"),
+    **dict.fromkeys(("spokeswoman", "chairwoman", "businesswoman"), "f"),
+    **dict.fromkeys(("spokesperson", "official", "source", "aide", "representative", "lawyer", "minister",
+                     "secretary", "spokesmen", "chief", "executive", "director", "adviser", "advisor",
+                     "analyst", "expert", "officer", "insider"), "mf"),
+}
 
 
 def _settings(verb: Token) -> set[str]:
@@ -118,6 +127,7 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
     sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). A later
     "he said" that was given to such a wrong speaker as the speaker before it follows the correction."""
     statements = [c for c in cands if c.event_type == "Statement"]
+    _conjoined_speakers(statements, index)
     reported: set[int] = set()  # tokens of what any statement reports
     for cand in statements:
         reported |= _content_tokens(cand.trigger)
@@ -134,9 +144,151 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
             if wrong:
                 moved.update(h.entity.key for h in wrong)
                 agents = _replace(cand, index, pron, wrong, last)
+        if pron is not None and agents:
+            agents = _unnamed_between(cand, index, pron, agents, reported)
+        if pron is not None and agents:
+            agents = _later_subject(cand, index, pron, agents, reported)
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.trigger.i)
+
+
+def _named_before(index: EntityIndex, verb: Token) -> Hit | None:
+    """The person named right before a speech verb, past commas ("his lawyer, Tom Hale, told"), who is not a
+    clause's subject in the parse."""
+    doc = index.doc
+    j = verb.i - 1
+    while j > verb.sent.start and doc[j].is_punct and doc[j].text == ",":
+        j -= 1
+    hit = index.by_token.get(j)
+    if hit is None or hit.entity.type != "Person":
+        return None
+    try:
+        start, end = index.span_of(hit)
+    except KeyError:
+        return None
+    root = doc[start:end].root
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head  # "the general, Tom Hale,": what the general is
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "poss"):
+        return None  # a subject the parse saw, or the object of the verb before: "praised John Brown, said"
+    return hit
+
+
+def _conjoined_speakers(statements: Sequence[Candidate], index: EntityIndex) -> None:
+    """A speech verb conjoined to another without a subject of its own shares the other's speaker, unless
+    a person is named right before it: "Interpol claimed he led the group but his lawyer, Tom Hale, told
+    reporters it was absurd and added: ..." -- "told" (and "added", conjoined to it) are Hale's, not
+    Interpol's."""
+    fixed: dict[int, list[Hit]] = {}  # a speech verb's token -> its corrected speakers
+    for cand in sorted(statements, key=lambda c: c.trigger.i):
+        verb = cand.trigger
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if verb.head.i in fixed:
+            speakers = fixed[verb.head.i]
+        else:
+            hit = _named_before(index, verb)
+            if hit is None:
+                continue
+            speakers = [hit]
+        agents = cand.args.get("agent", [])
+        keys = {h.entity.key for h in speakers}
+        if agents and {h.entity.key for h in agents} <= keys:
+            continue
+        cand.args["agent"] = list(speakers)
+        fixed[verb.i] = cand.args["agent"]
+
+
+def _finite_subject(t: Token) -> bool:
+    """Whether the token is the subject of a finite verb ("Smith accused Jones of lying": Jones is not)."""
+    return t.dep_ in ("nsubj", "nsubjpass") and (t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in t.head.children))
+
+
+def _last_named(index: EntityIndex, key: str, pron: Token, before: int, *, subject: bool = False) -> int | None:
+    """The token where entity ``key`` was last named before token ``before`` (within reach of ``pron``); with
+    ``subject``, only as a clause's subject ("Rennie's view" does not count)."""
+    return max((s for s, e, h in index.within(max(0, pron.i - 3 * _REACH), before) if h.entity.key == key
+                and (not subject or index.doc[s:e].root.dep_ in ("nsubj", "nsubjpass"))), default=None)
+
+
+def _in_quotes(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is inside quotation marks opened in its paragraph."""
+    text = doc.text
+    at = doc[i].idx
+    para = text[text.rfind("\n", 0, at) + 1 : at]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
+
+
+def _later_subject(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit],
+                   reported: set[int]) -> list[Hit]:
+    """A "he/she said" whose speaker was carried over from a person named earlier goes to the person the
+    pronoun fits who is the latest main-clause subject since ("'We want him to stay,' said Jim Rennie. Keeper
+    Tony Baxter echoed Rennie's view. 'We are behind him,' he added" is Baxter's). Only the latest main
+    clause's subject counts: when it is anyone else ("The Tory leader was asked ...", "He went on to ..."),
+    the speaker stays; subjects inside reported words or quotation marks never count. Returns the
+    Statement's speakers."""
+    guessed = [h for h in agents if h.mention.start == pron.idx and h.entity.type == "Person"]
+    if not guessed:
+        return agents
+    named_at = _last_named(index, guessed[0].entity.key, pron, cand.sent.start, subject=True)
+    if named_at is None:
+        return agents
+    doc = index.doc
+    for i in range(cand.sent.start - 1, named_at, -1):
+        t = doc[i]
+        if t.head.dep_ != "ROOT" or i in reported or not _finite_subject(t) or _in_quotes(doc, i):
+            continue
+        hit = index.by_token.get(i)
+        if hit is None or hit.entity.key == guessed[0].entity.key or not _fits(index, hit, pron):
+            return agents  # the latest main clause is someone else's, or the speaker's own
+        sent = cand.sent
+        said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
+        keep = [Hit(hit.entity, said), *(h for h in agents if h not in guessed and h.entity.key != hit.entity.key)]
+        cand.args["agent"] = keep
+        return keep
+    return agents
+
+
+def _unnamed_between(cand: Candidate, index: EntityIndex, pron: Token, agents: list[Hit],
+                     reported: set[int]) -> list[Hit]:
+    """A "he/she said" whose speaker was taken from a person named before an unnamed speaker the pronoun can
+    stand for ("Minister Paul Grant said ... But a spokesman for the Treasury rejected the plan. He said:
+    ...") is that speaker's: the organisation named with the noun ("for the Treasury", "Treasury
+    spokesman") becomes the speaker, else the guess is dropped. A noun with neither an organisation nor an
+    indefinite article ("The minister added ...") may be the person named before, and blocks nothing.
+    Returns the Statement's speakers."""
+    doc = index.doc
+    guessed = [h for h in agents if h.mention.start == pron.idx and h.entity.type == "Person"]
+    if not guessed:
+        return agents
+    key = guessed[0].entity.key
+    named_at = _last_named(index, key, pron, cand.sent.start)
+    if named_at is None:
+        return agents
+    for i in range(cand.sent.start - 1, named_at, -1):
+        t = doc[i]
+        fits = _PRONOUN_SEX[pron.lower_] in _UNNAMED_SPEAKERS.get(t.lemma_.lower(), "")
+        if i in reported or not fits or not _finite_subject(t):
+            continue
+        inside = [index.by_token.get(j.i) for j in t.subtree if j.i != i]
+        if any(h is not None and h.entity.type == "Person" for h in inside):
+            continue  # "spokesman John Reid": a named person (the pronoun's resolution handles it)
+        orgs = [h for h in inside if h is not None and h.entity.type != "Person"]
+        if not orgs and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+            continue  # "the minister added": may be the person named before
+        keep = [h for h in agents if h not in guessed]
+        if orgs:
+            sent = cand.sent
+            said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char, "pronoun")
+            keep.insert(0, Hit(orgs[0].entity, said))
+        if keep:
+            cand.args["agent"] = keep
+        else:
+            del cand.args["agent"]
+        return keep
+    return agents
 
 
 def _replace(cand: Candidate, index: EntityIndex, pron: Token, wrong: list[Hit],

@@ -56,7 +56,9 @@ from graphbuild.model import Argument, Document, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+#: A quotation: an opening quote before a word and a closing one after a word (a stray closing quote followed
+#: by a space opens nothing: the narration after it is not quoted words).
+_QUOTE = re.compile(r"[“\"](?=[^\s”\"])([^”\"]{3,}?)(?<=\S)[”\"]")
 _OBJ_ROLE = {
     "Travel": "destination", "Meet": "participant", "Statement": "participant", "Request": "target",
     "Attack": "target", "Support": "target", "Agreement": "participant", "Sanction": "target",
