@@ -241,7 +241,8 @@ def build_graph(sources: Iterable[Source], options: BuildOptions | None = None) 
     (:class:`~graphbuild.pipeline.BuildOptions`): ``processes``,
     ``batch_size``, ``model``, ``engine``/``dask_address``, ``base_iri``,
     ``max_chars`` (longer documents are parsed in pieces), ``progress``, ``world_knowledge``
-    (also keep relations the text does not state, marked ``inferred``); the extraction cache is used only when ``cache_dir`` is
+    (keep relations the text does not state, marked ``inferred``; False leaves them out);
+    the extraction cache is used only when ``cache_dir`` is
     set, and the output fields apply to :meth:`KnowledgeGraph.save`.
 
     A source that cannot be read or extracted is skipped and described in

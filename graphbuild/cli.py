@@ -66,9 +66,12 @@ def _add_build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--dask", default=None, metavar="ADDRESS", help="Dask scheduler address (implies --engine dask)")
     p.add_argument("--model", default=None, help="spaCy model package to load")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--world-knowledge", action="store_true",
-                   help="also keep relations the text does not state (a town's country from the place table, "
-                        "containment chains, a country's post from its title), marked inferred")
+    wk = p.add_mutually_exclusive_group()
+    wk.add_argument("--world-knowledge", dest="world_knowledge", action="store_true", default=True,
+                    help="keep relations no sentence states, each marked inferred: a town's country from the place "
+                         "table, containment chains, a country's post from its title (the default)")
+    wk.add_argument("--stated-only", dest="world_knowledge", action="store_false",
+                    help="leave out the inferred relations: every edge is stated by a sentence")
     p.add_argument("--strict", action="store_true",
                    help="exit with code 1 when any document could not be read or extracted (the rest is still written)")
     p.set_defaults(func=cmd_build)

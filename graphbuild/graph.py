@@ -39,7 +39,7 @@ Edges (key = relation name, plus ``"|" + title`` for posts)
     highest of its evidence); ``title`` for ``holds_position``; ``former``
     (True) when every supporting sentence gives a past post or affiliation; ``inferred``
     (True) when every record rests on world knowledge rather than a sentence
-    (:data:`WORLD_KNOWLEDGE_RULES`, kept only by a build with ``world_knowledge``).  Event
+    (:data:`WORLD_KNOWLEDGE_RULES`, left out by a build without ``world_knowledge``).  Event
     argument edges go from the event node to the entity, with the role as
     ``relation``.
 """
@@ -63,8 +63,8 @@ __all__ = [
 #: Evidence rules of relations the text does not state, inferred from the place table or a chain of other
 #: facts: a town's country from the gazetteer ("Nagano" -> Japan), containment carried along a chain
 #: (X based_in Los Angeles, Los Angeles located_in United States -> X based_in United States), and a
-#: country's post read from its title alone ("Home Secretary" -> United Kingdom).  A build leaves them out
-#: unless asked for world knowledge (``build --world-knowledge``); then their edges say ``inferred``.
+#: country's post read from its title alone ("Home Secretary" -> United Kingdom).  Their edges say
+#: ``inferred``; a build with ``--stated-only`` leaves them out.
 WORLD_KNOWLEDGE_RULES = frozenset(
     {"located_in.gazetteer", "located_in.closure", "based_in.closure", "title.implied_country"}
 )

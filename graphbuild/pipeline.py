@@ -72,10 +72,10 @@ class BuildOptions:
     default_date: str | None = None  # YYYY-MM-DD for documents without a date (``build --date``)
     #: Documents longer than this are parsed in pieces cut at paragraph or sentence breaks (``build --max-chars``).
     max_chars: int = DEFAULT_MAX_CHARS
-    #: Also keep relations that rest on world knowledge rather than a sentence (a town's country from the
-    #: place table, containment chains, a country's post from its title alone), marked ``inferred``
-    #: (``build --world-knowledge``; :data:`graphbuild.graph.WORLD_KNOWLEDGE_RULES`).
-    world_knowledge: bool = False
+    #: Keep relations that rest on world knowledge rather than a sentence (a town's country from the place
+    #: table, containment chains, a country's post from its title alone), marked ``inferred``; False leaves
+    #: them out (``build --stated-only``; :data:`graphbuild.graph.WORLD_KNOWLEDGE_RULES`).
+    world_knowledge: bool = True
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """World-knowledge relations (a town's country from the place table, containment chains, a country's post from
-its title alone) leave the default build and come back, marked ``inferred``, with ``world_knowledge``."""
+its title alone) are kept by default, marked ``inferred`` in graph.json and ``gb:inferred`` in the RDF, and leave
+a build with ``world_knowledge=False`` (``--stated-only``)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ def _edges(kg: graphbuild.KnowledgeGraph) -> list[tuple[str, str, str, dict[str,
             if g.nodes[s].get("type") != "Event"]
 
 
-def test_default_build_keeps_only_stated_facts() -> None:
-    kg = graphbuild.build_graph([TEXT], BuildOptions(processes=1))
+def test_stated_only_build_keeps_only_stated_facts() -> None:
+    kg = graphbuild.build_graph([TEXT], BuildOptions(processes=1, world_knowledge=False))
     edges = _edges(kg)
     assert not any(s == "Lyon" and r == "located_in" for s, r, _, _ in edges)
     assert not any(ev["rule"] in WORLD_KNOWLEDGE_RULES for *_, a in edges for ev in a["evidence"])
@@ -35,8 +36,8 @@ def test_default_build_keeps_only_stated_facts() -> None:
     assert [p["title"] for p in person.get("positions", [])] == ["Home Secretary"]
 
 
-def test_world_knowledge_option_marks_inferred_edges() -> None:
-    kg = graphbuild.build_graph([TEXT], BuildOptions(processes=1, world_knowledge=True))
+def test_default_build_marks_inferred_edges() -> None:
+    kg = graphbuild.build_graph([TEXT], BuildOptions(processes=1))
     lyon = [(o, a) for s, r, o, a in _edges(kg) if s == "Lyon" and r == "located_in"]
     assert [o for o, _ in lyon] == ["France"]
     assert lyon[0][1]["inferred"] is True
@@ -61,3 +62,16 @@ def test_stated_only_keeps_stated_relations_and_posts() -> None:
         ("e1", "located_in", "e2", None), ("e5", "holds_position", "e5", "Foreign Minister")]
     untouched = DocResult(doc, (), (stated,), ())
     assert stated_only([untouched])[0] is untouched
+
+
+def test_rdf_marks_inferred_statements_for_sparql() -> None:
+    """A SPARQL user can tell the gazetteer's geography from the stated facts, and filter it out."""
+    kg = graphbuild.build_graph([TEXT], BuildOptions(processes=1))
+    q = """PREFIX gb: <https://graphbuild.example.org/ns#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    SELECT ?rule ?inf WHERE { ?st a rdf:Statement ; gb:rule ?rule . OPTIONAL { ?st gb:inferred ?inf } }"""
+    rows = {(str(r["rule"].value), None if r["inf"] is None else str(r["inf"].value)) for r in kg.to_store().query(
+        q, use_default_graph_as_union=True)}
+    assert ("located_in.gazetteer", "true") in rows
+    assert not any(inf for rule, inf in rows if rule not in WORLD_KNOWLEDGE_RULES)
+    assert any(inf is None for rule, inf in rows if rule not in WORLD_KNOWLEDGE_RULES)

@@ -48,7 +48,7 @@ import pyoxigraph as ox
 
 from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
-from graphbuild.graph import DEFAULT_BASE_IRI
+from graphbuild.graph import DEFAULT_BASE_IRI, WORLD_KNOWLEDGE_RULES
 
 log = logging.getLogger(__name__)
 
@@ -825,7 +825,11 @@ class _Lines:
             return  # a self-relation states nothing (the graph never has one, see graphbuild.graph)
         for e in evidence:
             g = m.doc_graph(str(e.get("doc", "")))
-            self.statement(g, subj, pred, obj, relation, e, extra)
+            if not is_event and e.get("rule") in WORLD_KNOWLEDGE_RULES:
+                # world knowledge, not the sentence: the statement says so (gb:inferred true)
+                self.statement(g, subj, pred, obj, relation, e, [*extra, (GB + "inferred", _TRUE)])
+            else:
+                self.statement(g, subj, pred, obj, relation, e, extra)
 
 
 #: Lines joined and encoded per block: a few non-ASCII lines then widen only their block, not the whole text.
