@@ -50,6 +50,7 @@ from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import fix_quoted_speakers
 from graphbuild.extract.event_status import event_status
+from graphbuild.extract.event_time import is_future, time_of
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
 from graphbuild.model import Argument, Document, Event
 
@@ -288,58 +289,6 @@ def _prep_args(cand: Candidate, head: Token, index: EntityIndex) -> None:
                 cand.add(r, hit)
 
 
-def _date_text(tok: Token) -> str | None:
-    """The DATE/TIME entity at ``tok`` when it reads as a time ("Wednesday", "last month", "4 May 2005")."""
-    if tok.ent_type_ not in ("DATE", "TIME"):
-        return None
-    doc, start, end = tok.doc, tok.i, tok.i + 1  # the entity around tok (not a scan of doc.ents: linear on long documents)
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    text = doc[start:end].text.strip()
-    if not re.search(r"[A-Za-z]", text) and not re.fullmatch(r"(1[89]|20)\d\d|\d{4}-\d{2}-\d{2}", text):
-        return None  # "93" in "died aged 93" is an age, not a time
-    if re.match(r"(?i)(aged?|\d+[- ]year[- ]old)", text):
-        return None
-    return text
-
-
-def _time_of(head: Token) -> str | None:
-    """The time expression attached to an event's head word, if any."""
-    for child in head.children:
-        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
-            found = _date_text(child)
-            if found is not None:
-                return found
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "until"):
-            for pobj in child.children:
-                if pobj.ent_type_ in ("DATE", "TIME"):
-                    found = _date_text(pobj)
-                    if found is not None:
-                        return found
-    return None
-
-
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_PLAN_LEMMAS = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "prepare", "aim"})
-
-
-def _is_future(tok: Token) -> bool:
-    """Whether an event's trigger is in the future tense ("will meet", "plans to travel", "will hold talks"),
-    so that its time expression resolves forward (see :func:`graphbuild.extract.dates.resolve_time`)."""
-    cur = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else tok
-    for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in cur.children):
-            return True
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _PLAN_LEMMAS:
-            return True
-        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
-            return False
-        cur = cur.head
-    return False
-
-
 def _quote(sent: Span) -> str | None:
     m = _QUOTE.search(span_text(sent))
     return m.group(1).strip() if m else None
@@ -384,8 +333,8 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
                 for acl in c.children:
                     if acl.dep_ == "acl" and acl.tag_ in ("VBN", "VBG"):
                         _prep_args(cand, acl, index)
-                        cand.time_text = cand.time_text or _time_of(acl)
-    cand.time_text = _time_of(tok)
+                        cand.time_text = cand.time_text or time_of(acl)
+    cand.time_text = time_of(tok)
     return cand
 
 
@@ -421,7 +370,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
                 cand.add(role, h)
         if head.lemma_.lower() in LIGHT_VERBS:
             _prep_args(cand, head, index)
-        cand.time_text = _time_of(head)
+        cand.time_text = time_of(head)
     elif anchor.dep_ == "pobj" and head.dep_ == "agent" and etype in ("Attack", "Sanction"):
         passive_target(cand, head.head, index)  # "The building was destroyed by an explosion"
     elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -603,7 +552,7 @@ def extract_events(
                     arg_ev = evidence(document.id, src.sent, src.surface, h.mention.text, src.rule,
                                       0.6 if src.rule == "event.noun" else 0.7)
                 arguments.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=arg_ev))
-        time_iso = resolve_time(cand.time_text, anchor, _is_future(cand.trigger)) if cand.time_text else None
+        time_iso = resolve_time(cand.time_text, anchor, is_future(cand.trigger)) if cand.time_text else None
         names: dict[str, list[str]] = {}
         for role, hits in cand.args.items():
             names[role] = list(dict.fromkeys(h.entity.label for h in hits))
