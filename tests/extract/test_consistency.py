@@ -19,7 +19,9 @@ _TYPES = {"Zambia": "Country", "Malawi": "Country", "Hong Kong": "Country", "Chi
           "Stockholm": "Place", "Sweden": "Country", "Finland": "Country", "Paris": "Place", "Texas": "Place",
           "Europe": "Place", "Asia": "Place", "Indian Ocean": "Place", "Reid Weingarten": "Person", "Bernard Ebbers": "Person", "WorldCom": "Organization",
           "Tucson": "Place", "Nevada": "Place", "Arizona": "Place", "Lusaka": "Place", "Tokyo": "Place",
-          "France": "Country", "Middle East": "Place", "Leeds": "Place", "Yorkshire": "Place"}
+          "France": "Country", "Middle East": "Place", "Leeds": "Place", "Yorkshire": "Place",
+          "Scotland": "Country", "Northern Ireland": "Country", "Puerto Rico": "Country", "Auckland": "Place",
+          "Lisbon": "Place", "Great Britain": "Place", "Caribbean": "Place"}
 
 
 def _kept(subject: str, relation: str, obj: str) -> bool:
@@ -35,6 +37,9 @@ def _kept(subject: str, relation: str, obj: str) -> bool:
     ("Tucson", "located_in", "Nevada"),  # a US town in another state
     ("France", "located_in", "Paris"),  # a country in a town ("France in Paris last season": a side playing there)
     ("France", "located_in", "Texas"),  # nor in a state the table does not know as a town
+    ("Scotland", "located_in", "Auckland"),  # a part of the UK in a town: a side playing there
+    ("Northern Ireland", "located_in", "Lisbon"),
+    ("Puerto Rico", "located_in", "Auckland"),  # a territory in a town
     ("Europe", "located_in", "United Kingdom"),  # a continent in a country
     ("WorldCom", "based_in", "Europe"),  # a continent as a home
     ("Reid Weingarten", "affiliated_with", "Bernard Ebbers"),  # an affiliation's object is never a person
@@ -51,6 +56,8 @@ def test_contradicted_relations_are_dropped(subject: str, relation: str, obj: st
     ("Hong Kong", "located_in", "China"),  # a territory inside its state
     ("England", "located_in", "United Kingdom"),  # a part of the United Kingdom
     ("Croatia", "located_in", "Yugoslavia"),  # a former union
+    ("Scotland", "located_in", "Great Britain"),  # a part of the UK in a place the table knows as no town
+    ("Puerto Rico", "located_in", "Caribbean"),  # a territory in a world region
     ("Paris", "located_in", "Texas"),  # many towns are called Paris: the text decides
     ("France", "located_in", "Europe"),
     ("France", "located_in", "Asia"),

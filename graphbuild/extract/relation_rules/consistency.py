@@ -9,7 +9,8 @@ know nothing of the sentence, only of the two ends:
   make Weingarten affiliated with Ebbers);
 - a country is never inside another country, nor inside any place but a world region or a sea (a dependent
   territory or a part of the United Kingdom may be inside its state, and any country inside a former union:
-  "Bosnia in Yugoslavia"); a continent or world region is inside no country or town, and no body's home;
+  "Bosnia in Yugoslavia", but none of them inside a town: "Scotland in Auckland", "Wales in Cardiff" name
+  a side and the match's venue); a continent or world region is inside no country or town, and no body's home;
 - a town the place table knows under one name only (:meth:`Gazetteer.place_unique`) is in its own country,
   and a US town in its own state: "Helsinki in Stockholm", "Helsinki in Sweden" are dropped, "Paris , Texas"
   (many Parises) and "London , Ontario" are left alone.
@@ -81,8 +82,11 @@ def _contradicted(gaz: Gazetteer, rel: Relation, subj: DocEntity | None, obj: Do
         if outer is not None:
             return inner not in _DEPENDENT and outer not in _UNIONS and _STATE_OF.get(inner, inner) != outer
         # a country is inside no town, state or province, only a world region ("Madagascar in the Indian
-        # Ocean"): "France in Paris last season", "the USA in Seville" are sides playing there
-        return obj.type == "Place" and inner not in _DEPENDENT and not _region(obj.label)
+        # Ocean"): "France in Paris last season", "the USA in Seville" are sides playing there; a part of
+        # the UK or a territory is inside no town the table knows either ("Wales in Auckland": a side)
+        if obj.type != "Place" or _region(obj.label):
+            return False
+        return inner not in _DEPENDENT or (obj.label not in US_STATE_NAMES and gaz.place_country(obj.label) is not None)
     if subj.label in _REGIONS:  # "Britain 's Europe Director": a continent is inside no country or town
         return outer is not None or (obj.type == "Place" and gaz.place_city(obj.label))
     town = _unique_town(gaz, subj)
