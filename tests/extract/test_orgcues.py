@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.entity_steps.base import _Cand
+from graphbuild.extract.entity_steps.orgcues import given_name_people
 from graphbuild.model import Document
 from graphbuild.resolve import resolve
 
@@ -105,3 +107,31 @@ def test_hyphenated_surname_is_the_person_everywhere(nlp) -> None:  # type: igno
     text = "Robert Dalby-Smythe quit the party on Monday. Dalby-Smythe said he was leaving. Mr Dalby-Smythe left."
     ents = extract_entities(nlp(text), Document(id="t", text=text))
     assert [(e.label, e.type) for e in ents] == [("Robert Dalby-Smythe", "Person")]
+
+
+# (text, two-word name, its type after the rule), spaCy's ORG guess given for every occurrence of the name
+GIVEN_NAMES: list[tuple[str, str, str]] = [
+    ("Anna Lindqvist opened a bakery in Uppsala last spring.", "Anna Lindqvist", "Person"),
+    ("Rival bakers say Peter Okonjo sells bread below cost.", "Peter Okonjo", "Person"),
+    # an organisation cue anywhere in the text keeps the organisation
+    ("Shares in Peter Okonjo fell 5%. Peter Okonjo said sales were weak.", "Peter Okonjo", "Organization"),
+    # an organisation word as the second word
+    ("Students at Clare Academy sat the exam on Monday.", "Clare Academy", "Organization"),
+    ("The deal was agreed with Robert Holdings on Friday.", "Robert Holdings", "Organization"),
+    # a first word that is no common given name
+    ("Kestrel Dunmore opened a bakery in Uppsala last spring.", "Kestrel Dunmore", "Organization"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "typ"), GIVEN_NAMES)
+def test_given_name_people(nlp, text: str, name: str, typ: str) -> None:  # type: ignore[no-untyped-def]
+    """Rule person.given-name: "Given Surname" that spaCy alone typed ORG is a Person unless the text or name says
+    organisation."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    first = name.split()
+    cands = [_Cand(i, i + 2, "Organization", "ner") for i in range(len(words) - 1) if words[i:i + 2] == first]
+    assert cands
+    out = given_name_people(doc, cands)
+    assert {c.type for c in out} == {typ}, out

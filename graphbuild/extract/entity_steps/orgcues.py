@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _span_text
+from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text
+from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold
 
 if TYPE_CHECKING:
@@ -114,8 +115,51 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
     return None
 
 
+#: Capitalised words that make "Given Word" an institution, not a person ("Clare College", "Anna Motors").
+_INSTITUTION_WORDS: Final = frozenset(
+    {"College", "University", "School", "Academy", "Institute", "Hospital", "Museum", "Gallery", "Theatre",
+     "Theater", "Centre", "Center", "Motors", "Records", "Films", "Pictures", "Studios", "Media", "Music",
+     "Entertainment", "Capital", "Associates", "Brothers", "Sons", "Foods", "Homes", "Stores", "Fund"}
+)
+_ORG_NAME_WORDS: Final = COMPANY_SUFFIXES | LONE_GENERIC_WORDS | _INSTITUTION_WORDS \
+    | frozenset(w.capitalize() for w in ORG_HEADS)
+
+
+def given_name_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.given-name``: an organisation spaCy alone guessed, named "Given Surname", is a Person.
+
+    Not when the second word is an organisation word, the next token is "&", a table knows the name, or
+    any mention of the name has an organisation cue (:func:`_cued`): "Christian Dior" stays a firm only
+    when the text says so ("shares in ...", "fashion house ..." as an appositive head).
+    """
+    def form(c: _Cand) -> bool:
+        if c.type != "Organization" or c.rule != "ner" or c.authority != 0 or c.label is not None \
+                or c.end - c.start != 2:
+            return False
+        first, second = doc[c.start].text, doc[c.end - 1].text
+        return (is_given_name(first) and second.isalpha() and second[:1].isupper() and not second.isupper()
+                and second not in _ORG_NAME_WORDS
+                and (c.end >= len(doc) or doc[c.end].text != "&"))
+
+    keys = {fold(_span_text(doc, c.start, c.end)) for c in cands if form(c)}
+    if not keys:
+        return cands
+    cued = {key for c in cands if (key := fold(_span_text(doc, c.start, c.end))) in keys and _cued(doc, c)}
+    people = {k for k in keys - cued if _gaz_lookup(k, True) is None}
+    out = []
+    for c in cands:
+        if form(c) and fold(_span_text(doc, c.start, c.end)) in people:
+            c = replace(c, type="Person", rule="person.given-name", notes=[*c.notes, "given name, no organisation cue"])
+        out.append(c)
+    return out
+
+
 def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization."""
+    """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization.
+
+    Rule ``person.given-name`` (:func:`given_name_people`) runs first.
+    """
+    cands = given_name_people(doc, cands)
     retype: dict[str, str] = {}
     # "Baoshan" beside "Baoshan Iron and Steel Co": a town's name that leads a company's name may be the company
     leads = {doc[c.start].text for c in cands if c.type == "Organization" and c.end - c.start > 2

@@ -35,6 +35,11 @@ _MALE_NAMES: Final = frozenset(_MALE_NAMES_TEXT.split())
 _FEMALE_NAMES: Final = frozenset(_FEMALE_NAMES_TEXT.split())
 
 
+def is_given_name(word: str) -> bool:
+    """``word`` is one of the common given names above ("Anna", "Peter"), not a title."""
+    return word in _MALE_NAMES or word in _FEMALE_NAMES
+
+
 def sex_of(word: str) -> str:
     """ "m" or "f" when an honorific/title or given name says a person's sex, else ""."""
     word = word.rstrip(".")
