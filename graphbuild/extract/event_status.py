@@ -92,8 +92,8 @@ def _own(tok: Token) -> str | None:
             g.lower_ in _AHEAD for g in c.children
         )):
             return "planned"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-        return "negated"
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        return "negated"  # "without a meeting", "without asking people to pay more"
     if _headline_infinitive(tok, lows, deps):
         return "planned"
     return None
