@@ -59,6 +59,8 @@ CASES = {
     "gunman_shot": ("A gunman shot two guards outside a bank in Karachi on Tuesday.", "Attack", True),
     "shot_at_studio": ("A man was shot outside the television studios in Lagos while the show was on air.",
                        "Attack", True),
+    "shooting_scene": ("The shooting near the mosque in Kabul was initiated by armed men, a reporter at the scene said.",
+                       "Attack", True),
     "meeting_relayed": ("Details of the board meeting in Zurich were relayed to the club by fax.", "Meet", True),
     "indoor_meeting": ("Jones won the 60m hurdles at the indoor meeting in Ghent.", "Meet", False),
     "grand_prix_meeting": ("The Grand Prix meeting in Oslo drew a record crowd of 20,000.", "Meet", False),
@@ -101,6 +103,8 @@ def test_cases_hold_both_senses() -> None:
 
 STATUS_CASES = {
     "without_asking": ("The party could cut crime without asking Britons to pay more tax.", "Request", "negated"),
+    "without_knowing": ("She watched Tony Blair on TV without knowing what he was saying.", "Statement",
+                        "reported"),
     "asked": ("The party asked Britons to pay more tax in 2004.", "Request", "reported"),
 }
 

@@ -104,12 +104,14 @@ _CONTESTS: Final = frozenset({"defeat", "clash", "beat"})
 _CONTESTS_UNLESS_PLACE: Final = frozenset({"battle", "fight"})
 #: Words of film, television and photography: "shooting" among them is filming.
 _FILMING: Final = frozenset(
-    {"film", "movie", "scene", "photo", "photograph", "photographer", "picture", "video", "footage", "camera",
-     "location", "director", "documentary", "episode", "series", "set", "studio", "cast", "actor", "actress",
-     "sequel", "drama", "sitcom", "producer", "filming", "photoshoot", "shoot", "screenplay", "script"}
+    {"film", "movie", "photo", "photograph", "photographer", "video", "footage", "camera", "director",
+     "documentary", "episode", "studio", "actor", "actress", "sequel", "drama", "sitcom", "producer", "filming",
+     "photoshoot", "screenplay", "script"}
 )
-_FILM_KEEPS: Final = frozenset({"kill", "dead", "death", "wound", "injure", "gunman", "victim", "police", "bullet",
-                                "gun", "murder", "hospital", "injury"})
+_FILM_KEEPS: Final = frozenset(
+    {"kill", "dead", "death", "wound", "injure", "gunman", "victim", "police", "bullet", "gun", "murder",
+     "hospital", "injury", "armed", "gunfire", "gunmen", "attacker", "fire", "militant", "soldier"}
+)
 #: What a sports "meeting" is: "an indoor meeting", "the Grand Prix meeting", "a race meeting".
 _CONTEST_MEETINGS: Final = frozenset(
     {"athletics", "athletic", "indoor", "outdoor", "track", "race", "racing", "grand", "prix", "gala", "swimming",
@@ -299,7 +301,8 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         return True  # "won the 60m at the indoor meeting in Glasgow": a contest, no talks
     if etype == "Attack" and lemma in ("shoot", "shooting", "shot"):
         lemmas = {t.lemma_.lower() for t in cand.sent if t.i != tok.i}
-        if lemmas & _FILMING and not lemmas & _FILM_KEEPS and not _shoots_someone(tok):
+        filming = bool(lemmas & _FILMING) or any(c.lower_ == "location" for c in tok.children)
+        if filming and not lemmas & _FILM_KEEPS and not _shoots_someone(tok):
             return True  # "location shooting in Las Vegas", "shot the film in Prague": filming
     if etype == "Travel" and tok.pos_ == "NOUN" and lemma == "visit" and (
         sport or _result_of(tok)

@@ -92,8 +92,8 @@ def _own(tok: Token) -> str | None:
             g.lower_ in _AHEAD for g in c.children
         )):
             return "planned"
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
-        return "negated"  # "without a meeting", "without asking people to pay more"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return "negated"
     if _headline_infinitive(tok, lows, deps):
         return "planned"
     return None
@@ -144,6 +144,8 @@ def _governor_status(gov: Token, via: Token) -> str | None:
 
 def event_status(trigger: Token) -> str:
     """The status of the event ``trigger`` names (one of :data:`STATUSES`)."""
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
+        return "negated"  # "without asking people to pay more" (not what "without understanding" governs)
     own = _own(trigger)
     if own in ("negated", "hypothetical"):
         return own
