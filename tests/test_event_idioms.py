@@ -54,6 +54,23 @@ CASES = {
     "equipped_phone": ("Nokia sells a phone equipped with an infrared port in Finland.", "Support", False),
     "provide_with": ("Britain will provide Ukraine with what it needs to defend itself.", "Support", True),
     "provide_figures": ("The council provided the BBC with figures for next year.", "Support", False),
+    "film_shoot": ("Most of the new thriller was shot on location in Malta, the film's director said.", "Attack", False),
+    "location_shooting": ("Location shooting for the detective series begins in Oslo in spring.", "Attack", False),
+    "gunman_shot": ("A gunman shot two guards outside a bank in Karachi on Tuesday.", "Attack", True),
+    "shot_at_studio": ("A man was shot outside the television studios in Lagos while the show was on air.",
+                       "Attack", True),
+    "shooting_scene": ("The shooting near the mosque in Kabul was initiated by armed men, a reporter at the scene said.",
+                       "Attack", True),
+    "meeting_relayed": ("Details of the board meeting in Zurich were relayed to the club by fax.", "Meet", True),
+    "indoor_meeting": ("Jones won the 60m hurdles at the indoor meeting in Ghent.", "Meet", False),
+    "grand_prix_meeting": ("The Grand Prix meeting in Oslo drew a record crowd of 20,000.", "Meet", False),
+    "talks_meeting": ("The meeting between Putin and Schroeder in Moscow lasted three hours.", "Meet", True),
+    "dismissed_move": ("The striker dismissed a permanent move to Celtic in an interview.", "Personnel", False),
+    "dismissed_as": ("The minister dismissed the report as nonsense in Rome.", "Personnel", False),
+    "dismissed_coach": ("Real Madrid dismissed the coach after a run of defeats.", "Personnel", True),
+    "attacked_book": ("The novel has been attacked by church leaders in Ireland.", "Attack", False),
+    "attacked_for_saying": ("Critics attacked the mayor of Lyon for saying the city was safe.", "Attack", False),
+    "attacked_convoy": ("Insurgents attacked a convoy near Mosul, killing three soldiers.", "Attack", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
 }
 
@@ -82,3 +99,34 @@ def test_event_sense_only(types: dict[str, set[str]], doc: str) -> None:
 
 def test_cases_hold_both_senses() -> None:
     assert {c[2] for c in CASES.values()} == {True, False}
+
+
+STATUS_CASES = {
+    "without_asking": ("The party could cut crime without asking Britons to pay more tax.", "Request", "negated"),
+    "without_knowing": ("She watched Tony Blair on TV without knowing what he was saying.", "Statement",
+                        "reported"),
+    "asked": ("The party asked Britons to pay more tax in 2004.", "Request", "reported"),
+}
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    from graphbuild.pipeline import BuildOptions, build
+
+    tmp = tmp_path_factory.mktemp("status")
+    src = tmp / "docs.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v[0]}) + "\n" for k, v in STATUS_CASES.items()),
+                   encoding="utf-8")
+    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
+    graph = json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, str]] = {k: {} for k in STATUS_CASES}
+    for n in graph["nodes"]:
+        if n.get("type") == "Event":
+            out[n["doc"]][n["event_type"]] = n["status"]
+    return out
+
+
+@pytest.mark.parametrize("doc", sorted(STATUS_CASES))
+def test_without_negates(statuses: dict[str, dict[str, str]], doc: str) -> None:
+    _, etype, status = STATUS_CASES[doc]
+    assert statuses[doc].get(etype) == status, (STATUS_CASES[doc][0], statuses[doc])

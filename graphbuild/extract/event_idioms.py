@@ -16,6 +16,9 @@ Judged by the trigger's form, its object or subject class, and the sentence arou
   is appealing to an audience ("will appeal to gamers") or ordering goods ("ordered 30 planes").
 - Hosting anything but a gathering or a visitor ("will host a quiz show", "sites host files") is no Meet.
 - Executing a warrant or a plan is no Death; a market or a comeback "rally" is no Protest.
+- Shooting among words of film or photography ("location shooting", "shot the film in Prague") is
+  filming, no Attack; a sports "meeting" or "meet" ("an indoor meeting", "the grand prix meeting") is a
+  contest, no Meet.
 - A defeat, a clash (plural "clashes" are fighting), a battle or fight with no word of violence in its
   sentence is play, politics or law, no Attack ("defeated Gambill 6-3", "a scheduling clash", "his legal
   battles").
@@ -99,6 +102,25 @@ _CROWDS: Final = frozenset(
 _CONTESTS: Final = frozenset({"defeat", "clash", "beat"})
 #: Attack words whose other senses are common but which a place makes a war: "the battle for Falluja".
 _CONTESTS_UNLESS_PLACE: Final = frozenset({"battle", "fight"})
+#: Words of film, television and photography: "shooting" among them is filming.
+_FILMING: Final = frozenset(
+    {"film", "movie", "photo", "photograph", "photographer", "video", "footage", "camera", "director",
+     "documentary", "episode", "studio", "actor", "actress", "sequel", "drama", "sitcom", "producer", "filming",
+     "photoshoot", "screenplay", "script"}
+)
+_FILM_KEEPS: Final = frozenset(
+    {"kill", "dead", "death", "wound", "injure", "gunman", "victim", "police", "bullet", "gun", "murder",
+     "hospital", "injury", "armed", "gunfire", "gunmen", "attacker", "fire", "militant", "soldier"}
+)
+#: What a sports "meeting" is: "an indoor meeting", "the Grand Prix meeting", "a race meeting".
+_CONTEST_MEETINGS: Final = frozenset(
+    {"athletics", "athletic", "indoor", "outdoor", "track", "race", "racing", "grand", "prix", "gala", "swimming",
+     "golden", "diamond", "sprint"}
+)
+_ATHLETICS: Final = frozenset(
+    {"sprint", "sprinter", "hurdle", "hurdles", "hurdler", "relay", "metre", "metres",
+     "runner", "vault", "javelin", "discus", "marathon", "high-jump", "long-jump", "triple-jump", "heptathlon"}
+)
 _SCORE: Final = re.compile(r"^\d{1,2}-\d{1,2}$")
 
 
@@ -218,6 +240,19 @@ def _light_request(tok: Token) -> bool:
     return False
 
 
+#: Who is shot when a shooting is violence: "a man was shot outside the studios".
+_VICTIMS: Final = frozenset(
+    {"man", "woman", "boy", "girl", "child", "person", "people", "he", "she", "him", "her", "they", "them",
+     "officer", "policeman", "soldier", "guard", "driver", "rapper", "singer", "star", "teenager", "bystander"}
+)
+
+
+def _shoots_someone(tok: Token) -> bool:
+    """"A man was shot", "shot a guard", "shot Smith": a person is shot."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _VICTIMS
+                                                    or c.lower_ in _VICTIMS) for c in tok.children)
+
+
 def _plays(sent: Span) -> bool:
     """A sentence with a match score ("6-3", "2-1") is about play."""
     return any(_SCORE.match(t.text) for t in sent)
@@ -259,6 +294,16 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
             return True  # "the plan met with criticism"
         if sport:
             return True  # "the sides meet at the stadium on Sunday": a fixture
+    if etype == "Meet" and tok.pos_ in ("NOUN", "PROPN") and lemma in ("meeting", "meet") and (
+        any(c.dep_ in ("amod", "compound") and c.lower_ in _CONTEST_MEETINGS for c in tok.children)
+        or {t.lemma_.lower() for t in cand.sent if t.pos_ != "VERB"} & _ATHLETICS  # not "details were relayed"
+    ):
+        return True  # "won the 60m at the indoor meeting in Glasgow": a contest, no talks
+    if etype == "Attack" and lemma in ("shoot", "shooting", "shot"):
+        lemmas = {t.lemma_.lower() for t in cand.sent if t.i != tok.i}
+        filming = bool(lemmas & _FILMING) or any(c.lower_ == "location" for c in tok.children)
+        if filming and not lemmas & _FILM_KEEPS and not _shoots_someone(tok):
+            return True  # "location shooting in Las Vegas", "shot the film in Prague": filming
     if etype == "Travel" and tok.pos_ == "NOUN" and lemma == "visit" and (
         sport or _result_of(tok)
     ):

@@ -83,6 +83,23 @@ _NOT_PEOPLE = frozenset(
 )
 
 
+#: Who is dismissed from a post when no name is given: "dismissed the manager", "dismissed him".
+_PEOPLE: Final = frozenset(
+    {"he", "him", "she", "her", "they", "them", "who", "whom", "manager", "coach", "minister", "official",
+     "officer", "chief", "executive", "director", "head", "chairman", "president", "staff", "worker", "employee",
+     "general", "commander", "judge", "governor", "secretary", "aide", "adviser", "advisor", "boss", "player",
+     "editor", "teacher", "member", "envoy", "ambassador", "prosecutor", "inspector", "captain", "people",
+     "soldier", "guard", "cabinet", "government", "board", "team", "person", "man", "woman", "leader", "deputy"}
+)
+#: What is criticised when an attack is words: "attacked the plans", "attacked the book".
+_CRITICISED: Final = frozenset(
+    {"plan", "policy", "decision", "proposal", "idea", "comment", "remark", "statement", "speech", "claim",
+     "book", "film", "novel", "trilogy", "show", "programme", "law", "bill", "budget", "scheme", "move", "record",
+     "strategy", "approach", "reform", "view", "stance", "position", "handling", "report", "suggestion",
+     "tax", "spending", "campaign", "manifesto", "pledge", "government", "rule", "ruling", "verdict", "deal"}
+)
+
+
 #: Support words that are opinion more often than aid: they need a backed party.
 _BACKING = frozenset({"help", "support", "back", "defend", "endorse", "assist", "fund", "finance", "bankroll",
                       "sponsor", "underwrite"})
@@ -272,6 +289,8 @@ def sanity(cand: Candidate) -> Candidate | None:
         c.dep_ == "dobj" and c.lemma_.lower() in _NOT_PEOPLE for c in cand.trigger.children
     ):
         return None  # "dismissed the rumours", "replaced the system": people are appointed and fired
+    if cand.event_type == "Personnel" and lemma == "dismiss" and _dismisses_no_one(cand.trigger):
+        return None  # "dismissed a permanent move", "dismissed the idea as nonsense": rejected, no firing
     if cand.event_type == "Personnel" and lemma in _NOMINATING and _nominated_for_no_post(cand.trigger):
         return None  # "nominated for an Oscar", "Oscar-nominated": awards, not posts
     if cand.event_type == "Agreement" and cand.trigger.pos_ == "VERB" and not _agrees_on_something(cand.trigger):
@@ -352,7 +371,32 @@ def sanity(cand: Candidate) -> Candidate | None:
             # "Howard attacked Labour's plans": in politics an attack by a person or party is words
             cand.event_type = "Statement"
             cand.rule = "event.verbal_attack"
+        elif lemma in _VERBAL_ATTACKS and not _violent(cand.sent, cand.trigger.i) and _criticises(cand.trigger):
+            return None  # "the trilogy was attacked by teachers", "attacked her for saying": words, no attack
     return cand
+
+
+def _dismisses_no_one(tok: Token) -> bool:
+    """"dismissed the move", "dismissed it as nonsense", "dismissed suggestions that": no one loses a post."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return True
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in _PEOPLE
+                                  or o.lower_ in _PEOPLE for o in objs)
+
+
+def _criticises(tok: Token) -> bool:
+    """An attack on words, plans or works ("attacked the plans", "the book was attacked"), or on someone
+    for what they said ("attacked him for saying")."""
+    if tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CRITICISED for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(
+        p.dep_ in ("pcomp", "pobj") and (p.tag_ == "VBG" or p.lemma_.lower() in _CRITICISED) for p in c.children
+    ) for c in tok.children)
 
 
 #: News outlets and agencies: their "reported" carries a story, it is no happening of the story

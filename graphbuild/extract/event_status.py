@@ -144,6 +144,8 @@ def _governor_status(gov: Token, via: Token) -> str | None:
 
 def event_status(trigger: Token) -> str:
     """The status of the event ``trigger`` names (one of :data:`STATUSES`)."""
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
+        return "negated"  # "without asking people to pay more" (not what "without understanding" governs)
     own = _own(trigger)
     if own in ("negated", "hypothetical"):
         return own
