@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.event_figures import figurative
 from graphbuild.extract.event_idioms import idiomatic
 from graphbuild.extract.lexicon import POST_HEADS, TITLES
 
@@ -304,6 +305,12 @@ def sanity(cand: Candidate) -> Candidate | None:
     geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
     if idiomatic(cand, _sport(cand.sent), _violent(cand.sent, cand.trigger.i), bool(geo)):
         return None  # "imported cars", "home sales", "met the target", "demand is huge", "market rally"
+    figure = figurative(cand, bool(geo))
+    if figure == "drop":
+        return None  # "attacking play", "the arrival of spring", "a service called X", "agreed to introduce a ban"
+    if figure is not None:
+        cand.event_type = figure  # "civil servants were on strike": a Protest
+        cand.rule = "event.sense.strike"
     if cand.event_type == "Meet" and cand.trigger.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" for c in cand.trigger.children
     ) and not cand.args.get("target"):

@@ -7,7 +7,8 @@ Read from the trigger's own clause and the verbs that govern it, the way a reade
 - ``hypothetical``: a modal ("would", "could", "may", "should"), a condition ("if they invade"), or a
   verb of wanting or asking above it ("called for protests", "urged them to sign", "threatened to
   strike", "plans" that are only proposed).
-- ``planned``: a future ("will meet", "is to visit", "is going to", "is due to", "is set to"), a verb of
+- ``planned``: a process under way ("in the process of finalising the funding", "is buying", "are
+  working on a deal"), a future ("will meet", "is to visit", "is going to", "is due to", "is set to"), a verb of
   planning above it ("plans to travel", "scheduled talks"), a planning adjective on an event noun
   ("the planned visit", "an upcoming summit"), a time word that points ahead ("next week", "tomorrow") or
   a headline's infinitive ("Blair to meet Bush").
@@ -68,6 +69,24 @@ _HYPO_ADJ: Final = frozenset({"possible", "potential", "proposed", "prospective"
 _AHEAD: Final = frozenset({"next", "tomorrow", "upcoming", "coming", "later"})
 
 
+#: Nouns whose "of" names what is under way, not done: "in the process of selling", "in the midst of talks".
+_UNDER_WAY: Final = frozenset({"process", "midst", "middle", "course", "verge", "brink", "throe"})
+#: Verbs that are finished only when they end: "is buying", "are finalising a deal" are under way.
+_COMPLETING: Final = frozenset(
+    {"buy", "sell", "acquire", "purchase", "merge", "finalise", "finalize", "negotiate", "sign", "settle",
+     "appoint", "hire", "recruit", "fund", "finance", "agree", "take"}
+)
+#: Verbs whose progressive puts what they govern under way: "working on a deal", "negotiating a sale".
+_WORKING: Final = frozenset({"work", "negotiate", "finalise", "finalize", "seek", "arrange", "thrash", "hammer"})
+
+
+def _in_progress(tok: Token) -> bool:
+    """A present progressive: "is buying", "are working" (not "was buying", "has been buying")."""
+    return tok.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children
+    )
+
+
 def _own(tok: Token) -> str | None:
     """Status marked on the word itself (auxiliaries, negation, modifiers of an event noun)."""
     kids = list(tok.children)
@@ -96,6 +115,8 @@ def _own(tok: Token) -> str | None:
         return "negated"
     if _headline_infinitive(tok, lows, deps):
         return "planned"
+    if tok.lemma_.lower() in _COMPLETING and _in_progress(tok):
+        return "planned"  # "Acme is buying Zenith": the purchase is under way
     return None
 
 
@@ -180,9 +201,13 @@ def _governed(trigger: Token) -> str:
             return "planned"  # "the conference takes place in Cannes this week"
         if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
             break
+        if dep == "prep" and tok.lower_ == "of" and head.lemma_.lower() in _UNDER_WAY:
+            return "planned"  # "in the process of finalising the funding": not yet done
         found = _governor_status(head, tok)
         if found is not None:
             return found
+        if _in_progress(head) and head.lemma_.lower() in _WORKING and dep in ("dobj", "prep", "xcomp"):
+            return "planned"  # "are working on a deal", "is negotiating a takeover": under way, not done
         if head.pos_ in ("VERB", "AUX") and dep in ("xcomp", "dobj", "nsubjpass", "attr"):
             own = _own(head)  # "will hold talks", "did not try to meet"
             if own is not None:
