@@ -207,7 +207,8 @@ _GOODS: Final = frozenset(
     {"plane", "aircraft", "jet", "airliner", "car", "vehicle", "ship", "vessel", "card", "unit", "copy", "train",
      "locomotive", "tank", "helicopter", "phone", "handset", "computer", "system", "equipment", "part", "ticket",
      "bus", "truck", "lorry", "engine", "turbine", "satellite", "frigate", "submarine", "product", "item", "kit",
-     "book", "album", "dvd", "game", "console", "device", "machine", "chip", "food", "meal", "drink", "pizza"}
+     "book", "album", "dvd", "game", "console", "device", "machine", "chip", "food", "meal", "drink", "pizza",
+     "upgrade", "model", "fleet", "airbus", "boeing", "network", "software", "licence", "license"}
 )
 #: What a host holds when hosting is a meeting: a gathering or a visitor.
 _GATHERINGS: Final = frozenset(
@@ -235,8 +236,9 @@ def _light_request(tok: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(
             p.dep_ == "pobj" and p.lemma_.lower() in _AUDIENCES for p in c.children) for c in tok.children)
     if lemma == "order":
-        return any(c.dep_ == "dobj" and not c.ent_type_ and (c.lemma_.lower() in _GOODS or _quantity(c))
-                   for c in tok.children)
+        return any(c.dep_ == "dobj" and (c.ent_type_ == "PRODUCT" or (not c.ent_type_ and (
+            c.lemma_.lower() in _GOODS or _quantity(c) or any(m.dep_ == "compound" and m.lemma_.lower() in _GOODS
+                                                              for m in c.children)))) for c in tok.children)
     return False
 
 

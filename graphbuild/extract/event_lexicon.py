@@ -115,7 +115,32 @@ def cameo_verbs() -> dict[str, tuple[str, str]]:
     return out
 
 
+#: CAMEO's cooperation blocks (05x-07x, mapped to Support) code some phrases whose graphbuild type is another:
+#: a signed contract or an announced deal is an Agreement, an appointment a Personnel event, hosting a
+#: conference a meeting, a protest in support a Protest; selling products, winning a seat or using a passport
+#: is no event between two parties.
+_SUPPORT_PHRASE_TYPES: Final = {
+    "sell": "Transfer", "buy": "Transfer", "appoint": "Personnel", "pick": "Personnel", "host": "Meet",
+    "protest": "Protest", "demonstrate": "Protest", "storm": "Protest", "denounce": "Statement",
+    "criticize": "Statement", "warn": "Statement", "highlight": "Statement", "call": "Request", "win": "-",
+    "use": "-", "believe": "-", "remain": "-", "meet": "-", "mock": "-", "approve": "-", "continue": "-",
+    "fulfill": "-", "involve": "-", "engage": "-", "share": "-", "launch": "-", "inaugurate": "-",
+}
+_DEAL_OBJECTS: Final = frozenset({"deal", "contract", "agreement", "pact", "accord"})
+_NOT_EVENT_OBJECTS: Final = frozenset({"products"})
+
+
+def _phrase_type(verb: str, obj: str, etype: str) -> str:
+    if etype != "Support":
+        return etype
+    if obj in _NOT_EVENT_OBJECTS:
+        return "-"
+    if obj in _DEAL_OBJECTS:
+        return "Agreement"
+    return _SUPPORT_PHRASE_TYPES.get(verb, etype)
+
+
 @lru_cache(maxsize=1)
 def cameo_phrases() -> dict[tuple[str, str], tuple[str, str]]:
     """(verb lemma, object word or "prep:word") → (graphbuild type or "-", CAMEO code)."""
-    return {(verb, obj): (etype, code) for verb, obj, code, etype in _rows() if obj != "*"}
+    return {(verb, obj): (_phrase_type(verb, obj, etype), code) for verb, obj, code, etype in _rows() if obj != "*"}
