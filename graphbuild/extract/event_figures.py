@@ -103,6 +103,10 @@ _WAR_FOES: Final = frozenset({"terror", "terrorism", "terrorist", "militant", "i
 #: What explodes when an explosion is one: "a bomb blast", "a gas explosion".
 _BLASTS: Final = frozenset({"bomb", "car", "gas", "suicide", "truck", "lorry", "roadside", "mine", "grenade", "boiler",
                             "pipeline", "rocket", "shell", "mortar", "nail", "parcel", "letter", "bus", "bicycle"})
+#: Wars that are wars whatever they are waged on: "a civil war on peasants", "nuclear war on three occasions".
+_REAL_WARS: Final = frozenset({"civil", "nuclear", "thermonuclear", "world", "guerrilla", "holy", "cold", "full-scale",
+                               "all-out", "total", "bloody", "brutal", "genocidal", "air", "ground", "proxy"})
+_WAR_TIMES: Final = frozenset({"occasion", "front", "day", "time", "side", "ground", "border", "soil", "count"})
 #: Modifiers of "attack" that make it words, law or medicine.
 _NOT_VIOLENT_ATTACK: Final = frozenset(
     {"legal", "verbal", "scathing", "stinging", "personal", "political", "politically-motivated", "blistering",
@@ -130,7 +134,8 @@ _TEXTS: Final = frozenset(
 #: Foes that make "fight", "combat", "battle" or "tackle" an attack.
 _COMBATANTS: Final = frozenset(
     {"troop", "army", "force", "soldier", "rebel", "insurgent", "militant", "terrorist", "enemy", "militia",
-     "invader", "occupier", "guerrilla", "fighter", "regime", "police", "jihadist", "extremist", "gunman"}
+     "invader", "occupier", "guerrilla", "fighter", "regime", "police", "jihadist", "extremist", "gunman",
+     "terrorism", "insurgency", "militancy", "extremism", "faction", "group", "government", "coalition", "state"}
 )
 _FIGHT_VERBS: Final = frozenset({"fight", "combat", "battle", "tackle", "wage"})
 #: Forces of nature: what they strike or ravage is hit by a disaster, not attacked.
@@ -208,7 +213,7 @@ _DISCOURSE: Final = frozenset(
     {"public", "national", "angry", "heated", "fierce", "wider", "ongoing", "growing", "intense", "lively",
      "huge", "great", "much", "considerable", "continuing", "spark", "ignite", "fuel", "trigger", "provoke",
      "inspire", "prompt", "stir", "open", "reopen", "follow", "generate", "cause", "matter", "subject", "topic",
-     "intensify", "rage", "enter", "join", "shape", "dominate", "widen", "broaden", "start", "revive"}
+     "intensify", "rage", "enter", "join", "shape", "dominate", "widen", "broaden", "revive"}
 )
 
 
@@ -272,8 +277,9 @@ def _attack_figure(cand: Candidate, sport: bool, lemmas: set[str], geo: bool) ->
         return "drop"  # "a heart attack", "legal attacks on websites", "a charm offensive"
     if noun and lemma in ("war", "battle", "fight", "fighting") and mods & _CONTEST_WARS:
         return "drop"  # "a format war", "a bidding war", "legal battles"
-    if noun and lemma == "war" and any(
-        not p.ent_type_ and p.lemma_.lower() not in _WAR_FOES for p in _pobjs(tok, "on")
+    if noun and lemma == "war" and not violent and not mods & _REAL_WARS and any(
+        not any(w.ent_type_ for w in p.subtree) and p.pos_ != "PRON"
+        and p.lemma_.lower() not in _WAR_FOES | _COMBATANTS | _TRAVELLERS | _WAR_TIMES for p in _pobjs(tok, "on")
     ):
         return "drop"  # "the war on living rooms"
     if noun and lemma in ("attack", "assault", "offensive") and not violent and any(
@@ -286,11 +292,14 @@ def _attack_figure(cand: Candidate, sport: bool, lemmas: set[str], geo: bool) ->
         or any(c.dep_ == "compound" and not c.ent_type_ and c.lemma_.lower() not in _BLASTS for c in tok.children)
     ):
         return "drop"  # "an explosion in podcasting", "the gadget explosion", "a blast of sound"
-    if noun and lemma in ("advance", "offensive") and not violent and not lemmas & _COMBATANTS:
+    if noun and lemma in ("advance", "offensive") and not violent and not geo and not lemmas & _COMBATANTS and not any(
+        c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children if c.dep_ in ("poss", "compound", "amod")
+    ):
         return "drop"  # "the advance, the second-fastest in Asia", "advances in technology"
     if tok.pos_ == "VERB" and lemma in _FIGHT_VERBS and not violent:
         foes = _children(tok, "dobj") + _pobjs(tok, "against", "with")
-        if foes and not any(f.ent_type_ or f.lemma_.lower() in _COMBATANTS for f in foes):
+        if foes and not any(f.pos_ == "PRON" or f.lemma_.lower() in _COMBATANTS or any(w.ent_type_ for w in f.subtree)
+                            for f in foes):
             return "drop"  # "fight hunger", "battle alcoholism", "fighting opposition to new stores"
         if not foes and _pobjs(tok, "for"):
             return "drop"  # "fighting for her job", "fighting for inclusion"
@@ -368,14 +377,17 @@ def _naming(tok: Token) -> bool:
     """"a service called TuneBox", "he calls it a HomeHub", "called up a prop", "called time on": no speech."""
     if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
         return False
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return True
+    names = _children(tok, "oprd")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and names:
+        return True  # "a service called TuneBox"
     if any(c.dep_ == "prt" and c.lower_ in ("up", "back", "in", "round") for c in tok.children):
         return True
     if any(c.dep_ == "dobj" and c.lower_ == "time" for c in tok.children):
         return True
-    names = _children(tok, "oprd")
-    return bool(names) and all(n.pos_ == "PROPN" for n in names)
+    objects = _children(tok, "dobj")
+    # "calls the device a HomeHub", "what it calls Office in a Pocket" (not "called Clinton careless")
+    return bool(names) and bool(objects) and all(n.pos_ == "PROPN" for n in names) and not any(
+        o.ent_type_ == "PERSON" for o in objects)
 
 
 def _replaces_no_one(cand: Candidate) -> bool:
@@ -403,13 +415,48 @@ def _own_financing(tok: Token) -> bool:
     ) for f in financed)
 
 
+#: Goods, aid and commodities: what is delivered or supplied when it is handed over.
+_COMMODITIES: Final = frozenset(
+    {"oil", "gas", "fuel", "coal", "grain", "wheat", "rice", "electricity", "lng", "lpg", "petrol", "diesel",
+     "steel", "ore", "iron", "timber", "uranium", "crude", "barrel", "tonne", "ton", "cargo", "goods", "parcel",
+     "mail", "letter", "package", "consignment", "order", "kit", "pump", "component", "drug", "medicine",
+     "pill", "vaccine", "ammunition", "arm", "petrochemical", "a380", "a300", "airliner"}
+)
+
+
+def _hands_nothing(tok: Token, lemma: str, sport: bool) -> bool:
+    """Delivering or supplying that hands no goods over: "has delivered poor profits", "deliver a cross",
+    "failure to deliver", "deliver on a promise", "the delivery of music", "supply him better" (in sport)."""
+    from graphbuild.extract.event_idioms import _AID, _GOODS  # what is handed over
+
+    given = _children(tok, "dobj", "nsubjpass") + _pobjs(tok, "of", "with")
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        given.append(tok.head)  # "a pump supplied by Bosch"
+    recipients = [p for p in _pobjs(tok, "to") if p.ent_type_] + [c for c in tok.children if c.dep_ == "dative"]
+
+    def material(g: Token) -> bool:
+        low = g.lemma_.lower()
+        return (g.ent_type_ in ("PRODUCT", "MONEY", "QUANTITY") or low in _GOODS or low in _AID
+                or low in _COMMODITIES or g.lower_ in _COMMODITIES)
+
+    if lemma == "supply":
+        return sport or (bool(given) and not any(material(g) or g.ent_type_ for g in given))
+    if not given:
+        return not recipients  # "his failure to deliver", "would deliver better"; "delivered to UPS" stays
+    return not any(material(g) for g in given)
+
+
 def figurative(cand: Candidate, geo: bool) -> str | None:
     """"drop" when ``cand`` is a figurative or domain sense that names no event, a new event type when
     another type fits, ``None`` when the reading stands. ``geo``: a place or country is an argument."""
     tok = cand.trigger
     etype = cand.event_type
-    if _title_word(tok):
-        return "drop"
+    prev = tok.doc[tok.i - 1]
+    if _title_word(tok) and not (
+        etype in ("Attack", "Death") and tok.pos_ in ("NOUN", "PROPN")
+        and (prev.pos_ == "ADJ" or prev.ent_type_ == "NORP" or _pobjs(tok, "on", "in", "against", "of"))
+    ):
+        return "drop"  # "Live And Let Die", "Christian Aid" (not "the Armenian Genocide", "a War on the Shia")
     sport, film = domain(tok.doc)
     lemmas = _lemmas(cand.sent, tok.i)
     lemma = tok.lemma_.lower()
@@ -427,9 +474,8 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
         return "drop" if _naming(tok) else None
     if etype == "Personnel":
         return "drop" if _replaces_no_one(cand) else None
-    if etype == "Transfer" and lemma == "deliver" and tok.pos_ == "VERB" and not _children(tok, "dobj", "nsubjpass") \
-            and _pobjs(tok, "on"):
-        return "drop"  # "fails to deliver on the promise of its name"
+    if etype == "Transfer" and lemma in ("deliver", "delivery", "supply") and _hands_nothing(tok, lemma, sport):
+        return "drop"  # "delivered poor profits", "deliver a cross", "failure to deliver", "supply him with the ball"
     if etype == "Support":
         if _own_financing(tok):
             return "drop"
@@ -455,7 +501,7 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
         if lemma == "debate" and (
             _mods(tok) & _DISCOURSE
             or (tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.head.lemma_.lower() in _DISCOURSE)
-            or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in _DISCOURSE)
+            or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("matter", "subject", "topic", "source"))
             or (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") and not any(c.dep_ == "det" for c in tok.children))
         ):
             return "drop"  # "ignited angry debate", "a matter for debate", "followed the debate"
