@@ -70,6 +70,8 @@ CASES = {
                        True),
     "fighting_him": ("Rebel factions fighting him in Aleppo refused the truce.", "Attack", True),
     "axis_advance": ("In 1942 the Allies stopped the German advance in North Africa.", "Attack", True),
+    "arrival_husband": ("The surprise arrival of her husband Vic Reeves in Brisbane delighted the crowd.", "Travel",
+                        True),
     "public_debate": ("The plan has sparked angry debate in France about the future of nuclear power.",
                       "Meet", False),
     "tv_debate": ("Bush and Kerry held a televised debate in Miami on Thursday.", "Meet", True),

@@ -328,8 +328,8 @@ def _travel_figure(cand: Candidate, sport: bool) -> bool:
     if lemma in ("arrival", "arrive"):
         if tok.pos_ == "NOUN":
             comers = _pobjs(tok, "of") + _children(tok, "poss")
-            if comers and not any(c.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or c.lemma_.lower() in _TRAVELLERS
-                                  or c.lower_ in _TRAVELLERS for c in comers):
+            if comers and not any(c.lemma_.lower() in _TRAVELLERS or c.lower_ in _TRAVELLERS or any(
+                w.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") for w in c.subtree) for c in comers):
                 return True  # "the arrival of spring", "of new devices", "of the millennium"
         else:
             if any(p.lemma_.lower() in _REACHED for p in _pobjs(tok, "at", "in")):
@@ -452,11 +452,11 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
     tok = cand.trigger
     etype = cand.event_type
     prev = tok.doc[tok.i - 1]
-    if _title_word(tok) and not (
+    if _title_word(tok) and not _children(tok, "poss") and not (
         etype in ("Attack", "Death") and tok.pos_ in ("NOUN", "PROPN")
         and (prev.pos_ == "ADJ" or prev.ent_type_ == "NORP" or _pobjs(tok, "on", "in", "against", "of"))
     ):
-        return "drop"  # "Live And Let Die", "Christian Aid" (not "the Armenian Genocide", "a War on the Shia")
+        return "drop"  # "Live And Let Die", "Christian Aid" (not "the Armenian Genocide", "her Re-Invention Tour")
     sport, film = domain(tok.doc)
     lemmas = _lemmas(cand.sent, tok.i)
     lemma = tok.lemma_.lower()
