@@ -373,6 +373,37 @@ def _single_party_decision(tok: Token) -> bool:
     return True
 
 
+#: Who is signed when a club or a label takes someone on: "signed the striker", "clubs opt to sign foreigners".
+_RECRUITS: Final = frozenset(
+    {"player", "striker", "defender", "midfielder", "goalkeeper", "keeper", "winger", "forward", "foreigner",
+     "prop", "lock", "flanker", "fly-half", "scrum-half", "centre", "full-back", "band", "act", "singer", "artist",
+     "rapper", "coach", "manager", "youngster", "teenager", "international", "star", "him", "her", "them"}
+)
+#: What is signed that makes no agreement between parties: a form, a petition, a book, a motion.
+_SIGNED_PAPERS: Final = frozenset(
+    {"certificate", "motion", "petition", "letter", "book", "autograph", "form", "register", "cheque", "check",
+     "language", "copy", "card", "pledge", "guestbook", "poster", "shirt", "ball", "photograph", "will"}
+)
+
+
+def _signing(tok: Token) -> str | None:
+    """"signed the striker", "signed for Charlton", "was signed to a label": a club or a label takes someone
+    on (Personnel); "signed a petition", "sign language": no agreement; "signed a deal with X" stays."""
+    if tok.pos_ != "VERB":
+        return None
+    objects = _children(tok, "dobj")
+    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in _RECRUITS or o.lower_ in _RECRUITS for o in objects):
+        return "Personnel"
+    if any(o.lemma_.lower() in _SIGNED_PAPERS for o in objects):
+        return "drop"
+    signed = _children(tok, "nsubjpass")
+    if not objects and ((_pobjs(tok, "for") and not signed) or any(
+        s.ent_type_ == "PERSON" or s.pos_ == "PRON" or s.lemma_.lower() in _RECRUITS for s in signed
+    )):
+        return "Personnel"  # "after signing for Charlton", "he was signed for £4.6m", "was signed to a label"
+    return None
+
+
 def _naming(tok: Token) -> bool:
     """"a service called TuneBox", "he calls it a HomeHub", "called up a prop", "called time on": no speech."""
     if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
@@ -469,6 +500,8 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
     if etype == "Travel":
         return "drop" if _travel_figure(cand, sport) else None
     if etype == "Agreement":
+        if lemma == "sign":
+            return _signing(tok)
         return "drop" if _single_party_decision(tok) else None
     if etype == "Statement":
         return "drop" if _naming(tok) else None

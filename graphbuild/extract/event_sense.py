@@ -309,8 +309,8 @@ def sanity(cand: Candidate) -> Candidate | None:
     if figure == "drop":
         return None  # "attacking play", "the arrival of spring", "a service called X", "agreed to introduce a ban"
     if figure is not None:
-        cand.event_type = figure  # "civil servants were on strike": a Protest
-        cand.rule = "event.sense.strike"
+        cand.event_type = figure  # "civil servants were on strike": a Protest; "signed the striker": Personnel
+        cand.rule = f"event.sense.{figure.lower()}"
     if cand.event_type == "Meet" and cand.trigger.pos_ == "VERB" and any(
         c.dep_ == "nsubjpass" for c in cand.trigger.children
     ) and not cand.args.get("target"):
