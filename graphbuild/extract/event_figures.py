@@ -196,6 +196,9 @@ _OWN_PROJECTS: Final = frozenset(
      "development", "move", "deal", "operation", "headquarters", "building", "scheme", "redevelopment",
      "offer", "buyout", "venture", "launch", "proposal", "debt", "campaign", "research", "spending"}
 )
+#: Verbs of arranging one's financing: "finalising funding for", "secured financing for".
+_ARRANGING: Final = frozenset({"finalise", "finalize", "arrange", "secure", "raise", "complete", "organise", "organize",
+                               "put", "seek", "find", "obtain", "line"})
 #: Things that "support" a format or a feature: compatibility, no backing.
 _DEVICES: Final = frozenset(
     {"player", "device", "phone", "handset", "software", "system", "format", "browser", "computer", "console",
@@ -510,8 +513,12 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
     if etype == "Transfer" and lemma in ("deliver", "delivery", "supply") and _hands_nothing(tok, lemma, sport):
         return "drop"  # "delivered poor profits", "deliver a cross", "failure to deliver", "supply him with the ball"
     if etype == "Support":
-        if _own_financing(tok):
-            return "drop"
+        if _own_financing(tok) or (
+            tok.pos_ == "NOUN" and lemma in ("funding", "financing", "finance")
+            and (not cand.args.get("agent") or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ARRANGING))
+            and any(f.lemma_.lower() in _OWN_PROJECTS for f in _pobjs(tok, "for"))
+        ):
+            return "drop"  # "finalising funding for Liverpool's new stadium": no one gives it
         if lemma == "provide" and _pobjs(tok, "for") and not _children(tok, "dobj") and any(
             s.lemma_.lower() in _TEXTS for s in _children(tok, "nsubj", "nsubjpass")
         ):

@@ -48,7 +48,7 @@ _AID: Final = frozenset(
 )
 _GIVING_AID: Final = frozenset({"provide", "supply", "give", "offer", "deliver", "contribute", "grant"})
 
-_SELLING: Final = frozenset({"sell", "buy", "purchase"})
+_SELLING: Final = frozenset({"sell", "buy", "purchase", "ship"})
 
 #: Things one meets that are not people: "met the target", "meet the deadline", "meet the golden rule".
 _OBLIGATIONS: Final = frozenset(
