@@ -78,6 +78,8 @@ CASES = {
     "signed_petition": ("Mr Lloyd signed a Commons motion on the club's future in Manchester.", "Agreement", False),
     "stadium_funding": ("Parry is finalising funding for Everton's new stadium in Liverpool.", "Support", False),
     "ship_consoles": ("Nintendo aims to ship five million consoles in Europe by March.", "Transfer", False),
+    "blasted_competition": ("Sega's new shooter has blasted away the competition at the games awards.", "Attack",
+                            False),
     "public_debate": ("The plan has sparked angry debate in France about the future of nuclear power.",
                       "Meet", False),
     "tv_debate": ("Bush and Kerry held a televised debate in Miami on Thursday.", "Meet", True),

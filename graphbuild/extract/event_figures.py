@@ -79,7 +79,7 @@ def domain(doc: Doc) -> tuple[bool, bool]:
     sport_words = [w for w in words if w in _SPORT_CORE]
     film_words = [w for w in words if w in _FILM_WORDS]
     # dense, not incidental: a war report may name a "coach" or a "cup", a match report names them on every line
-    sport = len(set(sport_words) & _SPORT_ONLY) >= 2 and len(sport_words) >= max(6, n // 30)
+    sport = len(set(sport_words) & _SPORT_ONLY) >= 2 and len(sport_words) >= max(6, n // 40)
     film = len({"film", "movie"} & set(film_words)) > 0 and len(set(film_words)) >= 3 and len(film_words) >= max(
         4, n // 60)
     _DOMAIN[:] = [(doc, (sport, film))]
@@ -313,6 +313,8 @@ def _attack_figure(cand: Candidate, sport: bool, lemmas: set[str], geo: bool) ->
         return "drop"  # "the tsunami struck south Asia", "hit by four hurricanes"
     if tok.pos_ == "VERB" and not violent and any(a.lemma_.lower() in _CRITICS for a in _by(tok)):
         return "drop"  # "the adaptation has been attacked by critics"
+    if tok.pos_ == "VERB" and lemma in ("blast", "storm") and not violent and not geo:
+        return "drop"  # "blasted away the competition", "stormed to a 6-4 win"
     if tok.pos_ == "VERB" and lemma == "rob" and _pobjs(tok, "of"):
         return "drop"  # "the injury robbed him of his pace"
     return None
