@@ -205,6 +205,9 @@ _DEVICES: Final = frozenset(
      "chip", "version", "machine", "service", "network", "site", "website", "program", "programme", "camera",
      "printer", "card", "drive", "tv", "television", "screen", "gadget", "product", "model", "platform"}
 )
+#: What a player meets in play: "met the cross", "meet the ball".
+_BALLS: Final = frozenset({"cross", "ball", "pass", "corner", "shot", "header", "free-kick", "centre", "delivery",
+                           "kick", "clearance", "serve", "return", "lob", "chip"})
 #: Modifiers that make a meeting in a sports document a meeting, not a fixture.
 _REAL_MEETINGS: Final = frozenset(
     {"board", "general", "annual", "council", "committee", "emergency", "crisis", "shareholder", "secret",
@@ -427,10 +430,11 @@ def _naming(tok: Token) -> bool:
 
 
 def _replaces_no_one(cand: Candidate) -> bool:
+    """"replace the lost grants", "sites which employ BitTorrent technology": no one takes or leaves a post."""
     from graphbuild.extract.event_sense import _PEOPLE as PEOPLE  # the people a post is held by
 
     tok = cand.trigger
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("replace", "succeed", "supplant"):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("replace", "succeed", "supplant", "employ"):
         return False
     if any(h.entity.type == "Person" for h in cand.args.get("target", [])):
         return False
@@ -537,6 +541,14 @@ def figurative(cand: Candidate, geo: bool) -> str | None:
         ):
             return "drop"  # "a casualty of the union's reorganisation"
         return None
+    if etype == "Meet" and tok.pos_ == "VERB" and lemma == "meet" and sport and any(
+        o.lemma_.lower() in _BALLS for o in _children(tok, "dobj")
+    ):
+        return "drop"  # "rising to meet Ronaldo's cross"
+    if etype == "Request" and lemma == "plea" and any(
+        c.lower_ in ("guilty", "innocent", "insanity") for c in tok.subtree
+    ):
+        return "drop"  # "nine guilty pleas": pleas in court, no request
     if etype == "Meet" and tok.pos_ in ("NOUN", "PROPN"):
         if sport and lemma in ("meeting", "meet") and not _mods(tok) & _REAL_MEETINGS:
             return "drop"  # "two of their three meetings", "a meeting with Martinez": fixtures
