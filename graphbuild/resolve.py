@@ -54,6 +54,8 @@ DOMINANCE: Final = 3
 _MALE: Final = frozenset({"mr", "sir", "lord"})
 _FEMALE: Final = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness"})
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Baroness)\.? +$")
+#: Titles written before a given name ("Prince Charles", "Pope John Paul"), never before a surname.
+_ROYAL_BEFORE = re.compile(r"\b(King|Queen|Prince|Princess|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Tsar|Czar) +$")
 
 
 def slugify(text: str) -> str:
@@ -122,6 +124,16 @@ def _sex_evidence(text: str, ent: DocEntity) -> tuple[int, int, bool]:
     return male, female, female_full
 
 
+def _royal_title(text: str, ent: DocEntity) -> str:
+    """The royal title written before most of a one-word person's mentions ("Prince" of "Prince Charles"), or ""."""
+    seen: dict[str, int] = defaultdict(int)
+    for m in ent.mentions:
+        hit = _ROYAL_BEFORE.search(text, max(0, m.start - 10), m.start) if m.start <= len(text) else None
+        seen[hit.group(1) if hit else ""] += 1
+    best = max(seen, key=lambda t: (seen[t], t)) if seen else ""
+    return best if seen.get(best, 0) * 2 >= len(ent.mentions) else ""
+
+
 def _sex_compatible(male: int, female: int, cluster: list[int] | None) -> bool:
     """Whether honorifics allow a bare surname (``male``/``female`` counts) to join a full-name cluster."""
     if cluster is None or male == female:
@@ -173,7 +185,7 @@ def _key_order(k: str) -> tuple[int, str]:
 
 
 Key = tuple[str, str]  # (doc id, DocEntity.key)
-Sex = tuple[int, int, bool]  # honorific evidence of a person: male, female, "Mrs" + full name
+Sex = tuple[int, int, bool, str]  # honorific evidence of a person: male, female, "Mrs" + full name, royal title
 
 
 def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
@@ -188,8 +200,9 @@ def _items(results: Iterable[DocResult]) -> tuple[dict[Key, DocEntity], dict[Key
         for ent in res.entities:
             items[(res.doc.id, ent.key)] = ent
             if ent.type == "Person":
-                evid = _sex_evidence(res.doc.text, ent)
-                if evid != (0, 0, False):
+                royal = _royal_title(res.doc.text, ent) if len(ent.label.split()) == 1 else ""
+                evid = (*_sex_evidence(res.doc.text, ent), royal)
+                if evid != (0, 0, False, ""):
                     sex[(res.doc.id, ent.key)] = evid
     return items, sex
 
@@ -361,7 +374,7 @@ def _cluster(
                 label_of[root] = lab
             if k in sex:
                 acc = sex_of.setdefault(root, [0, 0, 0])
-                for i, v in enumerate(sex[k]):
+                for i, v in enumerate(sex[k][:3]):
                     acc[i] += int(v)
             given = name_sex(first.title())  # "Michael Howard" is a man: never "Mrs Howard" of another document
             if given:
@@ -387,7 +400,9 @@ def _cluster(
         fits = sorted(surname_clusters.get(surname, set()))
         if not fits:
             continue
-        male, female, _ = sex.get(k, (0, 0, False))
+        male, female, _, royal = sex.get(k, (0, 0, False, ""))
+        if royal:
+            continue  # "Prince Charles" is not Ray Charles: the name after a royal title is a given name
         compatible = [r for r in fits if _sex_compatible(male, female, sex_of.get(r))]
         if not compatible:
             log.debug("%s: %r conflicts with the honorifics of every full-name %s", k[0], items[k].label, surname)
@@ -415,9 +430,18 @@ def _cluster(
     # identical bare names that joined nobody stay one node per name, unless the corpus names people with that
     # surname in full: then each is one of several (Zoe, Michael, Alan Ball) and stays in its own document
     for name, ks in bare_by_name.items():
+        # "Prince Charles" joins "Prince Charles" of other documents, never a bare "Charles" or "King Charles"
+        by_title: dict[str, list[Key]] = defaultdict(list)
+        for k in ks:
+            if k in sex and sex[k][3]:
+                by_title[sex[k][3]].append(k)
+        for title, tks in by_title.items():
+            for k in tks[1:]:
+                uf.union(tks[0], k)
+                why.setdefault(k, ("same-name", f"same name {title} {items[k].label}"))
         if name in surname_clusters:
             continue
-        rest_ks = [k for k in ks if k not in joined]
+        rest_ks = [k for k in ks if k not in joined and not (k in sex and sex[k][3])]
         for k in rest_ks[1:]:
             uf.union(rest_ks[0], k)
             why.setdefault(k, ("same-name", f"same Person name {name!r}"))

@@ -298,3 +298,14 @@ def test_given_name_sex_guards_a_bare_surname() -> None:
     assert of[("f", "e0")] == "person/howard"
     _, of = resolve([*howards, textdoc("m", "Mr Howard said no.", ("Howard", "Person"))])
     assert of[("m", "e0")] == "person/michael-howard"
+
+
+def test_royal_title_name_never_joins_a_surname() -> None:
+    """A name after a royal title is a given name: "Prince Edmund" is not the singer Rosa Edmund; "Prince Edmund"
+    of two documents is one person; a bare "Edmund" still joins the only full-name Edmund."""
+    singer = [textdoc(f"s{i}", "Rosa Edmund sang.", ("Rosa Edmund", "Person")) for i in range(3)]
+    prince = [textdoc(f"p{i}", "Prince Edmund visited Leeds.", ("Edmund", "Person")) for i in range(2)]
+    bare = textdoc("b", "Then Edmund sang again.", ("Edmund", "Person"))
+    _, of = resolve([*singer, *prince, bare])
+    assert of[("p0", "e0")] == of[("p1", "e0")] != of[("s0", "e0")]
+    assert of[("b", "e0")] == of[("s0", "e0")] == "person/rosa-edmund"

@@ -7,19 +7,24 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import (
+    _NOT_TEAMS,
     _SCORE,
+    HONORIFICS,
     NAME_PARTICLES,
+    STOP_NAMES,
     _Cand,
     _gaz_lookup,
     _name_start,
     _name_token,
     _plain_name,
     _span_text,
+    _title_at,
     _words,
     name_tokens,
     spelling_variant,
 )
 from graphbuild.extract.entity_steps.grouping import _key
+from graphbuild.extract.entity_steps.posts import is_post_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -254,3 +259,39 @@ def shared_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def _given_word(w: str) -> bool:
     """A capitalised word that may be a given name (letters only, not all caps)."""
     return len(w) > 2 and w[0].isupper() and w.isalpha() and not w.isupper()
+
+
+def given_before_surname(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``person.given-surname``: a capitalised word right before a person's bare name is their given name.
+
+    "Marcel Desailly insists ..." at a sentence start, where spaCy typed only "Desailly" or nothing, while
+    "Desailly" alone is a Person in the document and no full name ends in it: "Marcel Desailly" is that Person
+    (so the bare name takes it as its label).  Only at a sentence start, not in a headline, and not for a
+    word a table knows ("Chelsea", "Monday"), a title, or a word spaCy does not read as a proper noun.
+    """
+    words = _words(doc)
+    bare = {_key(words[c.start]) for c in cands if c.type == "Person" and c.end - c.start == 1}
+    if not bare:
+        return cands
+    bare -= {_key(words[c.end - 1]) for c in cands if c.type == "Person" and c.end - c.start > 1}
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    # the bare name spaCy typed alone ("Marcel [Desailly]") is extended to the given name
+    bare_at = {c.start: c for c in cands if c.type == "Person" and c.end - c.start == 1}
+    added: list[_Cand] = []
+    extended: set[int] = set()
+    for i in range(len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        if i in covered or (i + 1 in covered and i + 1 not in bare_at) or i in caps or _key(nxt) not in bare \
+                or not _plain_word(w):
+            continue
+        if len(w) < 3 or doc[i].pos_ != "PROPN" or w in HONORIFICS or w in STOP_NAMES or w in _NOT_TEAMS:
+            continue
+        if _gaz_lookup(w, False) is not None or _title_at(words, i) or is_post_title(nxt) or is_post_title(w):
+            continue
+        if i > 0 and not doc[i].is_sent_start and words[i - 1] not in {"\n", '"', "“", "(", ":"}:
+            continue  # mid-sentence the parser sees a full name itself; "chanted Vote Blair" is a slogan
+        added.append(_Cand(i, i + 2, "Person", "person.given-surname", authority=1))
+        extended.add(i + 1)
+    if not added:
+        return cands
+    return sorted([c for c in cands if c.start not in extended] + added, key=lambda c: c.start)
