@@ -20,8 +20,12 @@ qualified labels join by ``same-name``.  A one-word organisation name joins anot
 show it in the same role (:func:`org_role`: newspaper, team, company, or neither): "Sun" beside "newspaper" is
 not "Sun" after "the computer firm"; names the organisation tables know ("Reuters") join in any role.
 
+A club's shared last word alone ("United", "City", :data:`_CLUB_TAILS`) never joins across documents.
+
 Honorifics are evidence against a join: a surname written "Mr Blair" never
-joins a person written "Mrs/Ms ..." (and the reverse).
+joins a person written "Mrs/Ms ..." (and the reverse).  A name after a royal
+title ("Prince Charles") is a given name: it never joins a same-surname person
+(Ray Charles), only the same title and name in other documents.
 
 Two people who share a surname but not a first name never merge; a bare
 surname that fits several people stays its own node.  Every join is recorded
@@ -54,6 +58,10 @@ DOMINANCE: Final = 3
 _MALE: Final = frozenset({"mr", "sir", "lord"})
 _FEMALE: Final = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness"})
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Baroness)\.? +$")
+#: Last words many clubs share ("United" is Manchester, Leeds or Sheffield United): alone, never joined across
+#: documents (the entity layer joins them to the full name the document gives).
+_CLUB_TAILS: Final = frozenset({"United", "City", "Rovers", "Athletic", "Albion", "Town", "County", "Wanderers",
+                                "Hotspur", "Argyle", "Orient", "Wednesday", "Forest"})
 #: Titles written before a given name ("Prince Charles", "Pope John Paul"), never before a surname.
 _ROYAL_BEFORE = re.compile(r"\b(King|Queen|Prince|Princess|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Tsar|Czar) +$")
 
@@ -317,7 +325,7 @@ def _cluster(
         if e.label in LONE_GENERIC_WORDS:
             # "Re", "Group", "Festival" alone: the cut end of some longer name, never a join key across documents
             continue
-        if e.type == "Organization" and is_generic(e.label):
+        if e.type == "Organization" and (is_generic(e.label) or e.label in _CLUB_TAILS):
             # "Treasury" with no country: the US one in one article, the UK one in the next (``generic``)
             by_name[(e.type, f"{_fold(e.label)}\x1f{k[0]}")].append(k)
             continue

@@ -62,6 +62,7 @@ from graphbuild.extract.entity_steps.people import (
     given_before_surname,
     name_lists,
     shared_surnames,
+    squad_lists,
     wrapped_names,
 )
 from graphbuild.extract.entity_steps.posts import post_holders
@@ -111,7 +112,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = name_lists(doc, cands)
     cands = org_cues(doc, generic_word_filter(doc, cands))
     cands = pronoun_orgs(doc, consistency(doc, cands, caps))
-    cands = name_lists(doc, cands)  # again, with the people consistency found
+    cands = squad_lists(doc, name_lists(doc, cands))  # again, with the people consistency found
     cands = wrapped_names(doc, cands)
     cands = shared_surnames(doc, cands)
     cands = extend_initials(doc, cands)

@@ -82,3 +82,16 @@ def test_not_an_entity(nlp, text: str, gone: str) -> None:  # type: ignore[no-un
 def test_kept(nlp, text: str, label: str, typ: str) -> None:  # type: ignore[no-untyped-def]
     ents = _entities(nlp, text)
     assert label in ents and ents[label][0] == typ
+
+
+def test_squad_list_players(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The names after a line-up header are players; a table's country keeps its type; the header is nobody."""
+    text = ("Dalton beat Harwick 2-0 in the league match. The striker scored two goals.\n"
+            "Subs Not Used: Macken, Weaver, Onuoha, Jordan.\nBooked: Fowler, Sibierski.")
+    ents = _entities(nlp, text)
+    assert ents["Weaver"][0] == ents["Onuoha"][0] == "Person"
+    assert ents["Jordan"][0] == "Country" and "Booked" not in ents
+    # a colon after an ordinary word starts no line-up
+    text = "The towns were these: Weaver, Onuoha and Macken each made a film."
+    rules = {m.rule for e in extract_entities(nlp(text), Document(id="t", text=text)) for m in e.mentions}
+    assert "person.squad" not in rules

@@ -137,7 +137,8 @@ def _pronoun_cue(doc: Doc, c: _Cand, person: bool = False) -> str | None:
     rel, poss = ({"who", "whom"}, {"his", "her"}) if person else ({"which"}, {"its"})
     # "..., said Kim Lee, which means": after a speech verb "which" takes the whole clause
     speech = s > 0 and doc[s - 1].lemma_ in {"say", "tell", "add", "according"}
-    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in rel and (person or not speech):
+    # "a bid by Malcolm Glazer, which values the club": after a full name "which" may take the phrase around it
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in rel and (person or (not speech and e - s == 1)):
         return f"relative {doc[e + 1].lower_!r}"
     root = doc[s:e].root
     if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:

@@ -295,3 +295,57 @@ def given_before_surname(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_
     if not added:
         return cands
     return sorted([c for c in cands if c.start not in extended] + added, key=lambda c: c.start)
+
+
+#: Headers of a line-up's lists of players ("Subs Not Used: A, B, C.", "Booked: A, B.").
+_SQUAD_HEADERS: Final = (
+    ("subs", "not", "used"), ("subs", "used"), ("subs",), ("substitutes",), ("replacements",), ("booked",),
+    ("sent", "off"), ("squad",), ("scorers",), ("goals",), ("tries",), ("cons",), ("pens",), ("line-up",),
+    ("sin", "bin"), ("dropped", "goals"),
+)
+
+
+def squad_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.squad``: the names after a line-up header ("Subs Not Used: Macken, Weaver, Onuoha.") are
+    players, whatever spaCy guessed ("Weaver" a place); items a table names ("Jordan") keep their type."""
+    words = _words(doc)
+    low = [w.lower() for w in words]
+    n = len(words)
+    name_at = name_tokens(doc)
+    at: dict[int, _Cand] = {k: c for c in cands for k in range(c.start, c.end)}
+    dropped: set[int] = set()
+    added: list[_Cand] = []
+    for i in range(n):
+        if words[i] != ":":
+            continue
+        head = next((h for h in _SQUAD_HEADERS if i >= len(h) and tuple(low[i - len(h) : i]) == h and (
+            i == len(h) or not name_at[i - len(h) - 1] or "\n" in words[i - len(h) - 1]
+            or words[i - len(h) - 1] == ".")), None)
+        if head is None:
+            continue
+        # the header itself ("Booked") is nobody
+        dropped.update(id(c) for j in range(i - len(head), i) if (c := at.get(j)) is not None and c.end <= i)
+        k = i + 1
+        items: list[tuple[int, int]] = []
+        while k < n and words[k] not in {".", ";"} and "\n" not in words[k]:
+            if not name_at[k]:
+                k += 1
+                continue
+            s = k
+            while k < n and name_at[k]:
+                k += 1
+            if k - s <= 3:
+                items.append((s, k))
+        if len(items) < 2:
+            continue
+        for s, e in items:
+            if not _plain_name(doc, s, e):
+                continue
+            over = {id(c): c for j in range(s, e) if (c := at.get(j)) is not None}
+            if any(c.authority >= 2 or c.start < s or c.end > e or c.type == "Person" for c in over.values()):
+                continue
+            dropped.update(over)
+            added.append(_Cand(s, e, "Person", "person.squad", authority=1))
+    if not added:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
