@@ -313,7 +313,7 @@ def test_royal_title_name_never_joins_a_surname() -> None:
 
 def test_club_tail_word_never_joins_across_documents() -> None:
     """ "United" alone (Leeds United in one report, an airline in the next) stays in its own document."""
-    ents, of = resolve([doc("a", ("United", "Organization")), doc("b", ("United", "Organization")),
-                        doc("c", ("Arsenal", "Organization")), doc("d", ("Arsenal", "Organization"))])
+    _, of = resolve([doc("a", ("United", "Organization")), doc("b", ("United", "Organization")),
+                     doc("c", ("Arsenal", "Organization")), doc("d", ("Arsenal", "Organization"))])
     assert of[("a", "e0")] != of[("b", "e0")]
     assert of[("c", "e0")] == of[("d", "e0")]
