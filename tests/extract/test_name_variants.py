@@ -95,3 +95,14 @@ def test_squad_list_players(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The towns were these: Weaver, Onuoha and Macken each made a film."
     rules = {m.rule for e in extract_entities(nlp(text), Document(id="t", text=text)) for m in e.mentions}
     assert "person.squad" not in rules
+
+
+def test_player_after_staff_noun_guessed_org() -> None:
+    """A plain two-word name after a staff noun, guessed ORG, is the player; a club name with a table word is not."""
+    from ..test_entities import mkdoc, summary
+
+    doc, d = mkdoc("Bellamy was hurt by midfielder Olivier Dacourt . The striker scored goals in the league match .",
+                   {"0:1": "PERSON", "5:7": "ORG"})
+    assert ("Olivier Dacourt", "Person") in summary(extract_entities(doc, d))
+    doc, d = mkdoc("He left for club Real Madrid . The striker scored goals in the league match .", {"4:6": "ORG"})
+    assert ("Real Madrid", "Person") not in summary(extract_entities(doc, d))

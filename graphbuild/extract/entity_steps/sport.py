@@ -506,6 +506,15 @@ def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
             and p.end - p.start > 1
         if staff or poss:
             teams.add(key)
+    # "midfielder Olivier Dacourt" guessed ORG: a plain two- or three-word name right after a staff noun is the player
+    players = {fold(_span_text(doc, c.start, c.end)) for c in cands
+               if c.type == "Organization" and c.rule == "ner" and c.authority == 0 and c.label is None
+               and 2 <= c.end - c.start <= 3 and c.start > 0 and words[c.start - 1] in _STAFF_NOUNS
+               and _plain_name(doc, c.start, c.end) and _gaz_lookup(_span_text(doc, c.start, c.end), True) is None}
+    if players:
+        cands = [replace(c, type="Person", rule="sports.person-team", notes=[*c.notes, "player after a staff noun"])
+                 if c.type == "Organization" and c.authority == 0 and c.label is None
+                 and fold(_span_text(doc, c.start, c.end)) in players else c for c in cands]
     if not teams:
         return cands
     tails = {t.split()[-1] for t in teams if len(t.split()) > 1}
