@@ -133,13 +133,14 @@ def _sex_evidence(text: str, ent: DocEntity) -> tuple[int, int, bool]:
 
 
 def _royal_title(text: str, ent: DocEntity) -> str:
-    """The royal title written before most of a one-word person's mentions ("Prince" of "Prince Charles"), or ""."""
+    """The royal title written before a one-word person's mentions ("Prince" of "Prince Harry ... Harry"), or ""
+    (the most frequent one when several are)."""
     seen: dict[str, int] = defaultdict(int)
     for m in ent.mentions:
         hit = _ROYAL_BEFORE.search(text, max(0, m.start - 10), m.start) if m.start <= len(text) else None
-        seen[hit.group(1) if hit else ""] += 1
-    best = max(seen, key=lambda t: (seen[t], t)) if seen else ""
-    return best if seen.get(best, 0) * 2 >= len(ent.mentions) else ""
+        if hit:
+            seen[hit.group(1)] += 1
+    return max(seen, key=lambda t: (seen[t], t)) if seen else ""
 
 
 def _sex_compatible(male: int, female: int, cluster: list[int] | None) -> bool:

@@ -476,8 +476,15 @@ _STAFF_NOUNS: Final = frozenset(
 )
 
 
+#: Words of club news (squads, injuries, transfers) that :func:`_sports_doc` does not count.
+_CLUB_NEWS_WORDS: Final = SPORTS_WORDS | frozenset(
+    {"squad", "injury", "injured", "club", "premiership", "fixture", "season", "cup", "friendly", "transfer",
+     "caps", "team-mate", "players", "player", "manager", "boss", "midfield", "defence", "sidelined", "hamstring"}
+)
+
+
 def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
-    """Rule ``sports.person-team``: in a sports report, a name guessed a person that the text uses as a club.
+    """Rule ``sports.person-team``: in a sports report or club news, a name guessed a person used as a club.
 
     "Charlton midfielder Graham Stuart", "Villa boss David O'Leary", "Former Chelsea captain Desailly"
     (a staff noun between the name and a person), "Aston Villa's Mark Delaney" (a possessive right before a
@@ -485,7 +492,7 @@ def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
     that is its last word ("Villa" of "Aston Villa").  Not a name a person of the document has as full name or
     surname ("Stuart" of "Graham Stuart"), nor one a table or a strong cue typed.
     """
-    if not sports:
+    if not sports and len(_lower_words(doc) & _CLUB_NEWS_WORDS) < 3:
         return cands
     words = _words(doc)
     n = len(words)
