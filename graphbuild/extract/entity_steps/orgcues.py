@@ -48,8 +48,7 @@ _OWNED_AFTER: Final = frozenset(
 )
 
 #: Words that follow a name without a possessive and make it an organisation ("Pompey boss", "Yukos executives").
-_OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff", "members", "president",
-                                               "director"})
+_OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff", "members", "president"})
 
 #: Words before "in"/"of" that make the name after them a company ("shares in X", "a stake in X").
 _STAKE_WORDS: Final = frozenset({"shares", "stake", "stakes", "shareholding", "shareholders"})
