@@ -317,3 +317,11 @@ def test_club_tail_word_never_joins_across_documents() -> None:
                      doc("c", ("Arsenal", "Organization")), doc("d", ("Arsenal", "Organization"))])
     assert of[("a", "e0")] != of[("b", "e0")]
     assert of[("c", "e0")] == of[("d", "e0")]
+
+
+def test_royal_title_before_one_mention_is_enough() -> None:
+    """ "Prince Edmund ... Edmund ... Edmund": one royal title keeps the bare name from a surname join."""
+    singer = [textdoc(f"s{i}", "Rosa Edmund sang.", ("Rosa Edmund", "Person")) for i in range(3)]
+    prince = textdoc("p", "Edmund left. Edmund came back. Prince Edmund spoke.", ("Edmund", "Person"))
+    _, of = resolve([*singer, prince])
+    assert of[("p", "e0")] != of[("s0", "e0")]
