@@ -20,8 +20,12 @@ qualified labels join by ``same-name``.  A one-word organisation name joins anot
 show it in the same role (:func:`org_role`: newspaper, team, company, or neither): "Sun" beside "newspaper" is
 not "Sun" after "the computer firm"; names the organisation tables know ("Reuters") join in any role.
 
+A club's shared last word alone ("United", "City", :data:`_CLUB_TAILS`) never joins across documents.
+
 Honorifics are evidence against a join: a surname written "Mr Blair" never
-joins a person written "Mrs/Ms ..." (and the reverse).
+joins a person written "Mrs/Ms ..." (and the reverse).  A name after a royal
+title ("Prince Charles") is a given name: it never joins a same-surname person
+(Ray Charles), only the same title and name in other documents.
 
 Two people who share a surname but not a first name never merge; a bare
 surname that fits several people stays its own node.  Every join is recorded
@@ -54,6 +58,12 @@ DOMINANCE: Final = 3
 _MALE: Final = frozenset({"mr", "sir", "lord"})
 _FEMALE: Final = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness"})
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Baroness)\.? +$")
+#: Last words many clubs share ("United" is Manchester, Leeds or Sheffield United): alone, never joined across
+#: documents (the entity layer joins them to the full name the document gives).
+_CLUB_TAILS: Final = frozenset({"United", "City", "Rovers", "Athletic", "Albion", "Town", "County", "Wanderers",
+                                "Hotspur", "Argyle", "Orient", "Wednesday", "Forest"})
+#: Titles written before a given name ("Prince Charles", "Pope John Paul"), never before a surname.
+_ROYAL_BEFORE = re.compile(r"\b(King|Queen|Prince|Princess|Duke|Duchess|Emperor|Empress|Pope|Sheikh|Tsar|Czar) +$")
 
 
 def slugify(text: str) -> str:
@@ -122,6 +132,17 @@ def _sex_evidence(text: str, ent: DocEntity) -> tuple[int, int, bool]:
     return male, female, female_full
 
 
+def _royal_title(text: str, ent: DocEntity) -> str:
+    """The royal title written before a one-word person's mentions ("Prince" of "Prince Harry ... Harry"), or ""
+    (the most frequent one when several are)."""
+    seen: dict[str, int] = defaultdict(int)
+    for m in ent.mentions:
+        hit = _ROYAL_BEFORE.search(text, max(0, m.start - 10), m.start) if m.start <= len(text) else None
+        if hit:
+            seen[hit.group(1)] += 1
+    return max(seen, key=lambda t: (seen[t], t)) if seen else ""
+
+
 def _sex_compatible(male: int, female: int, cluster: list[int] | None) -> bool:
     """Whether honorifics allow a bare surname (``male``/``female`` counts) to join a full-name cluster."""
     if cluster is None or male == female:
@@ -173,7 +194,7 @@ def _key_order(k: str) -> tuple[int, str]:
 
 
 Key = tuple[str, str]  # (doc id, DocEntity.key)
-Sex = tuple[int, int, bool]  # honorific evidence of a person: male, female, "Mrs" + full name
+Sex = tuple[int, int, bool, str]  # honorific evidence of a person: male, female, "Mrs" + full name, royal title
 
 
 def resolve(results: Iterable[DocResult]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
@@ -188,8 +209,9 @@ def _items(results: Iterable[DocResult]) -> tuple[dict[Key, DocEntity], dict[Key
         for ent in res.entities:
             items[(res.doc.id, ent.key)] = ent
             if ent.type == "Person":
-                evid = _sex_evidence(res.doc.text, ent)
-                if evid != (0, 0, False):
+                royal = _royal_title(res.doc.text, ent) if len(ent.label.split()) == 1 else ""
+                evid = (*_sex_evidence(res.doc.text, ent), royal)
+                if evid != (0, 0, False, ""):
                     sex[(res.doc.id, ent.key)] = evid
     return items, sex
 
@@ -304,7 +326,7 @@ def _cluster(
         if e.label in LONE_GENERIC_WORDS:
             # "Re", "Group", "Festival" alone: the cut end of some longer name, never a join key across documents
             continue
-        if e.type == "Organization" and is_generic(e.label):
+        if e.type == "Organization" and (is_generic(e.label) or e.label in _CLUB_TAILS):
             # "Treasury" with no country: the US one in one article, the UK one in the next (``generic``)
             by_name[(e.type, f"{_fold(e.label)}\x1f{k[0]}")].append(k)
             continue
@@ -361,7 +383,7 @@ def _cluster(
                 label_of[root] = lab
             if k in sex:
                 acc = sex_of.setdefault(root, [0, 0, 0])
-                for i, v in enumerate(sex[k]):
+                for i, v in enumerate(sex[k][:3]):
                     acc[i] += int(v)
             given = name_sex(first.title())  # "Michael Howard" is a man: never "Mrs Howard" of another document
             if given:
@@ -387,7 +409,9 @@ def _cluster(
         fits = sorted(surname_clusters.get(surname, set()))
         if not fits:
             continue
-        male, female, _ = sex.get(k, (0, 0, False))
+        male, female, _, royal = sex.get(k, (0, 0, False, ""))
+        if royal:
+            continue  # "Prince Charles" is not Ray Charles: the name after a royal title is a given name
         compatible = [r for r in fits if _sex_compatible(male, female, sex_of.get(r))]
         if not compatible:
             log.debug("%s: %r conflicts with the honorifics of every full-name %s", k[0], items[k].label, surname)
@@ -415,9 +439,18 @@ def _cluster(
     # identical bare names that joined nobody stay one node per name, unless the corpus names people with that
     # surname in full: then each is one of several (Zoe, Michael, Alan Ball) and stays in its own document
     for name, ks in bare_by_name.items():
+        # "Prince Charles" joins "Prince Charles" of other documents, never a bare "Charles" or "King Charles"
+        by_title: dict[str, list[Key]] = defaultdict(list)
+        for k in ks:
+            if k in sex and sex[k][3]:
+                by_title[sex[k][3]].append(k)
+        for title, tks in by_title.items():
+            for k in tks[1:]:
+                uf.union(tks[0], k)
+                why.setdefault(k, ("same-name", f"same name {title} {items[k].label}"))
         if name in surname_clusters:
             continue
-        rest_ks = [k for k in ks if k not in joined]
+        rest_ks = [k for k in ks if k not in joined and not (k in sex and sex[k][3])]
         for k in rest_ks[1:]:
             uf.union(rest_ks[0], k)
             why.setdefault(k, ("same-name", f"same Person name {name!r}"))

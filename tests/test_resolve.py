@@ -298,3 +298,30 @@ def test_given_name_sex_guards_a_bare_surname() -> None:
     assert of[("f", "e0")] == "person/howard"
     _, of = resolve([*howards, textdoc("m", "Mr Howard said no.", ("Howard", "Person"))])
     assert of[("m", "e0")] == "person/michael-howard"
+
+
+def test_royal_title_name_never_joins_a_surname() -> None:
+    """A name after a royal title is a given name: "Prince Edmund" is not the singer Rosa Edmund; "Prince Edmund"
+    of two documents is one person; a bare "Edmund" still joins the only full-name Edmund."""
+    singer = [textdoc(f"s{i}", "Rosa Edmund sang.", ("Rosa Edmund", "Person")) for i in range(3)]
+    prince = [textdoc(f"p{i}", "Prince Edmund visited Leeds.", ("Edmund", "Person")) for i in range(2)]
+    bare = textdoc("b", "Then Edmund sang again.", ("Edmund", "Person"))
+    _, of = resolve([*singer, *prince, bare])
+    assert of[("p0", "e0")] == of[("p1", "e0")] != of[("s0", "e0")]
+    assert of[("b", "e0")] == of[("s0", "e0")] == "person/rosa-edmund"
+
+
+def test_club_tail_word_never_joins_across_documents() -> None:
+    """ "United" alone (Leeds United in one report, an airline in the next) stays in its own document."""
+    _, of = resolve([doc("a", ("United", "Organization")), doc("b", ("United", "Organization")),
+                     doc("c", ("Arsenal", "Organization")), doc("d", ("Arsenal", "Organization"))])
+    assert of[("a", "e0")] != of[("b", "e0")]
+    assert of[("c", "e0")] == of[("d", "e0")]
+
+
+def test_royal_title_before_one_mention_is_enough() -> None:
+    """ "Prince Edmund ... Edmund ... Edmund": one royal title keeps the bare name from a surname join."""
+    singer = [textdoc(f"s{i}", "Rosa Edmund sang.", ("Rosa Edmund", "Person")) for i in range(3)]
+    prince = textdoc("p", "Edmund left. Edmund came back. Prince Edmund spoke.", ("Edmund", "Person"))
+    _, of = resolve([*singer, prince])
+    assert of[("p", "e0")] != of[("s0", "e0")]

@@ -56,14 +56,23 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
-from graphbuild.extract.entity_steps.orgcues import generic_word_filter, org_cues
-from graphbuild.extract.entity_steps.people import country_bracket_people, name_lists, shared_surnames, wrapped_names
+from graphbuild.extract.entity_steps.orgcues import generic_word_filter, nobody_filter, org_cues, pronoun_orgs
+from graphbuild.extract.entity_steps.people import (
+    country_bracket_people,
+    given_before_surname,
+    name_lists,
+    shared_surnames,
+    squad_lists,
+    wrapped_names,
+)
+from graphbuild.extract.entity_steps.posts import post_holders
 from graphbuild.extract.entity_steps.sport import (
     _sports_doc,
     club_cues,
     cricket_counties,
     cricket_scorecard,
     nickname_teams,
+    person_teams,
     results_lines,
     sport_events,
     sports_teams,
@@ -102,21 +111,23 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = company_short_names(doc, cands)
     cands = name_lists(doc, cands)
     cands = org_cues(doc, generic_word_filter(doc, cands))
-    cands = consistency(doc, cands, caps)
-    cands = name_lists(doc, cands)  # again, with the people consistency found
+    cands = pronoun_orgs(doc, consistency(doc, cands, caps))
+    cands = squad_lists(doc, name_lists(doc, cands))  # again, with the people consistency found
     cands = wrapped_names(doc, cands)
     cands = shared_surnames(doc, cands)
     cands = extend_initials(doc, cands)
+    cands = given_before_surname(doc, cands, caps)
     cands = sports_teams(doc, cands)
     cands = team_contexts(doc, cands, sports)
+    cands = person_teams(doc, cands, sports)
     cands = nickname_teams(doc, cands, sports)
     cands = results_lines(doc, cands)
     cands = cricket_counties(doc, cands, caps)
     cands = sport_events(doc, cands, sports, caps)
-    cands = works_filter(doc, cands)
+    cands = nobody_filter(doc, works_filter(doc, cands))
     peoples = gazetteer().groups
     cands = [c for c in cands if c.type and (text := _surface(doc, c)) not in STOP_NAMES and text not in peoples]
-    groups = _group(doc, cands, caps, document.id)
+    groups = post_holders(doc, _group(doc, cands, caps, document.id))
     qualify_generic(doc, groups, cands)
     sents = sentence_of(doc)
     table = token_table(doc)

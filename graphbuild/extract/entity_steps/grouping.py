@@ -319,7 +319,7 @@ def _join_short_orgs(groups: list[_Group]) -> None:
     suffixes = {fold(w) for w in COMPANY_SUFFIXES}
     for g in sorted(orgs, key=lambda g: len(words[id(g)])):
         short = words[id(g)]
-        if not short or (len(short) == 1 and (short[0] in suffixes or short[0] in _GENERIC_ORG_WORDS)):
+        if not short or (len(short) == 1 and (short[0] in suffixes or short[0] in _GENERIC_ORG_WORDS - {"united"})):
             continue
         fits = []
         for h in orgs:
@@ -339,7 +339,11 @@ def _join_short_orgs(groups: list[_Group]) -> None:
                 # "Sun" / "Sun Microsystems": one distinctive word leading a longer name that no table knows
                 lead = (n == 1 and i == 0 and 1 <= len(rest_after) <= 2 and gazetteer().lookup(g.label) is None
                         and not any(w in _GENERIC_ORG_WORDS for w in rest_after))
-                if company or country or lead:
+                # "Villa" / "Aston Villa", "United" / "Manchester United": the distinctive last word of a two-word name
+                tail = (n == 1 and i == 1 and len(long_) == 2 and gazetteer().lookup(g.label) is None
+                        and short[0] not in _GENERIC_ORG_WORDS - {"united"} and short[0] not in suffixes
+                        and not any(c.rule.startswith("press") for c in g.cands))
+                if company or country or lead or tail:
                     fits.append(h)
                 break
         if len(fits) != 1:
@@ -371,6 +375,8 @@ def _person_label(g: _Group, doc: Doc, caps: set[int]) -> str:
     written = Counter(_name_text(doc, c, caps) for c in g.cands)
     for c in g.cands:
         name = _name_text(doc, c, caps)
+        if g.alias_rules.get(_surface(doc, c), ("",))[0] == "post-holder":
+            continue  # "Chief Justice" joined to Lord Woolf: a post, never the label
         names.append((-(c.end - c.start), -written[name], c.start, name))
     if not names:
         return g.label

@@ -25,13 +25,14 @@ from graphbuild.gazetteer import fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "org_cues"]
+__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "pronoun_orgs"]
 
 #: Lowercase head nouns that name an organisation when they premodify or stand in apposition to a name.
 ORG_HEADS: Final = frozenset(
     {"bank", "firm", "company", "band", "group", "club", "insurer", "reinsurer", "lender", "carmaker", "automaker",
      "drugmaker", "chipmaker", "airline", "retailer", "supermarket", "brewer", "conglomerate", "manufacturer",
-     "winery", "multinational", "stadium", "maker"}
+     "winery", "multinational", "stadium", "maker", "charity", "watchdog", "regulator", "organisation",
+     "organization", "association", "agency", "broadcaster", "publisher", "label", "operator"}
 )
 
 #: "X maker" is a person for these X ("film maker", "policy maker").
@@ -47,7 +48,7 @@ _OWNED_AFTER: Final = frozenset(
 )
 
 #: Words that follow a name without a possessive and make it an organisation ("Pompey boss", "Yukos executives").
-_OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff"})
+_OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff", "members", "president"})
 
 #: Words before "in"/"of" that make the name after them a company ("shares in X", "a stake in X").
 _STAKE_WORDS: Final = frozenset({"shares", "stake", "stakes", "shareholding", "shareholders"})
@@ -84,7 +85,9 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
     root = doc[s:e].root
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ in {"relcl", "acl"}:
         return None  # "the company Richard Branson founded": the name is the subject of a relative clause
-    relative = e < n and doc[e].pos_ == "VERB" and b > 0 and doc[b - 1].pos_ == "DET"
+    # "the company Richard Branson founded" (a relative clause), not "the charity X said"
+    relative = e < n and doc[e].pos_ == "VERB" and b > 0 and doc[b - 1].pos_ == "DET" \
+        and doc[e].lemma_ not in {"say", "tell", "add", "warn", "announce", "claim", "argue"}
     if _head_noun(doc, b) and b >= 0 and not doc[b].is_sent_start and not relative:
         return f"premodifier {doc[b].text!r}"
     if s >= 2 and doc[s - 1].text in {"in", "of"} and doc[s - 2].text.lower() in _STAKE_WORDS:
@@ -123,6 +126,27 @@ _INSTITUTION_WORDS: Final = frozenset(
 )
 _ORG_NAME_WORDS: Final = COMPANY_SUFFIXES | LONE_GENERIC_WORDS | _INSTITUTION_WORDS \
     | frozenset(w.capitalize() for w in ORG_HEADS)
+
+
+def _pronoun_cue(doc: Doc, c: _Cand, person: bool = False) -> str | None:
+    """A pronoun only an organisation takes: "X made its call" (X the subject, "its" in the verb's object),
+    "X, which ..." (people take "who").  With ``person``, the pronouns of a person instead ("X made his call",
+    "X, who ...")."""
+    s, e = c.start, c.end
+    rel, poss = ({"who", "whom"}, {"his", "her"}) if person else ({"which"}, {"its"})
+    # "..., said Kim Lee, which means": after a speech verb "which" takes the whole clause
+    speech = s > 0 and doc[s - 1].lemma_ in {"say", "tell", "add", "according"}
+    # "a bid by Malcolm Glazer, which values the club": after a full name "which" may take the phrase around it
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in rel and (person or (not speech and e - s == 1)):
+        return f"relative {doc[e + 1].lower_!r}"
+    root = doc[s:e].root
+    if root.dep_ != "nsubj" or root.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = root.head
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and any(t.lower_ in poss and t.dep_ == "poss" for t in child.children):
+            return f"possessive {next(t.lower_ for t in child.children if t.lower_ in poss)!r} of its subject"
+    return None
 
 
 def given_name_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -186,7 +210,75 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+#: Adjectives before a given name that make it an idiom for anybody ("the average Joe", "an ordinary Joe").
+_ANYBODY: Final = frozenset({"average", "ordinary", "regular", "typical", "everyday"})
+
+
+def _common_noun(doc: Doc, c: _Cand, lower: frozenset[str], starts: dict[str, bool]) -> bool:
+    """"Auction spokesman Ann Lee": a one-word name capitalised only where a sentence starts, whose lowercase
+    form the document also uses ("the auction"), is a common noun."""
+    if c.end - c.start != 1 or c.type not in {"Person", "Organization"} or c.label is not None:
+        return False
+    word = doc[c.start].text
+    if c.rule not in {"post-cue", "said"} and doc[c.start].pos_ == "PROPN":
+        return False  # spaCy's own proper noun ("Next said sales rose" beside "next year") stays
+    return word.lower() in lower and starts.get(word, False) and word.isalpha() and not word.isupper()
+
+
+def _idiom_name(doc: Doc, c: _Cand) -> bool:
+    """"an average American Joe": a lone given name after "average"/"ordinary" (and a demonym) is nobody."""
+    if c.type != "Person" or c.end - c.start != 1:
+        return False
+    k = c.start - 1
+    if k > 0 and doc[k].text[:1].isupper():
+        k -= 1
+    return k >= 0 and doc[k].text in _ANYBODY
+
+
 def generic_word_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """Rule ``generic-word``: a lone legal or generic word ("Re", "Festival", "Royal") is no entity."""
+    """Rule ``generic-word``: a lone legal or generic word ("Re", "Festival", "Royal") is no entity, nor is a
+    common noun capitalised at a sentence start (:func:`_common_noun`) or the "average Joe" idiom."""
+    lower = frozenset(t.text for t in doc if t.text.islower())
+    starts: dict[str, bool] = {}  # capitalised word -> whether every occurrence starts a sentence
+    for t in doc:
+        if t.text[:1].isupper():
+            first = t.is_sent_start or t.i == 0 or doc[t.i - 1].text in {"\n", '"', "'", "“", "("} \
+                or doc[t.i - 1].is_space
+            starts[t.text] = starts.get(t.text, True) and first
     return [c for c in cands if not (c.end - c.start == 1 and doc[c.start].text in LONE_GENERIC_WORDS
-                                     and c.type != "Country")]
+                                     and c.type != "Country")
+            and not _common_noun(doc, c, lower, starts) and not _idiom_name(doc, c)]
+
+
+def nobody_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """The "average Joe" idiom (:func:`_idiom_name`) again, after the steps that add uncovered mentions."""
+    return [c for c in cands if not _idiom_name(doc, c)]
+
+
+def pronoun_orgs(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``org-cue`` (pronouns): a name guessed a person that the text refers to with "its" or "which" is an
+    Organization in every mention ("Tepra made its call", "Tepra, which campaigns ...").  Runs after
+    :func:`~graphbuild.extract.entity_steps.consistency.consistency`, which adds the uncovered mentions."""
+    cued: dict[str, str] = {}
+    # words of a person named in full ("Buyoya" of "Pierre Buyoya") and names that start with a given name stay
+    named = {fold(doc[k].text) for c in cands if c.type == "Person" and c.end - c.start > 1 for k in range(c.start, c.end)}
+    for c in cands:
+        if c.type == "Person" and c.authority < 2 and c.label is None and not is_given_name(doc[c.start].text) \
+                and not (c.end - c.start == 1 and fold(doc[c.start].text) in named):
+            cue = _pronoun_cue(doc, c)
+            if cue is not None:
+                cued.setdefault(fold(_span_text(doc, c.start, c.end)), cue)
+    if not cued:
+        return cands
+    # "X, who ...", "X made his call": the pronouns of a person elsewhere outweigh the cue
+    for c in cands:
+        key = fold(_span_text(doc, c.start, c.end))
+        if key in cued and (_pronoun_cue(doc, c, person=True) or (c.start > 0 and doc[c.start - 1].text in HONORIFICS)):
+            del cued[key]
+    out = []
+    for c in cands:
+        key = fold(_span_text(doc, c.start, c.end))
+        if key in cued and c.type == "Person" and c.authority < 2 and c.label is None:
+            c = replace(c, type="Organization", rule="org-cue", authority=1, notes=[*c.notes, f"org-cue: {cued[key]}"])
+        out.append(c)
+    return out

@@ -7,19 +7,24 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import (
+    _NOT_TEAMS,
     _SCORE,
+    HONORIFICS,
     NAME_PARTICLES,
+    STOP_NAMES,
     _Cand,
     _gaz_lookup,
     _name_start,
     _name_token,
     _plain_name,
     _span_text,
+    _title_at,
     _words,
     name_tokens,
     spelling_variant,
 )
 from graphbuild.extract.entity_steps.grouping import _key
+from graphbuild.extract.entity_steps.posts import is_post_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -254,3 +259,93 @@ def shared_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 def _given_word(w: str) -> bool:
     """A capitalised word that may be a given name (letters only, not all caps)."""
     return len(w) > 2 and w[0].isupper() and w.isalpha() and not w.isupper()
+
+
+def given_before_surname(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_Cand]:
+    """Rule ``person.given-surname``: a capitalised word right before a person's bare name is their given name.
+
+    "Marcel Desailly insists ..." at a sentence start, where spaCy typed only "Desailly" or nothing, while
+    "Desailly" alone is a Person in the document and no full name ends in it: "Marcel Desailly" is that Person
+    (so the bare name takes it as its label).  Only at a sentence start, not in a headline, and not for a
+    word a table knows ("Chelsea", "Monday"), a title, or a word spaCy does not read as a proper noun.
+    """
+    words = _words(doc)
+    bare = {_key(words[c.start]) for c in cands if c.type == "Person" and c.end - c.start == 1}
+    if not bare:
+        return cands
+    bare -= {_key(words[c.end - 1]) for c in cands if c.type == "Person" and c.end - c.start > 1}
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    # the bare name spaCy typed alone ("Marcel [Desailly]") is extended to the given name
+    bare_at = {c.start: c for c in cands if c.type == "Person" and c.end - c.start == 1}
+    added: list[_Cand] = []
+    extended: set[int] = set()
+    for i in range(len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        if i in covered or (i + 1 in covered and i + 1 not in bare_at) or i in caps or _key(nxt) not in bare \
+                or not _plain_word(w):
+            continue
+        if len(w) < 3 or doc[i].pos_ != "PROPN" or w in HONORIFICS or w in STOP_NAMES or w in _NOT_TEAMS:
+            continue
+        if _gaz_lookup(w, False) is not None or _title_at(words, i) or is_post_title(nxt) or is_post_title(w):
+            continue
+        if i > 0 and not doc[i].is_sent_start and words[i - 1] not in {"\n", '"', "“", "(", ":"}:
+            continue  # mid-sentence the parser sees a full name itself; "chanted Vote Blair" is a slogan
+        added.append(_Cand(i, i + 2, "Person", "person.given-surname", authority=1))
+        extended.add(i + 1)
+    if not added:
+        return cands
+    return sorted([c for c in cands if c.start not in extended] + added, key=lambda c: c.start)
+
+
+#: Headers of a line-up's lists of players ("Subs Not Used: A, B, C.", "Booked: A, B.").
+_SQUAD_HEADERS: Final = (
+    ("subs", "not", "used"), ("subs", "used"), ("subs",), ("substitutes",), ("replacements",), ("booked",),
+    ("sent", "off"), ("squad",), ("scorers",), ("goals",), ("tries",), ("cons",), ("pens",), ("line-up",),
+    ("sin", "bin"), ("dropped", "goals"),
+)
+
+
+def squad_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rule ``person.squad``: the names after a line-up header ("Subs Not Used: Macken, Weaver, Onuoha.") are
+    players, whatever spaCy guessed ("Weaver" a place); items a table names ("Jordan") keep their type."""
+    words = _words(doc)
+    low = [w.lower() for w in words]
+    n = len(words)
+    name_at = name_tokens(doc)
+    at: dict[int, _Cand] = {k: c for c in cands for k in range(c.start, c.end)}
+    dropped: set[int] = set()
+    added: list[_Cand] = []
+    for i in range(n):
+        if words[i] != ":":
+            continue
+        head = next((h for h in _SQUAD_HEADERS if i >= len(h) and tuple(low[i - len(h) : i]) == h and (
+            i == len(h) or not name_at[i - len(h) - 1] or "\n" in words[i - len(h) - 1]
+            or words[i - len(h) - 1] == ".")), None)
+        if head is None:
+            continue
+        # the header itself ("Booked") is nobody
+        dropped.update(id(c) for j in range(i - len(head), i) if (c := at.get(j)) is not None and c.end <= i)
+        k = i + 1
+        items: list[tuple[int, int]] = []
+        while k < n and words[k] not in {".", ";"} and "\n" not in words[k]:
+            if not name_at[k]:
+                k += 1
+                continue
+            s = k
+            while k < n and name_at[k]:
+                k += 1
+            if k - s <= 3:
+                items.append((s, k))
+        if len(items) < 2:
+            continue
+        for s, e in items:
+            if not _plain_name(doc, s, e):
+                continue
+            over = {id(c): c for j in range(s, e) if (c := at.get(j)) is not None}
+            if any(c.authority >= 2 or c.start < s or c.end > e or c.type == "Person" for c in over.values()):
+                continue
+            dropped.update(over)
+            added.append(_Cand(s, e, "Person", "person.squad", authority=1))
+    if not added:
+        return cands
+    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)

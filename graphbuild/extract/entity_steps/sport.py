@@ -12,6 +12,7 @@ from graphbuild.extract.entity_steps.base import (
     _SCORE,
     _VERSUS,
     CRICKET_WORDS,
+    HONORIFICS,
     SPORT_EVENT_WORDS,
     STOP_NAMES,
     _Cand,
@@ -464,4 +465,71 @@ def cricket_scorecard(doc: Doc, caps: set[int]) -> list[_Cand]:
                 take(s, i)  # the batsman, at the start of the line
         if _BOWLING.fullmatch(word) and i > 0:
             take(_name_start(doc, i, limit=5), i)
+    return out
+
+
+#: Staff and player nouns between a club's name and a person's ("Charlton midfielder Graham Stuart").
+_STAFF_NOUNS: Final = frozenset(
+    {"striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger", "manager", "boss", "coach",
+     "captain", "skipper", "chairman", "owner", "full-back", "centre-back", "fly-half", "scrum-half", "prop",
+     "flanker", "lock", "hooker", "wing", "centre", "number", "utility", "playmaker", "director", "chief", "player"}
+)
+
+
+#: Words of club news (squads, injuries, transfers) that :func:`_sports_doc` does not count.
+_CLUB_NEWS_WORDS: Final = SPORTS_WORDS | frozenset(
+    {"squad", "injury", "injured", "club", "premiership", "fixture", "season", "cup", "friendly", "transfer",
+     "caps", "team-mate", "players", "player", "manager", "boss", "midfield", "defence", "sidelined", "hamstring"}
+)
+
+
+def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
+    """Rule ``sports.person-team``: in a sports report or club news, a name guessed a person used as a club.
+
+    "Charlton midfielder Graham Stuart", "Villa boss David O'Leary", "Former Chelsea captain Desailly"
+    (a staff noun between the name and a person), "Aston Villa's Mark Delaney" (a possessive right before a
+    person's full name): the name is an Organization in every mention, and so is a one-word person name
+    that is its last word ("Villa" of "Aston Villa").  Not a name a person of the document has as full name or
+    surname ("Stuart" of "Graham Stuart"), nor one a table or a strong cue typed.
+    """
+    if not sports and len(_lower_words(doc) & _CLUB_NEWS_WORDS) < 3:
+        return cands
+    words = _words(doc)
+    n = len(words)
+    starts = {c.start: c for c in cands}
+    people = [c for c in cands if c.type == "Person" and c.end - c.start > 1]
+    person_words = {fold(words[k]) for c in people for k in range(c.start, c.end)}
+    teams: set[str] = set()
+    for c in cands:
+        if c.type != "Person" or c.authority >= 2 or c.rule not in {"ner", "doc-consistency"} or c.end >= n:
+            continue
+        key = fold(_span_text(doc, c.start, c.end))
+        if (c.end - c.start == 1 and key in person_words) or (c.start > 0 and words[c.start - 1] in HONORIFICS):
+            continue
+        nxt = starts.get(c.end + 1)
+        staff = words[c.end].lower() in _STAFF_NOUNS and words[c.end].islower() and nxt is not None \
+            and nxt.type == "Person"
+        poss = words[c.end] in {"'s", "’s"} and (p := starts.get(c.end + 1)) is not None and p.type == "Person" \
+            and p.end - p.start > 1
+        if staff or poss:
+            teams.add(key)
+    # "midfielder Olivier Dacourt" guessed ORG: a plain two- or three-word name right after a staff noun is the player
+    players = {fold(_span_text(doc, c.start, c.end)) for c in cands
+               if c.type == "Organization" and c.rule == "ner" and c.authority == 0 and c.label is None
+               and 2 <= c.end - c.start <= 3 and c.start > 0 and words[c.start - 1] in _STAFF_NOUNS
+               and _plain_name(doc, c.start, c.end) and _gaz_lookup(_span_text(doc, c.start, c.end), True) is None}
+    if players:
+        cands = [replace(c, type="Person", rule="sports.person-team", notes=[*c.notes, "player after a staff noun"])
+                 if c.type == "Organization" and c.authority == 0 and c.label is None
+                 and fold(_span_text(doc, c.start, c.end)) in players else c for c in cands]
+    if not teams:
+        return cands
+    tails = {t.split()[-1] for t in teams if len(t.split()) > 1}
+    out = []
+    for c in cands:
+        key = fold(_span_text(doc, c.start, c.end))
+        if c.type in {"Person", "Place", ""} and c.authority < 2 and (key in teams or (c.type == "Person" and key in tails)):
+            c = replace(c, type="Organization", rule="sports.person-team", label=None, code=None, wikidata=None,
+                        authority=1)
+        out.append(c)
     return out

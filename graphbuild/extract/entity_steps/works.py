@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.entity_steps.base import _Cand, _is_cap, _words
+from graphbuild.gazetteer import fold
 from graphbuild.generic_names import GENERIC_HEADS, GENERIC_WORDS, is_generic
 
 if TYPE_CHECKING:
@@ -27,6 +28,12 @@ WORK_NOUNS: Final = frozenset(
     {"film", "movie", "album", "single", "song", "novel", "book", "biography", "memoir", "play", "musical", "opera",
      "series", "sitcom", "documentary", "drama", "show", "programme", "program", "game", "software", "app",
      "videogame", "title", "track", "ep", "soap", "thriller", "comedy", "blockbuster", "sequel", "franchise"}
+)
+#: Nouns that introduce a product's name ("the drug Vioxx", "painkillers such as Aspirex", "brand names such as X"):
+#: a product named so is no person anywhere in the document.
+PRODUCT_NOUNS: Final = frozenset(
+    {"drug", "painkiller", "medicine", "medication", "vaccine", "pill", "treatment", "brand", "handset", "console",
+     "gadget", "browser", "product"}
 )
 #: Last words of prize names ("Booker Prize", "Turner Prize", "Brit Awards").
 PRIZE_WORDS: Final = frozenset({"Prize", "Prizes", "Award", "Awards", "Trophy", "Medal", "Medals"})
@@ -116,12 +123,48 @@ def _said_to_be_work(doc: Doc, c: _Cand) -> bool:
     return any(a.dep_ == "appos" and a.lemma_ in WORK_NOUNS and a.i >= c.end for a in root.children)
 
 
+#: Product nouns that make even a name spaCy guessed a place or organisation a product ("the drug Arcoxa").
+_MEDICINES: Final = frozenset({"drug", "painkiller", "medicine", "medication", "vaccine", "pill"})
+
+
+def _product_intro(doc: Doc, words: list[str], k: int, nouns: frozenset[str]) -> bool:
+    """Token ``k`` introduces a product's name: "the drug X", "painkillers such as X", "brand names such as X"."""
+    if k < 0:
+        return False
+    if words[k].islower() and doc[k].lemma_.lower() in nouns and doc[k].pos_ == "NOUN":
+        return True
+    if words[k] not in {"as", "like", "including"}:
+        return False
+    j = k - 1 - int(words[k] == "as" and k > 0 and words[k - 1] == "such")
+    if j < 0 or (words[k] == "as" and j == k - 1) or not words[j].islower():
+        return False
+    return doc[j].lemma_.lower() in nouns or (words[j] == "names" and j > 0 and words[j - 1] == "brand")
+
+
+def _product(doc: Doc, words: list[str], c: _Cand) -> bool:
+    """A one-word name spaCy guessed a person (or, after a medicine noun, a place or organisation) that the text
+    introduces as a product, list members too."""
+    if c.type not in {"Person", "Place", "Organization"} or c.end - c.start != 1 or c.authority > 0 \
+            or c.label is not None:
+        return False
+    k = c.start - 1
+    # "brand names such as Celebrex and X": walk back over the list
+    while k >= 1 and words[k] in {"and", "or", ","} and _is_cap(words[k - 1]):
+        k -= 2
+    return _product_intro(doc, words, k, PRODUCT_NOUNS if c.type == "Person" else _MEDICINES)
+
+
 def works_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """Drop works, prizes, ships and bills; read "Camp X" typed Person as a place."""
+    """Drop works, prizes, ships and bills; read "Camp X" typed Person as a place; a product introduced as one
+    ("the drug X") is dropped in every mention where it is typed Person."""
     words = _words(doc)
+    products = {fold(words[c.start]) for c in cands if _product(doc, words, c)}
     out: list[_Cand] = []
     for c in cands:
         if _is_work(doc, words, c):
+            continue
+        if products and c.type in {"Person", "Place", "Organization"} and c.end - c.start == 1 and c.authority < 2 \
+                and c.label is None and fold(words[c.start]) in products:
             continue
         if c.type == "Person" and words[c.start] == "Camp" and c.end - c.start > 1:
             c = replace(c, type="Place", rule="camp")
