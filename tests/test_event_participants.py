@@ -26,6 +26,10 @@ DOCS = {
     "court": "Marla Quint is suing her former partner. She is asking a Boston court to award her half his fortune.",
     "appeal": "Trainer Dan Oakes has lodged an appeal against his ten-year ban with the Court of Arbitration for Sport.",
     "deal_worth": "Harlow Foods agreed a settlement worth $50m with the units of Granite Bank.",
+    "served_ban": "The striker Tom Webb is serving a two-year ban after a failed test.",
+    "imposed": "The European Union imposed sanctions on Burma in 1996.",
+    "executive": "The Scottish Executive imposed a ban on smoking in pubs.",
+    "troops": "Russian troops attacked the town of Kerch on Monday.",
 }
 
 
@@ -86,3 +90,15 @@ def test_roles_of_requests_and_deals(graph: dict) -> None:  # type: ignore[type-
     ban = _roles(graph, "appeal", "Sanction")
     assert "Trainer Dan Oakes" not in ban.get("agent", set())
     assert "Granite Bank" in _roles(graph, "deal_worth", "Agreement").get("participant", set())
+
+
+def test_who_serves_a_ban_is_its_target(graph: dict) -> None:  # type: ignore[type-arg]
+    served = _roles(graph, "served_ban", "Sanction")
+    assert served.get("target") == {"Tom Webb"}
+    assert not served.get("agent")
+    assert _roles(graph, "imposed", "Sanction").get("agent") == {"European Union"}
+
+
+def test_a_peoples_word_in_a_bodys_name_is_not_the_country(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Scotland" not in _roles(graph, "executive", "Sanction").get("agent", set())
+    assert "Russia" in _roles(graph, "troops", "Attack").get("agent", set())  # "Russian troops" are Russia's

@@ -211,12 +211,15 @@ def object_role(verb: Token, etype: str, default: str) -> str:
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
     """Organisations and countries named on a subject that names no one itself ("Taliban gunmen", "Acme's
-    directors", "its board")."""
+    directors", "its board"); not a country on a firm ("the US giant") nor a people's word in the name of a
+    body ("the Scottish Executive", "the Welsh Assembly": the body acts, not the country), though a minister
+    speaks for it ("the Polish Foreign Minister")."""
     out: list[Hit] = []
     for c in subj.children:
         on_noun = c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and subj.pos_ == "NOUN")
         if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS and not (
-                hit.entity.type == "Country" and subj.lemma_.lower() in _UNNAMED_ACTORS):
+                hit.entity.type == "Country" and subj.lemma_.lower() in _UNNAMED_ACTORS) and not (
+                hit.mention.kind == "demonym" and subj.pos_ == "PROPN" and subj.lemma_.lower() not in _STATE_ROLES):
             out.append(hit)  # not "Vox's Yglesias": a name the index missed still names who acts
         elif c.dep_ == "poss" and subj.pos_ == "NOUN" and (hit := org_antecedent(c, index)) is not None:
             out.append(hit)  # "Its directors backed ...", "the firm's directors backed ..."
@@ -298,10 +301,25 @@ _REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "
                               "derail", "obstruct"})
 
 
+#: Verbs whose subject is punished by the ban, fine or suspension their object names ("served a two-year ban",
+#: "received a fine", "faces a ban").
+_PUNISHED: Final = frozenset({"serve", "receive", "face", "get", "suffer", "incur", "risk", "earn", "collect",
+                              "escape", "avoid", "appeal", "contest", "challenge", "accept", "begin", "complete"})
+#: Verbs whose subject neither imposes nor suffers the sanction it names ("defy a ban", "breach the embargo").
+_FLOUTING: Final = frozenset({"defy", "breach", "break", "flout", "violate", "evade", "dodge", "ignore", "oppose",
+                              "criticise", "criticize", "condemn", "welcome", "support", "back"})
+
+
 def governor_role(verb: Token, etype: str) -> str | None:
     """The role of the subject of ``verb`` in the event its object names: agent, except that a verb of
     reacting ("drew protests", "welcomed the talks") makes it none, and for an attack or a death only a verb
-    of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    of doing makes it the agent, a verb of undergoing the target, and any other none. Who serves, receives or
+    faces a ban is its target; who defies or opposes one takes no part."""
+    if etype == "Sanction":
+        lemma = verb.lemma_.lower()
+        if lemma in _PUNISHED:
+            return "target"
+        return None if lemma in _FLOUTING or lemma in _REACTING else "agent"
     if etype not in ("Attack", "Death"):
         return None if verb.lemma_.lower() in _REACTING else "agent"
     lemma = verb.lemma_.lower()
@@ -377,9 +395,9 @@ _ORG_PRONOUNS: Final = frozenset({"it", "its"})
 _ORG_NOUNS: Final = frozenset({"firm", "company", "group", "bank", "club", "band", "carrier", "airline", "retailer",
                                "insurer", "broadcaster", "giant", "corporation", "conglomerate", "operator", "team",
                                "government", "party", "maker", "manufacturer", "carmaker", "chain", "producer",
-                               "provider", "regulator", "watchdog", "agency", "lender", "brewer", "publisher",
-                               "developer", "supermarket", "charity", "organisation", "organization", "union",
-                               "network", "channel", "studio", "label", "newspaper"})
+                               "provider", "lender", "brewer", "developer", "supermarket", "charity"})
+# not nouns of who reports or oversees ("the newspaper", "the regulator", "the agency"): in "Acme plans ..., the
+# newspaper said" the clause's subject is what they report on, not who they are
 #: Subjects a country's name on which says where they are from, not that the country acts: "the US giant
 #: bought ...", "a German investor bid ..." (but "the US government", "US troops").
 _UNNAMED_ACTORS: Final = (_ORG_NOUNS | _PERSON_NOUNS) - {"government", "party"}
