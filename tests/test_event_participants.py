@@ -30,6 +30,9 @@ DOCS = {
     "imposed": "The European Union imposed sanctions on Burma in 1996.",
     "executive": "The Scottish Executive imposed a ban on smoking in pubs.",
     "troops": "Russian troops attacked the town of Kerch on Monday.",
+    "named_later": "Fiat ended its alliance with General Motors. The US firm agreed to pay $2bn rather than buy "
+                   "Fiat outright.",
+    "in_a_phrase": "Tom Webb was signed from Apex Rovers in 1998. Later Jim Hart bought the club for $100m.",
 }
 
 
@@ -102,3 +105,12 @@ def test_who_serves_a_ban_is_its_target(graph: dict) -> None:  # type: ignore[ty
 def test_a_peoples_word_in_a_bodys_name_is_not_the_country(graph: dict) -> None:  # type: ignore[type-arg]
     assert "Scotland" not in _roles(graph, "executive", "Sanction").get("agent", set())
     assert "Russia" in _roles(graph, "troops", "Attack").get("agent", set())  # "Russian troops" are Russia's
+
+
+def test_a_description_is_not_a_firm_named_after_it_or_only_in_passing(graph: dict) -> None:  # type: ignore[type-arg]
+    agreed = _roles(graph, "named_later", "Agreement")
+    assert "Fiat" not in agreed.get("agent", set())
+    assert "United States" not in agreed.get("agent", set()) | agreed.get("participant", set())
+    bought = _roles(graph, "in_a_phrase", "Transfer")
+    assert bought.get("agent") == {"Jim Hart"}
+    assert "Apex Rovers" not in bought.get("target", set())

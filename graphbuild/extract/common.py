@@ -16,6 +16,8 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers
 _HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
                   "miss": "f", "lady": "f", "dame": "f", "queen": "f", "princess": "f", "baroness": "f"}
 RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
+#: Quotation marks: in quoted words "he" is not told by the previous sentence's subject, who may be the speaker.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,10 +261,10 @@ class EntityIndex:
             if head.head.i == head.i:
                 break
             head = head.head
-        # a subject pronoun with no person before it in its sentence: the subject of the sentence before
-        # ("DiCaprio faces Depp and Foxx. The crowd screamed when he arrived": DiCaprio)
+        # a subject pronoun with no person (nor quotation mark) before it in its sentence: the subject of the
+        # sentence before ("DiCaprio faces Depp and Foxx. The crowd screamed when he arrived": DiCaprio)
         if token.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and depth < 2 and not any(
-                fits(self.by_token.get(j)) for j in range(sent.start, token.i)):
+                fits(self.by_token.get(j)) or self.doc[j].text in _QUOTES for j in range(sent.start, token.i)):
             prev_root = self.doc[sent.start - 1].sent.root
             for child in prev_root.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):

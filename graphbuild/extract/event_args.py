@@ -118,6 +118,12 @@ def one_of_a_people(root: Token, hit: Hit) -> bool:
             and any(c.dep_ == "det" and c.lower_ in _ONE for c in root.children))
 
 
+def country_on_actor(root: Token, hit: Hit) -> bool:
+    """A country or its people's word on a noun of a firm or a person says where they are from, not that the
+    country takes part: "The US firm agreed ...", "a German investor bid ..." (see :data:`_UNNAMED_ACTORS`)."""
+    return hit.entity.type == "Country" and modifier(root) and root.head.lemma_.lower() in _UNNAMED_ACTORS
+
+
 def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
     """A town's name on a common noun says where that one is, not who is asked, met or named: "asking a Boston
     court to ...", "hired a Paris law firm" (the court, the firm)."""
@@ -416,8 +422,10 @@ def _describes(tok: Token) -> bool:
     """The modifiers of an organisation noun describe the one named before, not another: "the US firm", "the
     Seattle-based company", "the troubled airline"; not "the parent company", "the Microsoft team" (a name on
     it names another), "the company that makes ..." (a clause picks one out)."""
+    plain = tok.lemma_.lower() in ("government", "party")  # "the Italian government" is Italy's, named by its modifier
     for c in tok.children:
-        if c.dep_ in ("poss", "relcl", "acl", "prep", "nummod", "appos"):
+        if c.dep_ in ("poss", "relcl", "acl", "prep", "nummod", "appos") or (
+                plain and c.dep_ in ("amod", "compound", "nmod", "npadvmod")):
             return False
         if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and (
                 c.lower_ in _OTHER_ORG or c.ent_type_ in ("ORG", "PERSON") or (c.pos_ == "PROPN" and not c.ent_type_)):
@@ -494,9 +502,28 @@ def _single_org(tok: Token, index: EntityIndex, types: set[str], skip: str | Non
     doc = tok.doc
     sent = tok.sent
     prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i)
-            if h.entity.type in types and h.mention.kind != "demonym" and h.entity.key != skip}
-    return next(iter(keys.values())) if len(keys) == 1 else None
+    keys: dict[str, Hit] = {}
+    salient: set[str] = set()
+    for s, e, h in index.within(prev_start, tok.i):
+        if h.entity.type in types and h.mention.kind != "demonym" and h.entity.key != skip:
+            keys.setdefault(h.entity.key, h)
+            if doc[s:e].root.dep_ in _SALIENT:
+                salient.add(h.entity.key)
+    if len(keys) != 1 or not salient or _named_later(tok, next(iter(keys)), index):
+        return None
+    return next(iter(keys.values()))
+
+
+#: Positions that make a name what a sentence is about, so that a description after it may take it up: a
+#: subject, an object or a possessor ("Boeing apologised", "Boeing's ethics"), not a name in a phrase ("signed
+#: from AC Milan").
+_SALIENT: Final = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "ROOT"})
+
+
+def _named_later(tok: Token, key: str, index: EntityIndex) -> bool:
+    """The organisation is named after ``tok`` in its sentence, so the description is another one: "The US firm
+    agreed to pay $2bn to exit a deal under which it could have had to buy Fiat" is not Fiat."""
+    return any(h.entity.key == key for _s, _e, h in index.within(tok.i + 1, tok.sent.end))
 
 
 def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None:
@@ -529,6 +556,8 @@ def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None
             if subj.conjuncts:
                 return None  # "Acme and Brill reported profits. It ...": which one
             found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
+            if found is not None and described and _named_later(tok, found.entity.key, index):
+                return None
             if found is None and described and subj.pos_ == "NOUN":
                 found = _single_org(tok, index, types, None)  # "Its releases came as the company announced ..."
             elif found is None or found.entity.type not in types or found.mention.kind == "demonym":

@@ -247,7 +247,7 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
             if child.lower_ == "which" and verb.dep_ == "relcl":
                 return relative_subject(child, index)  # "Russia, which will not stop bombing"
-            if (org := org_antecedent(child, index)) is not None:
+            if not child.conjuncts and (org := org_antecedent(child, index)) is not None:
                 return [org]  # "Acme said it would buy ...", "the firm bought ..."
             if child.lower_ in _NEG_SUBJ:
                 return []
