@@ -32,6 +32,7 @@ DOCS = {
     "troops": "Russian troops attacked the town of Kerch on Monday.",
     "named_later": "Fiat ended its alliance with General Motors. The US firm agreed to pay $2bn rather than buy "
                    "Fiat outright.",
+    "policy_ban": "Rival parties condemned Erdogan's ban on YouTube in Ankara.",
     "in_a_phrase": "Tom Webb was signed from Apex Rovers in 1998. Later Jim Hart bought the club for $100m.",
 }
 
@@ -92,6 +93,8 @@ def test_roles_of_requests_and_deals(graph: dict) -> None:  # type: ignore[type-
     assert appeal.get("target") == {"Court of Arbitration for Sport"}
     ban = _roles(graph, "appeal", "Sanction")
     assert "Trainer Dan Oakes" not in ban.get("agent", set())
+    assert "Trainer Dan Oakes" in ban.get("target", set())  # "his ten-year ban" punishes him
+    assert "Erdogan" not in _roles(graph, "policy_ban", "Sanction").get("target", set())  # his ban on YouTube
     assert "Granite Bank" in _roles(graph, "deal_worth", "Agreement").get("participant", set())
 
 
