@@ -20,6 +20,8 @@ DOCS = {
     "was_to_buy": "Harlow Foods reported record sales. Its shares rose the week the company announced it was to buy "
                   "the snack maker Crumbly Ltd.",
     "prev_subject": "Anna Berg met Peter Hall in Rome. She flew to Paris the next day.",
+    "chain": "Tamara Voss took ballet lessons as a girl. She met the impresario Sergei Diaghilev in Paris. She was "
+             "soon hired by Diaghilev. She joined Diaghilev in Monte Carlo. From here, she toured Europe.",
     "given_name": "Reporters followed Anna Berg and Peter Hall in Rome. She flew to Paris the next day.",
     "the_russian": "The Russian bought the club in 2003.",
     "the_russians": "The Russians attacked the town of Kerch on Monday.",
@@ -77,6 +79,7 @@ def test_a_described_subject_is_the_firm_not_its_country(graph: dict) -> None:  
 def test_a_subject_pronoun_goes_to_the_previous_subject_of_its_sex(graph: dict) -> None:  # type: ignore[type-arg]
     assert _roles(graph, "prev_subject", "Travel").get("agent") == {"Anna Berg"}
     assert _roles(graph, "given_name", "Travel").get("agent") == {"Anna Berg"}
+    assert _roles(graph, "chain", "Travel").get("agent") == {"Tamara Voss"}  # "She ... She ... she" back to her
 
 
 def test_one_of_a_people_is_a_person_not_the_country(graph: dict) -> None:  # type: ignore[type-arg]

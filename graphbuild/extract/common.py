@@ -16,6 +16,9 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers
 _HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
                   "miss": "f", "lady": "f", "dame": "f", "queen": "f", "princess": "f", "baroness": "f"}
 RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
+#: Sentences back a chain of subject pronouns is followed to the name it starts from ("Ann Lee ... She was spotted
+#: ... She joined ... From here, she toured").
+_PRONOUN_CHAIN = 4
 #: Quotation marks: in quoted words "he" is not told by the previous sentence's subject, who may be the speaker.
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
@@ -263,7 +266,7 @@ class EntityIndex:
             head = head.head
         # a subject pronoun with no person (nor quotation mark) before it in its sentence: the subject of the
         # sentence before ("DiCaprio faces Depp and Foxx. The crowd screamed when he arrived": DiCaprio)
-        if token.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and depth < 2 and not any(
+        if token.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and depth < _PRONOUN_CHAIN and not any(
                 fits(self.by_token.get(j)) or self.doc[j].text in _QUOTES for j in range(sent.start, token.i)):
             prev_root = self.doc[sent.start - 1].sent.root
             for child in prev_root.children:
