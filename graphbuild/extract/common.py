@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from graphbuild.extract.entity_steps.sexes import sex_of
 from graphbuild.model import DocEntity, Evidence, Mention
 
 if TYPE_CHECKING:
@@ -15,6 +16,11 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers
 _HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f", "ms": "f",
                   "miss": "f", "lady": "f", "dame": "f", "queen": "f", "princess": "f", "baroness": "f"}
 RELATIVE = frozenset({"who", "whose", "which", "that", "whom"})
+#: Sentences back a chain of subject pronouns is followed to the name it starts from ("Ann Lee ... She was spotted
+#: ... She joined ... From here, she toured").
+_PRONOUN_CHAIN = 4
+#: Quotation marks: in quoted words "he" is not told by the previous sentence's subject, who may be the speaker.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +165,9 @@ class EntityIndex:
                 sex = _HONORIFIC_SEX.get(doc[s - 1].text.rstrip(".").lower())
                 if sex is not None:
                     self.sex.setdefault(hit.entity.key, sex)
+        for ent in entities:  # else a common given name ("Anna Berg", "Peter Holm")
+            if ent.type == "Person" and ent.key not in self.sex and (given := sex_of(ent.label.split()[0])):
+                self.sex[ent.key] = given
         self.start_at = {s: (s, e, h) for s, e, h in self.spans}
         self.end_at = {e: (s, e, h) for s, e, h in self.spans}
         self._starts = [s for s, _e, _h in self.spans]  # for a lookup by token range without a scan of the document
@@ -233,8 +242,10 @@ class EntityIndex:
             return self.by_token.get(j)
         return None
 
-    def antecedent_person(self, token: Token) -> Hit | None:
-        """A personal pronoun's antecedent: the subject person of its clause, else the nearest Person before it."""
+    def antecedent_person(self, token: Token, depth: int = 0) -> Hit | None:
+        """A personal pronoun's antecedent: the subject person of its clause, else for a subject pronoun the
+        subject of the sentence before when no person comes before it in its own, else the nearest Person
+        before it."""
         sent = token.sent
         want = _PRONOUN_SEX.get(token.lower_)
 
@@ -253,6 +264,19 @@ class EntityIndex:
             if head.head.i == head.i:
                 break
             head = head.head
+        # a subject pronoun with no person (nor quotation mark) before it in its sentence: the subject of the
+        # sentence before ("DiCaprio faces Depp and Foxx. The crowd screamed when he arrived": DiCaprio)
+        if token.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and depth < _PRONOUN_CHAIN and not any(
+                fits(self.by_token.get(j)) or self.doc[j].text in _QUOTES for j in range(sent.start, token.i)):
+            prev_root = self.doc[sent.start - 1].sent.root
+            for child in prev_root.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    h = self.by_token.get(child.i)
+                    if h is None and _PRONOUN_SEX.get(child.lower_) == want:
+                        h = self.antecedent_person(child, depth + 1)
+                    if fits(h):
+                        return h
+                    break
         # nearest Person mention before the pronoun, in this sentence or the previous one
         start = max(0, sent.start - 60)
         for j in range(token.i - 1, start - 1, -1):

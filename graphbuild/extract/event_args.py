@@ -106,6 +106,31 @@ def unnamed_party(root: Token, role: str, etype: str) -> bool:
     return head in _PERSON_NOUNS or (root.head.pos_ == "NOUN" and len(head) > 4 and head.endswith(_PERSON_SUFFIXES))
 
 
+#: Determiners that make a singular people's word one person ("the Russian", "a Frenchman", "this Tory").
+_ONE: Final = frozenset({"the", "a", "an", "this", "that"})
+
+
+def one_of_a_people(root: Token, hit: Hit) -> bool:
+    """A singular word for a people or a party's members with an article names one person ("The Russian bought
+    the club", "since the Russian's arrival", "a Tory won"), not the country or party it is linked to; the
+    plural ("the Russians attacked") may stand for the state."""
+    return (hit.mention.kind == "demonym" and root.tag_ in ("NN", "NNP") and not modifier(root)
+            and any(c.dep_ == "det" and c.lower_ in _ONE for c in root.children))
+
+
+def country_on_actor(root: Token, hit: Hit) -> bool:
+    """A country or its people's word on a noun of a firm or a person says where they are from, not that the
+    country takes part: "The US firm agreed ...", "a German investor bid ..." (see :data:`_UNNAMED_ACTORS`)."""
+    return hit.entity.type == "Country" and modifier(root) and root.head.lemma_.lower() in _UNNAMED_ACTORS
+
+
+def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
+    """A town's name on a common noun says where that one is, not who is asked, met or named: "asking a Boston
+    court to ...", "hired a Paris law firm" (the court, the firm)."""
+    return (role in ("target", "participant") and etype in _PARTY_TYPES and hit.entity.type == "Place"
+            and root.dep_ == "compound" and root.head.i != root.i and root.head.pos_ == "NOUN")
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -120,6 +145,10 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                         continue
                     if nationality_blocked(role, cand.event_type) or unnamed_party(span.root, role, cand.event_type):
                         continue
+                if one_of_a_people(span.root, hit):
+                    continue  # "the Russian bought the club": a person, not Russia
+                if place_on_noun(span.root, hit, role, cand.event_type):
+                    continue  # "asked a Boston court": the court, not Boston
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
                 if cand.event_type == "Statement" and role == "agent" and modifier(span.root):
@@ -188,11 +217,15 @@ def object_role(verb: Token, etype: str, default: str) -> str:
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
     """Organisations and countries named on a subject that names no one itself ("Taliban gunmen", "Acme's
-    directors", "its board")."""
+    directors", "its board"); not a country on a firm ("the US giant") nor a people's word in the name of a
+    body ("the Scottish Executive", "the Welsh Assembly": the body acts, not the country), though a minister
+    speaks for it ("the Polish Foreign Minister")."""
     out: list[Hit] = []
     for c in subj.children:
         on_noun = c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and subj.pos_ == "NOUN")
-        if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS:
+        if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS and not (
+                hit.entity.type == "Country" and subj.lemma_.lower() in _UNNAMED_ACTORS) and not (
+                hit.mention.kind == "demonym" and subj.pos_ == "PROPN" and subj.lemma_.lower() not in _STATE_ROLES):
             out.append(hit)  # not "Vox's Yglesias": a name the index missed still names who acts
         elif c.dep_ == "poss" and subj.pos_ == "NOUN" and (hit := org_antecedent(c, index)) is not None:
             out.append(hit)  # "Its directors backed ...", "the firm's directors backed ..."
@@ -274,10 +307,25 @@ _REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "
                               "derail", "obstruct"})
 
 
+#: Verbs whose subject is punished by the ban, fine or suspension their object names ("served a two-year ban",
+#: "received a fine", "faces a ban").
+_PUNISHED: Final = frozenset({"serve", "receive", "face", "get", "suffer", "incur", "risk", "earn", "collect",
+                              "escape", "avoid", "appeal", "contest", "challenge", "accept", "begin", "complete"})
+#: Verbs whose subject neither imposes nor suffers the sanction it names ("defy a ban", "breach the embargo").
+_FLOUTING: Final = frozenset({"defy", "breach", "break", "flout", "violate", "evade", "dodge", "ignore", "oppose",
+                              "criticise", "criticize", "condemn", "welcome", "support", "back"})
+
+
 def governor_role(verb: Token, etype: str) -> str | None:
     """The role of the subject of ``verb`` in the event its object names: agent, except that a verb of
     reacting ("drew protests", "welcomed the talks") makes it none, and for an attack or a death only a verb
-    of doing makes it the agent, a verb of undergoing the target, and any other none."""
+    of doing makes it the agent, a verb of undergoing the target, and any other none. Who serves, receives or
+    faces a ban is its target; who defies or opposes one takes no part."""
+    if etype == "Sanction":
+        lemma = verb.lemma_.lower()
+        if lemma in _PUNISHED:
+            return "target"
+        return None if lemma in _FLOUTING or lemma in _REACTING else "agent"
     if etype not in ("Attack", "Death"):
         return None if verb.lemma_.lower() in _REACTING else "agent"
     lemma = verb.lemma_.lower()
@@ -348,24 +396,53 @@ def _sentences_between(sents: list[Span], first: int, start: int) -> int:
 #: Pronouns that may stand for an organisation or a country ("it bought", "its takeover"); "they" and "their"
 #: name people as often as a firm ("pensioners ... their retirement").
 _ORG_PRONOUNS: Final = frozenset({"it", "its"})
-#: Nouns that, after "the", stand for an organisation named before ("the firm", "the company's bid").
+#: Nouns that, after "the", stand for an organisation named before ("the firm", "the company's bid", "the
+#: Seattle-based carmaker").
 _ORG_NOUNS: Final = frozenset({"firm", "company", "group", "bank", "club", "band", "carrier", "airline", "retailer",
                                "insurer", "broadcaster", "giant", "corporation", "conglomerate", "operator", "team",
-                               "government", "party"})
+                               "government", "party", "maker", "manufacturer", "carmaker", "chain", "producer",
+                               "provider", "lender", "brewer", "developer", "supermarket", "charity"})
+# not nouns of who reports or oversees ("the newspaper", "the regulator", "the agency"): in "Acme plans ..., the
+# newspaper said" the clause's subject is what they report on, not who they are
+#: Subjects a country's name on which says where they are from, not that the country acts: "the US giant
+#: bought ...", "a German investor bid ..." (but "the US government", "US troops").
+_UNNAMED_ACTORS: Final = (_ORG_NOUNS | _PERSON_NOUNS) - {"government", "party"}
 #: What such a word may stand for: "it" and "the government" also a country ("Iran said it would ...").
 _STATE_WORDS: Final = frozenset({"it", "its", "government"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+#: Words on such a noun that make it another organisation than one named before ("the parent company", "a
+#: rival firm", "the new group").
+_OTHER_ORG: Final = frozenset({"parent", "rival", "other", "another", "new", "former", "sister", "holding", "joint",
+                               "subsidiary", "same", "old", "previous", "next", "first", "second", "last", "local",
+                               "private", "public", "state", "own", "shell", "different", "larger", "smaller",
+                               "bigger", "biggest", "largest", "smallest", "one", "such"})
+
+
+def _describes(tok: Token) -> bool:
+    """The modifiers of an organisation noun describe the one named before, not another: "the US firm", "the
+    Seattle-based company", "the troubled airline"; not "the parent company", "the Microsoft team" (a name on
+    it names another), "the company that makes ..." (a clause picks one out)."""
+    plain = tok.lemma_.lower() in ("government", "party")  # "the Italian government" is Italy's, named by its modifier
+    for c in tok.children:
+        if c.dep_ in ("poss", "relcl", "acl", "prep", "nummod", "appos") or (
+                plain and c.dep_ in ("amod", "compound", "nmod", "npadvmod")):
+            return False
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and (
+                c.lower_ in _OTHER_ORG or c.ent_type_ in ("ORG", "PERSON") or (c.pos_ == "PROPN" and not c.ent_type_)):
+            return False
+    return True
 
 
 def _org_word(tok: Token) -> bool:
     """``tok`` is a pronoun or a definite description that may stand for an organisation named before."""
     if tok.lower_ in _ORG_PRONOUNS:
-        if tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear", "remain"):
-            return False  # "It is impossible to say ...": no one
+        kids = list(tok.head.children)
+        if tok.lower_ == "it" and tok.head.lemma_.lower() in ("be", "seem", "appear", "remain") and (
+                any(c.dep_ in ("acomp", "attr") for c in kids) or not any(c.dep_ == "xcomp" for c in kids)):
+            return False  # "It is impossible to say ...": no one; but "it was to buy ..." names who buys
         return tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$")
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ORG_NOUNS and tok.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-        c.dep_ in ("amod", "compound", "nmod", "poss", "relcl", "acl", "prep") for c in tok.children)
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _describes(tok)
 
 
 def _subject_of(verb: Token, before: int) -> Token | None:
@@ -402,47 +479,126 @@ def _prior_subject(tok: Token) -> Token | None:
     return _subject_of(root, sent.start)
 
 
+def _in_subject(tok: Token) -> bool:
+    """``tok`` is a clause's subject or the possessor on one ("the firm's directors said")."""
+    return tok.dep_ in _SUBJECTS or (tok.dep_ == "poss" and tok.head.dep_ in _SUBJECTS)
+
+
+def _own_subject(tok: Token) -> Token | None:
+    """The subject of the clause ``tok`` is an object or oblique of ("The Navy barred the company")."""
+    head = tok
+    for _ in range(4):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    return None
+
+
+def _single_org(tok: Token, index: EntityIndex, types: set[str], skip: str | None) -> Hit | None:
+    """The one organisation (of ``types``) named in the sentence before ``tok`` or in its own before it, other
+    than ``skip``; None when there are none or several."""
+    doc = tok.doc
+    sent = tok.sent
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    keys: dict[str, Hit] = {}
+    salient: set[str] = set()
+    for s, e, h in index.within(prev_start, tok.i):
+        if h.entity.type in types and h.mention.kind != "demonym" and h.entity.key != skip:
+            keys.setdefault(h.entity.key, h)
+            if doc[s:e].root.dep_ in _SALIENT:
+                salient.add(h.entity.key)
+    if len(keys) != 1 or not salient or _named_later(tok, next(iter(keys)), index):
+        return None
+    return next(iter(keys.values()))
+
+
+#: Positions that make a name what a sentence is about, so that a description after it may take it up: a
+#: subject, an object or a possessor ("Boeing apologised", "Boeing's ethics"), not a name in a phrase ("signed
+#: from AC Milan").
+_SALIENT: Final = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "ROOT"})
+
+
+def _named_later(tok: Token, key: str, index: EntityIndex) -> bool:
+    """The organisation is named after ``tok`` in its sentence, so the description is another one: "The US firm
+    agreed to pay $2bn to exit a deal under which it could have had to buy Fiat" is not Fiat."""
+    return any(h.entity.key == key for _s, _e, h in index.within(tok.i + 1, tok.sent.end))
+
+
 def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None:
     """The organisation (or, for "it" and "the government", the country, never its people) a
     pronoun or "the firm" stands for, only when that is clear: the subject of the nearest clause before it, in
     its sentence or the one before ("Microsoft said it would buy ...", "Acme grew fast. The firm's takeover of
     ..."). When that subject is anything else (a person, "the album", a name of another type, two names joined
     by "and") the word is left unresolved; with no subject before it, a single organisation named in the two
-    sentences is taken. The hit's mention is the word itself, so its evidence stays in the trigger's sentence."""
+    sentences is taken. A description ("the company", "the US firm") says what it stands for, so when the
+    subject before it names nothing it too takes the single organisation named in the two sentences; as an
+    object it never stands for its own clause's subject ("The Navy barred the company": not the Navy).
+    The hit's mention is the word itself, so its evidence stays in the trigger's sentence."""
     if depth > 2 or index.at(tok) is not None or not _org_word(tok):
         return None
     types = {"Organization", "Country"} if tok.lower_ in _STATE_WORDS or tok.lemma_.lower() in _STATE_WORDS else {
         "Organization"}
     doc = tok.doc
     sent = tok.sent
-    subj = _prior_subject(tok)
+    described = tok.pos_ == "NOUN"
     found: Hit | None = None
-    if subj is not None:
-        if subj.conjuncts:
-            return None  # "Acme and Brill reported profits. It ...": which one
-        found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
-        if found is None or found.entity.type not in types or found.mention.kind == "demonym":
-            return None  # a demonym ("Venezuelans") names the people, not the state
+    if described and not _in_subject(tok):
+        own = _own_subject(tok)
+        mine = (index.at(own) or org_antecedent(own, index, depth + 1)) if own is not None else None
+        if own is not None and mine is None and own.pos_ in ("PRON", "PROPN"):
+            return None  # "It/He barred the company": whom "it" names is unknown, so which company too
+        found = _single_org(tok, index, types, mine.entity.key if mine is not None else None)
     else:
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        keys = {h.entity.key: h for _s, _e, h in index.within(prev_start, tok.i)
-                if h.entity.type in types and h.mention.kind != "demonym"}
-        if len(keys) != 1:
-            return None
-        found = next(iter(keys.values()))
+        subj = _prior_subject(tok)
+        if subj is not None:
+            if subj.conjuncts:
+                return None  # "Acme and Brill reported profits. It ...": which one
+            found = index.at(subj) or org_antecedent(subj, index, depth + 1)  # "The company said it would ..."
+            if found is not None and described and _named_later(tok, found.entity.key, index):
+                return None
+            if found is None and described and subj.pos_ == "NOUN":
+                found = _single_org(tok, index, types, None)  # "Its releases came as the company announced ..."
+            elif found is None or found.entity.type not in types or found.mention.kind == "demonym":
+                return None  # a demonym ("Venezuelans") names the people, not the state
+        else:
+            found = _single_org(tok, index, types, None)
     if found is None:
         return None
-    span = doc[tok.i - 1 : tok.i + 1] if tok.pos_ == "NOUN" and tok.i > 0 else doc[tok.i : tok.i + 1]
+    span = doc[tok.left_edge.i : tok.i + 1] if described else doc[tok.i : tok.i + 1]
     said = Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, "pronoun")
     return Hit(found.entity, said)
 
 
-def possessor_role(noun: Token, etype: str) -> str:
+#: Words on a ban that make it a punishment served ("his two-year ban", "her doping ban", "a lifetime ban").
+_PUNITIVE: Final = frozenset({"drug", "drugs", "doping", "year", "month", "week", "match", "game", "race", "life",
+                              "lifetime", "competition", "playing", "possible", "current", "provisional", "indefinite",
+                              "suspended", "long", "short"})
+
+
+def _punishment(noun: Token) -> bool:
+    """A ban or fine a person's possessive marks as served, not imposed: "his ten-year ban", "her doping ban";
+    not a policy ("Trump's travel ban", "Erdogan's ban on YouTube")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and not (
+                c.lemma_.lower() in _PUNITIVE or c.lower_ in _PUNITIVE or any(t.like_num for t in c.subtree)):
+            return False
+    return True
+
+
+def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
     """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
-    "of" phrase names the dead ("the army's killing of civilians": the army killed). Other nouns' possessor
-    acts ("Acme's takeover of ...")."""
+    "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
+    suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
+    possessor's entity type). Other nouns' possessor acts ("Acme's takeover of ...")."""
+    if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
+        return "target"
     if etype != "Death":
         return "agent"
     if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return "agent"
     return "target"
+

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.event_args import modifier, nationality_blocked, nationality_modifier, quantity_anchor
+from graphbuild.extract.event_args import (
+    country_on_actor,
+    modifier,
+    nationality_blocked,
+    nationality_modifier,
+    one_of_a_people,
+    quantity_anchor,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -165,6 +172,9 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
         role = roles.get(h.entity.type)
         if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
             continue
+        if one_of_a_people(trigger.doc[s:e].root, h) or (role not in _PLACE_ROLES and country_on_actor(
+                trigger.doc[s:e].root, h)):
+            continue  # "the Russian" is one person, not Russia; "the US firm" is a firm, not the United States
         if _governor_subject(trigger, trigger.doc[s:e].root):
             continue
         dist = trigger.i - e + 1 if e <= trigger.i else s - trigger.i
@@ -183,6 +193,9 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
         for s, e, h in _mentions_in(index, prev.start, prev.end):
             role = roles.get(h.entity.type)
             if role is None or (role not in _PLACE_ROLES and _names_another(prev.doc[s:e])):
+                continue
+            if one_of_a_people(prev.doc[s:e].root, h) or (role not in _PLACE_ROLES and country_on_actor(
+                    prev.doc[s:e].root, h)):
                 continue
             if _fits(role, etype, prev.doc[s:e].root):
                 return role, h, prev, "+arg.previous"

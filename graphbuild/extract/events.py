@@ -47,6 +47,7 @@ from graphbuild.extract.event_merge import absorb as _absorb
 from graphbuild.extract.event_merge import fold_across_types, fold_killings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
+from graphbuild.extract.event_parties import displaced_parties, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import fix_quoted_speakers
 from graphbuild.extract.event_status import event_status
@@ -208,7 +209,7 @@ def _hits_of(tok: Token, index: EntityIndex) -> list[Hit]:
     """Entities a noun phrase headed by ``tok`` names (itself, its conjuncts, or modifiers)."""
     out: list[Hit] = []
     for t in _conjuncts(tok):
-        hit = index.resolve(t)
+        hit = index.resolve(t) or (org_antecedent(t, index) if t.pos_ == "NOUN" else None)  # "barred the company"
         if hit is not None:
             out.append(hit)
         out.extend(appositive_names(t, hit, index))
@@ -246,7 +247,7 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and depth > 0):
             if child.lower_ == "which" and verb.dep_ == "relcl":
                 return relative_subject(child, index)  # "Russia, which will not stop bombing"
-            if (org := org_antecedent(child, index)) is not None:
+            if not child.conjuncts and (org := org_antecedent(child, index)) is not None:
                 return [org]  # "Acme said it would buy ...", "the firm bought ..."
             if child.lower_ in _NEG_SUBJ:
                 return []
@@ -278,8 +279,10 @@ def _prep_args(cand: Candidate, head: Token, index: EntityIndex) -> None:
         if role is None:
             continue
         pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        # what is appealed against is no party, nor whose it is ("appealed against his ban")
+        deep = cand.event_type == "Request" and prep == "against"
         for pobj in pobjs:
-            hits = _np_hits(pobj, index)
+            hits = _np_hits(pobj, index, deep=deep)
             for hit in hits:
                 r = role
                 if hit.entity.type in ("Place", "Country") and role == "participant" and prep in ("in", "at"):
@@ -323,6 +326,8 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
                 cand.add(role, h)
         if c.dep_ == "dobj" and c.lemma_.lower() in VEHICLES:
             _prep_args(cand, c, index)
+        if c.dep_ == "dobj":
+            displaced_parties(cand, c, index)  # "agreed a deal worth $5m with Acme"
     _prep_args(cand, tok, index)
     nested_places(cand, tok, index)
     if etype == "Statement":
@@ -352,7 +357,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     for c in tok.children:
         if c.dep_ == "poss":
             for h in _hits_of(c, index) or [h for h in [org_antecedent(c, index)] if h is not None]:
-                cand.add(possessor_role(tok, etype), h)
+                cand.add(possessor_role(tok, etype, h.entity.type), h)
         elif c.dep_ in ("amod", "compound", "nmod") and (mod := index.at(c)) is not None:
             if mod.entity.type == "Place":  # "a Middle East trip", "the London conference"
                 cand.add("destination" if etype == "Travel" else "place", mod)
@@ -360,6 +365,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
                 cand.add("agent", mod)
     _prep_args(cand, tok, index)
     nested_places(cand, tok, index)
+    displaced_parties(cand, tok, index)
     # the noun governed by a verb: "Kyiv launched a counter-offensive into ...", "Paying his fifth visit"
     anchor = quantity_anchor(tok)  # "launched a series of attacks": the series is what was launched
     head = anchor.head
@@ -382,6 +388,8 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         ):
             for h in _subject_hits(verb, index):
                 cand.add(role, h)
+    if etype == "Request":
+        request_addressee(cand, tok, index)
     # a relative clause on the noun: "attacks that have killed Ukrainians"
     for c in tok.children:
         if c.dep_ == "relcl":

@@ -1,0 +1,83 @@
+"""Parties of requests and deals that the parse hangs away from the trigger.
+
+- Who an appeal or complaint is lodged with is its target, and who lodges it its agent: "Smith lodged an
+  appeal against his ban with the tribunal" (the parse often hangs "with the tribunal" on "ban").
+- The other party of a deal named after a modifier of the deal noun: "agreed a settlement worth $5m with the
+  units of Brill" (Brill, through "the units of").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from graphbuild.extract.common import EntityIndex, Hit
+    from graphbuild.extract.events import Candidate
+
+#: Prepositions that name who a request is lodged with ("lodged an appeal with the court", "a complaint to
+#: the regulator").
+_ADDRESSEE: Final = frozenset({"with", "to", "before"})
+
+
+def request_addressee(cand: Candidate, noun: Token, index: EntityIndex) -> None:
+    """Who an appeal, complaint or petition is lodged with: an organisation after "with", "to" or "before" on the
+    verb that governs the noun ("Smith lodged an appeal with the tribunal") or inside the phrases the noun
+    governs, where the parse often hangs it ("an appeal against his ban with the tribunal"). The one who lodges
+    it is its agent, not its target."""
+    heads = [noun]
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        heads.append(noun.head)
+    todo = [(noun, 0)]
+    while todo:  # the noun's own phrases, two levels down
+        tok, depth = todo.pop()
+        for c in tok.children:
+            if c.dep_ == "prep" and depth < 2:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        heads.append(p)
+                        todo.append((p, depth + 1))
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in _ADDRESSEE:
+                continue
+            for p in c.children:
+                hit = index.at(p) if p.dep_ == "pobj" else None
+                if hit is not None and hit.entity.type == "Organization":
+                    for role in list(cand.args):
+                        cand.args[role] = [h for h in cand.args[role] if h.entity.key != hit.entity.key]
+                        if not cand.args[role]:
+                            del cand.args[role]
+                    cand.add("target", hit)
+
+
+def displaced_parties(cand: Candidate, noun: Token, index: EntityIndex) -> None:
+    """The other party of a deal or talks named after a modifier of the noun, where the parse hangs it: "agreed
+    a deal worth $5m with Acme", "a settlement totalling $2bn with the units of Brill" (through "of")."""
+    if cand.event_type not in ("Agreement", "Meet"):
+        return
+    for mod in noun.children:
+        if mod.dep_ not in ("amod", "acl"):
+            continue
+        for prep in mod.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between"):
+                continue
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    for hit in _party_names(p, index):
+                        cand.add("participant", hit)
+
+
+def _party_names(tok: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
+    """Names a party phrase gives: itself and its conjuncts, else the head of an "of" phrase ("the units of
+    Brill")."""
+    out = [h for t in [tok, *tok.conjuncts] if (h := index.at(t)) is not None]
+    if out or depth > 1:
+        return out
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_party_names(p, index, depth + 1))
+    return out
