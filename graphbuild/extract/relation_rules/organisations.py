@@ -15,6 +15,7 @@ from graphbuild.extract.relation_rules.base import (
     _is_facility,
     _is_geo,
     _is_org,
+    _not_owner,
     _pobj_hits,
     _tokens,
 )
@@ -57,7 +58,7 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
-            if nxt is not None and _is_org(nxt[2]) and not (
+            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) and not (
                     nxt[1] < sent.end and (doc[nxt[1]].lower_ in POST_HEADS or doc[nxt[1]].lower_ in TITLES)):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
 from graphbuild.extract.lexicon import POST_HEADS, TITLES
-from graphbuild.extract.relation_rules.base import _RANKS, Context
+from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -49,6 +49,9 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 if relation in _CONTAINMENT:
                     continue
                 if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)):
+                    continue
+                # "analyst X of Acme 's results" speaks of Acme (see affiliated_with.of)
+                if a[1] < b[0] <= a[1] + 2 and doc[a[1]].lower_ == "of" and _of_topic(doc, a[1], b[1]):
                     continue
                 # an object that belongs to another person's name is that person's: "Mia Hamm of the United
                 # States , Germany 's Birgit Prinz" says nothing of Hamm and Germany
