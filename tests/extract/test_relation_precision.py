@@ -100,3 +100,18 @@ def test_nationality_inside_a_name_is_world_knowledge(nlp) -> None:  # type: ign
     assert rule in WORLD_KNOWLEDGE_RULES
     facts = _facts(nlp, "Swedish furniture maker Ikea opened a store in Britain.")
     assert facts[("Ikea", "based_in", "Sweden", None)] not in WORLD_KNOWLEDGE_RULES
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Kaori Tanaka", True), ("Tosin Oke", True), ("Maria Lopez", True),
+    ("Regent Street", False), ("Gold Coast", False), ("North Yorkshire", False), ("Hong Kong", False),
+    ("Hokkaido", False), ("Sindh province", False),
+])
+def test_country_owns_no_person_typed_place(name: str, person: bool) -> None:
+    """"Japan 's Kaori Tanaka" with the name typed Place is a player, not a place in Japan (located_in.poss)."""
+    from graphbuild.extract.common import Hit
+    from graphbuild.extract.relation_rules.locations import _person_named
+    from graphbuild.model import DocEntity, Mention
+
+    mention = Mention(0, len(name), name, 0, len(name))
+    assert _person_named(Hit(DocEntity("e0", name, "Place", (mention,)), mention)) is person

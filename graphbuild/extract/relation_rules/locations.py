@@ -107,7 +107,7 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                 nxt = ctx.index.start_at.get(j)
             if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])) \
                     and not _not_owner(doc, s, e) and not _larger_owned(ctx, hit, e, nxt[0]) \
-                    and not _person_named(nxt[2]):
+                    and not (hit.entity.type == "Country" and _person_named(nxt[2])):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
     yield from _capitals_and_appositions(ctx)
     # "Rome is in Lazio", "The farm is located in Wapato"
@@ -136,11 +136,27 @@ def _larger_owned(ctx: Context, owner: Hit, poss: int, start: int) -> bool:
     return known is None or known[1] is not None or known[0] != "US"  # a US state may own a county
 
 
+#: Last words of two-word place names ("Regent Street", "Gold Coast", "West End") and first words ("New Town").
+_NAME_HEADS = _FACILITY_HEADS | _PLACE_NOUNS | _KIND_NOUNS | frozenset(
+    {"road", "street", "end", "coast", "bay", "lane", "avenue", "way", "gate", "heath", "green", "common", "cross",
+     "quay", "row", "market", "centre", "center", "gardens", "hall", "wharf", "docks", "point", "head", "cape",
+     "strait", "straits", "falls", "springs", "wood", "vale", "moor", "fields", "village", "town", "city"})
+_NAME_STARTS = _COMPASS | frozenset({"new", "st", "saint", "port", "fort", "mount", "lake", "san", "santa", "los",
+                                     "las", "el", "la", "le", "upper", "lower", "great", "little", "old"})
+
+
 def _person_named(hit: Hit) -> bool:
-    """Whether a "place" is written as a person's name, a common given name and a surname ("Japan 's Ai
-    Sugiyama", "Britain 's Tosin Oke" typed Place): a player or a speaker, not a place in the country."""
+    """Whether a "place" a country owns is written as a person's name ("Japan 's Ai Sugiyama", "Britain 's Tosin
+    Oke" typed Place): two capitalised words the place table does not know, neither a word of place names
+    ("Gold Coast", "North Yorkshire"), or a common given name first."""
     words = hit.mention.text.split()
-    return len(words) == 2 and is_given_name(words[0]) and gazetteer().lookup(hit.mention.text) is None
+    if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+        return False
+    gaz = gazetteer()
+    if gaz.lookup(hit.mention.text) is not None or gaz.place_country(hit.entity.label) is not None:
+        return False
+    return is_given_name(words[0]) or (
+        words[1].lower() not in _NAME_HEADS and words[0].lower() not in _NAME_STARTS)
 
 
 def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:
