@@ -54,6 +54,12 @@ NEGATIVE = [
     ("Local officials in Munich's state of Bavaria objected.", ("Bavaria", "located_in", "Munich")),
     # a roll of names is no chain of places
     ("Subs not used: Morley, Weaver, Onuoha, Dunne.", ("Onuoha", "located_in", "Dunne")),
+    # an "at" on the verb is where a match was played
+    ("Arsenal will entertain Fulham at Highbury on Saturday.", ("Fulham", "based_in", "Highbury")),
+    # neighbours in a list, and a person's work, are no membership (induced paths "S , O", "<poss")
+    ("The panel included Jane Smith, Oxfam, and the Red Cross.", ("Jane Smith", "affiliated_with", "Oxfam")),
+    ("Critics compared it with Mike Leigh's Vera Drake, which won in Venice.",
+     ("Mike Leigh", "affiliated_with", "Vera Drake")),
     # a continent inside another region: a list
     ("The company will move its plants to Asia, eastern Europe and Mexico.", ("Asia", "located_in", "Europe")),
 ]
@@ -85,6 +91,13 @@ POSITIVE: list[tuple[str, Fact]] = [
     ("He was born in Bingley, West Yorkshire, in 1950.", ("Bingley", "located_in", "West Yorkshire", None)),
     ("The plant moved to Mohammadia, south-east Algeria, last year.", ("Mohammadia", "located_in", "Algeria", None)),
     ("Swedish furniture maker Ikea opened a store in Britain.", ("Ikea", "based_in", "Sweden", None)),
+    ("Rupert Murdoch's News Corporation bought the newspaper last year.",
+     ("Rupert Murdoch", "affiliated_with", "News Corporation", None)),
+    # a directory line closing on a state is a chain, not a roll of names
+    ("San Gabriel River Channel, Azusa, Calif.; Santa Ana River, Riverside, Calif.",
+     ("Azusa", "located_in", "Calif.", None)),
+    ("The researchers of the Physics Department at Cambridge published the study.",
+     ("Physics Department", "based_in", "Cambridge", None)),
 ]
 
 

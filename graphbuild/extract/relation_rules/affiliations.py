@@ -16,6 +16,7 @@ from graphbuild.extract.lexicon import (
 )
 from graphbuild.extract.relation_rules.base import (
     _ABBREV_TITLES,
+    _FACILITY_HEADS,
     _FIRM_NOUNS,
     _GEO_NOUNS,
     _KILLER_NOUNS,
@@ -32,8 +33,10 @@ from graphbuild.extract.relation_rules.base import (
     _pobj_hits,
     _tokens,
     counterfactual,
+    is_party,
     quoted,
 )
+from graphbuild.extract.relation_rules.geography import _ORG_HEADS
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -220,9 +223,10 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
                 and _is_org(nxt[2]):
             # "Stephanie Powell , of the DEM 's division"
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.comma_of", 0.65)
-        # "Brian Mulroney 's Progressive Conservative Party"
+        # "Brian Mulroney 's Progressive Conservative Party"; a person's film, book or song is no body:
+        # "Mike Leigh 's Vera Drake" (a name that does not end in a word for a body)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].text in _POSS \
-                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]):
+                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]) and _body(nxt[2]):
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of" and not _plural_name(doc, s, e):
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
@@ -306,6 +310,21 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
             elif _is_org(name) and tok.lemma_ in _FIRM_NOUNS:
                 # "Sumitomo , Japan 's third-largest bank", "Spain 's most powerful bank , Santander"
                 yield ctx.rel(name, "based_in", geo, tok.sent, "based_in.poss_appos", 0.65)
+
+
+#: Last words of a body's name after a person's possessive ("Lakshmi Mittal 's LNM Holdings").
+_BODY_WORDS = (_ORG_HEADS - _FACILITY_HEADS) | frozenset(
+    {"party", "holdings", "enterprises", "chambers", "label", "administration", "cabinet", "campaign", "firm",
+     "coalition", "movement", "partners", "capital", "industries", "systems", "media", "entertainment", "nation",
+     "order", "front", "brotherhood", "alliance"})
+
+
+def _body(hit: Hit) -> bool:
+    """Whether an organisation's name says it is a body (a party, a firm, a council), not a work: its head word,
+    the last one or the one before "of" ("LNM Holdings", "Nation of Islam"; not "Kingdom of Heaven")."""
+    words = hit.entity.label.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return is_party(hit.entity) or head in _BODY_WORDS
 
 
 def _plural_name(doc: Doc, s: int, e: int) -> bool:

@@ -259,7 +259,11 @@ def _name_roll(doc: Doc, s: int, e: int, sent: Span) -> bool:
     commas = sum(1 for t in doc[start:end] if t.text == ",")
     if commas < 2 or not all(t.pos_ == "PROPN" or t.is_title for t in words):
         return False
-    entry = gazetteer().lookup(words[-1].text)  # a chain "Huangpi , Wuhan , Hubei , China" is no roll
+    # a chain closing on a state or country ("Huangpi , Wuhan , Hubei , China", "X Channel , Azusa , Calif. ;")
+    last = words[-1].text
+    if _norm_word(last) in US_STATE_ABBREVIATIONS or last in US_STATE_NAMES:
+        return False
+    entry = gazetteer().lookup(last)
     return entry is None or entry.type != "Country"
 
 

@@ -41,6 +41,10 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
                 if other is not None and words == ["at"] and _is_facility(other):
                     other = None
+                # and an "at" the parse hangs on a verb or another noun says where something happened: "Spurs
+                # entertain Brighton at White Hart Lane", "managed by X at Porto", "a win over Y at Z"
+                if other is not None and words == ["at"] and not s <= doc[i - 1].head.i < e:
+                    other = None
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
                     rule = "based_in." + "_".join(words)
