@@ -60,6 +60,9 @@ NEGATIVE = [
     ("The panel included Jane Smith, Oxfam, and the Red Cross.", ("Jane Smith", "affiliated_with", "Oxfam")),
     ("Critics compared it with Mike Leigh's Vera Drake, which won in Venice.",
      ("Mike Leigh", "affiliated_with", "Vera Drake")),
+    # a figure of speech names no one's nationality
+    ("The plan will hurt the average American Joe more than anyone in Washington.",
+     ("Joe", "affiliated_with", "United States")),
     # a continent inside another region: a list
     ("The company will move its plants to Asia, eastern Europe and Mexico.", ("Asia", "located_in", "Europe")),
 ]

@@ -256,6 +256,9 @@ def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type != "Country" or e >= len(doc):
             continue
         nxt = ctx.index.start_at.get(e)
+        # "the average American Joe": a figure of speech, no one's nationality
+        if s > 0 and doc[s - 1].lower_ in ("average", "ordinary", "typical", "everyday", "regular"):
+            continue
         if nxt is not None and nxt[2].entity.type == "Person" and hit.mention.text[:1].isupper():
             yield ctx.rel(nxt[2], "affiliated_with", hit, ctx.sent_of[s], "affiliated_with.demonym", 0.6)
 
