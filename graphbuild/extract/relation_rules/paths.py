@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
-from graphbuild.extract.lexicon import POST_HEADS, TITLES
+from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
 from graphbuild.model import Relation
 
@@ -51,7 +51,8 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # a surface row with no word between the two names ("S , O", "O S") reads lists and neighbours
                 # as membership: "Lewsey , Erinle , Abbott", "Gretchen Wilson , Hoobastank", "New Yorker Dick
                 # Morris" (an audit of a whole-BBC build found nearly all wrong; no dev gold or Re-DocRED hit)
-                if pat.level == "surface" and not any(w.isalpha() for w in pat.path.split() if w not in ("S", "O")):
+                if pat.level == "surface" and not any(w.isalpha() for w in pat.path.split() if w not in ("S", "O")) \
+                        and not _post_after(doc, b[1], ctx.sent_of[b[0]].end):  # "Tom Hale , Oxfam policy adviser"
                     continue
                 # a person's possessive is mostly a work ("Philip Roth 's The Plot Against America", "Tarkovsky 's
                 # Stalker"); the party case is affiliated_with.person_poss ("Brian Mulroney 's Conservative Party")
@@ -69,6 +70,15 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                         subj.entity.key, obj.entity.key):
                     continue
                 yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
+
+
+def _post_after(doc: Doc, i: int, stop: int) -> bool:
+    """Whether lower-case words from token ``i`` end in a post or an occupation: "Oxfam policy adviser"."""
+    k = i
+    while k < min(stop, i + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    return k > i and (doc[k - 1].lower_ in POST_HEADS or doc[k - 1].lower_ in TITLES
+                      or doc[k - 1].lemma_ in PERSON_NOUNS)
 
 
 #: "X is in Y": where someone is at the moment ("Lebed is now in Chechnya"), not where they live.
