@@ -16,6 +16,7 @@ from graphbuild.extract.lexicon import (
 )
 from graphbuild.extract.relation_rules.base import (
     _ABBREV_TITLES,
+    _FACILITY_HEADS,
     _FIRM_NOUNS,
     _GEO_NOUNS,
     _KILLER_NOUNS,
@@ -25,13 +26,17 @@ from graphbuild.extract.relation_rules.base import (
     _comma_chain,
     _is_geo,
     _is_org,
+    _not_owner,
+    _of_topic,
     _person,
     _place_like,
     _pobj_hits,
     _tokens,
     counterfactual,
+    is_party,
     quoted,
 )
+from graphbuild.extract.relation_rules.geography import _ORG_HEADS
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -110,7 +115,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         sent = ctx.sent_of[s]
         found: list[tuple[Hit, str]] = []
         for c in root.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS | PRIZE_NOUNS:
                 found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
                 # "X , the New York attorney representing Church 's"
                 found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
@@ -125,11 +130,14 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         j = s
         while j > sent.start and j > s - 4 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
             j -= 1
-        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]):
+        # but a title won is no membership: "Wimbledon champion X", "Booker winner X"
+        prize = j < s and doc[s - 1].lemma_.lower() in PRIZE_NOUNS
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize:
             found.append((prev[2], "affiliated_with.org_noun"))
         # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
         # but a post or a team position is not a home: "US president X", "England centre X" (title.premod)
-        if (geo := _geo_before_noun(ctx, s, sent)) is not None and not _post_or_team_before(doc, s):
+        if (geo := _geo_before_noun(ctx, s, sent)) is not None and not _post_or_team_before(doc, s) \
+                and not (prize and geo.entity.type != "Country"):  # "Olympic champion X", "Wimbledon winner X"
             # "his German counterpart X", "Iranian diplomat X": someone acting for the country, not living there
             if doc[s - 1].lemma_ in _AGENT_NOUNS:
                 yield ctx.rel(hit, "affiliated_with", geo, sent, "affiliated_with.geo_noun", 0.6)
@@ -175,6 +183,12 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 yield ctx.rel(person, "affiliated_with", org, tok.sent, "affiliated_with.copula", 0.65)
 
 
+#: Nouns for someone who won a contest or a prize: the contest or prize before them ("Wimbledon champion X",
+#: "Oscar winner X", "Olympic gold medallist X") is no employer and no home.
+PRIZE_NOUNS = frozenset({"champion", "winner", "finalist", "semi-finalist", "runner-up", "medallist", "medalist",
+                         "nominee", "laureate", "titleholder", "title-holder", "victor", "champ"})
+
+
 #: Nouns whose "of Y" is no membership: "Kennedy was the victim of an FBI conspiracy".
 _NOT_MEMBER_NOUNS = frozenset({"victim", "target", "enemy", "critic", "opponent", "subject", "focus", "guest",
                                "customer", "client", "rival", "foe", "prisoner", "hostage"})
@@ -209,13 +223,15 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
                 and _is_org(nxt[2]):
             # "Stephanie Powell , of the DEM 's division"
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.comma_of", 0.65)
-        # "Brian Mulroney 's Progressive Conservative Party"
+        # "Brian Mulroney 's Progressive Conservative Party"; a person's film, book or song is no body:
+        # "Mike Leigh 's Vera Drake" (a name that does not end in a word for a body)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].text in _POSS \
-                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]):
+                and (nxt := ctx.index.start_at.get(e + 1)) is not None and _is_org(nxt[2]) and _body(nxt[2]):
             yield ctx.rel(hit, "affiliated_with", nxt[2], sent, "affiliated_with.person_poss", 0.6)
         if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ == "of" and not _plural_name(doc, s, e):
             nxt = ctx.index.start_at.get(e + 1) or ctx.index.start_at.get(e + 2)
-            if nxt is not None and nxt[2].mention.rule != "demonym":  # "X of Bulgarian rock band Y": not Bulgaria
+            if nxt is not None and nxt[2].mention.rule != "demonym" and not _of_topic(doc, e, nxt[1]):
+                # "X of Bulgarian rock band Y": not Bulgaria; "analyst X of Y 's results": about Y
                 other = nxt[2]
                 if other.entity.type == "Organization":
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of", 0.65)
@@ -240,6 +256,9 @@ def rule_demonym_person(ctx: Context) -> Iterator[Relation]:
         if hit.entity.type != "Country" or e >= len(doc):
             continue
         nxt = ctx.index.start_at.get(e)
+        # "the average American Joe": a figure of speech, no one's nationality
+        if s > 0 and doc[s - 1].lower_ in ("average", "ordinary", "typical", "everyday", "regular"):
+            continue
         if nxt is not None and nxt[2].entity.type == "Person" and hit.mention.text[:1].isupper():
             yield ctx.rel(nxt[2], "affiliated_with", hit, ctx.sent_of[s], "affiliated_with.demonym", 0.6)
 
@@ -251,7 +270,10 @@ def _poss_geo(ctx: Context, noun: Token) -> Hit | None:
                      for p in c.children if p.dep_ == "pobj"), noun)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     hit = ctx.index.at(owner) if owner is not None else None
-    return hit if hit is not None and _is_geo(hit) and hit.mention.rule != "demonym" else None
+    if hit is None or not _is_geo(hit) or hit.mention.rule == "demonym":
+        return None
+    s, e = ctx.index.span_of(hit)
+    return None if _not_owner(ctx.doc, s, e) else hit  # "St Dunstan 's and Stepney Green ward , Tower Hamlets"
 
 
 def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
@@ -291,6 +313,21 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
             elif _is_org(name) and tok.lemma_ in _FIRM_NOUNS:
                 # "Sumitomo , Japan 's third-largest bank", "Spain 's most powerful bank , Santander"
                 yield ctx.rel(name, "based_in", geo, tok.sent, "based_in.poss_appos", 0.65)
+
+
+#: Last words of a body's name after a person's possessive ("Lakshmi Mittal 's LNM Holdings").
+_BODY_WORDS = (_ORG_HEADS - _FACILITY_HEADS) | frozenset(
+    {"party", "holdings", "enterprises", "chambers", "label", "administration", "cabinet", "campaign", "firm",
+     "coalition", "movement", "partners", "capital", "industries", "systems", "media", "entertainment", "nation",
+     "order", "front", "brotherhood", "alliance"})
+
+
+def _body(hit: Hit) -> bool:
+    """Whether an organisation's name says it is a body (a party, a firm, a council), not a work: its head word,
+    the last one or the one before "of" ("LNM Holdings", "Nation of Islam"; not "Kingdom of Heaven")."""
+    words = hit.entity.label.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return is_party(hit.entity) or head in _BODY_WORDS
 
 
 def _plural_name(doc: Doc, s: int, e: int) -> bool:

@@ -15,6 +15,7 @@ from graphbuild.extract.lexicon import (
     US_STATE_ABBREVIATIONS,
     US_STATE_NAMES,
 )
+from graphbuild.gazetteer import gazetteer
 from graphbuild.model import DocEntity, Document, Relation
 
 if TYPE_CHECKING:
@@ -218,6 +219,8 @@ def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
     doc = ctx.doc
     if s >= 2 and doc[s - 1].text == "," and (p := ctx.index.end_at.get(s - 1)) is not None and _is_geo(p[2]):
         return True
+    if _name_roll(doc, s, e, sent):
+        return True
     i = e
     n = 0
     run: list[Hit] = []
@@ -237,6 +240,31 @@ def _in_list(ctx: Context, s: int, e: int, sent: Span) -> bool:
             and doc[i + 1].pos_ == "PROPN":
         return True
     return n >= 1 and i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("and", "or")
+
+
+def _name_roll(doc: Doc, s: int, e: int, sent: Span) -> bool:
+    """Whether tokens [s, e) are in a roll of bare names: a part of the sentence closed by ";" or opened by ":"
+    that holds three or more names and commas only (a team line-up "Lewsey , Erinle , Abbott , Voyce ;",
+    "Subs not used : Macken , Weaver , Onuoha , Jordan ."), unless it closes on a state or country."""
+    start = s
+    while start > sent.start and doc[start - 1].text not in (";", ":"):
+        start -= 1
+    end = e
+    while end < sent.end and doc[end].text != ";":
+        end += 1
+    opened = start > sent.start and doc[start - 1].text == ":"
+    if not (opened or (end < sent.end or (start > sent.start and doc[start - 1].text == ";"))):
+        return False
+    words = [t for t in doc[start:end] if not t.is_punct]
+    commas = sum(1 for t in doc[start:end] if t.text == ",")
+    if commas < 2 or not all(t.pos_ == "PROPN" or t.is_title for t in words):
+        return False
+    # a chain closing on a state or country ("Huangpi , Wuhan , Hubei , China", "X Channel , Azusa , Calif. ;")
+    last = words[-1].text
+    if _norm_word(last) in US_STATE_ABBREVIATIONS or last in US_STATE_NAMES:
+        return False
+    entry = gazetteer().lookup(last)
+    return entry is None or entry.type != "Country"
 
 
 def _place_like(hit: Hit) -> bool:
@@ -368,3 +396,48 @@ def quoted(tok: Token) -> bool:
         return True
     return marks == 0 and any(t.text in _QUOTES for t in tok.doc[tok.i:sent.end]) and any(
         t.lemma_ in ("say", "tell", "add") for t in tok.doc[tok.i:sent.end])
+
+
+#: Nouns of a body's part after "Y 's": "X of Acme 's legal team" is still a member of Acme.
+_UNIT_NOUNS = frozenset({"team", "unit", "division", "department", "office", "board", "staff", "arm", "branch",
+                         "bureau", "desk", "wing", "committee", "council", "subsidiary", "group", "section",
+                         "service", "faculty", "school", "lab", "laboratory", "centre", "center", "panel"})
+
+
+def _of_topic(doc: Doc, of: int, end: int) -> bool:
+    """Whether "PERSON of Y" (token ``of``, Y ending before ``end``) speaks about Y rather than for it: "of"
+    hangs on a verb ("said analyst X of the deal"), or Y owns a noun that is no part of a body ("X of Acme 's
+    strong results"). "X of Acme 's legal team" and "X of Sainsbury 's ," (a name in "'s") are members."""
+    if doc[of].head.pos_ in ("VERB", "AUX") and doc[of].head.i < of:
+        return True
+    if end >= len(doc) or doc[end].text not in _POSS:
+        return False
+    k = end + 1
+    while k < len(doc) and doc[k].pos_ in ("ADJ", "ADV", "NUM", "PUNCT") and doc[k].text not in (",", ".", ";"):
+        k += 1
+    if k >= len(doc) or doc[k].pos_ != "NOUN":
+        return False
+    while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":  # "Acme 's legal affairs team"
+        k += 1
+    return doc[k].lemma_.lower() not in _UNIT_NOUNS
+
+
+#: Verbs that name something by comparison: "X has been dubbed Britain 's Silicon Valley" (a metaphor, no place).
+_LIKENING = frozenset({"dub", "nickname", "brand", "label", "christen", "style", "liken", "compare", "call",
+                       "bill", "hail", "term"})
+
+
+def _not_owner(doc: Doc, s: int, e: int) -> bool:
+    """Whether the possessive after the place ``doc[s:e]`` owns nothing the text places in it: a likening
+    ("dubbed Britain 's Guantanamo Bay", "known as Europe 's Detroit"), or a "'s" inside a longer name ("St
+    Dunstan 's and Stepney Green ward", "St Mary 's")."""
+    if doc[s].lower_.rstrip(".") in ("st", "saint") or (e + 1 < len(doc) and doc[e + 1].lower_ in ("and", "&", "or")):
+        return True
+    for k in range(max(0, s - 4), s):
+        tok = doc[k]
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _LIKENING:
+            return True
+        if tok.lower_ == "as" and k > 0 and doc[k - 1].lemma_ in ("know", "describe", "see", "regard", "hail",
+                                                                 "bill", "tout", "style"):
+            return True
+    return False

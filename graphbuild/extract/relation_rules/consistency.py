@@ -46,6 +46,11 @@ _REGIONS = frozenset(
      "Central Europe", "Northern Europe", "Southern Europe", "Pacific", "Atlantic", "Arctic", "Mediterranean",
      "Gulf", "Persian Gulf", "Horn of Africa", "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Caucasus",
      "Baltic", "Baltics", "Sahel", "Maghreb", "Levant", "Americas", "Indochina", "Arabia"})
+#: Continents: inside no other region of :data:`_REGIONS` (Eurasia aside).
+_CONTINENTS = frozenset({"Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica",
+                         "Americas"})
+
+
 #: Last words of names of world regions and seas ("the Horn of Africa" aside, which _REGIONS lists).
 _REGION_WORDS = frozenset({"ocean", "sea", "gulf", "peninsula", "islands", "archipelago", "coast", "basin",
                            "mountains", "region", "africa", "asia", "europe", "america", "americas"})
@@ -88,6 +93,9 @@ def _contradicted(gaz: Gazetteer, rel: Relation, subj: DocEntity | None, obj: Do
             return False
         return inner not in _DEPENDENT or (obj.label not in US_STATE_NAMES and gaz.place_country(obj.label) is not None)
     if subj.label in _REGIONS:  # "Britain 's Europe Director": a continent is inside no country or town
+        # nor a continent inside another region: "to Asia , eastern Europe and Mexico" is a list
+        if subj.label in _CONTINENTS and obj.label in _REGIONS and obj.label != "Eurasia":
+            return True
         return outer is not None or (obj.type == "Place" and gaz.place_city(obj.label))
     town = _unique_town(gaz, subj)
     if town is None:

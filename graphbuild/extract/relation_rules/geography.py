@@ -182,8 +182,8 @@ def infer_name_home(ctx: Context, relations: list[Relation]) -> Iterator[Relatio
         if ent.type != "Organization" or ent.key not in first or ent.label in places:
             continue
         words = ent.label.split()
-        if len(words) < 2:
-            continue
+        if len(words) < 2 or any(w.lower() in ("v", "v.", "vs", "vs.", "versus") for w in words):
+            continue  # a fixture ("Leeds v Nottingham Forest") is no body with a home
         found = None
         if words[-1].lower() in _ORG_HEADS:  # "Calgary City Council": the longest place first
             for n in range(len(words) - 1, 0, -1):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import Hit, token_table
+from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.extract.relation_rules.base import (
     _COMPASS,
     _FACILITY_HEADS,
@@ -23,10 +24,12 @@ from graphbuild.extract.relation_rules.base import (
     _is_facility,
     _is_geo,
     _is_org,
+    _not_owner,
     _place_like,
     _pobj_hits,
     _tokens,
 )
+from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -102,7 +105,9 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
             while nxt is None and j < min(sent.end, e + 4) and doc[j].lower_ in _PLACE_MODIFIERS:
                 j += 1
                 nxt = ctx.index.start_at.get(j)
-            if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])):
+            if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])) \
+                    and not _not_owner(doc, s, e) and not _larger_owned(ctx, hit, e, nxt[0]) \
+                    and not (hit.entity.type == "Country" and _person_named(nxt[2])):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
     yield from _capitals_and_appositions(ctx)
     # "Rome is in Lazio", "The farm is located in Wapato"
@@ -117,6 +122,41 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         for _, other in _pobj_hits(tok, ctx.index, ("in",)):
             if _is_geo(other) and other.entity.key != place.entity.key:
                 yield ctx.rel(place, "located_in", other, tok.sent, "located_in.copula", 0.75)
+
+
+#: Kinds of place larger than a town: "Frankfurt 's state of Hessen" puts the town in the state, not the other way.
+_ABOVE_TOWNS = frozenset({"state", "country", "nation", "province", "canton", "region", "county"})
+
+
+def _larger_owned(ctx: Context, owner: Hit, poss: int, start: int) -> bool:
+    """Whether a town owns a larger kind of place: "Frankfurt 's state of Hessen" (the state holds the town)."""
+    if owner.entity.type != "Place" or not any(t.lemma_.lower() in _ABOVE_TOWNS for t in ctx.doc[poss + 1:start]):
+        return False
+    known = gazetteer().place_country(owner.entity.label)
+    return known is None or known[1] is not None or known[0] != "US"  # a US state may own a county
+
+
+#: Last words of two-word place names ("Regent Street", "Gold Coast", "West End") and first words ("New Town").
+_NAME_HEADS = _FACILITY_HEADS | _PLACE_NOUNS | _KIND_NOUNS | frozenset(
+    {"road", "street", "end", "coast", "bay", "lane", "avenue", "way", "gate", "heath", "green", "common", "cross",
+     "quay", "row", "market", "centre", "center", "gardens", "hall", "wharf", "docks", "point", "head", "cape",
+     "strait", "straits", "falls", "springs", "wood", "vale", "moor", "fields", "village", "town", "city"})
+_NAME_STARTS = _COMPASS | frozenset({"new", "st", "saint", "port", "fort", "mount", "lake", "san", "santa", "los",
+                                     "las", "el", "la", "le", "upper", "lower", "great", "little", "old"})
+
+
+def _person_named(hit: Hit) -> bool:
+    """Whether a "place" a country owns is written as a person's name ("Japan 's Ai Sugiyama", "Britain 's Tosin
+    Oke" typed Place): two capitalised words the place table does not know, neither a word of place names
+    ("Gold Coast", "North Yorkshire"), or a common given name first."""
+    words = hit.mention.text.split()
+    if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+        return False
+    gaz = gazetteer()
+    if gaz.lookup(hit.mention.text) is not None or gaz.place_country(hit.entity.label) is not None:
+        return False
+    return is_given_name(words[0]) or (
+        words[1].lower() not in _NAME_HEADS and words[0].lower() not in _NAME_STARTS)
 
 
 def _capitals_and_appositions(ctx: Context) -> Iterator[Relation]:

@@ -15,6 +15,7 @@ from graphbuild.extract.relation_rules.base import (
     _is_facility,
     _is_geo,
     _is_org,
+    _not_owner,
     _pobj_hits,
     _tokens,
 )
@@ -40,6 +41,10 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
                 if other is not None and words == ["at"] and _is_facility(other):
                     other = None
+                # and an "at" the parse hangs on a verb or another noun says where something happened: "Spurs
+                # entertain Brighton at White Hart Lane", "managed by X at Porto", "a win over Y at Z"
+                if other is not None and words == ["at"] and not s <= doc[i - 1].head.i < e:
+                    other = None
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
                     rule = "based_in." + "_".join(words)
@@ -57,7 +62,7 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
-            if nxt is not None and _is_org(nxt[2]) and not (
+            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) and not (
                     nxt[1] < sent.end and (doc[nxt[1]].lower_ in POST_HEADS or doc[nxt[1]].lower_ in TITLES)):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"

@@ -299,6 +299,9 @@ def rule_org_home(ctx: Context) -> Iterator[Relation]:
             continue
         obj_text = None if isinstance(country, Hit) else hit.mention.text.split()[0]
         if _is_org(hit):
-            yield ctx.rel(hit, "based_in", country, sent, "based_in.demonym", 0.7, object_text=obj_text)
+            # a nationality inside the name ("the British Bankers Association") hints at a home the text does not
+            # state: marked as world knowledge (graph.WORLD_KNOWLEDGE_RULES), like a town's country
+            rule = "based_in.demonym" if isinstance(country, Hit) else "based_in.demonym_name"
+            yield ctx.rel(hit, "based_in", country, sent, rule, 0.7, object_text=obj_text)
         elif hit.entity.type == "Place" or _is_facility(hit):
             yield ctx.rel(hit, "located_in", country, sent, "located_in.demonym", 0.7, object_text=obj_text)

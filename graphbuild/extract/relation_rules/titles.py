@@ -109,7 +109,8 @@ def _post_relations(
     if weak:
         return
     implied = IMPLIED_COUNTRY.get(title.lower())
-    if implied is not None and title[:1].isupper():
+    # an opposition post ("Shadow Home Secretary X") is no post of the state: the post stays without organisation
+    if implied is not None and title[:1].isupper() and not title.lower().startswith("shadow "):
         names = COUNTRY_NAMES.get(implied, frozenset({implied.lower()}))
         country = next((e for e in ctx.index.entities if e.type == "Country"
                         and (e.label == implied or e.label.lower() in names)), None)
@@ -227,13 +228,18 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             if i < sent.end and doc[i].text in _POSS:
                 i += 1
         found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))  # "chief executive" is one title
+        rank_start = i
         while found is None and i < sent.end and doc[i].lower_ in ("deputy", "senior", "chief", "former", "acting",
                                                                    "interim"):
             i += 1
             found = _title_after(doc, i, min(sent.end, i + _MAX_TITLE_WORDS + 2))
+            if doc[i - 1].lower_ == "former":
+                rank_start = i
         if found is None:
             continue
         tend, title = found
+        if rank_start < i:  # the rank is part of the post: "deputy chairman", "senior vice president"
+            title = doc[rank_start:tend].text
         if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
             nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
