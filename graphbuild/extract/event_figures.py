@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.common import token_table
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -74,7 +76,8 @@ def domain(doc: Doc) -> tuple[bool, bool]:
     """(about sport, about film) for the whole document, computed once per document."""
     if _DOMAIN and _DOMAIN[0][0] is doc:
         return _DOMAIN[0][1]
-    words = [t.lemma_.lower() for t in doc if t.is_alpha or "-" in t.text]
+    table = token_table(doc)
+    words = [lem for lem, w in zip(table.lemma, table.text, strict=True) if w.isalpha() or "-" in w]
     n = max(len(words), 1)
     sport_words = [w for w in words if w in _SPORT_CORE]
     film_words = [w for w in words if w in _FILM_WORDS]
@@ -87,7 +90,8 @@ def domain(doc: Doc) -> tuple[bool, bool]:
 
 
 def _lemmas(sent: Span, besides: int) -> set[str]:
-    return {t.lemma_.lower() for t in sent if t.i != besides}
+    lemma = token_table(sent.doc).lemma
+    return {lemma[i] for i in range(sent.start, sent.end) if i != besides}
 
 
 #: Modifiers of "war", "battle", "fight" that make it a contest of firms, bids or ideas.

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.common import token_table
 from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text
 from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold
@@ -235,16 +236,20 @@ def _idiom_name(doc: Doc, c: _Cand) -> bool:
     return k >= 0 and doc[k].text in _ANYBODY
 
 
+#: Tokens after which a capitalised word starts a line or a quotation, like a sentence start.
+_OPENERS: Final = frozenset({"\n", '"', "'", "“", "("})
+
+
 def generic_word_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``generic-word``: a lone legal or generic word ("Re", "Festival", "Royal") is no entity, nor is a
     common noun capitalised at a sentence start (:func:`_common_noun`) or the "average Joe" idiom."""
-    lower = frozenset(t.text for t in doc if t.text.islower())
+    text = token_table(doc).text
+    lower = frozenset(w for w in text if w.islower())
+    sent_starts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else set()
     starts: dict[str, bool] = {}  # capitalised word -> whether every occurrence starts a sentence
-    for t in doc:
-        if t.text[:1].isupper():
-            first = t.is_sent_start or t.i == 0 or doc[t.i - 1].text in {"\n", '"', "'", "“", "("} \
-                or doc[t.i - 1].is_space
-            starts[t.text] = starts.get(t.text, True) and first
+    for i, w in enumerate(text):
+        if w[:1].isupper() and starts.get(w, True):
+            starts[w] = i == 0 or i in sent_starts or text[i - 1] in _OPENERS or text[i - 1].isspace()
     return [c for c in cands if not (c.end - c.start == 1 and doc[c.start].text in LONE_GENERIC_WORDS
                                      and c.type != "Country")
             and not _common_noun(doc, c, lower, starts) and not _idiom_name(doc, c)]

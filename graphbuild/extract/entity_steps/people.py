@@ -281,8 +281,8 @@ def given_before_surname(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_
     extended: set[int] = set()
     for i in range(len(words) - 1):
         w, nxt = words[i], words[i + 1]
-        if i in covered or (i + 1 in covered and i + 1 not in bare_at) or i in caps or _key(nxt) not in bare \
-                or not _plain_word(w):
+        if i in covered or (i + 1 in covered and i + 1 not in bare_at) or i in caps or not _plain_word(w) \
+                or _key(nxt) not in bare:
             continue
         if len(w) < 3 or doc[i].pos_ != "PROPN" or w in HONORIFICS or w in STOP_NAMES or w in _NOT_TEAMS:
             continue
