@@ -212,3 +212,41 @@ def test_a_subject_in_a_lesser_clause_takes_no_he_added(nlp) -> None:  # type: i
     text = ("The charge was denied by Mr Hale, who said the rumours that Peter Lind was behind the plot were absurd. "
             "He warned reporters not to repeat them.")
     assert all("Peter Lind" not in s for s in _labels(nlp, text)[0])
+
+
+def _sentence_counts(nlp, text: str) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """For each evidence sentence (by start), how many event nodes of the document hold it."""
+    counts: dict[int, int] = {}
+    for ev in _events(nlp, text):
+        for start in {e.sentence_start for e in ev.evidence}:
+            counts[start] = counts.get(start, 0) + 1
+    return counts
+
+
+def test_a_speech_verb_inside_another_speakers_words_is_no_statement_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Ross said that Lee had promised him a freeze" is Ross's Statement only: Lee's promise is what Ross said."""
+    text = "Finance Minister Carl Ross said that union leader Tom Lee had promised him a pay freeze."
+    speakers, _ = _labels(nlp, text)
+    assert speakers == [["Carl Ross"]]
+    assert set(_sentence_counts(nlp, text).values()) == {1}
+
+
+def test_two_speakers_side_by_side_in_one_sentence_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Lee denied the report, but Ross said ..." has two speakers: neither is inside the other's words."""
+    speakers, _ = _labels(nlp, "Union leader Tom Lee denied the report, but Finance Minister Carl Ross said the "
+                               "budget was final.")
+    assert sorted(name for s in speakers for name in s) == ["Carl Ross", "Tom Lee"]
+
+
+def test_the_speakers_own_speech_inside_their_words_joins_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, "Finance Minister Carl Ross said he had told the unions that the budget was final.")
+    assert speakers == [["Carl Ross"]]
+
+
+def test_a_name_inside_the_speakers_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"the minister said Mr Lee was 'misleading the public'": Lee is spoken of, not speaking."""
+    text = ("Union leader Tom Lee criticised the budget on Monday.\n\n"
+            "But the finance minister said Mr Lee was \"misleading the public\" about the cuts.")
+    for ev in _events(nlp, text):
+        if ev.event_type == "Statement" and ev.quote and "misleading" in ev.quote:
+            raise AssertionError(ev.label)

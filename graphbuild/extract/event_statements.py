@@ -10,6 +10,12 @@ A statement that names no occasion (the lead seldom does) joins the speaker's ot
 does not set two apart: "Chernomyrdin said on Friday ... said on Thursday after a meeting" about one peace
 plan is one Statement.
 
+Whose words a sentence holds: a speaker is never a name inside its own reported words ("the minister said
+Mr Ford was 'misleading MPs'" is the minister's, not Ford's: :func:`speaker_outside_words`), and a speech verb
+inside another speaker's reported words ("Ross said Lee had promised him a rise") is part of what that speaker
+said, not a Statement of its own (:func:`drop_reported_speech`): one sentence, one speaker, unless the sentence
+has two speakers side by side ("Lee denied it, but Ross said ...").
+
 "..., he said" names the speaker by a pronoun; the name a pronoun resolves to is never one inside the
 speaker's own reported words ("Tony Blair would be in the front line, he said" is not Blair speaking):
 :func:`fix_quoted_speakers` moves such a speaker to the person named before the sentence.
@@ -99,6 +105,57 @@ def _content_tokens(verb: Token) -> set[int]:
         if c.dep_ in _CONTENT_DEPS:
             out.update(t.i for t in c.subtree)
     return out
+
+
+def _content_path(verb: Token, inner: Token) -> bool:
+    """Whether ``inner`` lies in what ``verb`` reports: below a clausal complement of it ("said [Lee had
+    promised ...]"), not in the verb's own clause nor in a quotation it is set after (in '"...," he said' the
+    quotation is the head of "said", not its content)."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= inner.i <= c.right_edge.i:
+            return inner in c.subtree
+    return False
+
+
+def speaker_outside_words(cands: Sequence[Candidate], index: EntityIndex) -> None:
+    """A Statement's speaker named inside its own reported words is not its speaker: "the minister said Mr Ford
+    was 'misleading MPs'" -- Ford is what the minister spoke of. Such a speaker is taken off (a Statement left
+    with no speaker is dropped later)."""
+    for cand in cands:
+        agents = cand.args.get("agent") if cand.event_type == "Statement" else None
+        if not agents:
+            continue
+        content = _content_tokens(cand.trigger)
+        if not content:
+            continue
+        keep = [h for h in agents if not _inside(index, h, content)]
+        if len(keep) == len(agents):
+            continue
+        if keep:
+            cand.args["agent"] = keep
+        else:
+            del cand.args["agent"]
+
+
+def drop_reported_speech(cands: list[Candidate]) -> list[Candidate]:
+    """Speech verbs inside another speaker's reported words, dropped: "Ross said Lee had promised him a rise"
+    is one Statement, Ross's; Lee's promise is what Ross said. A verb whose speakers are all the outer
+    speaker's ("Ross said he had told them") stays and joins the outer Statement; a noun ("criticised Lee's
+    remarks") names a Statement told elsewhere and stays too."""
+    statements = [c for c in cands if c.event_type == "Statement" and c.args.get("agent")]
+    if len(statements) < 2:
+        return cands
+    drop: set[int] = set()
+    for inner in statements:
+        if inner.trigger.pos_ not in ("VERB", "AUX"):
+            continue
+        mine = inner.keys("agent")
+        for outer in statements:
+            if (outer is not inner and outer.sent.start == inner.sent.start and not mine <= outer.keys("agent")
+                    and _content_path(outer.trigger, inner.trigger)):
+                drop.add(id(inner))
+                break
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 def _pronoun_subject(verb: Token) -> Token | None:
