@@ -250,3 +250,19 @@ def test_a_name_inside_the_speakers_words_is_not_the_speaker(nlp) -> None:  # ty
     for ev in _events(nlp, text):
         if ev.event_type == "Statement" and ev.quote and "misleading" in ev.quote:
             raise AssertionError(ev.label)
+
+
+def test_a_speaker_set_against_the_reported_words_keeps_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Labour say ..., while the Tories say ..." and "Siemens claims ...; Nokia says ..." have two speakers:
+    a contrasting clause and words before the verb outside quotation marks are not the first speaker's."""
+    speakers, _ = _labels(nlp, "Labour say a Green vote could let the Tories in, while the Tories say the Greens "
+                               "would mean higher taxes.")
+    assert sorted(name for s in speakers for name in s) == ["Conservative Party", "Labour"]
+    speakers, _ = _labels(nlp, "Siemens claims that Nokia is legally obliged to buy the plant; Nokia says the "
+                               "contract is no longer valid.")
+    assert sorted(name for s in speakers for name in s) == ["Nokia", "Siemens"]
+
+
+def test_a_speech_verb_inside_a_quotation_before_the_speaker_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, "\"Tom Lee promised me a pay freeze,\" Finance Minister Carl Ross said.")
+    assert speakers == [["Carl Ross"]]

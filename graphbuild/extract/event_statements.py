@@ -107,13 +107,29 @@ def _content_tokens(verb: Token) -> set[int]:
     return out
 
 
+#: Words that set a clause against the one it hangs on ("Labour say ..., while the Tories say ..."): what
+#: follows them is not part of what the first speaker reports.
+_CONTRAST: Final = frozenset({"while", "whereas", "but", "although", "though", "whilst"})
+
+
 def _content_path(verb: Token, inner: Token) -> bool:
     """Whether ``inner`` lies in what ``verb`` reports: below a clausal complement of it ("said [Lee had
     promised ...]"), not in the verb's own clause nor in a quotation it is set after (in '"...," he said' the
-    quotation is the head of "said", not its content)."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= inner.i <= c.right_edge.i:
-            return inner in c.subtree
+    quotation is the head of "said", not its content). A clause set against the reported words ("..., while
+    the Tories say ...", "... but Lee denied it") is not part of them, and words before the verb count only
+    inside quotation marks ("Fiat claims ...; GM says ..." are two speakers side by side)."""
+    if inner.i < verb.i and not _in_quotes(inner.doc, inner.i):
+        return False
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    t = inner
+    while t.i != t.head.i and t.i != verb.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+            return False
+        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in t.head.children):
+            return False
+        if t in comps:
+            return True
+        t = t.head
     return False
 
 

@@ -26,7 +26,8 @@ RETYPABLE: Final = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUA
 
 
 #: Honorifics stripped from the front of a person mention.
-HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"})
+HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+                               "Prof", "Prof.", "Professor"})
 
 
 #: Further words stripped from the front of a person name.
