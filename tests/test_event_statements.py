@@ -266,3 +266,11 @@ def test_a_speaker_set_against_the_reported_words_keeps_their_statement(nlp) -> 
 def test_a_speech_verb_inside_a_quotation_before_the_speaker_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     speakers, _ = _labels(nlp, "\"Tom Lee promised me a pay freeze,\" Finance Minister Carl Ross said.")
     assert speakers == [["Carl Ross"]]
+
+
+def test_he_said_is_not_a_person_named_in_its_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"He said Price had rented a truck" is not Price speaking (he would read "he had rented")."""
+    text = ("Car dealer Sam Ortiz testified on Tuesday against Tom Price. He said Price had rented a truck from him. "
+            "\"I was looking right at him,\" he told jurors.")
+    speakers, _ = _labels(nlp, text)
+    assert speakers == [["Sam Ortiz"]]

@@ -197,7 +197,8 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
     own or an earlier Statement's: "Milburn explained the public believe Labour and Tony Blair are the future.
     'Not many people ...,' he declared") takes the speaker of the Statement before it (when the pronoun fits,
     within :data:`_REACH` tokens), else the nearest fitting person who is a clause's subject before the
-    sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). A later
+    sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). So does a
+    "he said" resolved to a person named in its own reported words ("He said Lee had lied" is not Lee's). A later
     "he said" that was given to such a wrong speaker as the speaker before it follows the correction."""
     statements = [c for c in cands if c.event_type == "Statement"]
     _conjoined_speakers(statements, index)
@@ -212,8 +213,9 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
         if pron is not None and agents and reported:
             ante = index.antecedent_person(pron)
             quoted = ante.entity.key if ante is not None and _inside(index, ante, reported) else None
+            in_words = _named_in_words(index, cand.trigger)
             wrong = [h for h in agents if h.entity.key == quoted or (
-                h.entity.key in moved and h.mention.start == pron.idx)]
+                h.mention.start == pron.idx and (h.entity.key in moved or h.entity.key in in_words))]
             if wrong:
                 moved.update(h.entity.key for h in wrong)
                 agents = _replace(cand, index, pron, wrong, last)
@@ -224,6 +226,16 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.trigger.i)
+
+
+def _named_in_words(index: EntityIndex, verb: Token) -> set[str]:
+    """The entities named in what a speech verb reports: "he" cannot be one of them ("He said Lee had lied"
+    is not Lee speaking, or it would read "he had lied")."""
+    content = _content_tokens(verb)
+    if not content:
+        return set()
+    return {h.entity.key for s, e, h in index.within(min(content), max(content) + 1)
+            if all(i in content for i in range(s, e))}
 
 
 def _named_before(index: EntityIndex, verb: Token) -> Hit | None:
