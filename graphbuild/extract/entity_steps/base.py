@@ -26,8 +26,7 @@ RETYPABLE: Final = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUA
 
 
 #: Honorifics stripped from the front of a person mention.
-HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
-                               "Prof", "Prof.", "Professor"})
+HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"})
 
 
 #: Further words stripped from the front of a person name.
