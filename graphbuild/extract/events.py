@@ -48,7 +48,12 @@ from graphbuild.extract.event_merge import fold_across_types, fold_killings, fol
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
-from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
+from graphbuild.extract.event_statements import (
+    drop_reported_speech,
+    fix_quoted_speakers,
+    named_in_own_words,
+    speaker_outside_words,
+)
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.event_time import is_future, time_of
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
@@ -471,8 +476,8 @@ def extract_events(
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
     fix_quoted_speakers(cands, index)
-    speaker_outside_words(cands, index)
     cands = drop_reported_speech(cands)
+    cands = speaker_outside_words(cands, index)
     # the document's own text: doc.text would rebuild it from every token
     quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]
@@ -494,7 +499,8 @@ def extract_events(
                 continue
             prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
             found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
-            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted):
+            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted) and not (
+                    found_ctx[0] == "agent" and named_in_own_words(cand, found_ctx[1], index)):
                 role, hit, where, suffix = found_ctx
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
