@@ -254,13 +254,6 @@ def _named_in_words(index: EntityIndex, verb: Token) -> set[str]:
             if all(i in content for i in range(s, e))}
 
 
-def named_in_own_words(cand: Candidate, hit: Hit, index: EntityIndex) -> bool:
-    """Whether ``hit``, guessed from the context as the speaker of Statement ``cand``, is named in the
-    Statement's own reported words: "But the chancellor said Mr Lee was 'misleading MPs'" after a sentence about
-    Lee is not Lee speaking."""
-    return cand.event_type == "Statement" and hit.entity.key in _named_in_words(index, cand.trigger)
-
-
 def _named_before(index: EntityIndex, verb: Token) -> Hit | None:
     """The person named right before a speech verb, past commas ("his lawyer, Tom Hale, told"), who is not a
     clause's subject in the parse."""

@@ -51,7 +51,6 @@ from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argumen
 from graphbuild.extract.event_statements import (
     drop_reported_speech,
     fix_quoted_speakers,
-    named_in_own_words,
     speaker_outside_words,
 )
 from graphbuild.extract.event_status import event_status
@@ -499,8 +498,7 @@ def extract_events(
                 continue
             prev = sents_of[cand.sent.start - 1] if cand.sent.start > 0 else None
             found_ctx = context_argument(cand.trigger, cand.sent, prev, cand.event_type, index)
-            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted) and not (
-                    found_ctx[0] == "agent" and named_in_own_words(cand, found_ctx[1], index)):
+            if found_ctx is not None and not guessed_argument_wrong(cand, *found_ctx[:2], quoted):
                 role, hit, where, suffix = found_ctx
                 cand.add(role, hit)
                 cand.context[hit.entity.key] = (where, suffix)
