@@ -244,14 +244,12 @@ def test_the_speakers_own_speech_inside_their_words_joins_their_statement(nlp) -
 
 
 def test_a_name_inside_the_speakers_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    """"But the chancellor said Mr Lee was 'questioning ...' and said ...": Lee is spoken of, not speaking, so
-    the sentence does not join Lee's Statement."""
-    text = ("Green MP Tom Lee asked Mr Ross whether the Treasury had changed the figures, and said that the "
-            "auditors had received a letter from the Treasury. But the chancellor said Mr Lee was \"questioning "
-            "the honesty\" of the auditors and said the decision had been made independently.")
+    """"the minister said Mr Lee was 'misleading the public'": Lee is spoken of, not speaking."""
+    text = ("Union leader Tom Lee criticised the budget on Monday.\n\n"
+            "But the finance minister said Mr Lee was \"misleading the public\" about the cuts.")
     for ev in _events(nlp, text):
-        if ev.event_type == "Statement":
-            assert all("questioning" not in e.sentence for e in ev.evidence), ev.label
+        if ev.event_type == "Statement" and ev.quote and "misleading" in ev.quote:
+            raise AssertionError(ev.label)
 
 
 def test_a_speaker_set_against_the_reported_words_keeps_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -133,40 +133,24 @@ def _content_path(verb: Token, inner: Token) -> bool:
     return False
 
 
-def speaker_outside_words(cands: list[Candidate], index: EntityIndex) -> list[Candidate]:
-    """A Statement's speaker named inside reported words of its sentence is not its speaker: "the minister said
-    Mr Ford was 'misleading MPs'" -- Ford is what the minister spoke of, and so is he in "the chancellor said Mr
-    Ford was 'misleading MPs' and said ..." when the parse hangs the second "said" on Ford's clause. Such a
-    speaker is taken off; a Statement left with no speaker is dropped (no speaker is guessed for it from the
-    context: its words are another's)."""
-    statements = [c for c in cands if c.event_type == "Statement"]
-    gone: set[int] = set()
-    for cand in statements:
-        agents = cand.args.get("agent")
+def speaker_outside_words(cands: Sequence[Candidate], index: EntityIndex) -> None:
+    """A Statement's speaker named inside its own reported words is not its speaker: "the minister said Mr Ford
+    was 'misleading MPs'" -- Ford is what the minister spoke of. Such a speaker is taken off (a Statement left
+    with no speaker is dropped later)."""
+    for cand in cands:
+        agents = cand.args.get("agent") if cand.event_type == "Statement" else None
         if not agents:
             continue
         content = _content_tokens(cand.trigger)
-        verbs = [o.trigger for o in statements if o is not cand and o.sent.start == cand.sent.start]
-        keep = []
-        for h in agents:
-            if content and _inside(index, h, content):
-                continue
-            try:
-                root = index.doc[slice(*index.span_of(h))].root
-            except KeyError:
-                keep.append(h)  # a mention made for a pronoun
-                continue
-            # only words after the other verb count here: a stray quotation mark must not make a speaker named
-            # before it part of the words it reports
-            if not any(v.i < root.i and _content_path(v, root) for v in verbs):
-                keep.append(h)
+        if not content:
+            continue
+        keep = [h for h in agents if not _inside(index, h, content)]
         if len(keep) == len(agents):
             continue
         if keep:
             cand.args["agent"] = keep
         else:
-            gone.add(id(cand))
-    return [c for c in cands if id(c) not in gone] if gone else cands
+            del cand.args["agent"]
 
 
 def drop_reported_speech(cands: list[Candidate]) -> list[Candidate]:

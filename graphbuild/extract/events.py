@@ -48,11 +48,7 @@ from graphbuild.extract.event_merge import fold_across_types, fold_killings, fol
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
-from graphbuild.extract.event_statements import (
-    drop_reported_speech,
-    fix_quoted_speakers,
-    speaker_outside_words,
-)
+from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.event_time import is_future, time_of
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
@@ -475,8 +471,8 @@ def extract_events(
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
     fix_quoted_speakers(cands, index)
+    speaker_outside_words(cands, index)
     cands = drop_reported_speech(cands)
-    cands = speaker_outside_words(cands, index)
     # the document's own text: doc.text would rebuild it from every token
     quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]
