@@ -362,3 +362,28 @@ def test_two_topics_of_one_speaker_and_day_are_two_merged_statements() -> None:
                _statement("d", football)]
     events = _events(_graph(results))
     assert sorted(a["docs"] for a in events.values()) == [["a", "b"], ["c", "d"]]
+
+
+def _doc_events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    from graphbuild.extract import extract_doc
+
+    return list(extract_doc(nlp(text), Document(id="t", text=text)).events)
+
+
+@pytest.mark.model
+def test_a_speakers_own_press_conference_is_the_setting_of_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A press conference whose only party is the speaker is where the Statement was made, not a Meet."""
+    text = ("Singer Anna Holt said her house had been burgled. "
+            "At a press conference on Tuesday, Anna Holt gave details of the stolen jewellery.")
+    events = _doc_events(nlp, text)
+    assert [e.event_type for e in events] == ["Statement"]
+    assert len({e.sentence_start for e in events[0].evidence}) == 2
+    text = "Finance Minister Karl Brandt told his weekly news conference in Berlin that taxes would not rise."
+    assert [e.event_type for e in _doc_events(nlp, text)] == ["Statement"]
+
+
+@pytest.mark.model
+def test_a_conference_with_another_party_stays_a_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karl Brandt met French President Paul Marchand at a press conference in Paris. "
+            "Karl Brandt said taxes would not rise.")
+    assert sorted(e.event_type for e in _doc_events(nlp, text)) == ["Meet", "Statement"]

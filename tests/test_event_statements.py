@@ -212,3 +212,65 @@ def test_a_subject_in_a_lesser_clause_takes_no_he_added(nlp) -> None:  # type: i
     text = ("The charge was denied by Mr Hale, who said the rumours that Peter Lind was behind the plot were absurd. "
             "He warned reporters not to repeat them.")
     assert all("Peter Lind" not in s for s in _labels(nlp, text)[0])
+
+
+def _sentence_counts(nlp, text: str) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """For each evidence sentence (by start), how many event nodes of the document hold it."""
+    counts: dict[int, int] = {}
+    for ev in _events(nlp, text):
+        for start in {e.sentence_start for e in ev.evidence}:
+            counts[start] = counts.get(start, 0) + 1
+    return counts
+
+
+def test_a_speech_verb_inside_another_speakers_words_is_no_statement_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Ross said that Lee had promised him a freeze" is Ross's Statement only: Lee's promise is what Ross said."""
+    text = "Finance Minister Carl Ross said that union leader Tom Lee had promised him a pay freeze."
+    speakers, _ = _labels(nlp, text)
+    assert speakers == [["Carl Ross"]]
+    assert set(_sentence_counts(nlp, text).values()) == {1}
+
+
+def test_two_speakers_side_by_side_in_one_sentence_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Lee denied the report, but Ross said ..." has two speakers: neither is inside the other's words."""
+    speakers, _ = _labels(nlp, "Union leader Tom Lee denied the report, but Finance Minister Carl Ross said the "
+                               "budget was final.")
+    assert sorted(name for s in speakers for name in s) == ["Carl Ross", "Tom Lee"]
+
+
+def test_the_speakers_own_speech_inside_their_words_joins_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, "Finance Minister Carl Ross said he had told the unions that the budget was final.")
+    assert speakers == [["Carl Ross"]]
+
+
+def test_a_name_inside_the_speakers_words_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"the minister said Mr Lee was 'misleading the public'": Lee is spoken of, not speaking."""
+    text = ("Union leader Tom Lee criticised the budget on Monday.\n\n"
+            "But the finance minister said Mr Lee was \"misleading the public\" about the cuts.")
+    for ev in _events(nlp, text):
+        if ev.event_type == "Statement" and ev.quote and "misleading" in ev.quote:
+            raise AssertionError(ev.label)
+
+
+def test_a_speaker_set_against_the_reported_words_keeps_their_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Labour say ..., while the Tories say ..." and "Siemens claims ...; Nokia says ..." have two speakers:
+    a contrasting clause and words before the verb outside quotation marks are not the first speaker's."""
+    speakers, _ = _labels(nlp, "Labour say a Green vote could let the Tories in, while the Tories say the Greens "
+                               "would mean higher taxes.")
+    assert sorted(name for s in speakers for name in s) == ["Conservative Party", "Labour"]
+    speakers, _ = _labels(nlp, "Siemens claims that Nokia is legally obliged to buy the plant; Nokia says the "
+                               "contract is no longer valid.")
+    assert sorted(name for s in speakers for name in s) == ["Nokia", "Siemens"]
+
+
+def test_a_speech_verb_inside_a_quotation_before_the_speaker_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    speakers, _ = _labels(nlp, "\"Tom Lee promised me a pay freeze,\" Finance Minister Carl Ross said.")
+    assert speakers == [["Carl Ross"]]
+
+
+def test_he_said_is_not_a_person_named_in_its_own_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"He said Price had rented a truck" is not Price speaking (he would read "he had rented")."""
+    text = ("Car dealer Sam Ortiz testified on Tuesday against Tom Price. He said Price had rented a truck from him. "
+            "\"I was looking right at him,\" he told jurors.")
+    speakers, _ = _labels(nlp, text)
+    assert speakers == [["Sam Ortiz"]]

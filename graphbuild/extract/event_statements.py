@@ -10,6 +10,12 @@ A statement that names no occasion (the lead seldom does) joins the speaker's ot
 does not set two apart: "Chernomyrdin said on Friday ... said on Thursday after a meeting" about one peace
 plan is one Statement.
 
+Whose words a sentence holds: a speaker is never a name inside its own reported words ("the minister said
+Mr Ford was 'misleading MPs'" is the minister's, not Ford's: :func:`speaker_outside_words`), and a speech verb
+inside another speaker's reported words ("Ross said Lee had promised him a rise") is part of what that speaker
+said, not a Statement of its own (:func:`drop_reported_speech`): one sentence, one speaker, unless the sentence
+has two speakers side by side ("Lee denied it, but Ross said ...").
+
 "..., he said" names the speaker by a pronoun; the name a pronoun resolves to is never one inside the
 speaker's own reported words ("Tony Blair would be in the front line, he said" is not Blair speaking):
 :func:`fix_quoted_speakers` moves such a speaker to the person named before the sentence.
@@ -101,6 +107,73 @@ def _content_tokens(verb: Token) -> set[int]:
     return out
 
 
+#: Words that set a clause against the one it hangs on ("Labour say ..., while the Tories say ..."): what
+#: follows them is not part of what the first speaker reports.
+_CONTRAST: Final = frozenset({"while", "whereas", "but", "although", "though", "whilst"})
+
+
+def _content_path(verb: Token, inner: Token) -> bool:
+    """Whether ``inner`` lies in what ``verb`` reports: below a clausal complement of it ("said [Lee had
+    promised ...]"), not in the verb's own clause nor in a quotation it is set after (in '"...," he said' the
+    quotation is the head of "said", not its content). A clause set against the reported words ("..., while
+    the Tories say ...", "... but Lee denied it") is not part of them, and words before the verb count only
+    inside quotation marks ("Fiat claims ...; GM says ..." are two speakers side by side)."""
+    if inner.i < verb.i and not _in_quotes(inner.doc, inner.i):
+        return False
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    t = inner
+    while t.i != t.head.i and t.i != verb.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in t.children):
+            return False
+        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _CONTRAST for c in t.head.children):
+            return False
+        if t in comps:
+            return True
+        t = t.head
+    return False
+
+
+def speaker_outside_words(cands: Sequence[Candidate], index: EntityIndex) -> None:
+    """A Statement's speaker named inside its own reported words is not its speaker: "the minister said Mr Ford
+    was 'misleading MPs'" -- Ford is what the minister spoke of. Such a speaker is taken off (a Statement left
+    with no speaker is dropped later)."""
+    for cand in cands:
+        agents = cand.args.get("agent") if cand.event_type == "Statement" else None
+        if not agents:
+            continue
+        content = _content_tokens(cand.trigger)
+        if not content:
+            continue
+        keep = [h for h in agents if not _inside(index, h, content)]
+        if len(keep) == len(agents):
+            continue
+        if keep:
+            cand.args["agent"] = keep
+        else:
+            del cand.args["agent"]
+
+
+def drop_reported_speech(cands: list[Candidate]) -> list[Candidate]:
+    """Speech verbs inside another speaker's reported words, dropped: "Ross said Lee had promised him a rise"
+    is one Statement, Ross's; Lee's promise is what Ross said. A verb whose speakers are all the outer
+    speaker's ("Ross said he had told them") stays and joins the outer Statement; a noun ("criticised Lee's
+    remarks") names a Statement told elsewhere and stays too."""
+    statements = [c for c in cands if c.event_type == "Statement" and c.args.get("agent")]
+    if len(statements) < 2:
+        return cands
+    drop: set[int] = set()
+    for inner in statements:
+        if inner.trigger.pos_ not in ("VERB", "AUX"):
+            continue
+        mine = inner.keys("agent")
+        for outer in statements:
+            if (outer is not inner and outer.sent.start == inner.sent.start and not mine <= outer.keys("agent")
+                    and _content_path(outer.trigger, inner.trigger)):
+                drop.add(id(inner))
+                break
+    return [c for c in cands if id(c) not in drop] if drop else cands
+
+
 def _pronoun_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUN_SEX), None)
 
@@ -124,7 +197,8 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
     own or an earlier Statement's: "Milburn explained the public believe Labour and Tony Blair are the future.
     'Not many people ...,' he declared") takes the speaker of the Statement before it (when the pronoun fits,
     within :data:`_REACH` tokens), else the nearest fitting person who is a clause's subject before the
-    sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). A later
+    sentence; with neither, the guess is dropped (a Statement left with no speaker is dropped later). So does a
+    "he said" resolved to a person named in its own reported words ("He said Lee had lied" is not Lee's). A later
     "he said" that was given to such a wrong speaker as the speaker before it follows the correction."""
     statements = [c for c in cands if c.event_type == "Statement"]
     _conjoined_speakers(statements, index)
@@ -139,8 +213,9 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
         if pron is not None and agents and reported:
             ante = index.antecedent_person(pron)
             quoted = ante.entity.key if ante is not None and _inside(index, ante, reported) else None
+            in_words = _named_in_words(index, cand.trigger)
             wrong = [h for h in agents if h.entity.key == quoted or (
-                h.entity.key in moved and h.mention.start == pron.idx)]
+                h.mention.start == pron.idx and (h.entity.key in moved or h.entity.key in in_words))]
             if wrong:
                 moved.update(h.entity.key for h in wrong)
                 agents = _replace(cand, index, pron, wrong, last)
@@ -151,6 +226,16 @@ def fix_quoted_speakers(cands: Sequence[Candidate], index: EntityIndex) -> None:
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.trigger.i)
+
+
+def _named_in_words(index: EntityIndex, verb: Token) -> set[str]:
+    """The entities named in what a speech verb reports: "he" cannot be one of them ("He said Lee had lied"
+    is not Lee speaking, or it would read "he had lied")."""
+    content = _content_tokens(verb)
+    if not content:
+        return set()
+    return {h.entity.key for s, e, h in index.within(min(content), max(content) + 1)
+            if all(i in content for i in range(s, e))}
 
 
 def _named_before(index: EntityIndex, verb: Token) -> Hit | None:

@@ -44,12 +44,12 @@ from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import Merged as _Merged
 from graphbuild.extract.event_merge import absorb as _absorb
-from graphbuild.extract.event_merge import fold_across_types, fold_killings
+from graphbuild.extract.event_merge import fold_across_types, fold_killings, fold_speech_settings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_parties import displaced_parties, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
-from graphbuild.extract.event_statements import fix_quoted_speakers
+from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.event_time import is_future, time_of
 from graphbuild.extract.lexicon import LIGHT_VERBS, NOUN_TRIGGERS, PREP_ROLES, VEHICLES, VERB_TRIGGERS
@@ -479,6 +479,8 @@ def extract_events(
     sents_of = sentence_of(doc) if cands else []
     resolve_speakers(cands, index, sents_of)
     fix_quoted_speakers(cands, index)
+    speaker_outside_words(cands, index)
+    cands = drop_reported_speech(cands)
     # the document's own text: doc.text would rebuild it from every token
     quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]
@@ -520,6 +522,7 @@ def extract_events(
             _absorb(target, cand)
             secondary.append((target, cand))
     fold_across_types(merged, secondary)  # "the deal" and "the takeover" of one happening are one event
+    fold_speech_settings(merged, secondary)  # a speaker's own press conference is where a Statement was made
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
     kept = [m for m in merged if m.event_type != "Statement" or m.args.get("agent")]
     kept.sort(key=lambda c: c.start)
