@@ -49,6 +49,11 @@ DOCS = {
     "market_stocks": "Heavy buying of Japanese stocks pushed the Nikkei higher in Tokyo.",
     "deal": "Microsoft bought Activision for $69bn.",
     "stake": "BP sold its stake in Rosneft to Gazprom.",
+    # one party's two meetings with two others are two meetings; the same meeting told again is one
+    "two_meetings": ("Pierre Dumas met Jan Kowalski in Warsaw on Monday. On Tuesday Dumas held talks with "
+                     "Maria Rossi about the budget."),
+    "one_meeting": ("Pierre Dumas met Jan Kowalski in Warsaw on Monday. Dumas said the meeting with Kowalski "
+                    "had been useful."),
 }
 
 
@@ -197,3 +202,11 @@ def test_the_subject_of_a_clause_is_not_the_agent_of_an_event_in_its_adjunct(gra
     """"Channel Five broadcast the opera despite protests": Channel Five did not protest."""
     assert not any("Channel Five" in r.get("agent", set()) for _, r in _events(graph, "despite", "Protest"))
 
+
+
+def test_one_partys_meetings_with_different_people_stay_apart(graph: dict) -> None:  # type: ignore[type-arg]
+    meets = _events(graph, "two_meetings", "Meet")
+    assert len(meets) == 2
+    others = sorted(sorted(r.get("agent", set()) | r.get("participant", set())) for _, r in meets)
+    assert others == [["Jan Kowalski", "Pierre Dumas"], ["Maria Rossi", "Pierre Dumas"]]
+    assert len(_events(graph, "one_meeting", "Meet")) == 1

@@ -181,6 +181,8 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
         return same_statement(a, b)  # one speaker's words in one article, unless set apart (event_statements)
+    if not same_sentence and a.event_type == "Meet" and _other_parties(a, b):
+        return False
     if not same_sentence and same_happening(a, b):
         return True  # one happening told over several sentences (see event_merge)
     if same_sentence:
@@ -216,6 +218,13 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
     if bool(a.keys() & b.keys()):
         return True
     return set(b.args) <= {"place"} and (bool(b.context) or not _places_apart(a, b))
+
+
+def _other_parties(a: Candidate, b: Candidate) -> bool:
+    """Whether two meetings each name a party the other does not: "A met B" and, later, "a meeting of A with
+    C" are two meetings of A, not one."""
+    pa, pb = a.keys("agent", "participant"), b.keys("agent", "participant")
+    return len(pa) > 1 and len(pb) > 1 and bool(pa - pb) and bool(pb - pa)
 
 
 def _places_apart(a: Candidate, b: Candidate) -> bool:
