@@ -64,11 +64,12 @@ __all__ = [
 #: facts: a town's country from the gazetteer ("Nagano" -> Japan), containment carried along a chain
 #: (X based_in Los Angeles, Los Angeles located_in United States -> X based_in United States), a
 #: country's post read from its title alone ("Home Secretary" -> United Kingdom), and a body's country read
-#: from a nationality word inside its own name ("British Bankers Association" -> United Kingdom).  Their edges
+#: from a nationality word or a place inside its own name ("British Bankers Association" -> United Kingdom,
+#: "University of Alberta" -> Alberta).  Their edges
 #: say ``inferred``; a build with ``--stated-only`` leaves them out.
 WORLD_KNOWLEDGE_RULES = frozenset(
     {"located_in.gazetteer", "located_in.closure", "based_in.closure", "title.implied_country",
-     "based_in.demonym_name"}
+     "based_in.demonym_name", "based_in.name", "located_in.name"}
 )
 
 

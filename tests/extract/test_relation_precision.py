@@ -30,8 +30,18 @@ def _pairs(facts: dict[Fact, str]) -> set[tuple[str, str, str]]:
     return {(s, r, o) for s, r, o, _ in facts}
 
 
+#: A short sports report: its country names are teams.
+SPORT = ("Scotland doctor James Robson said the striker would miss the match. The midfielder and the goalkeeper "
+         "trained before the league fixture, and the referee gave a penalty after the goal in the tournament.")
+
 # a sentence and a (subject, relation, object) it must not give
 NEGATIVE = [
+    # a place ending a longer name is no home; a team's country is no home
+    ("Fans laughed as Little Britain star Tom Baxter took the stage in Leeds.",
+     ("Tom Baxter", "lives_in", "United Kingdom")),
+    (SPORT, ("James Robson", "lives_in", "Scotland")),
+    # a place before "murderer" says where, not whom
+    ("Ipswich murderer Tom Baxter was jailed for life on Monday.", ("Tom Baxter", "killed", "Ipswich")),
     # a contest or a prize won is no employer and no home
     ("Tennis fans cheered as Wimbledon champion Maria Sharapova arrived in Tokyo.",
      ("Maria Sharapova", "lives_in", "Wimbledon")),
@@ -75,6 +85,9 @@ def test_guard_stops(nlp, text: str, fact: tuple[str, str, str]) -> None:  # typ
 
 # near misses the guards must keep: (sentence, fact with title)
 POSITIVE: list[tuple[str, Fact]] = [
+    ("Leeds pensioner Mary Green won the lottery.", ("Mary Green", "lives_in", "Leeds", None)),
+    (SPORT, ("James Robson", "affiliated_with", "Scotland", None)),
+    ("Kennedy killer Lee Harvey Oswald was shot in Dallas.", ("Lee Harvey Oswald", "killed", "Kennedy", None)),
     ("Microsoft spokesman Tom Ferris said the software would ship in March.",
      ("Tom Ferris", "affiliated_with", "Microsoft", None)),
     ('"Margins are shrinking," said Mary Jones of Unilever in London.',
@@ -116,6 +129,14 @@ def test_nationality_inside_a_name_is_world_knowledge(nlp) -> None:  # type: ign
     assert rule in WORLD_KNOWLEDGE_RULES
     facts = _facts(nlp, "Swedish furniture maker Ikea opened a store in Britain.")
     assert facts[("Ikea", "based_in", "Sweden", None)] not in WORLD_KNOWLEDGE_RULES
+
+
+def test_place_inside_a_name_is_world_knowledge(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A place inside a body's name hints at its home ("University of Alberta"); "based in" states it."""
+    facts = _facts(nlp, "Oil prices rose in Alberta. The University of Alberta said the study would end.")
+    assert facts[("University of Alberta", "based_in", "Alberta", None)] in WORLD_KNOWLEDGE_RULES
+    facts = _facts(nlp, "Acme Corp, which is based in Alberta, said the study would end.")
+    assert facts[("Acme Corp", "based_in", "Alberta", None)] not in WORLD_KNOWLEDGE_RULES
 
 
 @pytest.mark.parametrize(("name", "person"), [

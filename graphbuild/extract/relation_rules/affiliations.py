@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import Hit, token_table
 from graphbuild.extract.dep_paths import doc_parse
+from graphbuild.extract.event_figures import domain
 from graphbuild.extract.lexicon import (
     PERSON_NOUNS,
     POST_HEADS,
@@ -80,7 +81,25 @@ def _geo_before_noun(ctx: Context, s: int, sent: Span) -> Hit | None:
     if j == s:
         return None
     prev = ctx.index.end_at.get(j)
-    return prev[2] if prev is not None and _is_geo(prev[2]) else None
+    if prev is None or not _is_geo(prev[2]):
+        return None
+    k = prev[0] - 1
+    if k >= sent.start and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        return None  # the place is the end of a longer name: "Little Britain star X", "BBC Scotland reporter X"
+    return prev[2]
+
+
+#: Players (:data:`SPORT_ROLES`) and team staff ("Scotland doctor X", "Wales record cap holder X").
+_TEAM_STAFF = frozenset({"doctor", "physio", "physiotherapist", "medic", "selector", "trainer", "boss", "holder",
+                         "legend", "great", "veteran", "debutant", "favourite", "favorite", "champion"}) | SPORT_ROLES
+
+
+def _team_country(ctx: Context, geo: Hit, noun: Token) -> bool:
+    """Whether ``geo`` is a country named by its name (not its demonym) before a player's or team staff's noun in a
+    sports report: "Scotland doctor X", "former Wales midfielders X and Y" name the team X plays or works for, not
+    where X lives ("US tycoon X" still says where he is from)."""
+    return geo.entity.type == "Country" and geo.mention.kind != "demonym" \
+        and noun.lemma_.lower() in _TEAM_STAFF and domain(ctx.doc)[0]
 
 
 def _post_or_team_before(doc: Doc, s: int) -> bool:
@@ -139,7 +158,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         if (geo := _geo_before_noun(ctx, s, sent)) is not None and not _post_or_team_before(doc, s) \
                 and not (prize and geo.entity.type != "Country"):  # "Olympic champion X", "Wimbledon winner X"
             # "his German counterpart X", "Iranian diplomat X": someone acting for the country, not living there
-            if doc[s - 1].lemma_ in _AGENT_NOUNS:
+            if doc[s - 1].lemma_ in _AGENT_NOUNS or _team_country(ctx, geo, doc[s - 1]):
                 yield ctx.rel(hit, "affiliated_with", geo, sent, "affiliated_with.geo_noun", 0.6)
             else:
                 yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
