@@ -19,6 +19,10 @@ CASES = [
     ("The planned visit to Paris went ahead.", "visit", "planned"),
     ("Polish Foreign Minister to visit Yugoslavia.", "visit", "planned"),
     ("Blair to meet Bush in Washington.", "meet", "planned"),
+    # a time ahead owning the event noun; a time past does not
+    ("Ministers prepared for next week's summit in Brussels.", "summit", "planned"),
+    ("Tomorrow's talks in Geneva will decide the matter.", "talks", "planned"),
+    ("Ministers praised last week's summit in Brussels.", "summit", "reported"),
     # negated: negation, refusal, denial, calling off
     ("Putin refused to hold direct talks with Ukraine.", "talks", "negated"),
     ("The minister denied attacking the village.", "attacking", "negated"),

@@ -107,7 +107,7 @@ def _own(tok: Token) -> str | None:
             return "hypothetical"
         if dep in ("amod", "compound") and low in _PLAN_ADJ:
             return "planned"
-        if dep in ("npadvmod", "advmod", "prep", "nmod") and (low in _AHEAD or any(
+        if dep in ("npadvmod", "advmod", "prep", "nmod", "poss") and (low in _AHEAD or any(
             g.lower_ in _AHEAD for g in c.children
         )):
             return "planned"
