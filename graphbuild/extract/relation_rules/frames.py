@@ -92,7 +92,10 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
             head = dep_paths.mention_head(doc, s, e)
             if head.head.i in range(org[0], org[1]) and head.dep_ in ("compound", "amod", "nmod"):
                 yield ctx.rel(org[2], "based_in", hit, sent, "based_in.geo_modifier", 0.6)
-        # "King assassin James Earl Ray", "Kennedy killer X" (not "Ipswich murderer X": a town is killed by no one)
-        if hit.entity.type == "Person" and e + 1 < sent.end and doc[e].lower_ in _KILLER_NOUNS and (killer := index.start_at.get(e + 1)) \
-                is not None and killer[2].entity.type == "Person" and hit.entity.key != killer[2].entity.key:
+        # "King assassin James Earl Ray", "Kennedy killer X" (not "Ipswich murderer X": a town is killed by no one;
+        # an assassin's name is a person's, whatever the name was typed: "the Lincoln assassin")
+        if e + 1 < sent.end and doc[e].lower_ in _KILLER_NOUNS \
+                and (hit.entity.type == "Person" or doc[e].lower_.startswith("assassin")) \
+                and (killer := index.start_at.get(e + 1)) is not None and killer[2].entity.type == "Person" \
+                and hit.entity.key != killer[2].entity.key:
             yield ctx.rel(killer[2], "killed", hit, sent, "killed.compound", 0.75)
