@@ -40,6 +40,9 @@ NEGATIVE = [
     ("Fans laughed as Little Britain star Tom Baxter took the stage in Leeds.",
      ("Tom Baxter", "lives_in", "United Kingdom")),
     (SPORT, ("James Robson", "lives_in", "Scotland")),
+    # a name the place table does not know before "frontman", "actor": a band or a show, not a home
+    ("Fans cheered Nirvana frontman Kurt Cobain.", ("Kurt Cobain", "lives_in", "Nirvana")),
+    ("He thanked Holby Vale actor Tom Baxter for the gift.", ("Tom Baxter", "lives_in", "Holby Vale")),
     # a place before "murderer" says where, not whom
     ("Ipswich murderer Tom Baxter was jailed for life on Monday.", ("Tom Baxter", "killed", "Ipswich")),
     # a contest or a prize won is no employer and no home

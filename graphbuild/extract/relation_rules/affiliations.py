@@ -38,6 +38,7 @@ from graphbuild.extract.relation_rules.base import (
     quoted,
 )
 from graphbuild.extract.relation_rules.geography import _ORG_HEADS
+from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -102,6 +103,15 @@ def _team_country(ctx: Context, geo: Hit, noun: Token) -> bool:
         and noun.lemma_.lower() in _TEAM_STAFF and domain(ctx.doc)[0]
 
 
+def _known_place(geo: Hit) -> bool:
+    """Whether ``geo`` is a country or a place the place table knows: before "singer", "actor" or "frontman" a
+    name the table does not know is mostly a band, a show or a club typed as a place ("Nirvana frontman X")."""
+    if geo.entity.type == "Country":
+        return True
+    gz = gazetteer()
+    return gz.lookup(geo.entity.label) is not None or gz.place_country(geo.entity.label) is not None
+
+
 def _post_or_team_before(doc: Doc, s: int) -> bool:
     """Whether the word before token ``s`` (past a rank) ends a post or a team position ("president", "centre")."""
     k = s - 1
@@ -160,7 +170,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             # "his German counterpart X", "Iranian diplomat X": someone acting for the country, not living there
             if doc[s - 1].lemma_ in _AGENT_NOUNS or _team_country(ctx, geo, doc[s - 1]):
                 yield ctx.rel(hit, "affiliated_with", geo, sent, "affiliated_with.geo_noun", 0.6)
-            else:
+            elif _known_place(geo):
                 yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:
