@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from tests.event_graphs import build_docs, roles_of
 
 pytestmark = pytest.mark.model
 
@@ -31,25 +30,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("antecedents")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def _roles(graph: dict, doc: str, etype: str) -> dict[str, set[str]]:  # type: ignore[type-arg]
-    """Role -> argument labels over the document's events of ``etype``."""
-    nodes = {n["id"]: n for n in graph["nodes"]}
-    roles: dict[str, set[str]] = {}
-    for n in graph["nodes"]:
-        if n.get("type") == "Event" and n["doc"] == doc and n["event_type"] == etype:
-            for e in graph["edges"]:
-                if e["source"] == n["id"]:
-                    roles.setdefault(e["relation"], set()).add(nodes[e["target"]]["label"])
-    return roles
+    return build_docs(tmp_path_factory.mktemp("antecedents"), DOCS)
 
 
 @pytest.mark.parametrize(("doc", "etype", "agent"), [
@@ -61,37 +42,37 @@ def _roles(graph: dict, doc: str, etype: str) -> dict[str, set[str]]:  # type: i
 ])
 def test_a_pronoun_or_the_firm_names_the_organisation_before(graph: dict, doc: str, etype: str,  # type: ignore[type-arg]
                                                              agent: str) -> None:
-    assert agent in _roles(graph, doc, etype).get("agent", set())
+    assert agent in roles_of(graph, doc, etype).get("agent", set())
 
 
 @pytest.mark.parametrize("doc", ["it_thing", "two_orgs", "firm_person"])
 def test_an_unclear_pronoun_names_no_agent(graph: dict, doc: str) -> None:  # type: ignore[type-arg]
     # "It" after "The device is cheap", after two companies, "the firm" after a person as subject
-    assert not _roles(graph, doc, "Transfer").get("agent")
+    assert not roles_of(graph, doc, "Transfer").get("agent")
 
 
 def test_whose_murder_names_who_died(graph: dict) -> None:  # type: ignore[type-arg]
-    roles = _roles(graph, "murder", "Death")
+    roles = roles_of(graph, "murder", "Death")
     assert "Anna Verde" in roles.get("target", set())
     assert "Anna Verde" not in roles.get("agent", set())
 
 
 def test_whose_killing_of_others_names_who_killed(graph: dict) -> None:  # type: ignore[type-arg]
-    roles = _roles(graph, "killing_of", "Death")
+    roles = roles_of(graph, "killing_of", "Death")
     assert "Syrian Army" in roles.get("agent", set())
 
 
 def test_a_country_on_a_person_noun_is_not_who_was_asked(graph: dict) -> None:  # type: ignore[type-arg]
-    assert "United States" not in _roles(graph, "banker", "Request").get("target", set())
-    assert "United States" in _roles(graph, "asked_country", "Request").get("target", set())
+    assert "United States" not in roles_of(graph, "banker", "Request").get("target", set())
+    assert "United States" in roles_of(graph, "asked_country", "Request").get("target", set())
 
 
 def test_who_tries_to_stop_a_sale_is_not_its_agent(graph: dict) -> None:  # type: ignore[type-arg]
-    assert "Yukon Oil" not in _roles(graph, "halt", "Transfer").get("agent", set())
-    assert "Hamas" in _roles(graph, "plans", "Attack").get("agent", set())
+    assert "Yukon Oil" not in roles_of(graph, "halt", "Transfer").get("agent", set())
+    assert "Hamas" in roles_of(graph, "plans", "Attack").get("agent", set())
 
 
 def test_an_empty_it_or_they_names_no_one(graph: dict) -> None:  # type: ignore[type-arg]
     # "It is impossible to say": no speaker; "they" names people as often as a firm
-    assert not _roles(graph, "pleonastic", "Statement").get("agent")
-    assert "Harlow Foods" not in _roles(graph, "they", "Attack").get("agent", set())
+    assert not roles_of(graph, "pleonastic", "Statement").get("agent")
+    assert "Harlow Foods" not in roles_of(graph, "they", "Attack").get("agent", set())

@@ -3,10 +3,9 @@ and by sex, one person of a people, who lodges an appeal and with whom, the othe
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from tests.event_graphs import build_docs, roles_of
 
 pytestmark = pytest.mark.model
 
@@ -41,82 +40,64 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("participants")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def _roles(graph: dict, doc: str, etype: str) -> dict[str, set[str]]:  # type: ignore[type-arg]
-    """Role -> argument labels over the document's events of ``etype``."""
-    nodes = {n["id"]: n for n in graph["nodes"]}
-    roles: dict[str, set[str]] = {}
-    for n in graph["nodes"]:
-        if n.get("type") == "Event" and n["doc"] == doc and n["event_type"] == etype:
-            for e in graph["edges"]:
-                if e["source"] == n["id"]:
-                    roles.setdefault(e["relation"], set()).add(nodes[e["target"]]["label"])
-    return roles
+    return build_docs(tmp_path_factory.mktemp("participants"), DOCS)
 
 
 def test_a_description_as_object_names_the_firm_before(graph: dict) -> None:  # type: ignore[type-arg]
-    assert "Kessler Aerospace" in _roles(graph, "banned_company", "Sanction").get("target", set())
+    assert "Kessler Aerospace" in roles_of(graph, "banned_company", "Sanction").get("target", set())
     # never its own clause's subject, and nothing when two firms could be meant
-    assert _roles(graph, "own_subject", "Sanction").get("target") == {"Kessler Aerospace"}
-    assert not _roles(graph, "two_firms", "Sanction").get("target")
+    assert roles_of(graph, "own_subject", "Sanction").get("target") == {"Kessler Aerospace"}
+    assert not roles_of(graph, "two_firms", "Sanction").get("target")
 
 
 def test_a_described_subject_is_the_firm_not_its_country(graph: dict) -> None:  # type: ignore[type-arg]
-    assert _roles(graph, "us_giant", "Transfer").get("agent") == {"Harlow Foods"}
-    assert "Harlow Foods" not in _roles(graph, "parent", "Transfer").get("agent", set())
-    assert "United States" not in _roles(graph, "us_giant", "Transfer").get("agent", set())
-    assert _roles(graph, "was_to_buy", "Transfer").get("agent") == {"Harlow Foods"}
+    assert roles_of(graph, "us_giant", "Transfer").get("agent") == {"Harlow Foods"}
+    assert "Harlow Foods" not in roles_of(graph, "parent", "Transfer").get("agent", set())
+    assert "United States" not in roles_of(graph, "us_giant", "Transfer").get("agent", set())
+    assert roles_of(graph, "was_to_buy", "Transfer").get("agent") == {"Harlow Foods"}
 
 
 def test_a_subject_pronoun_goes_to_the_previous_subject_of_its_sex(graph: dict) -> None:  # type: ignore[type-arg]
-    assert _roles(graph, "prev_subject", "Travel").get("agent") == {"Anna Berg"}
-    assert _roles(graph, "given_name", "Travel").get("agent") == {"Anna Berg"}
-    assert _roles(graph, "chain", "Travel").get("agent") == {"Tamara Voss"}  # "She ... She ... she" back to her
+    assert roles_of(graph, "prev_subject", "Travel").get("agent") == {"Anna Berg"}
+    assert roles_of(graph, "given_name", "Travel").get("agent") == {"Anna Berg"}
+    assert roles_of(graph, "chain", "Travel").get("agent") == {"Tamara Voss"}  # "She ... She ... she" back to her
 
 
 def test_one_of_a_people_is_a_person_not_the_country(graph: dict) -> None:  # type: ignore[type-arg]
-    assert "Russia" not in _roles(graph, "the_russian", "Transfer").get("agent", set())
-    assert "Russia" in _roles(graph, "the_russians", "Attack").get("agent", set())
+    assert "Russia" not in roles_of(graph, "the_russian", "Transfer").get("agent", set())
+    assert "Russia" in roles_of(graph, "the_russians", "Attack").get("agent", set())
 
 
 def test_roles_of_requests_and_deals(graph: dict) -> None:  # type: ignore[type-arg]
-    court = _roles(graph, "court", "Request")
+    court = roles_of(graph, "court", "Request")
     assert court.get("agent") == {"Marla Quint"}
     assert "Boston" not in court.get("target", set())
-    appeal = _roles(graph, "appeal", "Request")
+    appeal = roles_of(graph, "appeal", "Request")
     assert appeal.get("agent") == {"Trainer Dan Oakes"}
     assert appeal.get("target") == {"Court of Arbitration for Sport"}
-    ban = _roles(graph, "appeal", "Sanction")
+    ban = roles_of(graph, "appeal", "Sanction")
     assert "Trainer Dan Oakes" not in ban.get("agent", set())
     assert "Trainer Dan Oakes" in ban.get("target", set())  # "his ten-year ban" punishes him
-    assert "Erdogan" not in _roles(graph, "policy_ban", "Sanction").get("target", set())  # his ban on YouTube
-    assert "Granite Bank" in _roles(graph, "deal_worth", "Agreement").get("participant", set())
+    assert "Erdogan" not in roles_of(graph, "policy_ban", "Sanction").get("target", set())  # his ban on YouTube
+    assert "Granite Bank" in roles_of(graph, "deal_worth", "Agreement").get("participant", set())
 
 
 def test_who_serves_a_ban_is_its_target(graph: dict) -> None:  # type: ignore[type-arg]
-    served = _roles(graph, "served_ban", "Sanction")
+    served = roles_of(graph, "served_ban", "Sanction")
     assert served.get("target") == {"Tom Webb"}
     assert not served.get("agent")
-    assert _roles(graph, "imposed", "Sanction").get("agent") == {"European Union"}
+    assert roles_of(graph, "imposed", "Sanction").get("agent") == {"European Union"}
 
 
 def test_a_peoples_word_in_a_bodys_name_is_not_the_country(graph: dict) -> None:  # type: ignore[type-arg]
-    assert "Scotland" not in _roles(graph, "executive", "Sanction").get("agent", set())
-    assert "Russia" in _roles(graph, "troops", "Attack").get("agent", set())  # "Russian troops" are Russia's
+    assert "Scotland" not in roles_of(graph, "executive", "Sanction").get("agent", set())
+    assert "Russia" in roles_of(graph, "troops", "Attack").get("agent", set())  # "Russian troops" are Russia's
 
 
 def test_a_description_is_not_a_firm_named_after_it_or_only_in_passing(graph: dict) -> None:  # type: ignore[type-arg]
-    agreed = _roles(graph, "named_later", "Agreement")
+    agreed = roles_of(graph, "named_later", "Agreement")
     assert "Fiat" not in agreed.get("agent", set())
     assert "United States" not in agreed.get("agent", set()) | agreed.get("participant", set())
-    bought = _roles(graph, "in_a_phrase", "Transfer")
+    bought = roles_of(graph, "in_a_phrase", "Transfer")
     assert bought.get("agent") == {"Jim Hart"}
     assert "Apex Rovers" not in bought.get("target", set())

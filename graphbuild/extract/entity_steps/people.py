@@ -149,13 +149,26 @@ def name_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if len(people) < 2 or len(people) <= others:
             continue
         for s, e in line:
-            if (s, e) in people or not _plain_name(doc, s, e):
-                continue
-            over = {id(c): c for k in range(s, e) if (c := at.get(k)) is not None}
-            if any(c.authority >= 2 or c.start < s or c.end > e for c in over.values()):
-                continue
-            dropped.update(over)
-            added.append(_Cand(s, e, "Person", "person.list", authority=1))
+            if (s, e) not in people and _plain_name(doc, s, e):
+                _take_person(at, s, e, "person.list", dropped, added, over_person=True)
+    return _replaced(cands, dropped, added)
+
+
+def _take_person(at: dict[int, _Cand], s: int, e: int, rule: str, dropped: set[int], added: list[_Cand], *,
+                 over_person: bool) -> None:
+    """Add tokens ``s``..``e`` as a Person of ``rule`` in place of the candidates inside them, unless one of those
+    has authority, reaches outside, or (``over_person`` false) is already a Person."""
+    over = {id(c): c for k in range(s, e) if (c := at.get(k)) is not None}
+    if any(c.authority >= 2 or c.start < s or c.end > e or (not over_person and c.type == "Person")
+           for c in over.values()):
+        return
+    dropped.update(over)
+    added.append(_Cand(s, e, "Person", rule, authority=1))
+
+
+def _replaced(cands: list[_Cand], dropped: set[int], added: list[_Cand]) -> list[_Cand]:
+    """``cands`` without those whose id is in ``dropped``, with ``added``, in text order (unchanged when
+    nothing was added)."""
     if not added:
         return cands
     return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
@@ -339,13 +352,6 @@ def squad_lists(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if len(items) < 2:
             continue
         for s, e in items:
-            if not _plain_name(doc, s, e):
-                continue
-            over = {id(c): c for j in range(s, e) if (c := at.get(j)) is not None}
-            if any(c.authority >= 2 or c.start < s or c.end > e or c.type == "Person" for c in over.values()):
-                continue
-            dropped.update(over)
-            added.append(_Cand(s, e, "Person", "person.squad", authority=1))
-    if not added:
-        return cands
-    return sorted([c for c in cands if id(c) not in dropped] + added, key=lambda c: c.start)
+            if _plain_name(doc, s, e):
+                _take_person(at, s, e, "person.squad", dropped, added, over_person=False)
+    return _replaced(cands, dropped, added)
