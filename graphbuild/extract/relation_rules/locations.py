@@ -33,7 +33,7 @@ from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def rule_located_in(ctx: Context) -> Iterator[Relation]:
@@ -56,7 +56,10 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
         tok = doc[e]
         # "Pokrovsk in the eastern Donetsk region"; "the Savannah River Plant , in Aiken , S.C." (comma_in)
         comma_in = tok.text == "," and e + 2 < sent.end and doc[e + 1].lower_ == "in"
-        if (tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place")) or comma_in:
+        # "A Smith (Leeds)", "Ann Smith of Kenya": a person whose surname was typed Place, with a team or country
+        if tok.text in ("(", "of") and (_name_tail(ctx, s, sent) or _person_named(hit)):
+            pass
+        elif (tok.lower_ in ("in", "of") and (tok.lower_ == "in" or hit.entity.type == "Place")) or comma_in:
             name = "comma_in" if comma_in else tok.lower_
             other = _geo_after(ctx, e + (2 if comma_in else 1), sent.end, max_gap=4)
             if other is not None and other.entity.key != hit.entity.key:
@@ -143,6 +146,18 @@ _NAME_HEADS = _FACILITY_HEADS | _PLACE_NOUNS | _KIND_NOUNS | frozenset(
      "strait", "straits", "falls", "springs", "wood", "vale", "moor", "fields", "village", "town", "city"})
 _NAME_STARTS = _COMPASS | frozenset({"new", "st", "saint", "port", "fort", "mount", "lake", "san", "santa", "los",
                                      "las", "el", "la", "le", "upper", "lower", "great", "little", "old"})
+
+
+def _name_tail(ctx: Context, s: int, sent: Span) -> bool:
+    """Whether the place at token ``s`` ends a person's name: after an initial ("A Smith") or a capitalised word
+    that is no name and no place word ("Ann Smith" where only "Smith" was found)."""
+    if s <= sent.start or ctx.index.end_at.get(s) is not None:
+        return False
+    prev = ctx.doc[s - 1]
+    word = prev.text.rstrip(".")
+    if len(word) == 1 and word.isupper():
+        return True
+    return prev.pos_ == "PROPN" and word.isalpha() and word.istitle() and is_given_name(word)
 
 
 def _person_named(hit: Hit) -> bool:

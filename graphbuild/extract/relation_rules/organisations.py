@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from graphbuild.extract.common import token_table
+from graphbuild.extract.common import Hit, token_table
 from graphbuild.extract.lexicon import POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import (
     _POSS,
@@ -21,6 +22,28 @@ from graphbuild.extract.relation_rules.base import (
 )
 from graphbuild.model import Relation
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Last words of names of gatherings and contests, which happen in a place rather than being based there: "the
+#: Consumer Electronics Show in Las Vegas", "the Rugby World Cup Sevens in Hong Kong".
+_GATHERING_HEADS = frozenset(
+    {"show", "conference", "summit", "tournament", "championship", "championships", "cup", "games", "open", "run",
+     "marathon", "festival", "awards", "indoors", "sevens", "expo", "fair", "rally", "classic", "trophy", "grand",
+     "prix", "olympics", "convention", "congress", "forum", "meeting", "exhibition", "race", "international",
+     "premiership", "league", "series", "tour", "cross", "athletics"})
+
+
+def _gathering(hit: Hit) -> bool:
+    """Whether an organisation's name is that of a gathering or contest rather than a body."""
+    return hit.mention.text.split()[-1].lower() in _GATHERING_HEADS
+
+
+def _titled(hit: Hit) -> bool:
+    """Whether an "organisation" is a post: "the Archbishop of Cardiff", "the Mayor of Leeds"."""
+    last = hit.mention.text.split()[-1].lower()
+    return last in TITLES or last in POST_HEADS
+
 
 def rule_based_in(ctx: Context) -> Iterator[Relation]:
     """Organization (in|of|, based in) Place|Country; Place-based Organization; Place's Organization."""
@@ -36,8 +59,12 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                     "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
-            if words and words[-1] in ("in", "of", "at"):
+            if words and words[-1] in ("in", "of", "at") and not _gathering(hit) and not _titled(hit):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
+                # a bare "in" the parse hangs on a verb or another noun says where something was done, not where
+                # the body is: "launched the party in Leeds", "engines made by Acme in Spain"
+                if other is not None and words == ["in"] and not s <= doc[i - 1].head.i < e:
+                    other = None
                 # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
                 if other is not None and words == ["at"] and _is_facility(other):
                     other = None
@@ -62,8 +89,8 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
-            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) and not (
-                    nxt[1] < sent.end and (doc[nxt[1]].lower_ in POST_HEADS or doc[nxt[1]].lower_ in TITLES)):
+            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) and not _gathering(nxt[2]) and not (
+                    nxt[1] < sent.end and _before_post_or_name(doc[nxt[1]])):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
     table = token_table(doc)
@@ -97,3 +124,10 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         for geo in geos:
             for org in orgs:
                 yield ctx.rel(org, "based_in", geo, tok.sent, "based_in.headquarters", 0.8)
+
+
+def _before_post_or_name(tok: Token) -> bool:
+    """Whether the word after "Place 's Org" makes the organisation a modifier: of a post ("London 's Labour mayor",
+    "Europe 's Acme commissioners") or of a longer name ("Wales 's Acme Cup squad": a sponsor's name)."""
+    return tok.lower_ in POST_HEADS or tok.lower_ in TITLES or tok.lemma_.lower() in POST_HEADS \
+        or tok.lemma_.lower() in TITLES or (tok.pos_ == "PROPN" and tok.text[:1].isupper())

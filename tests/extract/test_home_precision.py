@@ -1,0 +1,66 @@
+"""Precision of an organisation's home (based_in) and of places in places (located_in): sentences a guard must
+stop and near misses it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.common import EntityIndex
+from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.relations import extract_relations
+from graphbuild.model import Document
+
+Pair = tuple[str, str, str]
+
+
+def _pairs(nlp, text: str) -> dict[Pair, str]:  # type: ignore[no-untyped-def]
+    """The relations of ``text`` by (subject, relation, object label), with the rule that found each."""
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    ents = extract_entities(doc, document)
+    label = {e.key: e.label for e in ents}
+    return {(label[r.subject], r.relation, label[r.object]): r.evidence.rule
+            for r in extract_relations(doc, document, ents, EntityIndex(doc, ents))}
+
+
+NEGATIVE: list[tuple[str, Pair]] = [
+    # a gathering or contest happens in a place; it is not based there
+    ("Acme unveiled its new tablet at the Global Gadget Show in Denver on Tuesday.",
+     ("Global Gadget Show", "based_in", "Denver")),
+    ("She hopes to win the Northern Lights Marathon in Oslo next month.",
+     ("Northern Lights Marathon", "based_in", "Oslo")),
+    # an "in" hung on the verb says where something was done
+    ("Mr Harper will launch his new party, Forward Now, in Manchester on Friday.",
+     ("Forward Now", "based_in", "Manchester")),
+    # a post is no organisation with a home
+    ("The Anglican Bishop of Lincoln, Rev John Marsh, said the church would help.",
+     ("Anglican Bishop", "based_in", "Lincoln")),
+    # "Place 's Org" before a post or inside a longer name
+    ("He was one of Canada's Greenpeace directors until 2001.", ("Greenpeace", "based_in", "Canada")),
+    ("Wales's Lloyds Cup squad trained in Cardiff on Monday.", ("Lloyds", "based_in", "United Kingdom")),
+    # a person whose surname was typed Place is not inside a team or a country
+    ("Backs: T Barrow (Leeds), K Morton (Bristol), J Tulley (Bath).", ("Morton", "located_in", "Bristol")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), NEGATIVE)
+def test_home_guard_stops(nlp, text: str, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    assert pair not in _pairs(nlp, text)
+
+
+POSITIVE: list[tuple[str, Pair]] = [
+    ('"Growth is slowing," said Jane Holt, an economist at Kessler Partners in Boston.',
+     ("Kessler Partners", "based_in", "Boston")),
+    ("The appeal was lodged with the Fenwick Foundation in Seattle last year.",
+     ("Fenwick Foundation", "based_in", "Seattle")),
+    ("Acme Holdings, which is based in Leeds, cut 300 jobs.", ("Acme Holdings", "based_in", "Leeds")),
+    ("Germany's Siemens won the contract to build the line.", ("Siemens", "based_in", "Germany")),
+    ("Norway's Statoil Hydro group posted record profits.", ("Statoil Hydro", "based_in", "Norway")),
+    ("The fire broke out in Ely, Cambridgeshire, on Sunday.", ("Ely", "located_in", "Cambridgeshire")),
+    ("The storm hit Kobe in Japan on Friday.", ("Kobe", "located_in", "Japan")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), POSITIVE)
+def test_home_guard_keeps(nlp, text: str, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    assert pair in _pairs(nlp, text)
