@@ -25,21 +25,24 @@ def _pairs(nlp, text: str) -> dict[Pair, str]:  # type: ignore[no-untyped-def]
 
 NEGATIVE: list[tuple[str, Pair]] = [
     # a gathering or contest happens in a place; it is not based there
-    ("Acme unveiled its new tablet at the Global Gadget Show in Denver on Tuesday.",
-     ("Global Gadget Show", "based_in", "Denver")),
+    ("Acme showed the phone at the Mobile World Congress in Barcelona last week.",
+     ("Mobile World Congress", "based_in", "Barcelona")),
     ("She hopes to win the Northern Lights Marathon in Oslo next month.",
      ("Northern Lights Marathon", "based_in", "Oslo")),
-    # an "in" hung on the verb says where something was done
-    ("Mr Harper will launch his new party, Forward Now, in Manchester on Friday.",
-     ("Forward Now", "based_in", "Manchester")),
+    ("Crowds filled Oslo's Frostbite Derby event on Friday.", ("Frostbite Derby", "based_in", "Oslo")),
+    # a sponsor's name inside a contest's name
+    ("Ireland's Vodafone Premiership squad trained in Dublin on Monday.",
+     ("Vodafone Premiership", "based_in", "Ireland")),
+    # the doer of a passive says where something is done
+    ("Barclays said the new engines would be built by Volkswagen in Brazil.", ("Volkswagen", "based_in", "Brazil")),
+    ("The firm plans to list Acme Holdings in New York next year.", ("Acme Holdings", "based_in", "New York City")),
+    # a list of places is where things are done, not one home
+    ("The regulator fined Globex Bank in France, Spain and Italy last year.", ("Globex Bank", "based_in", "France")),
     # a post is no organisation with a home
     ("The Anglican Bishop of Lincoln, Rev John Marsh, said the church would help.",
      ("Anglican Bishop", "based_in", "Lincoln")),
-    # "Place 's Org" before a post or inside a longer name
+    # "Place 's Org" before a post
     ("He was one of Canada's Greenpeace directors until 2001.", ("Greenpeace", "based_in", "Canada")),
-    ("Wales's Lloyds Cup squad trained in Cardiff on Monday.", ("Lloyds", "based_in", "United Kingdom")),
-    # a person whose surname was typed Place is not inside a team or a country
-    ("Backs: T Barrow (Leeds), K Morton (Bristol), J Tulley (Bath).", ("Morton", "located_in", "Bristol")),
 ]
 
 
@@ -49,6 +52,7 @@ def test_home_guard_stops(nlp, text: str, pair: Pair) -> None:  # type: ignore[n
 
 
 POSITIVE: list[tuple[str, Pair]] = [
+    ("She later joined the Fenwick Trust in Geneva.", ("Fenwick Trust", "based_in", "Geneva")),
     ('"Growth is slowing," said Jane Holt, an economist at Kessler Partners in Boston.',
      ("Kessler Partners", "based_in", "Boston")),
     ("The appeal was lodged with the Fenwick Foundation in Seattle last year.",

@@ -23,7 +23,7 @@ from graphbuild.extract.relation_rules.base import (
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: Last words of names of gatherings and contests, which happen in a place rather than being based there: "the
 #: Consumer Electronics Show in Las Vegas", "the Rugby World Cup Sevens in Hong Kong".
@@ -31,12 +31,51 @@ _GATHERING_HEADS = frozenset(
     {"show", "conference", "summit", "tournament", "championship", "championships", "cup", "games", "open", "run",
      "marathon", "festival", "awards", "indoors", "sevens", "expo", "fair", "rally", "classic", "trophy", "grand",
      "prix", "olympics", "convention", "congress", "forum", "meeting", "exhibition", "race", "international",
-     "premiership", "league", "series", "tour", "cross", "athletics"})
+     "premiership", "league", "series", "tour", "cross", "athletics", "event", "ceremony"})
 
 
 def _gathering(hit: Hit) -> bool:
     """Whether an organisation's name is that of a gathering or contest rather than a body."""
     return hit.mention.text.split()[-1].lower() in _GATHERING_HEADS
+
+
+def _homeless(ctx: Context, hit: Hit, s: int, e: int) -> bool:
+    """Whether the "organisation" at ``doc[s:e]`` has no home to give: a gathering ("the Acme Cup", "Oslo 's Acme
+    Cup event")."""
+    doc = ctx.doc
+    return _gathering(hit) or (e < len(doc) and doc[e].is_lower and doc[e].lemma_ in _GATHERING_HEADS)
+
+
+def _person_shaped(ctx: Context, s: int, e: int) -> bool:
+    """Whether the parser reads the "organisation" at ``doc[s:e]`` as a person's name here ("Norway 's Kari Lund"
+    typed Organization elsewhere): capitalised words tagged PERSON."""
+    span = ctx.doc[s:e]
+    return len(span) <= 3 and all(t.ent_type_ == "PERSON" and t.is_alpha and t.is_title for t in span)
+
+
+#: Verbs whose "in" says where a thing was done, not where the body doing or undergoing it is based.
+_DONE_VERBS = frozenset({"launch", "list", "float", "sell", "open", "make", "build", "manufacture", "produce",
+                         "assemble", "sue", "fine", "unveil", "present", "release", "introduce", "test", "trial",
+                         "show", "play", "beat", "defeat"})
+
+
+_MAKE_VERBS = frozenset({"make", "build", "manufacture", "produce", "assemble"})
+
+
+def _done_in(doc: Doc, s: int, e: int, prep: int) -> bool:
+    """Whether the "in" at ``prep`` after the name ``doc[s:e]`` hangs on a verb of doing rather than on the name."""
+    head = doc[prep].head
+    if s <= head.i < e:
+        return False
+    verb = doc[s:e].root.head if head.pos_ not in ("VERB", "AUX") else head
+    return verb.pos_ == "VERB" and verb.lemma_ in _DONE_VERBS
+
+
+def _agent(doc: Doc, s: int, e: int) -> bool:
+    """Whether the name at ``doc[s:e]`` is the maker after a passive "by": "engines built by Acme in Spain" say where
+    the engines are built."""
+    root = doc[s:e].root
+    return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in _MAKE_VERBS
 
 
 def _titled(hit: Hit) -> bool:
@@ -59,11 +98,11 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                     "based", "headquartered", "located", "in", "of", "at", "-"):
                 words.append(doc[i].lower_)
                 i += 1
-            if words and words[-1] in ("in", "of", "at") and not _gathering(hit) and not _titled(hit):
+            if words and words[-1] in ("in", "of", "at") and not _homeless(ctx, hit, s, e) and not _titled(hit):
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
-                # a bare "in" the parse hangs on a verb or another noun says where something was done, not where
-                # the body is: "launched the party in Leeds", "engines made by Acme in Spain"
-                if other is not None and words == ["in"] and not s <= doc[i - 1].head.i < e:
+                # a bare "in" on a verb of doing says where something was done, not where the body is: "launched
+                # the party in Leeds", "engines made by Acme in Spain", "shares listed in New York"
+                if other is not None and words == ["in"] and (_done_in(doc, s, e, i - 1) or _agent(doc, s, e)):
                     other = None
                 # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
                 if other is not None and words == ["at"] and _is_facility(other):
@@ -72,11 +111,16 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 # entertain Brighton at White Hart Lane", "managed by X at Porto", "a win over Y at Z"
                 if other is not None and words == ["at"] and not s <= doc[i - 1].head.i < e:
                     other = None
+                chain = _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end) if other is not None else []
+                # a list of places ("Acme in Leeds, York and Hull", "sued in France, Spain and Italy") is where
+                # things are done, not one home
+                if chain and (end := ctx.index.span_of(chain[-1])[1]) < sent.end and doc[end].lower_ in ("and", "or"):
+                    other = None
                 if other is not None:
                     conf = 0.8 if "based" in words or "headquartered" in words else 0.6
                     rule = "based_in." + "_".join(words)
                     yield ctx.rel(hit, "based_in", other, sent, rule, conf)
-                    for more in _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end):
+                    for more in chain:
                         yield ctx.rel(hit, "based_in", more, sent, rule + "_chain", conf - 0.05)
             elif s == sent.start and e < sent.end and doc[e].text == ",":
                 # directory lines: "U.S. Coast Guard Training Center , Petaluma , Calif. ;"
@@ -89,8 +133,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
         if _is_geo(hit) and e < sent.end and doc[e].text in _POSS:
             nxt = ctx.index.start_at.get(e + 1)
             # not a body named before a post: "London 's Labour mayor X" says nothing of where Labour is
-            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) and not _gathering(nxt[2]) and not (
-                    nxt[1] < sent.end and _before_post_or_name(doc[nxt[1]])):
+            if nxt is not None and _is_org(nxt[2]) and not _not_owner(doc, s, e) \
+                    and not _homeless(ctx, nxt[2], e + 1, nxt[1]) and not _person_shaped(ctx, e + 1, nxt[1]) \
+                    and not (nxt[1] < sent.end and _before_post_or_name(doc[nxt[1]])):
                 yield ctx.rel(nxt[2], "based_in", hit, sent, "based_in.poss", 0.6)
     # "Church 's is headquartered in San Antonio", "the company, which is based in Ohio"
     table = token_table(doc)
