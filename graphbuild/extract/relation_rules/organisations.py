@@ -111,6 +111,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 # entertain Brighton at White Hart Lane", "managed by X at Porto", "a win over Y at Z"
                 if other is not None and words == ["at"] and not s <= doc[i - 1].head.i < e:
                     other = None
+                # "Ann Lund of Norway": a person typed Organization elsewhere, and the country she plays for
+                if other is not None and words == ["of"] and _person_shaped(ctx, s, e):
+                    other = None
                 chain = _comma_chain(ctx, ctx.index.span_of(other)[1], sent.end) if other is not None else []
                 # a list of places ("Acme in Leeds, York and Hull", "sued in France, Spain and Italy") is where
                 # things are done, not one home
