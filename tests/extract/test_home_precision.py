@@ -43,6 +43,9 @@ NEGATIVE: list[tuple[str, Pair]] = [
      ("Anglican Bishop", "based_in", "Lincoln")),
     # "Place 's Org" before a post
     ("He was one of Canada's Greenpeace directors until 2001.", ("Greenpeace", "based_in", "Canada")),
+    # a country's "place" the place table does not know, with no kind of place after it: a firm typed Place
+    ("France's Quantelle, one of Europe's biggest software makers, cut 200 jobs.",
+     ("Quantelle", "located_in", "France")),
 ]
 
 
@@ -62,6 +65,7 @@ POSITIVE: list[tuple[str, Pair]] = [
     ("Norway's Statoil Hydro group posted record profits.", ("Statoil Hydro", "based_in", "Norway")),
     ("The fire broke out in Ely, Cambridgeshire, on Sunday.", ("Ely", "located_in", "Cambridgeshire")),
     ("The storm hit Kobe in Japan on Friday.", ("Kobe", "located_in", "Japan")),
+    ("Thailand's Phuket island was hit by the storm.", ("Phuket", "located_in", "Thailand")),
 ]
 
 

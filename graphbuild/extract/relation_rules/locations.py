@@ -110,7 +110,7 @@ def rule_located_in(ctx: Context) -> Iterator[Relation]:
                 nxt = ctx.index.start_at.get(j)
             if nxt is not None and (nxt[2].entity.type == "Place" or _is_facility(nxt[2])) \
                     and not _not_owner(doc, s, e) and not _larger_owned(ctx, hit, e, nxt[0]) \
-                    and not (hit.entity.type == "Country" and _person_named(nxt[2])):
+                    and not (hit.entity.type == "Country" and (_person_named(nxt[2]) or _bare_unknown(ctx, *nxt))):
                 yield ctx.rel(nxt[2], "located_in", hit, sent, "located_in.poss", 0.8)
     yield from _capitals_and_appositions(ctx)
     # "Rome is in Lazio", "The farm is located in Wapato"
@@ -158,6 +158,16 @@ def _name_tail(ctx: Context, s: int, sent: Span) -> bool:
     if len(word) == 1 and word.isupper():
         return True
     return prev.pos_ == "PROPN" and word.isalpha() and word.istitle() and is_given_name(word)
+
+
+def _bare_unknown(ctx: Context, s: int, e: int, hit: Hit) -> bool:
+    """Whether a country's "place" is one word the place table does not know, with no kind of place after it: a
+    firm or a player typed Place ("France 's Acmesoft , one of Europe 's biggest", "Russia 's Petrova struggled")."""
+    if e - s != 1 or hit.entity.type != "Place" or (e < len(ctx.doc) and ctx.doc[e].is_lower
+                                                    and ctx.doc[e].pos_ == "NOUN"):
+        return False
+    gaz = gazetteer()
+    return gaz.lookup(hit.mention.text) is None and gaz.place_country(hit.entity.label) is None
 
 
 def _person_named(hit: Hit) -> bool:
