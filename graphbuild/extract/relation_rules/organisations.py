@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 _GATHERING_HEADS = frozenset(
     {"show", "conference", "summit", "tournament", "championship", "championships", "cup", "games", "open", "run",
      "marathon", "festival", "awards", "indoors", "sevens", "expo", "fair", "rally", "classic", "trophy", "grand",
-     "prix", "olympics", "convention", "congress", "forum", "meeting", "exhibition", "race", "international",
-     "premiership", "league", "series", "tour", "cross", "athletics", "event", "ceremony"})
+     "prix", "olympics", "meeting", "exhibition", "race", "premiership", "event", "ceremony"})
 
 
 def _gathering(hit: Hit) -> bool:
