@@ -25,8 +25,8 @@ def _pairs(nlp, text: str) -> dict[Pair, str]:  # type: ignore[no-untyped-def]
 
 NEGATIVE: list[tuple[str, Pair]] = [
     # a gathering or contest happens in a place; it is not based there
-    ("Acme showed the phone at the Mobile World Congress in Barcelona last week.",
-     ("Mobile World Congress", "based_in", "Barcelona")),
+    ("Acme showed the phone at the Global Mobile Summit in Barcelona last week.",
+     ("Global Mobile Summit", "based_in", "Barcelona")),
     ("She hopes to win the Northern Lights Marathon in Oslo next month.",
      ("Northern Lights Marathon", "based_in", "Oslo")),
     ("Crowds filled Oslo's Frostbite Derby event on Friday.", ("Frostbite Derby", "based_in", "Oslo")),
