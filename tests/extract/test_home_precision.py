@@ -30,6 +30,8 @@ NEGATIVE: list[tuple[str, Pair]] = [
     ("She hopes to win the Northern Lights Marathon in Oslo next month.",
      ("Northern Lights Marathon", "based_in", "Oslo")),
     ("Crowds filled Oslo's Frostbite Derby event on Friday.", ("Frostbite Derby", "based_in", "Oslo")),
+    ("The Global Mobile Summit (GMS) opened on Monday. More than 9,000 people attended GMS in Barcelona.",
+     ("Global Mobile Summit", "based_in", "Barcelona")),
     # a sponsor's name inside a contest's name
     ("Ireland's Vodafone Premiership squad trained in Dublin on Monday.",
      ("Vodafone Premiership", "based_in", "Ireland")),

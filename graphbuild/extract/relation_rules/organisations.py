@@ -34,8 +34,10 @@ _GATHERING_HEADS = frozenset(
 
 
 def _gathering(hit: Hit) -> bool:
-    """Whether an organisation's name is that of a gathering or contest rather than a body."""
-    return hit.mention.text.split()[-1].lower() in _GATHERING_HEADS
+    """Whether an organisation's name is that of a gathering or contest rather than a body ("CES" for the Consumer
+    Electronics Show)."""
+    return hit.mention.text.split()[-1].lower() in _GATHERING_HEADS \
+        or hit.entity.label.split()[-1].lower() in _GATHERING_HEADS
 
 
 def _homeless(ctx: Context, hit: Hit, s: int, e: int) -> bool:
@@ -101,7 +103,9 @@ def rule_based_in(ctx: Context) -> Iterator[Relation]:
                 other = _geo_after(ctx, i, sent.end, max_gap=1)
                 # a bare "in" on a verb of doing says where something was done, not where the body is: "launched
                 # the party in Leeds", "engines made by Acme in Spain", "shares listed in New York"
-                if other is not None and words == ["in"] and (_done_in(doc, s, e, i - 1) or _agent(doc, s, e)):
+                # nor an "in" a contest: "his comeback for Acme in the Zurich Premiership"
+                if other is not None and words == ["in"] and (_done_in(doc, s, e, i - 1) or _agent(doc, s, e)
+                                                              or _gathering(other)):
                     other = None
                 # a bare "at" a venue is where a team played or a meeting was held: "Cardiff at Ewood Park"
                 if other is not None and words == ["at"] and _is_facility(other):
