@@ -40,6 +40,8 @@ NEGATIVE: list[tuple[str, Pair]] = [
     ("The firm plans to list Acme Holdings in New York next year.", ("Acme Holdings", "based_in", "New York City")),
     # a list of places is where things are done, not one home
     ("The regulator fined Globex Bank in France, Spain and Italy last year.", ("Globex Bank", "based_in", "France")),
+    # a country before a verb opens a new clause
+    ("After the draw in Lyon, Portugal face Andorra in Porto on Sunday.", ("Lyon", "located_in", "Portugal")),
     # a post is no organisation with a home
     ("The Anglican Bishop of Lincoln, Rev John Marsh, said the church would help.",
      ("Anglican Bishop", "based_in", "Lincoln")),
@@ -72,6 +74,7 @@ POSITIVE: list[tuple[str, Pair]] = [
     ("The fire broke out in Ely, Cambridgeshire, on Sunday.", ("Ely", "located_in", "Cambridgeshire")),
     ("The storm hit Kobe in Japan on Friday.", ("Kobe", "located_in", "Japan")),
     ("Thailand's Phuket island was hit by the storm.", ("Phuket", "located_in", "Thailand")),
+    ("Cedar City, Utah fair weather expected.", ("Cedar City", "located_in", "Utah")),
 ]
 
 

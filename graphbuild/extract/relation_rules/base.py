@@ -196,8 +196,10 @@ def _comma_chain(ctx: Context, end: int, stop: int) -> list[Hit]:
         # a state or country may end a dateline or a weather line without punctuation: "Portland , Maine 11 fair",
         # "Cedar City , Utah Monday afternoon"
         closed = after >= stop or doc[after].is_punct or doc[after].lower_ in ("and", "or")
-        if not closed and not (_is_state_or_country(nxt[2]) and (doc[after].like_num or doc[after].is_lower
-                                                                 or doc[after].lower_.rstrip(".") in _WEEKDAYS)):
+        # ... but a country before a verb is the subject of a new clause: "a draw in Paris , Ireland face Wales"
+        if not closed and not (_is_state_or_country(nxt[2]) and (doc[after].like_num or (
+                doc[after].is_lower and doc[after].pos_ != "VERB")
+                or doc[after].lower_.rstrip(".") in _WEEKDAYS)):
             break
         out.append(nxt[2])
         i = after
