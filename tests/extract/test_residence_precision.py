@@ -18,25 +18,16 @@ NEGATIVE = [
     ("Kim Abel of the Hollywood Reporter called the film moving.", ("Kim Abel", "lives_in", "Hollywood")),
     # a place inside a body's name ("Bank of Scotland")
     ("Royal Bank of Scotland chief executive Jim Dorn quit on Friday.", ("Jim Dorn", "lives_in", "Scotland")),
-    # a peer's title names a seat, not a home
-    ("Lord Pembury of Dunstable said the bill was flawed.", ("Pembury", "lives_in", "Dunstable")),
-    # a prize anywhere among the words before the name
-    ("The crowd cheered double Olympic champion sprinter Rita Osei on her lap of honour.",
-     ("Rita Osei", "lives_in", "Olympic")),
-    # a word for a group or a body: the name is no person
-    ("Norwegian pop quartet Fjordmen reunited for a concert in Bergen.", ("Fjordmen", "lives_in", "Norway")),
     # a town before a player in a sports report is a club
     (SPORT, ("Tom Pryce", "lives_in", "Bristol")),
-    # the place of a happening, not a home
-    ("Zane Holt, a second-half replacement in Sunday's win over Italy in Rome, was pleased.",
-     ("Zane Holt", "lives_in", "Rome")),
     # an office's place is no home
-    ('"Sales rose," said Maria Lopez, head of Acme Corp in Spain.', ("Maria Lopez", "lives_in", "Spain")),
+    ('"Sales rose," said Maria Lopez, managing director of Acme in Spain.', ("Maria Lopez", "lives_in", "Spain")),
     ('"Sales rose," said Maria Lopez, the regional police chief in Seville.', ("Maria Lopez", "lives_in", "Seville")),
     # "settle for" a medal is no settling in a place
     ("Jon Kemp had to settle for silver in Athens after a poor start.", ("Jon Kemp", "lives_in", "Athens")),
-    # a country's firm in apposition
-    ("Investors bought Kolvex, Norway's largest brewer, on Monday.", ("Kolvex", "lives_in", "Norway")),
+    # a firm named after a town; a ruler's country
+    ("Tucson analyst Joe Barr said sales would fall.", ("Joe Barr", "lives_in", "Tucson")),
+    ("Victims of former Peruvian military ruler Juan Ortiz will be paid.", ("Juan Ortiz", "lives_in", "Peru")),
 ]
 
 

@@ -64,6 +64,8 @@ def of_not_home(doc: Doc, s: int, geo: Hit, geo_end: int) -> bool:
     for a trade."""
     if doc[s].lower_ in _SEAT_TITLES or (s > 0 and doc[s - 1].lower_ in _SEAT_TITLES):
         return True
+    if any(t.text in _POSS or t.text == ":" for t in doc[s:geo_end]):
+        return True  # a work's title split into a name and a place: "Ann Lee 's Star of the Sea"
     if geo_end < len(doc) and doc[geo_end].text[:1].isupper() and doc[geo_end].is_alpha \
             and not doc[geo_end].is_sent_start:
         return True
@@ -90,10 +92,21 @@ def premodifier_not_home(doc: Doc, geo: Hit, j: int, s: int, prize_nouns: frozen
     if geo.entity.label.lower() in TRADE_PLACES or geo.mention.text.lower() in TRADE_PLACES:
         return True
     words = {doc[k].lemma_.lower() for k in range(j, s)} | {doc[k].lower_ for k in range(j, s)}
-    if words & prize_nouns or (s > j and (doc[s - 1].lemma_.lower() in _NON_PERSON_NOUNS
+    if words & prize_nouns or words & _RULER_NOUNS or (s > j and (doc[s - 1].lemma_.lower() in _NON_PERSON_NOUNS
                                           or doc[s - 1].lower_ in _NON_PERSON_NOUNS)):
         return True  # the noun before the name: "Phoenix newspaper reporter X" is a person
-    return geo.entity.type != "Country" and geo.mention.kind != "demonym" and domain(doc)[0]
+    if geo.entity.type != "Country" and geo.mention.kind != "demonym" and doc[s - 1].lemma_.lower() in _WORKPLACE_NOUNS:
+        return True  # "Jupiter analyst X", "Washington correspondent X": where X works (or the firm's name)
+    # in a sports report a country by its name, or a town, before a player is a team ("England debutant X")
+    return geo.mention.kind != "demonym" and domain(doc)[0]
+
+
+#: Rulers: "former Chilean military ruler X" names the country of a post (the guidelines: not lives_in).
+_RULER_NOUNS = frozenset({"ruler", "dictator", "strongman", "junta", "regime", "monarch", "tyrant"})
+
+#: Jobs a place before names as a workplace or an employer: "Jupiter analyst X", "Washington correspondent X".
+_WORKPLACE_NOUNS = frozenset({"analyst", "economist", "strategist", "correspondent", "spokesman", "spokeswoman",
+                              "spokesperson", "trader", "broker", "dealer"})
 
 
 def _person_before_comma(ctx: Context, i: int) -> Hit | None:
