@@ -39,6 +39,7 @@ def test_residence_guard_stops(nlp, text: str, fact: tuple[str, str, str]) -> No
 POSITIVE = [
     ("Canadian singer Anna Belle opened the festival.", ("Anna Belle", "lives_in", "Canada")),
     ("Leeds pensioner Mary Green won the lottery.", ("Mary Green", "lives_in", "Leeds")),
+    ("Kenyan world champion Grace Otieno won the race by five seconds.", ("Grace Otieno", "lives_in", "Kenya")),
     ("Mark Hall of Miami was charged with fraud on Tuesday.", ("Mark Hall", "lives_in", "Miami")),
     ("Tom Reed, a lawyer in Boston, said the case would fail.", ("Tom Reed", "lives_in", "Boston")),
     ("Ed Lutz, 40, from Bristol, was fined for speeding.", ("Ed Lutz", "lives_in", "Bristol")),

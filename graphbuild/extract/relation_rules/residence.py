@@ -85,15 +85,16 @@ def poss_appos_not_home(noun: Token) -> bool:
 
 def premodifier_not_home(doc: Doc, geo: Hit, j: int, s: int, prize_nouns: frozenset[str]) -> bool:
     """Whether the place before the words ``doc[j:s]`` in front of a name (``lives_in.geo_noun``: "a Leeds
-    pensioner X") says nothing of where X lives: a place standing for a trade ("Hollywood actor X"), a prize or a
-    contest anywhere among the words ("double Olympic champion decathlete X"), a word for a body or a work just
-    before the name ("Swedish pop quartet X", "German magazine X", not "Phoenix newspaper reporter X"), or, in a
-    sports report, a town or city before a player, which is a club ("Leicester youngster X", "Edinburgh pair X")."""
+    pensioner X") says nothing of where X lives: a place standing for a trade ("Hollywood actor X"), a contest
+    before a prize anywhere among the words ("double Olympic champion decathlete X", not "Brazilian winner X"), a
+    word for a body or a work just before the name ("Swedish pop quartet X", "German magazine X", not "Phoenix
+    newspaper reporter X"), or, in a sports report, a town or city before a player, which is a club ("Leicester
+    youngster X", "Edinburgh pair X")."""
     if geo.entity.label.lower() in TRADE_PLACES or geo.mention.text.lower() in TRADE_PLACES:
         return True
     words = {doc[k].lemma_.lower() for k in range(j, s)} | {doc[k].lower_ for k in range(j, s)}
-    if words & prize_nouns or words & _RULER_NOUNS or (s > j and (doc[s - 1].lemma_.lower() in _NON_PERSON_NOUNS
-                                          or doc[s - 1].lower_ in _NON_PERSON_NOUNS)):
+    last = {doc[s - 1].lemma_.lower(), doc[s - 1].lower_} if s > j else set()
+    if (words & prize_nouns and geo.entity.type != "Country") or words & _RULER_NOUNS or last & _NON_PERSON_NOUNS:
         return True  # the noun before the name: "Phoenix newspaper reporter X" is a person
     if geo.entity.type != "Country" and geo.mention.kind != "demonym" and doc[s - 1].lemma_.lower() in _WORKPLACE_NOUNS:
         return True  # "Jupiter analyst X", "Washington correspondent X": where X works (or the firm's name)
