@@ -66,3 +66,18 @@ def test_team_sheet_gives_no_killing(nlp) -> None:  # type: ignore[no-untyped-de
     text = ("Hooker Dai Morgan is doubtful after a knee injury, but centre Rhys Parry and flanker Owen Tudor are set "
             "to recover in time to be in contention for selection.")
     assert not [f for f in _pairs(_facts(nlp, text)) if f[1] == "killed"]
+
+
+@pytest.mark.parametrize(("path", "presence"), [
+    ("<nsubj leave >dobj", True), ("<nsubj win >prep in >pobj", True), (">prep at >pobj", True),
+    ("<nsubjpass bear >prep in >pobj", False), (">appos PROPN >prep from >pobj", False),
+])
+def test_learnt_residence_path_is_no_presence(path: str, presence: bool) -> None:
+    from graphbuild.extract.relation_rules.residence import presence_path
+
+    assert presence_path(path) is presence
+
+
+def test_place_possessive_gives_no_residence(nlp) -> None:  # type: ignore[no-untyped-def]
+    facts = _pairs(_facts(nlp, "Fans queued for hours to see Bristol's Tom Pryce sign copies of his book."))
+    assert not [f for f in facts if f[1] == "lives_in"]

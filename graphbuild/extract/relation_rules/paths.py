@@ -11,6 +11,7 @@ from graphbuild.extract.common import Hit
 from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
 from graphbuild.extract.relation_rules.killings import kill_path, killing_said
+from graphbuild.extract.relation_rules.residence import presence_path
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # a bare noun modifier (">nmod": "Man-of-the-match X", "Liverpool forward X") is left to the
                 # premodifier rules (lives_in.geo_noun), which know posts, teams and names of works
                 if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)
-                                               or pat.path.split()[0] == ">nmod"):
+                                               or pat.path.split()[0] == ">nmod" or presence_path(pat.path)):
                     continue
                 if relation == "killed" and not kill_path(pat.path) and not killing_said(ctx.sent_of[a[0]]):
                     continue
