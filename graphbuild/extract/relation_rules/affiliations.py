@@ -38,6 +38,7 @@ from graphbuild.extract.relation_rules.base import (
     quoted,
 )
 from graphbuild.extract.relation_rules.geography import _ORG_HEADS
+from graphbuild.extract.relation_rules.residence import of_not_home, poss_appos_not_home, premodifier_not_home
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
@@ -85,8 +86,11 @@ def _geo_before_noun(ctx: Context, s: int, sent: Span) -> Hit | None:
     if prev is None or not _is_geo(prev[2]):
         return None
     k = prev[0] - 1
-    if k >= sent.start and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+    if k >= sent.start and doc[k].pos_ in ("PROPN", "ADJ", "NOUN") and doc[k].text[:1].isupper() \
+            and not doc[k].is_sent_start:
         return None  # the place is the end of a longer name: "Little Britain star X", "BBC Scotland reporter X"
+    if k > sent.start and doc[k].lower_ == "of" and doc[k - 1].text[:1].isupper():
+        return None  # "Royal Bank of Scotland chief executive X"
     return prev[2]
 
 
@@ -170,7 +174,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             # "his German counterpart X", "Iranian diplomat X": someone acting for the country, not living there
             if doc[s - 1].lemma_ in _AGENT_NOUNS or _team_country(ctx, geo, doc[s - 1]):
                 yield ctx.rel(hit, "affiliated_with", geo, sent, "affiliated_with.geo_noun", 0.6)
-            elif _known_place(geo):
+            elif _known_place(geo) and not premodifier_not_home(doc, geo, ctx.index.span_of(geo)[1], s, PRIZE_NOUNS):
                 yield ctx.rel(hit, "lives_in", geo, sent, "lives_in.geo_noun", 0.6)
         for org, rule in found:
             if (org.mention.text, hit.mention.text) in seen:
@@ -268,7 +272,7 @@ def rule_person_of(ctx: Context) -> Iterator[Relation]:
                     # "President Musharraf of Pakistan", "Nicolas Kiefer of Germany" (a player for his country):
                     # the country a person acts or plays for, not a home the text states
                     yield ctx.rel(hit, "affiliated_with", other, sent, "affiliated_with.of_country", 0.6)
-                elif _is_geo(other):
+                elif _is_geo(other) and not of_not_home(doc, s, other, nxt[1]):
                     yield ctx.rel(hit, "lives_in", other, sent, "lives_in.of", 0.6)
                     for more in _comma_chain(ctx, nxt[1], sent.end):  # "Andrew Hall of Miami , Fla."
                         yield ctx.rel(hit, "lives_in", more, sent, "lives_in.of_chain", 0.6)
@@ -335,7 +339,8 @@ def rule_poss_appos(ctx: Context) -> Iterator[Relation]:
                 # "Palaniappan Chidambaram , India 's finance minister": a title's country is not a home
                 yield ctx.rel(name, "affiliated_with", geo, tok.sent, "affiliated_with.poss_appos", 0.65)
             elif name.entity.type == "Person":
-                yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
+                if not poss_appos_not_home(tok):
+                    yield ctx.rel(name, "lives_in", geo, tok.sent, "lives_in.poss_appos", 0.65)
             elif _place_like(name) or (name.entity.type == "Organization" and tok.lemma_ in _GEO_NOUNS):
                 if name.mention.rule != "demonym":  # "The UK 's biggest brewer , Scottish and Newcastle"
                     yield ctx.rel(name, "located_in", geo, tok.sent, "located_in.poss_appos", 0.65)

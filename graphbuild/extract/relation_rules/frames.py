@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
+from graphbuild.extract.relation_rules.affiliations import PRIZE_NOUNS
 from graphbuild.extract.relation_rules.base import _FIRM_NOUNS, _KILLER_NOUNS, _MONTHS, Context, _comma_chain, _is_geo, _is_org
+from graphbuild.extract.relation_rules.residence import premodifier_not_home
 from graphbuild.model import Relation
 
 _FILE_ID = re.compile(r"^[A-Z]{2}\d{6,}$")  # wire-service file ids such as "PA2904034294"
@@ -81,9 +83,10 @@ def rule_frames(ctx: Context) -> Iterator[Relation]:
             while k < sent.end and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
                 nouns, k = nouns + 1, k + 1
             if nouns and doc[k - 1].pos_ == "NOUN":
-                if hit.entity.type == "Person":
+                if hit.entity.type == "Person":  # not "Ford , the US car company", "X , the Olympic champion"
                     for place in places:
-                        yield ctx.rel(hit, "lives_in", place, sent, "lives_in.geo_appos", 0.6)
+                        if not premodifier_not_home(doc, place, index.span_of(places[-1])[1], k, PRIZE_NOUNS):
+                            yield ctx.rel(hit, "lives_in", place, sent, "lives_in.geo_appos", 0.6)
                 elif _is_org(hit) and doc[k - 1].lemma_ in _FIRM_NOUNS:
                     for place in places:
                         yield ctx.rel(hit, "based_in", place, sent, "based_in.geo_appos", 0.7)

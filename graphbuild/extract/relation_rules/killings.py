@@ -21,7 +21,7 @@ from graphbuild.extract.relation_rules.base import (
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def _killer_of(tok: Token, index: EntityIndex) -> Hit | None:
@@ -173,3 +173,20 @@ def rule_killed(ctx: Context) -> Iterator[Relation]:
         for killer, victim, rule in pairs:
             if killer is not None and victim is not None and killer.entity.key != victim.entity.key:
                 yield ctx.rel(killer, "killed", victim, sent, rule, 0.8 if rule.startswith("killed.verb") else 0.7)
+
+
+#: Words of a learnt ``killed`` path that speak of a killing ("<nsubj shoot >dobj", ">appos assassin >prep of").
+_PATH_KILL_WORDS = frozenset(w.lower() for w in _KILL_WORDS) | {"shot", "sniper", "fire", "execute", "execution",
+                                                                 "behead", "massacre"}
+
+
+def kill_path(path: str) -> bool:
+    """Whether a learnt ``killed`` path passes through a word of killing: a path without one ("<nsubjpass set
+    <conj be >nsubj", learnt from a single sentence) joins any two names of a sentence, such as two players of a
+    team sheet."""
+    return any(w.lower() in _PATH_KILL_WORDS for w in path.split() if w[:1] not in "<>" and w.isalpha())
+
+
+def killing_said(sent: Span) -> bool:
+    """Whether a sentence speaks of a killing anywhere ("opened fire", "the assassination of", "was shot")."""
+    return any(t.lemma_.lower() in _PATH_KILL_WORDS or t.lower_ in _PATH_KILL_WORDS for t in sent)

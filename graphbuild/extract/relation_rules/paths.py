@@ -10,6 +10,8 @@ from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
 from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
+from graphbuild.extract.relation_rules.killings import kill_path, killing_said
+from graphbuild.extract.relation_rules.residence import presence_path
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -58,7 +60,12 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # Stalker"); the party case is affiliated_with.person_poss ("Brian Mulroney 's Conservative Party")
                 if relation == "affiliated_with" and pat.path == "<poss":
                     continue
-                if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)):
+                # a bare noun modifier (">nmod": "Man-of-the-match X", "Liverpool forward X") is left to the
+                # premodifier rules (lives_in.geo_noun), which know posts, teams and names of works
+                if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)
+                                               or pat.path.split()[0] == ">nmod" or presence_path(pat.path)):
+                    continue
+                if relation == "killed" and not kill_path(pat.path) and not killing_said(ctx.sent_of[a[0]]):
                     continue
                 # "analyst X of Acme 's results" speaks of Acme (see affiliated_with.of)
                 if a[1] < b[0] <= a[1] + 2 and doc[a[1]].lower_ == "of" and _of_topic(doc, a[1], b[1]):
