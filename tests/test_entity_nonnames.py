@@ -68,3 +68,11 @@ def test_one_of_the_firms_appositive(nlp: Any) -> None:
     """"One of the country's largest satellite companies, X": X is a company."""
     text = "One of the country's largest satellite companies, Starvox, launched a recorder."
     assert ("Starvox", "Organization") in _ents(nlp, text)
+
+
+def test_dash_appositive_and_a_character_word_before_a_comma(nlp: Any) -> None:
+    """"X - a mining firm" is an organisation cue; "a larger than life character, Hale" is a person."""
+    ents = _ents(nlp, '"We regret it," said Ivan Pavlov, deputy chairman of Copper Ridge - a mining firm based in Perm.')
+    assert ("Copper Ridge", "Organization") in ents and ("Ivan Pavlov", "Person") in ents
+    ents = _ents(nlp, "A larger than life character, Hale had coached the side to the title in 1985.")
+    assert ("Hale", "Person") in ents

@@ -115,7 +115,8 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
                 return f"{'possessive ' if poss else ''}{word!r}"
     # appositive: "X, Norway's biggest bank" / "Norway's biggest bank, X"
     span = doc[s:e]
-    adjacent = e < n and doc[e].text == ","  # not "X of the Y Council, a group": that speaks of the council
+    # right after the name ("X, a bank", "X - a bank"), not "X of the Y Council, a group": that is the council
+    adjacent = e < n and doc[e].text in {",", "-", "–", "—", "("}
     for t in root.children:
         if t.dep_ == "appos" and t.i >= e and adjacent and _org_head(t):
             return f"appositive {t.text!r}"

@@ -94,7 +94,7 @@ def _not_a_name(doc: Doc, words: list[str], c: _Cand) -> bool:
 
     - a title or role before a performer noun and a name: "Batman actor Tom Reed", "Frasier star Ann Bell" (only a
       name no table knows; before "star" not one spaCy called an organisation: "Arsenal star X" is the club);
-    - a fictional character: "the cartoon character X", "the superhero, X";
+    - a fictional character: "the cartoon character X", "the superhero X";
     - a country's name inside a longer name: "Little Italy", "New England" ("New Zealand" is a table name);
     - a bare noun of geography spaCy took for a place ("the Sea")."""
     n = c.end - c.start
@@ -108,8 +108,8 @@ def _not_a_name(doc: Doc, words: list[str], c: _Cand) -> bool:
             and (words[c.end] != "star" or c.type in {"Person", "Place", ""}) \
             and (_is_cap(words[c.end + 1]) or words[c.end + 1] == "the"):
         return True
-    k = c.start - 1 - int(c.start > 0 and words[c.start - 1] == ",")
-    return c.type == "Person" and k >= 0 and words[k].lower() in _CHARACTER_NOUNS
+    # right before the name: "a larger than life character, Doyle" is a person
+    return c.type == "Person" and c.start > 0 and words[c.start - 1].lower() in _CHARACTER_NOUNS
 
 
 def _in_possessive_title(doc: Doc, words: list[str], c: _Cand) -> bool:
