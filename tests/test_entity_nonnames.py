@@ -76,3 +76,10 @@ def test_dash_appositive_and_a_character_word_before_a_comma(nlp: Any) -> None:
     assert ("Copper Ridge", "Organization") in ents and ("Ivan Pavlov", "Person") in ents
     ents = _ents(nlp, "A larger than life character, Hale had coached the side to the title in 1985.")
     assert ("Hale", "Person") in ents
+
+
+def test_music_genres_are_no_entities(nlp: Any) -> None:
+    """"R&B singer X", "Hip-Hop star Y": the genre is neither a band nor a person."""
+    ents = _ents(nlp, "R&B singer Kayla Moss leads the race, ahead of Hip-Hop star Dee Jones. R&B sells well.")
+    labels = {label for label, _ in ents}
+    assert "R&B" not in labels and "Hip-Hop" not in labels and "Kayla Moss" in labels

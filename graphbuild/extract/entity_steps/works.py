@@ -55,6 +55,10 @@ _GEO_NOUNS: Final = frozenset(
     {"Sea", "Seas", "Ocean", "River", "Lake", "Mountain", "Mountains", "Island", "Islands", "Valley", "Desert", "Bay",
      "Hill", "Hills", "Forest", "Beach", "Coast", "Street", "Road", "Square", "Park", "Bridge"}
 )
+#: Music genres spaCy takes for a band, a person or a label ("R&B singer X"); not "Blues", "Jazz", "Opera",
+#: "Rock" or "Pop", which are also teams, firms and surnames.
+_GENRES: Final = frozenset({"R&B", "Reggae", "Hip-hop", "Hip-Hop", "Hip hop", "Hip Hop", "Britpop", "Grime", "Techno",
+                            "Punk"})
 _QUOTES: Final = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
 _POSSESSIVE: Final = frozenset({"'s", "’s"})
 
@@ -96,10 +100,12 @@ def _not_a_name(doc: Doc, words: list[str], c: _Cand) -> bool:
       name no table knows; before "star" not one spaCy called an organisation: "Arsenal star X" is the club);
     - a fictional character: "the cartoon character X", "the superhero X";
     - a country's name inside a longer name: "Little Italy", "New England" ("New Zealand" is a table name);
-    - a bare noun of geography spaCy took for a place ("the Sea")."""
+    - a bare noun of geography spaCy took for a place ("the Sea"), a music genre ("R&B singer X")."""
     n = c.end - c.start
     if c.type == "Country" and n == 1 and c.start > 0 and words[c.start - 1] in _NAME_LEADS:
         return _gaz_lookup(f"{words[c.start - 1]} {words[c.start]}", False) is None
+    if doc[c.start:c.end].text in _GENRES:
+        return True
     if c.authority > 0 or c.label is not None:
         return False
     if c.type == "Place" and n == 1 and words[c.start] in _GEO_NOUNS:
