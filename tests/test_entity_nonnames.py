@@ -83,3 +83,10 @@ def test_music_genres_are_no_entities(nlp: Any) -> None:
     ents = _ents(nlp, "R&B singer Kayla Moss leads the race, ahead of Hip-Hop star Dee Jones. R&B sells well.")
     labels = {label for label, _ in ents}
     assert "R&B" not in labels and "Hip-Hop" not in labels and "Kayla Moss" in labels
+
+
+def test_second_appositive_is_not_the_persons(nlp: Any) -> None:
+    """"X, founder of the Y Fund, one of the charities ...": the charity is the fund."""
+    text = ("Anna Mbeki Rowe, founder of the Hope Fund (HF), one of the organisations through which the money "
+            "is paid, said it was welcome.")
+    assert ("Anna Mbeki Rowe", "Person") in _ents(nlp, text)

@@ -117,8 +117,8 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
     span = doc[s:e]
     # right after the name ("X, a bank", "X - a bank"), not "X of the Y Council, a group": that is the council
     adjacent = e < n and doc[e].text in {",", "-", "–", "—", "("}
-    for t in root.children:
-        if t.dep_ == "appos" and t.i >= e and adjacent and _org_head(t):
+    for t in root.children:  # the appositive's phrase starts right there: not "X, founder of Y, one of the groups"
+        if t.dep_ == "appos" and t.i >= e and adjacent and t.left_edge.i == e + 1 and _org_head(t):
             return f"appositive {t.text!r}"
     if root.dep_ == "appos" and root.head.i < s and not relative and _org_head(root.head):
         return f"appositive {root.head.text!r}"
