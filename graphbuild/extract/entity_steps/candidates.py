@@ -32,7 +32,7 @@ from graphbuild.extract.entity_steps.base import (
     _trim,
     _words,
 )
-from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, gazetteer
+from graphbuild.gazetteer import AMBIGUOUS_COUNTRY_NAMES, GazEntry, gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -70,13 +70,15 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             elif doc[owner].text not in HONORIFICS:
                 out.append(_Cand(owner, split, "", "ner", spacy_label=ent.label_))
             start = split + 1
+        elif ent.label_ == "PERSON":
+            end = _before_possessive(doc, start, end)
         text = _span_text(doc, start, end)
         if text in STOP_NAMES or _ABSTRACT.fullmatch(text) or _common_noun(doc, start, end, ent.label_):
             continue
         if text[:1].islower() and doc[start].text not in NAME_PARTICLES and text[:3] not in {"al-", "el-"}:
             continue  # "congress", "defence ministry": a common noun, not a name
         folded = start in caps
-        hit = _gaz_lookup(text, folded)
+        hit = _gaz_lookup(text, folded) or _state_of(text, folded)
         label = ent.label_
         if hit is not None:
             if (label == "PERSON" and text in AMBIGUOUS_COUNTRY_NAMES) or _after_personal_honorific(doc, start):
@@ -118,6 +120,31 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             # kept untyped: a later rule may type it (doc-consistency, said, region)
             out.append(_Cand(start, end, "", "ner", spacy_label=label))
     return out
+
+
+def _before_possessive(doc: Doc, start: int, end: int) -> int:
+    """A person's name holds no possessive: "Ann Kerr 's Harbour" (the author and the first word of a title)
+    ends before it."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in {"'s", "’s"}:
+            return k
+    return end
+
+
+#: "the Republic of Moldova", "the Kingdom of Nepal": a state's formal name around a country's name.
+_STATE_OF: Final = re.compile(r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|State) of (?:the )?(.+)")
+
+
+def _state_of(text: str, folded: bool) -> GazEntry | None:
+    """The country a formal name "Republic of X" names, when the table knows X as a country whose own name is not
+    a different republic or kingdom ("Republic of Congo" is not the Democratic Republic of the Congo)."""
+    m = _STATE_OF.fullmatch(text)
+    if m is None:
+        return None
+    hit = _gaz_lookup(m.group(1), folded)
+    if hit is None or hit.type != "Country" or any(w in hit.label.split() for w in ("Republic", "Kingdom")):
+        return None
+    return hit
 
 
 #: Last words of a club named after its town ("Manchester United", "Norwich City", "Bristol Rovers").

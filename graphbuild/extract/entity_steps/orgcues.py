@@ -24,7 +24,7 @@ from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "pronoun_orgs"]
 
@@ -76,6 +76,17 @@ def _head_noun(doc: Doc, i: int) -> bool:
     return w in ORG_HEADS
 
 
+def _org_head(t: Token) -> bool:
+    """An appositive head that names an organisation: "bank", or "one of" them ("one of Norway's biggest banks")."""
+    if t.text.islower() and t.lemma_.lower() in ORG_HEADS - {"maker"}:
+        return True
+    return t.lower_ == "one" and any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and o.text.islower() and o.lemma_.lower() in ORG_HEADS - {"maker"}
+                                 for o in p.children)
+        for p in t.children
+    )
+
+
 def _cued(doc: Doc, c: _Cand) -> str | None:
     """The cue that makes ``c`` an organisation, or None."""
     s, e = c.start, c.end
@@ -104,11 +115,12 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
                 return f"{'possessive ' if poss else ''}{word!r}"
     # appositive: "X, Norway's biggest bank" / "Norway's biggest bank, X"
     span = doc[s:e]
-    for t in root.children:
-        if t.dep_ == "appos" and t.i >= e and t.text.islower() and t.lemma_.lower() in ORG_HEADS - {"maker"}:
+    # right after the name ("X, a bank", "X - a bank"), not "X of the Y Council, a group": that is the council
+    adjacent = e < n and doc[e].text in {",", "-", "–", "—", "("}
+    for t in root.children:  # the appositive's phrase starts right there: not "X, founder of Y, one of the groups"
+        if t.dep_ == "appos" and t.i >= e and adjacent and t.left_edge.i == e + 1 and _org_head(t):
             return f"appositive {t.text!r}"
-    if root.dep_ == "appos" and root.head.i < s and root.head.text.islower() and not relative \
-            and root.head.lemma_.lower() in ORG_HEADS - {"maker"}:
+    if root.dep_ == "appos" and root.head.i < s and not relative and _org_head(root.head):
         return f"appositive {root.head.text!r}"
     # "the Velvet Owls": a plural name after the article
     words = [t.text for t in span]

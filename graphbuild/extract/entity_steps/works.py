@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.entity_steps.base import _Cand, _is_cap, _words
+from graphbuild.extract.entity_steps.base import _Cand, _gaz_lookup, _is_cap, _words
 from graphbuild.gazetteer import fold
 from graphbuild.generic_names import GENERIC_HEADS, GENERIC_WORDS, is_generic
 
@@ -44,6 +44,21 @@ PRIZE_NAMES: Final = frozenset({"Oscar", "Oscars", "Bafta", "Baftas", "Grammy", 
 SHIP_PREFIXES: Final = frozenset({"HMS", "USS", "MV", "RMS", "SS", "HMAS", "HMCS", "MS", "FV"})
 #: Last words of parliamentary bills and acts ("the Education Bill").
 BILL_WORDS: Final = frozenset({"Bill", "Act"})
+#: Performer nouns after the title of a work or a role ("Batman actor X", "Sopranos actress Y", "Frasier star Z").
+_PERFORMER_NOUNS: Final = frozenset({"actor", "actress", "star", "co-star"})
+#: Nouns that introduce a fictional character ("the cartoon character X", "the superhero X").
+_CHARACTER_NOUNS: Final = frozenset({"character", "superhero", "super-hero"})
+#: Capitalised words that make a country's name after them part of another name ("Little Italy", "New England").
+_NAME_LEADS: Final = frozenset({"Little", "New"})
+#: Common nouns of geography that are no place name on their own ("the River", "beyond the Sea").
+_GEO_NOUNS: Final = frozenset(
+    {"Sea", "Seas", "Ocean", "River", "Lake", "Mountain", "Mountains", "Island", "Islands", "Valley", "Desert", "Bay",
+     "Hill", "Hills", "Forest", "Beach", "Coast", "Street", "Road", "Square", "Park", "Bridge"}
+)
+#: Music genres spaCy takes for a band, a person or a label ("R&B singer X"); not "Blues", "Jazz", "Opera",
+#: "Rock" or "Pop", which are also teams, firms and surnames.
+_GENRES: Final = frozenset({"R&B", "Reggae", "Hip-hop", "Hip-Hop", "Hip hop", "Hip Hop", "Britpop", "Grime", "Techno",
+                            "Punk"})
 _QUOTES: Final = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
 _POSSESSIVE: Final = frozenset({"'s", "’s"})
 
@@ -76,6 +91,31 @@ def _is_work(doc: Doc, words: list[str], c: _Cand) -> bool:
     # a capitalised name in quotation marks is the title of a work, not a person or a place
     return c.type in ("Person", "Place") and c.start > 0 and c.end < len(words) \
         and words[c.start - 1] in _QUOTES and words[c.end] in _QUOTES
+
+
+def _not_a_name(doc: Doc, words: list[str], c: _Cand) -> bool:
+    """Spans that name no person, place or organisation although spaCy or the tables typed them:
+
+    - a title or role before a performer noun and a name: "Batman actor Tom Reed", "Frasier star Ann Bell" (only a
+      name no table knows; before "star" not one spaCy called an organisation: "Arsenal star X" is the club);
+    - a fictional character: "the cartoon character X", "the superhero X";
+    - a country's name inside a longer name: "Little Italy", "New England" ("New Zealand" is a table name);
+    - a bare noun of geography spaCy took for a place ("the Sea"), a music genre ("R&B singer X")."""
+    n = c.end - c.start
+    if c.type == "Country" and n == 1 and c.start > 0 and words[c.start - 1] in _NAME_LEADS:
+        return _gaz_lookup(f"{words[c.start - 1]} {words[c.start]}", False) is None
+    if doc[c.start:c.end].text in _GENRES:
+        return True
+    if c.authority > 0 or c.label is not None:
+        return False
+    if c.type == "Place" and n == 1 and words[c.start] in _GEO_NOUNS:
+        return True
+    if c.end + 1 < len(words) and words[c.end] in _PERFORMER_NOUNS and doc[c.end].pos_ == "NOUN" \
+            and (words[c.end] != "star" or c.type in {"Person", "Place", ""}) \
+            and (_is_cap(words[c.end + 1]) or words[c.end + 1] == "the"):
+        return True
+    # right before the name: "a larger than life character, Doyle" is a person
+    return c.type == "Person" and c.start > 0 and words[c.start - 1].lower() in _CHARACTER_NOUNS
 
 
 def _in_possessive_title(doc: Doc, words: list[str], c: _Cand) -> bool:
@@ -161,7 +201,7 @@ def works_filter(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     products = {fold(words[c.start]) for c in cands if _product(doc, words, c)}
     out: list[_Cand] = []
     for c in cands:
-        if _is_work(doc, words, c):
+        if _is_work(doc, words, c) or _not_a_name(doc, words, c):
             continue
         if products and c.type in {"Person", "Place", "Organization"} and c.end - c.start == 1 and c.authority < 2 \
                 and c.label is None and fold(words[c.start]) in products:
