@@ -21,6 +21,12 @@ DOCS = {
     "two_visitors": "Levy will visit Bonn next week. Before Levy's arrival, the German minister Volker Ruehe will "
                     "visit Israel.",
     "two_trips": "Wales face a trip to Italy next week. Their last trip to Scotland ended in defeat.",
+    "other_deaths": "The court ruled that Omar Haddad's death in custody in Iraq was unlawful. But inquiries into five "
+                    "other deaths in Iraq were ruled out.",
+    "buy_and_sell": "Fabrikam Telecom will spend $500m on buying out minority shareholders in Contoso Data. Fabrikam "
+                    "Telecom said it would fund the deal by selling a stake in Northwind Directories.",
+    "two_sales": "Pop mogul Simon Hale has sold his Nineteen Media company to a US entrepreneur. The entrepreneur's "
+                 "firm Orbit Holdings recently also bought a share in the Tarrant Estate.",
 }
 
 
@@ -51,6 +57,9 @@ def test_one_sale_expected_then_told_done_is_one_event_that_happened(graph: dict
     ("visit_then_and_now", "Travel"),  # one to come, one done in 2003
     ("two_visitors", "Travel"),  # two people's visits
     ("two_trips", "Travel"),  # two countries
+    ("other_deaths", "Death"),  # "five other deaths"
+    ("buy_and_sell", "Transfer"),  # one party buying one thing and selling another
+    ("two_sales", "Transfer"),  # a sale and another purchase by the buyer
 ])
 def test_two_happenings_stay_two(graph: dict[str, Any], doc: str, etype: str) -> None:
     assert len(_events(graph, doc, etype)) == 2

@@ -231,6 +231,10 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
         return False  # a planned meeting and one that was held are told apart; "the visit" names either, "the
         # agreement the ministers reached in May" (its own party or time) only its own
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
+    if _sale_sides(a, b) and a_agents & b_agents and (
+        (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY)
+    ):
+        return False  # one party buying one thing and selling another: two deals
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
         return same_statement(a, b)  # one speaker's words in one article, unless set apart (event_statements)
@@ -287,43 +291,70 @@ def _sale_sides(a: Candidate, b: Candidate) -> bool:
     return a.event_type == "Transfer" and a.trigger.lemma_.lower() in trade and b.trigger.lemma_.lower() in trade
 
 
-def _one_sale(a: Candidate, b: Candidate) -> bool:
-    """Whether a purchase and a sale (see :func:`_sale_sides`) are one: no two things sold, no two times, and the
-    same thing sold, or the buyer of one on the other side of the other ("A bought X from B" ... "B sold X to
-    A"), or the thing named by one only and the other told within a few sentences."""
+def _one_sale(a: Candidate, b: Candidate, near: bool = True) -> bool:
+    """Whether a purchase and a sale (see :func:`_sale_sides`) are one: no two things sold, no two times, no party
+    both buying and selling, and the same thing sold, or the buyer of one on the other side of the other ("A bought
+    X from B" ... "B sold X to A"), or (``near``) the thing sold unnamed in a passive clause a few sentences from
+    the other ("B has sold X to a US group" ... "the label was bought by A")."""
     if conflicts(a, b, _candidate_keys):
         return False
+    buy_a, buy_b = a.trigger.lemma_.lower() in _BUY, b.trigger.lemma_.lower() in _BUY
+    if buy_a != buy_b and a.keys("agent") & b.keys("agent"):
+        return False  # one party buying and selling: two deals
     if a.keys("target") & b.keys("target"):
         return True
-    if (a.trigger.lemma_.lower() in _BUY) == (b.trigger.lemma_.lower() in _BUY):
+    if buy_a == buy_b:
         return False  # told from one side with nothing sold in common
     others = ("destination", "origin", "participant")
     if a.keys("agent") & b.keys(*others) or b.keys("agent") & a.keys(*others):
         return True
-    if a.keys("agent") & b.keys("agent"):
-        return False  # one party buying and selling: two deals
-    return not (a.keys("target") and b.keys("target")) and abs(a.trigger.i - b.trigger.i) <= CROSS_WINDOW // 2
+    unnamed = [c for c in (a, b) if not c.keys("target")]
+    return near and len(unnamed) == 1 and _passive(unnamed[0].trigger) and abs(a.trigger.i - b.trigger.i) <= CROSS_WINDOW // 2
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+#: Words by which a mention sets itself apart from one told before ("five other deaths", "another attack").
+_APART: Final = frozenset({"other", "another", "second", "further", "separate", "previous", "earlier", "last"})
+
+
+def _set_apart(c: Candidate) -> bool:
+    return any(t.dep_ in ("amod", "det") and t.lower_ in _APART for t in c.trigger.children)
+
+
+def _role(c: Candidate, key: str) -> str:
+    return next((r for r, hits in c.args.items() if any(h.entity.key == key for h in hits)), "")
+
+
+def _shared_parties(a: Candidate, b: Candidate) -> set[str]:
+    """The entities both name outside where it happened, but not one's agent as the other's target ("A imports
+    from V" ... "V will import": two trades)."""
+    where = a.keys(*_WHERE) | b.keys(*_WHERE)
+    return {k for k in (a.keys() & b.keys()) - where if {_role(a, k), _role(b, k)} != {"agent", "target"}}
 
 
 def told_again(a: Candidate, b: Candidate) -> bool:
     """Whether ``b``, told with another status than ``a``, is the same happening said again by the same word, or
-    by the two sides of a sale, with an entity in common: "next week's summit" (planned) ... "the summit in
-    Brussels", "the pact the court upheld" ... "left the pact in tatters". Told with two explicit times, or a
-    planned happening and one done at a time of its own ("will visit Paris" ... "visited Paris in 2003"), they
-    are two happenings."""
+    by the two sides of a sale, with a party in common (or, with no party named, the same place or a place within
+    the other): "next week's trip to Ireland" (planned) ... "a trip to Dublin", "the pact the court upheld" ...
+    "left the pact in tatters". Told with two explicit times, a planned happening and one done at a time of its own
+    ("will visit Paris" ... "visited Paris in 2003"), two parties' visits, or one set apart ("five other deaths"),
+    they are two happenings."""
     if a.event_type == "Statement" or not (_word(a)[:5] == _word(b)[:5] or _sale_sides(a, b)):
         return False
-    if a.time_text and b.time_text:
+    if (a.time_text and b.time_text) or _set_apart(a) or _set_apart(b):
         return False
     if "planned" in (a.status, b.status) and any(c.time_text and c.status != "planned" for c in (a, b)):
         return False
     if a.keys("agent") and b.keys("agent") and not a.keys("agent") & b.keys("agent"):
         return False  # two parties' visits, two parties' bans
-    where = a.keys(*_WHERE) | b.keys(*_WHERE)
-    if not (a.keys() & b.keys()) - where:
-        # named again only by where it happens: when no party of one is missing from the other
-        parties_a, parties_b = a.keys() - where, b.keys() - where
-        if (parties_a and parties_b) or not (_nested_places(a, b) or a.keys(*_WHERE) & b.keys(*_WHERE)):
+    if _sale_sides(a, b) and (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY):
+        return _one_sale(a, b, near=False)
+    if not _shared_parties(a, b):
+        where = a.keys(*_WHERE) | b.keys(*_WHERE)
+        if a.keys() - where or b.keys() - where or not (_nested_places(a, b) or a.keys(*_WHERE) & b.keys(*_WHERE)):
             return False
     return not conflicts(a, b, _candidate_keys, _nested_places)
 
