@@ -82,7 +82,7 @@ def conflicts(a: _T, b: _T, keys: Callable[..., set[str]], nested: Callable[[_T,
     for role in (*_CORE.get(a.event_type, ()), _WHERE):
         roles = (role,) if isinstance(role, str) else role
         ka, kb = keys(a, *roles), keys(b, *roles)
-        if ka and kb and not ka & kb and not (role is _WHERE and nested is not None and nested(a, b)):
+        if ka and kb and not ka & kb and not (set(roles) <= set(_WHERE) and nested is not None and nested(a, b)):
             return True
     return _times_apart(a.time_text, b.time_text)
 
