@@ -25,6 +25,10 @@ DOCS = {
                     "other deaths in Iraq were ruled out.",
     "buy_and_sell": "Fabrikam Telecom will spend $500m on buying out minority shareholders in Contoso Data. Fabrikam "
                     "Telecom said it would fund the deal by selling a stake in Northwind Directories.",
+    "trip_and_ground": "Captain Tom Reeve backed his fly-half ahead of this weekend's trip to Ireland. A trip to "
+                       "Lansdowne Park is daunting at any time, especially against an Ireland side that is flying high.",
+    "trip_elsewhere": "Captain Tom Reeve backed his fly-half ahead of this weekend's trip to Ireland. A trip to Paris is "
+                      "daunting at any time.",
     "two_sales": "Pop mogul Simon Hale has sold his Nineteen Media company to a US entrepreneur. The entrepreneur's "
                  "firm Orbit Holdings recently also bought a share in the Tarrant Estate.",
 }
@@ -45,6 +49,13 @@ def test_a_repeat_and_the_thing_itself_are_one_happening(graph: dict[str, Any]) 
 
 
 @pytest.mark.model
+def test_a_trip_to_a_country_and_to_a_ground_there_is_one_planned_trip(graph: dict[str, Any]) -> None:
+    trips = _events(graph, "trip_and_ground", "Travel")
+    assert len(trips) == 1
+    assert trips[0]["status"] == "planned"  # "this weekend's" wins over the bare noun
+
+
+@pytest.mark.model
 def test_one_sale_expected_then_told_done_is_one_event_that_happened(graph: dict[str, Any]) -> None:
     sales = _events(graph, "auction", "Transfer")
     assert len(sales) == 1
@@ -57,6 +68,7 @@ def test_one_sale_expected_then_told_done_is_one_event_that_happened(graph: dict
     ("visit_then_and_now", "Travel"),  # one to come, one done in 2003
     ("two_visitors", "Travel"),  # two people's visits
     ("two_trips", "Travel"),  # two countries
+    ("trip_elsewhere", "Travel"),  # a town of another country
     ("other_deaths", "Death"),  # "five other deaths"
     ("buy_and_sell", "Transfer"),  # one party buying one thing and selling another
     ("two_sales", "Transfer"),  # a sale and another purchase by the buyer
