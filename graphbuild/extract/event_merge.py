@@ -23,11 +23,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from graphbuild.extract.event_statements import same_statement
+from graphbuild.gazetteer import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from graphbuild.extract.events import Candidate
+    from graphbuild.model import DocEntity
 
 #: Roles whose fillers tell two happenings of a type apart when both are named and disjoint.
 _CORE: Final[dict[str, tuple[str, ...]]] = {
@@ -45,8 +47,14 @@ _WHERE: Final = ("place", "destination")
 
 
 def _word(c: Candidate) -> str:
-    """The trigger's word, noun and verb forms folded ("agreed"/"agreement", "talks"/"talk")."""
-    word = c.trigger.lemma_.lower()
+    """The trigger's word, noun and verb forms folded ("agreed"/"agreement", "talks"/"talk"), and a repeat told as
+    the thing itself ("re-election"/"election")."""
+    tok = c.trigger
+    word = tok.lemma_.lower()
+    if word.startswith("re-") and len(word) > 6:
+        word = word[3:]
+    elif word == "re" and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
+        word = tok.nbor(2).lemma_.lower()  # "re - election" split by the tokenizer
     for suffix in ("ment", "ing", "ion"):
         if word.endswith(suffix) and len(word) > len(suffix) + 3:
             return word[: -len(suffix)]
@@ -66,21 +74,34 @@ class _Told(Protocol):
 _T = TypeVar("_T", bound=_Told)
 
 
-def conflicts(a: _T, b: _T, keys: Callable[..., set[str]]) -> bool:
+def conflicts(a: _T, b: _T, keys: Callable[..., set[str]], nested: Callable[[_T, _T], bool] | None = None) -> bool:
     """Whether a core role, the place or an explicit time of ``a`` and ``b`` are both named and disjoint;
-    ``keys(x, *roles)`` gives the entity keys of ``x`` in those roles (all roles when none)."""
+    ``keys(x, *roles)`` gives the entity keys of ``x`` in those roles (all roles when none). ``nested(a, b)``, when
+    given, tells places that lie one in the other ("Dublin" in "Ireland"): they are no conflict. Two times conflict
+    unless one is written in the other ("2001" and "August 2001")."""
     for role in (*_CORE.get(a.event_type, ()), _WHERE):
         roles = (role,) if isinstance(role, str) else role
         ka, kb = keys(a, *roles), keys(b, *roles)
-        if ka and kb and not ka & kb:
+        if ka and kb and not ka & kb and not (set(roles) <= set(_WHERE) and nested is not None and nested(a, b)):
             return True
-    return bool(a.time_text and b.time_text and a.time_text.lower() != b.time_text.lower())
+    return _times_apart(a.time_text, b.time_text)
 
 
-def same_happening_by(a: _T, b: _T, keys: Callable[..., set[str]], word: Callable[[_T], str]) -> bool:
+def _times_apart(ta: str | None, tb: str | None) -> bool:
+    """Whether two explicit times are different: "2001" is within "August 2001", "May" and "June" are apart."""
+    if not ta or not tb:
+        return False
+    wa, wb = set(ta.lower().split()), set(tb.lower().split())
+    return not (wa <= wb or wb <= wa)
+
+
+def same_happening_by(
+    a: _T, b: _T, keys: Callable[..., set[str]], word: Callable[[_T], str],
+    nested: Callable[[_T, _T], bool] | None = None,
+) -> bool:
     """Whether ``b`` (told later) names the happening ``a`` of the same type, reading arguments by ``keys``
-    and the trigger's folded word by ``word``."""
-    if a.event_type == "Statement" or conflicts(a, b, keys):
+    and the trigger's folded word by ``word`` (``nested``: see :func:`conflicts`)."""
+    if a.event_type == "Statement" or conflicts(a, b, keys, nested):
         return False
     if keys(a) & keys(b):
         return True
@@ -95,7 +116,39 @@ def _candidate_keys(c: Candidate, *roles: str) -> set[str]:
 
 def same_happening(a: Candidate, b: Candidate) -> bool:
     """Whether ``b`` (told in a later sentence) names the happening ``a`` of the same type."""
-    return same_happening_by(a, b, _candidate_keys, _word)
+    return same_happening_by(a, b, _candidate_keys, _word, _nested_places if _word(a) == _word(b) else None)
+
+
+#: Types whose one happening may be named by a country and by a place in it ("a trip to Ireland" ... "the trip
+#: to Dublin"; "the summit in Belgium" ... "the summit in Brussels"), when told by the same word.
+_NESTING_TYPES: Final = frozenset({"Travel", "Meet"})
+
+
+def _nested_places(a: Candidate, b: Candidate) -> bool:
+    """Whether every place of ``a`` and ``b`` lies in a country the other names: a town the place table puts in
+    that country, or a site the table does not know at all (a ground, a hall, a street), whose country the text
+    gives by the other mention. Two towns, or two countries, are never nested."""
+    if a.event_type not in _NESTING_TYPES:
+        return False
+    pa = [h.entity for r in _WHERE for h in a.args.get(r, [])]
+    pb = [h.entity for r in _WHERE for h in b.args.get(r, [])]
+    return bool(pa and pb) and (_inside(pa, pb) or _inside(pb, pa))
+
+
+def _inside(small: list[DocEntity], large: list[DocEntity]) -> bool:
+    gz = gazetteer()
+    codes = {e.code for e in (gz.country(x.label) for x in large if x.type == "Country") if e is not None and e.code}
+    if not codes or len(codes) != len(large):
+        return False
+    for x in small:
+        if x.type == "Country":
+            return False
+        where = gz.place_country(x.label)
+        if where is not None and where[0] not in codes:
+            return False
+        if where is None and gz.lookup(x.label) is not None:
+            return False  # a place the table knows by name but not in a country of the other
+    return True
 
 
 #: Prepositions by which a killing names the attack it happened in ("killed in a car bombing", "died in the
@@ -174,10 +227,14 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
         return False
     if a.status != b.status and a.event_type != "Statement" and not (
         b.rule == "event.noun" and b.status == "reported"
-    ):
+    ) and not told_again(a, b):
         return False  # a planned meeting and one that was held are told apart; "the visit" names either, "the
         # agreement the ministers reached in May" (its own party or time) only its own
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
+    if _sale_sides(a, b) and a_agents & b_agents and (
+        (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY)
+    ):
+        return False  # one party buying one thing and selling another: two deals
     same_sentence = a.sent.start == b.sent.start
     if a.event_type == "Statement" and not same_sentence:
         return same_statement(a, b)  # one speaker's words in one article, unless set apart (event_statements)
@@ -185,6 +242,8 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
         return False
     if not same_sentence and same_happening(a, b):
         return True  # one happening told over several sentences (see event_merge)
+    if not same_sentence and _sale_sides(a, b) and _one_sale(a, b):
+        return True
     if same_sentence:
         if a.event_type == "Statement":
             return bool(a_agents & b_agents)
@@ -220,6 +279,96 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
     return set(b.args) <= {"place"} and (bool(b.context) or not _places_apart(a, b))
 
 
+#: Verbs of one sale told from the buyer's and from the seller's side.
+_BUY: Final = frozenset({"buy", "purchase", "acquire", "acquisition", "purchaser", "buyer", "takeover"})
+_SELL: Final = frozenset({"sell", "sale", "auction", "seller", "dispose", "disposal", "offload"})
+
+
+def _sale_sides(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` and ``b`` are told by words of one sale, from either side: "A bought X" ... "B sold X (to
+    A)", "the auction of X" ... "X was sold"."""
+    trade = _BUY | _SELL
+    return a.event_type == "Transfer" and a.trigger.lemma_.lower() in trade and b.trigger.lemma_.lower() in trade
+
+
+def _one_sale(a: Candidate, b: Candidate, near: bool = True) -> bool:
+    """Whether a purchase and a sale (see :func:`_sale_sides`) are one: no two things sold, no two times, no party
+    both buying and selling, and the same thing sold, or the buyer of one on the other side of the other ("A bought
+    X from B" ... "B sold X to A"), or (``near``) the thing sold unnamed in a passive clause a few sentences from
+    the other ("B has sold X to a US group" ... "the label was bought by A")."""
+    if conflicts(a, b, _candidate_keys):
+        return False
+    buy_a, buy_b = a.trigger.lemma_.lower() in _BUY, b.trigger.lemma_.lower() in _BUY
+    if buy_a != buy_b and a.keys("agent") & b.keys("agent"):
+        return False  # one party buying and selling: two deals
+    if a.keys("target") & b.keys("target"):
+        return True
+    if buy_a == buy_b:
+        return False  # told from one side with nothing sold in common
+    others = ("destination", "origin", "participant")
+    if a.keys("agent") & b.keys(*others) or b.keys("agent") & a.keys(*others):
+        return True
+    unnamed = [c for c in (a, b) if not c.keys("target")]
+    return near and len(unnamed) == 1 and _passive(unnamed[0].trigger) and abs(a.trigger.i - b.trigger.i) <= CROSS_WINDOW // 2
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+#: Words by which a mention sets itself apart from one told before ("five other deaths", "another attack").
+_APART: Final = frozenset({"other", "another", "second", "further", "separate", "previous", "earlier", "last"})
+
+
+def _set_apart(c: Candidate) -> bool:
+    return any(t.dep_ in ("amod", "det") and t.lower_ in _APART for t in c.trigger.children)
+
+
+def _role(c: Candidate, key: str) -> str:
+    return next((r for r, hits in c.args.items() if any(h.entity.key == key for h in hits)), "")
+
+
+def _shared_parties(a: Candidate, b: Candidate) -> set[str]:
+    """The entities both name outside where it happened, but not one's agent as the other's target ("A imports
+    from V" ... "V will import": two trades)."""
+    where = a.keys(*_WHERE) | b.keys(*_WHERE)
+    return {k for k in (a.keys() & b.keys()) - where if {_role(a, k), _role(b, k)} != {"agent", "target"}}
+
+
+def told_again(a: Candidate, b: Candidate) -> bool:
+    """Whether ``b``, told with another status than ``a``, is the same happening said again by the same word, or
+    by the two sides of a sale, with a party in common (or, with no party named, the same place or a place within
+    the other): "next week's trip to Ireland" (planned) ... "a trip to Dublin", "the pact the court upheld" ...
+    "left the pact in tatters". Told with two explicit times, a planned happening and one done at a time of its own
+    ("will visit Paris" ... "visited Paris in 2003"), two parties' visits, or one set apart ("five other deaths"),
+    they are two happenings."""
+    if a.event_type == "Statement" or not (_word(a)[:5] == _word(b)[:5] or _sale_sides(a, b)):
+        return False
+    if (a.time_text and b.time_text) or _set_apart(a) or _set_apart(b):
+        return False
+    if "planned" in (a.status, b.status) and any(c.time_text and c.status != "planned" for c in (a, b)):
+        return False
+    if a.keys("agent") and b.keys("agent") and not a.keys("agent") & b.keys("agent"):
+        return False  # two parties' visits, two parties' bans
+    if _sale_sides(a, b) and (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY):
+        return _one_sale(a, b, near=False)
+    if not _shared_parties(a, b):
+        where = a.keys(*_WHERE) | b.keys(*_WHERE)
+        if a.keys() - where or b.keys() - where or not (_nested_places(a, b) or a.keys(*_WHERE) & b.keys(*_WHERE)):
+            return False
+    return not conflicts(a, b, _candidate_keys, _nested_places)
+
+
+def _status_weight(c: Candidate) -> int:
+    """How sure a mention's status is: a clause telling what happened, then a time of its own or a word of plan
+    ("next week's", "planned"), then another word (a modal, a negation); a bare noun is reported by default."""
+    if c.rule != "event.noun" and c.status == "reported":
+        return 3
+    if c.time_text or c.status == "planned":
+        return 2
+    return 0 if c.status == "reported" else 1
+
+
 def _other_parties(a: Candidate, b: Candidate) -> bool:
     """Whether two meetings each name a party the other does not: "A met B" and, later, "a meeting of A with
     C" are two meetings of A, not one."""
@@ -236,6 +385,8 @@ def _places_apart(a: Candidate, b: Candidate) -> bool:
 
 
 def absorb(into: Candidate, other: Candidate) -> None:
+    if into.event_type != "Statement" and other.status != into.status and _status_weight(other) > _status_weight(into):
+        into.status = other.status  # one happening has one status: the surest mention's
     for role, hits in other.args.items():
         for h in hits:
             into.add(role, h)
