@@ -72,6 +72,16 @@ CASES = {
     "attacked_for_saying": ("Critics attacked the mayor of Lyon for saying the city was safe.", "Attack", False),
     "attacked_convoy": ("Insurgents attacked a convoy near Mosul, killing three soldiers.", "Attack", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
+    "stepped_in": ("Banks stepped in to rescue Kelmor Steel last month.", "Personnel", False),
+    "stepped_down": ("Kelmor's chairman John Tate stepped down in Ohio last month.", "Personnel", True),
+    "referee": ("The referee sent off two players and later dismissed Pedro Costa for a second foul in the match.",
+                "Personnel", False),
+    "dismissed_as_post": ("The board dismissed Ann Lee as chief executive in Leeds.", "Personnel", True),
+    "employs": ("Brixham Foods employs 4,000 people in Wales.", "Personnel", False),
+    "bid_succeed": ("For his bid to succeed in Oslo, Mr Pardo needs the votes of the shareholders.", "Personnel", False),
+    "succeed_leader": ("Gordon Brown hopes to succeed Tony Blair as prime minister.", "Personnel", True),
+    "appeal_psyche": ("The new format appealed to the Canadian psyche and spread quickly.", "Request", False),
+    "the_talk": ("The talk in the market is that Vantor Bank will bid for the insurer.", "Meet", False),
 }
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import Hit
+from graphbuild.extract.event_parties import RECEIVING, given_by, named_after_place
 from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
 
@@ -134,6 +135,7 @@ def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
+    moved_roles: list[Hit] = []
     for role in list(cand.args):
         kept: list[Hit] = []
         for hit in cand.args[role]:
@@ -149,6 +151,11 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                     continue  # "the Russian bought the club": a person, not Russia
                 if place_on_noun(span.root, hit, role, cand.event_type):
                     continue  # "asked a Boston court": the court, not Boston
+                if named_after_place(span.root, hit):
+                    continue  # "the Doha round talks": the round's name, not where they are held
+                if role == "target" and given_by(span.root, cand):
+                    moved_roles.append(hit)  # "needs the support of the shareholders": they give it
+                    continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
                 if cand.event_type == "Statement" and role == "agent" and modifier(span.root):
@@ -160,6 +167,9 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
             del cand.args[role]
     for hit in moved:
         cand.add("destination" if cand.event_type == "Travel" else "place", hit)
+    for hit in moved_roles:
+        cand.add("agent", hit)
+
 
 
 #: Prepositions that place a phrase's noun ("hospitals in Aleppo", "a market near Kabul").
@@ -209,10 +219,17 @@ _ACTORS: Final = frozenset({"Organization", "Country"})
 
 
 def object_role(verb: Token, etype: str, default: str) -> str:
-    """The role of a trigger verb's object: what a traveller leaves is the origin."""
+    """The role of a trigger verb's object: what a traveller leaves is the origin; the club or body one
+    quits or joins takes part in the move, it is not the one moved ("quit the city council")."""
     if etype == "Travel" and verb.lemma_.lower() in _LEAVING:
         return "origin"
+    if etype == "Personnel" and verb.lemma_.lower() in _POSTS_LEFT:
+        return "participant"
     return default
+
+
+#: Personnel verbs whose object is the body left or joined, not a person.
+_POSTS_LEFT: Final = frozenset({"quit", "leave", "exit", "abandon", "join", "rejoin"})
 
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
@@ -326,6 +343,8 @@ def governor_role(verb: Token, etype: str) -> str | None:
         if lemma in _PUNISHED:
             return "target"
         return None if lemma in _FLOUTING or lemma in _REACTING else "agent"
+    if etype == "Support" and verb.lemma_.lower() in RECEIVING:
+        return "target"  # "the airline is receiving state aid", "he needs the support of ...": who gets it
     if etype not in ("Attack", "Death"):
         return None if verb.lemma_.lower() in _REACTING else "agent"
     lemma = verb.lemma_.lower()

@@ -4,6 +4,9 @@
   appeal against his ban with the tribunal" (the parse often hangs "with the tribunal" on "ban").
 - The other party of a deal named after a modifier of the deal noun: "agreed a settlement worth $5m with the
   units of Brill" (Brill, through "the units of").
+- A place's name in the name of a round, treaty or process is not where the event is ("the Doha round
+  talks"), and the "of" phrase of a backing noun someone gets or needs names who gives it ("needs the
+  support of its shareholders").
 """
 
 from __future__ import annotations
@@ -81,3 +84,43 @@ def _party_names(tok: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
                 if p.dep_ == "pobj":
                     out.extend(_party_names(p, index, depth + 1))
     return out
+
+
+#: Verbs whose subject gets the aid or backing their object names.
+RECEIVING: Final = frozenset({"receive", "get", "need", "seek", "win", "enjoy", "secure", "obtain", "accept", "want",
+                               "require", "request", "gain", "lose", "attract", "rely", "depend"})
+
+
+#: Things named after the place where they began, whose name says nothing of where they are now: "the Doha
+#: round", "the Kyoto protocol", "the Oslo accords".
+_NAMED_THINGS: Final = frozenset({"round", "protocol", "treaty", "accord", "accords", "process", "convention",
+                                  "declaration", "agenda", "pact", "criteria", "consensus", "formula", "doctrine"})
+
+
+def named_after_place(root: Token, hit: Hit) -> bool:
+    """A place's name in the name of a round, treaty or process ("the Uruguay round negotiations")."""
+    if hit.entity.type not in ("Place", "Country") or root.dep_ not in ("compound", "nmod") or root.head.i == root.i:
+        return False
+    if root.head.lemma_.lower() in _NAMED_THINGS:
+        return True
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None  # flat: "Kyoto/compound round/compound talks"
+    return (nxt is not None and nxt.head.i == root.head.i and nxt.dep_ in ("compound", "nmod", "amod")
+            and nxt.lower_ in _NAMED_THINGS)
+
+
+def given_by(root: Token, cand: Candidate) -> bool:
+    """The "of" phrase of a backing noun that someone gets or needs names who gives it: "needs the support
+    of its shareholders", "won the backing of the unions" (not "a rally in support of the strikers")."""
+    trig = cand.trigger
+    if cand.event_type != "Support" or trig.pos_ != "NOUN" or trig.dep_ != "dobj":
+        return False
+    if trig.head.lemma_.lower() not in RECEIVING:
+        return False
+    tok = root
+    for _ in range(6):  # up through appositions and conjuncts to the "of" phrase
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == trig.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -371,7 +371,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         role = governor_role(head, etype)  # "X launched an attack"; not "X condemned the attack"
-        if role is not None and not cand.args.get(role):
+        if role is not None and (not cand.args.get(role) or (etype == "Support" and role == "target")):
             for h in _subject_hits(head, index):
                 cand.add(role, h)
         if head.lemma_.lower() in LIGHT_VERBS:
