@@ -25,6 +25,10 @@ DOCS = {
     "asked_country": "Israel asked the United States for more aid.",
     "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
     "plans": "Hamas plans to launch an attack on Israel.",
+    "quoted_name": 'Mr Hart toured Leeds on Monday. "If I were young today, Peter Cole would hire me." He then flew '
+                   'to Paris.',
+    "quoted_after_said": 'Anna Berg met Peter Hall in Rome. "Maria Lopez is a friend," she said. She flew to Paris '
+                         'the next day.',
 }
 
 
@@ -76,3 +80,14 @@ def test_an_empty_it_or_they_names_no_one(graph: dict) -> None:  # type: ignore[
     # "It is impossible to say": no speaker; "they" names people as often as a firm
     assert not roles_of(graph, "pleonastic", "Statement").get("agent")
     assert "Harlow Foods" not in roles_of(graph, "they", "Attack").get("agent", set())
+
+
+@pytest.mark.parametrize(("doc", "agent", "not_agent"), [
+    ("quoted_name", "Hart", "Peter Cole"),
+    ("quoted_after_said", "Anna Berg", "Maria Lopez"),
+])
+def test_a_name_in_quoted_words_is_no_antecedent_of_the_narrative(graph: dict, doc: str, agent: str,  # type: ignore[type-arg]
+                                                                 not_agent: str) -> None:
+    agents = roles_of(graph, doc, "Travel").get("agent", set())
+    assert agent in agents
+    assert not_agent not in agents
