@@ -73,6 +73,7 @@ CASES = {
     "attacked_convoy": ("Insurgents attacked a convoy near Mosul, killing three soldiers.", "Attack", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
     "stepped_in": ("Banks stepped in to rescue Kelmor Steel last month.", "Personnel", False),
+    "stepping_back": ("Jim Hale said he was stepping back from his post at the bank in Leeds.", "Personnel", True),
     "stepped_down": ("Kelmor's chairman John Tate stepped down in Ohio last month.", "Personnel", True),
     "referee": ("The referee sent off two players and later dismissed Pedro Costa for a second foul in the match.",
                 "Personnel", False),

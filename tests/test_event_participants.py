@@ -39,6 +39,9 @@ DOCS = {
     "receives_aid": "Norlink Air is receiving illegal state aid, rivals said.",
     "needs_support": "Mr Pardo needs the support of Velka's largest shareholder, Ann Roe.",
     "round_talks": "Delegates resumed the Kyoto round talks in Geneva on Monday.",
+    "no_plans": "Tom Verlaine has no plans to quit Apex Rovers before the summer.",
+    "ambition": "The Budget will test Mr Brown's ambitions to replace Mr Blair as prime minister.",
+    "bid_to_buy": "Ann Lee made a bid to buy Apex Rovers in May.",
 }
 
 
@@ -125,3 +128,9 @@ def test_who_gets_aid_is_its_target_and_whose_support_is_needed_gives_it(graph: 
 
 def test_a_place_in_the_name_of_a_round_is_not_where_talks_are(graph: dict) -> None:  # type: ignore[type-arg]
     assert roles_of(graph, "round_talks", "Meet").get("place") == {"Geneva"}
+
+
+def test_who_holds_a_plan_does_what_it_plans(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Tom Verlaine" in roles_of(graph, "no_plans", "Personnel").get("target", set())
+    assert "Brown" in roles_of(graph, "ambition", "Personnel").get("agent", set())
+    assert "Ann Lee" in roles_of(graph, "bid_to_buy", "Transfer").get("agent", set())

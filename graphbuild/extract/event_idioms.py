@@ -207,8 +207,9 @@ _AUDIENCES: Final = frozenset(
 )
 #: Who gives a player a card or sends him off: "the referee dismissed Costa" is no firing.
 _MATCH_OFFICIALS: Final = frozenset({"referee", "umpire", "official", "linesman", "bowler", "ref"})
-#: Particles that make "step" leave a post ("stepped down", "step aside"); "stepped in", "step up" do not.
-_LEAVING: Final = frozenset({"down", "aside"})
+#: Particles that make "step" leave a post ("stepped down", "step aside", "stepping back from"); "stepped in",
+#: "step up" do not.
+_LEAVING: Final = frozenset({"down", "aside", "back"})
 #: What is allowed when "sanctioning" is approving: "a resolution sanctioning military action".
 _APPROVED: Final = frozenset(
     {"action", "use", "force", "war", "invasion", "attack", "strike", "deal", "plan", "move", "merger", "sale",

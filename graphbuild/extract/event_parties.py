@@ -7,6 +7,7 @@
 - A place's name in the name of a round, treaty or process is not where the event is ("the Doha round
   talks"), and the "of" phrase of a backing noun someone gets or needs names who gives it ("needs the
   support of its shareholders").
+- Who holds a plan or an ambition does what its "to" clause says ("Smith has no plans to quit the club").
 """
 
 from __future__ import annotations
@@ -124,3 +125,18 @@ def given_by(root: Token, cand: Candidate) -> bool:
             return False
         tok = tok.head
     return False
+
+
+#: Nouns of intent whose "to" clause is done by who holds them: "has no plans to quit", "Brown's ambition to
+#: replace Blair", "made a bid to buy the club".
+_INTENTIONS: Final = frozenset({"plan", "ambition", "bid", "decision", "intention", "attempt", "offer", "promise",
+                                "desire", "hope", "effort", "wish", "pledge", "threat", "determination",
+                                "readiness", "willingness", "refusal", "failure", "aim", "goal", "move"})
+
+
+def intention_of(verb: Token) -> Token | None:
+    """The noun of intent a "to" clause hangs on ("plans" in "has no plans to quit the club"), if any."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i == verb.i or head.lemma_.lower() not in _INTENTIONS:
+        return None
+    return head if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None

@@ -47,7 +47,7 @@ from graphbuild.extract.event_merge import absorb as _absorb
 from graphbuild.extract.event_merge import fold_across_types, fold_killings, fold_speech_settings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
-from graphbuild.extract.event_parties import displaced_parties, request_addressee
+from graphbuild.extract.event_parties import displaced_parties, intention_of, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
@@ -265,6 +265,12 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
             return _subject_hits(gov, index, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
             return _hits_of(verb.head, index)
+        if (held := intention_of(verb)) is not None:  # "has no plans to quit", "Brown's ambition to replace"
+            poss = [c for c in held.children if c.dep_ == "poss"]
+            if poss:
+                return _hits_of(poss[0], index)
+            if held.dep_ == "dobj" and held.head.pos_ in ("VERB", "AUX"):
+                return _subject_hits(held.head, index, depth + 1)
     return []
 
 
