@@ -82,6 +82,7 @@ CASES = {
     "bid_succeed": ("For his bid to succeed in Oslo, Mr Pardo needs the votes of the shareholders.", "Personnel", False),
     "succeed_leader": ("Gordon Brown hopes to succeed Tony Blair as prime minister.", "Personnel", True),
     "appeal_psyche": ("The new format appealed to the Canadian psyche and spread quickly.", "Request", False),
+    "a_talk_between": ("Officials saw a talk between the coach Jan Berg and the referee in Porto.", "Meet", True),
     "the_talk": ("The talk in the market is that Vantor Bank will bid for the insurer.", "Meet", False),
 }
 

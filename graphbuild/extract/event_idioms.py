@@ -348,8 +348,8 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _APPROVED for c in tok.children
     ):
         return True  # "a resolution sanctioning military action": approving it, no penalty
-    if etype == "Meet" and tok.pos_ == "NOUN" and tok.lower_ == "talk":
-        return True  # "the talk in the City is that ...", "gave a talk": rumour or a lecture; negotiations are "talks"
+    if etype == "Meet" and tok.pos_ == "NOUN" and tok.lower_ == "talk" and not _a_conversation(tok):
+        return True  # "the talk in the City is that ...", "talk of a boycott": rumour; negotiations are "talks"
     if etype in _NAMED_TYPES and tok.ent_type_ in _NAME_TYPES:
         return True  # "War on Want said", "the Hunger Strike Memorial": the word is part of a name
     return etype == "Attack" and _plays(cand.sent) and not violent
@@ -359,6 +359,13 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
 #: named event ("the Iraq War", spaCy EVENT) stays.
 _NAME_TYPES: Final = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "PERSON"})
 _NAMED_TYPES: Final = frozenset({"Attack", "Meet", "Support", "Protest", "Sanction", "Death", "Travel", "Request"})
+
+
+def _a_conversation(tok: Token) -> bool:
+    """A singular "talk" held between people: "a talk between the coach and the referee", "had a long talk"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in tok.children):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold")
 
 
 def _not_a_post(tok: Token) -> bool:
