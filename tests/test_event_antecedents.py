@@ -25,6 +25,8 @@ DOCS = {
     "asked_country": "Israel asked the United States for more aid.",
     "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
     "plans": "Hamas plans to launch an attack on Israel.",
+    "weekday": "Jim Hale gave Labour a million pounds last year. The 52-year-old on Tuesday said he was reviewing "
+               "his donations. His spokesman said he would not fund the Conservatives.",
     "quoted_name": 'Mr Hart toured Leeds on Monday. "If I were young today, Peter Cole would hire me." He then flew '
                    'to Paris.',
     "quoted_after_said": 'Anna Berg met Peter Hall in Rome. "Maria Lopez is a friend," she said. She flew to Paris '
@@ -91,3 +93,7 @@ def test_a_name_in_quoted_words_is_no_antecedent_of_the_narrative(graph: dict, d
     agents = roles_of(graph, doc, "Travel").get("agent", set())
     assert agent in agents
     assert not_agent not in agents
+
+
+def test_a_day_is_no_party(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Tuesday" not in roles_of(graph, "weekday", "Support").get("agent", set())

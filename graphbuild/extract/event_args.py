@@ -132,6 +132,9 @@ def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
             and root.dep_ == "compound" and root.head.i != root.i and root.head.pos_ == "NOUN")
 
 
+_WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -139,6 +142,8 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
     for role in list(cand.args):
         kept: list[Hit] = []
         for hit in cand.args[role]:
+            if hit.entity.label.lower() in _WEEKDAYS:
+                continue  # a day taken for a name ("on Tuesday he said"): no one takes part
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
                 if nationality_modifier(span.root) or country_modifier(span.root, hit):
@@ -588,36 +593,3 @@ def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None
     span = doc[tok.left_edge.i : tok.i + 1] if described else doc[tok.i : tok.i + 1]
     said = Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, "pronoun")
     return Hit(found.entity, said)
-
-
-#: Words on a ban that make it a punishment served ("his two-year ban", "her doping ban", "a lifetime ban").
-_PUNITIVE: Final = frozenset({"drug", "drugs", "doping", "year", "month", "week", "match", "game", "race", "life",
-                              "lifetime", "competition", "playing", "possible", "current", "provisional", "indefinite",
-                              "suspended", "long", "short"})
-
-
-def _punishment(noun: Token) -> bool:
-    """A ban or fine a person's possessive marks as served, not imposed: "his ten-year ban", "her doping ban";
-    not a policy ("Trump's travel ban", "Erdogan's ban on YouTube")."""
-    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
-        return False
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod", "nmod") and not (
-                c.lemma_.lower() in _PUNITIVE or c.lower_ in _PUNITIVE or any(t.like_num for t in c.subtree)):
-            return False
-    return True
-
-
-def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
-    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
-    "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
-    suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
-    possessor's entity type). Other nouns' possessor acts ("Acme's takeover of ...")."""
-    if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
-        return "target"
-    if etype != "Death":
-        return "agent"
-    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return "agent"
-    return "target"
-

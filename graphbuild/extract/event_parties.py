@@ -140,3 +140,35 @@ def intention_of(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or head.i == verb.i or head.lemma_.lower() not in _INTENTIONS:
         return None
     return head if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
+
+
+#: Words on a ban that make it a punishment served ("his two-year ban", "her doping ban", "a lifetime ban").
+_PUNITIVE: Final = frozenset({"drug", "drugs", "doping", "year", "month", "week", "match", "game", "race", "life",
+                              "lifetime", "competition", "playing", "possible", "current", "provisional", "indefinite",
+                              "suspended", "long", "short"})
+
+
+def _punishment(noun: Token) -> bool:
+    """A ban or fine a person's possessive marks as served, not imposed: "his ten-year ban", "her doping ban";
+    not a policy ("Trump's travel ban", "Erdogan's ban on YouTube")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and not (
+                c.lemma_.lower() in _PUNITIVE or c.lower_ in _PUNITIVE or any(t.like_num for t in c.subtree)):
+            return False
+    return True
+
+
+def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
+    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
+    "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
+    suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
+    possessor's entity type). Other nouns' possessor acts ("Acme's takeover of ...")."""
+    if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
+        return "target"
+    if etype != "Death":
+        return "agent"
+    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "agent"
+    return "target"

@@ -32,7 +32,6 @@ from graphbuild.extract.event_args import (
     object_role,
     org_antecedent,
     passive_target,
-    possessor_role,
     prune_arguments,
     quantity_anchor,
     relative_subject,
@@ -47,7 +46,7 @@ from graphbuild.extract.event_merge import absorb as _absorb
 from graphbuild.extract.event_merge import fold_across_types, fold_killings, fold_speech_settings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
-from graphbuild.extract.event_parties import displaced_parties, intention_of, request_addressee
+from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
