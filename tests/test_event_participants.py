@@ -42,6 +42,7 @@ DOCS = {
     "no_plans": "Tom Verlaine has no plans to quit Apex Rovers before the summer.",
     "ambition": "The Budget will test Mr Brown's ambitions to replace Mr Blair as prime minister.",
     "bid_to_buy": "Ann Lee made a bid to buy Apex Rovers in May.",
+    "carry_out": "The IRA's decision to carry out the attacks proved a disaster.",
 }
 
 
@@ -134,3 +135,4 @@ def test_who_holds_a_plan_does_what_it_plans(graph: dict) -> None:  # type: igno
     assert "Tom Verlaine" in roles_of(graph, "no_plans", "Personnel").get("target", set())
     assert "Brown" in roles_of(graph, "ambition", "Personnel").get("agent", set())
     assert "Ann Lee" in roles_of(graph, "bid_to_buy", "Transfer").get("agent", set())
+    assert "IRA" in roles_of(graph, "carry_out", "Attack").get("agent", set())  # a deed, not words

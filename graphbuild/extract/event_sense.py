@@ -374,6 +374,7 @@ def sanity(cand: Candidate) -> Candidate | None:
             and not targets & {"Place", "Country"}
             and not geo - targets
             and not _violent(cand.sent)
+            and not (cand.trigger.dep_ == "dobj" and cand.trigger.head.lemma_.lower() in _PERPETRATING)
         ):
             # "Howard attacked Labour's plans": in politics an attack by a person or party is words
             cand.event_type = "Statement"
@@ -381,6 +382,10 @@ def sanity(cand: Candidate) -> Candidate | None:
         elif lemma in _VERBAL_ATTACKS and not _violent(cand.sent, cand.trigger.i) and _criticises(cand.trigger):
             return None  # "the trilogy was attacked by teachers", "attacked her for saying": words, no attack
     return cand
+
+
+#: Verbs whose object attack is a deed, never words: "decided to carry out the attacks", "claimed the attack".
+_PERPETRATING: Final = frozenset({"carry", "commit", "perpetrate", "stage", "claim", "plot", "mount", "execute"})
 
 
 def _dismisses_no_one(tok: Token) -> bool:
