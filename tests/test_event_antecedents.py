@@ -27,6 +27,7 @@ DOCS = {
     "plans": "Hamas plans to launch an attack on Israel.",
     "weekday": "Jim Hale gave Labour a million pounds last year. The 52-year-old on Tuesday said he was reviewing "
                "his donations. His spokesman said he would not fund the Conservatives.",
+    "appointment": "Jim Hale's appointment as Apex chairman was welcomed in Leeds.",
     "quoted_name": 'Mr Hart toured Leeds on Monday. "If I were young today, Peter Cole would hire me." He then flew '
                    'to Paris.',
     "quoted_after_said": 'Anna Berg met Peter Hall in Rome. "Maria Lopez is a friend," she said. She flew to Paris '
@@ -97,3 +98,9 @@ def test_a_name_in_quoted_words_is_no_antecedent_of_the_narrative(graph: dict, d
 
 def test_a_day_is_no_party(graph: dict) -> None:  # type: ignore[type-arg]
     assert "Tuesday" not in roles_of(graph, "weekday", "Support").get("agent", set())
+
+
+def test_whose_appointment_names_who_is_appointed(graph: dict) -> None:  # type: ignore[type-arg]
+    roles = roles_of(graph, "appointment", "Personnel")
+    assert roles.get("target") == {"Jim Hale"}
+    assert not roles.get("agent")

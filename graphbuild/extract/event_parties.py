@@ -164,9 +164,13 @@ def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
     """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
     "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
     suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
-    possessor's entity type). Other nouns' possessor acts ("Acme's takeover of ...")."""
+    possessor's entity type), and a person's appointment or resignation is theirs to take or leave ("Hughes'
+    appointment as manager"). Other nouns' possessor acts ("Acme's takeover of ...")."""
     if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
         return "target"
+    if etype == "Personnel" and etype_of == "Person" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "target"  # "Hughes' appointment as manager", "his resignation"; not "Smith's sacking of the coach"
     if etype != "Death":
         return "agent"
     if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
