@@ -83,6 +83,10 @@ CASES = {
     "succeed_leader": ("Gordon Brown hopes to succeed Tony Blair as prime minister.", "Personnel", True),
     "appeal_psyche": ("The new format appealed to the Canadian psyche and spread quickly.", "Request", False),
     "a_talk_between": ("Officials saw a talk between the coach Jan Berg and the referee in Porto.", "Meet", True),
+    "return_to_profit": ("Volvo returned to profit in Latin America last year.", "Travel", False),
+    "return_to_city": ("The minister returned to Paris on Monday.", "Travel", True),
+    "dismissal_against": ("Tom Webb's dismissal against Apex Rovers in Leeds cost his side the match.",
+                          "Personnel", False),
     "the_talk": ("The talk in the market is that Vantor Bank will bid for the insurer.", "Meet", False),
 }
 

@@ -205,6 +205,11 @@ _AUDIENCES: Final = frozenset(
      "psyche", "imagination", "instinct", "sense", "vanity", "pride", "ego", "emotion", "heart", "mind", "nature",
      "palate", "ear", "eye", "sensibility", "spirit", "appetite", "curiosity"}
 )
+#: States one "returns to": "returned to profit", "return to form", "returned to power".
+_STATES_RETURNED_TO: Final = frozenset(
+    {"profit", "profitability", "growth", "form", "power", "office", "work", "normal", "normality", "action",
+     "fitness", "health", "black", "fold", "favour", "winning", "training", "politics", "government", "strength"}
+)
 #: Who gives a player a card or sends him off: "the referee dismissed Costa" is no firing.
 _MATCH_OFFICIALS: Final = frozenset({"referee", "umpire", "official", "linesman", "bowler", "ref"})
 #: Particles that make "step" leave a post ("stepped down", "step aside", "stepping back from"); "stepped in",
@@ -319,6 +324,10 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         filming = bool(lemmas & _FILMING) or any(c.lower_ == "location" for c in tok.children)
         if filming and not lemmas & _FILM_KEEPS and not _shoots_someone(tok):
             return True  # "location shooting in Las Vegas", "shot the film in Prague": filming
+    if etype == "Travel" and lemma == "return" and tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in _STATES_RETURNED_TO
+                                                      for p in c.children) for c in tok.children):
+        return True  # "returning to profit in Asia", "returned to power": a state regained, no trip
     if etype == "Travel" and tok.pos_ == "NOUN" and lemma == "visit" and (
         sport or _result_of(tok)
     ):
@@ -370,9 +379,11 @@ def _a_conversation(tok: Token) -> bool:
 
 def _not_a_post(tok: Token) -> bool:
     """Personnel words used of no post: "stepped in to rescue the firm", "the referee dismissed Costa",
-    "hopes the plan will succeed",
+    "hopes the plan will succeed", "his dismissal against Arsenal" (a sending-off),
     "the firm employs 4,000 people" (a standing number of staff, not a hiring)."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma == "dismissal":  # "his dismissal against Arsenal": sent off in a match
+        return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
     if tok.pos_ != "VERB":
         return False
     if lemma == "step":
