@@ -25,6 +25,13 @@ DOCS = {
     "asked_country": "Israel asked the United States for more aid.",
     "halt": "Yukon Oil unsuccessfully sought to halt the auction of its main unit.",
     "plans": "Hamas plans to launch an attack on Israel.",
+    "weekday": "Jim Hale gave Labour a million pounds last year. The 52-year-old on Tuesday said he was reviewing "
+               "his donations. His spokesman said he would not fund the Conservatives.",
+    "appointment": "Jim Hale's appointment as Apex chairman was welcomed in Leeds.",
+    "quoted_name": 'Mr Hart toured Leeds on Monday. "If I were young today, Peter Cole would hire me." He then flew '
+                   'to Paris.',
+    "quoted_after_said": 'Anna Berg met Peter Hall in Rome. "Maria Lopez is a friend," she said. She flew to Paris '
+                         'the next day.',
 }
 
 
@@ -76,3 +83,24 @@ def test_an_empty_it_or_they_names_no_one(graph: dict) -> None:  # type: ignore[
     # "It is impossible to say": no speaker; "they" names people as often as a firm
     assert not roles_of(graph, "pleonastic", "Statement").get("agent")
     assert "Harlow Foods" not in roles_of(graph, "they", "Attack").get("agent", set())
+
+
+@pytest.mark.parametrize(("doc", "agent", "not_agent"), [
+    ("quoted_name", "Hart", "Peter Cole"),
+    ("quoted_after_said", "Anna Berg", "Maria Lopez"),
+])
+def test_a_name_in_quoted_words_is_no_antecedent_of_the_narrative(graph: dict, doc: str, agent: str,  # type: ignore[type-arg]
+                                                                 not_agent: str) -> None:
+    agents = roles_of(graph, doc, "Travel").get("agent", set())
+    assert agent in agents
+    assert not_agent not in agents
+
+
+def test_a_day_is_no_party(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Tuesday" not in roles_of(graph, "weekday", "Support").get("agent", set())
+
+
+def test_whose_appointment_names_who_is_appointed(graph: dict) -> None:  # type: ignore[type-arg]
+    roles = roles_of(graph, "appointment", "Personnel")
+    assert roles.get("target") == {"Jim Hale"}
+    assert not roles.get("agent")

@@ -72,6 +72,22 @@ CASES = {
     "attacked_for_saying": ("Critics attacked the mayor of Lyon for saying the city was safe.", "Attack", False),
     "attacked_convoy": ("Insurgents attacked a convoy near Mosul, killing three soldiers.", "Attack", True),
     "schedule": ("The film festival faces a clash with the Golden Globes ceremony in Los Angeles.", "Attack", False),
+    "stepped_in": ("Banks stepped in to rescue Kelmor Steel last month.", "Personnel", False),
+    "stepping_back": ("Jim Hale said he was stepping back from his post at the bank in Leeds.", "Personnel", True),
+    "stepped_down": ("Kelmor's chairman John Tate stepped down in Ohio last month.", "Personnel", True),
+    "referee": ("The referee sent off two players and later dismissed Pedro Costa for a second foul in the match.",
+                "Personnel", False),
+    "dismissed_as_post": ("The board dismissed Ann Lee as chief executive in Leeds.", "Personnel", True),
+    "employs": ("Brixham Foods employs 4,000 people in Wales.", "Personnel", False),
+    "bid_succeed": ("For his bid to succeed in Oslo, Mr Pardo needs the votes of the shareholders.", "Personnel", False),
+    "succeed_leader": ("Gordon Brown hopes to succeed Tony Blair as prime minister.", "Personnel", True),
+    "appeal_psyche": ("The new format appealed to the Canadian psyche and spread quickly.", "Request", False),
+    "a_talk_between": ("Officials saw a talk between the coach Jan Berg and the referee in Porto.", "Meet", True),
+    "return_to_profit": ("Volvo returned to profit in Latin America last year.", "Travel", False),
+    "return_to_city": ("The minister returned to Paris on Monday.", "Travel", True),
+    "dismissal_against": ("Tom Webb's dismissal against Apex Rovers in Leeds cost his side the match.",
+                          "Personnel", False),
+    "the_talk": ("The talk in the market is that Vantor Bank will bid for the insurer.", "Meet", False),
 }
 
 

@@ -35,6 +35,14 @@ DOCS = {
                    "Fiat outright.",
     "policy_ban": "Rival parties condemned Erdogan's ban on YouTube in Ankara.",
     "in_a_phrase": "Tom Webb was signed from Apex Rovers in 1998. Later Jim Hart bought the club for $100m.",
+    "quit_club": "Mark Dunne quit Apex Rovers in May.",
+    "receives_aid": "Norlink Air is receiving illegal state aid, rivals said.",
+    "needs_support": "Mr Pardo needs the support of Velka's largest shareholder, Ann Roe.",
+    "round_talks": "Delegates resumed the Kyoto round talks in Geneva on Monday.",
+    "no_plans": "Tom Verlaine has no plans to quit Apex Rovers before the summer.",
+    "ambition": "The Budget will test Mr Brown's ambitions to replace Mr Blair as prime minister.",
+    "bid_to_buy": "Ann Lee made a bid to buy Apex Rovers in May.",
+    "carry_out": "The IRA's decision to carry out the attacks proved a disaster.",
 }
 
 
@@ -101,3 +109,30 @@ def test_a_description_is_not_a_firm_named_after_it_or_only_in_passing(graph: di
     bought = roles_of(graph, "in_a_phrase", "Transfer")
     assert bought.get("agent") == {"Jim Hart"}
     assert "Apex Rovers" not in bought.get("target", set())
+
+
+def test_the_body_quit_is_no_person_moved(graph: dict) -> None:  # type: ignore[type-arg]
+    quit_ = roles_of(graph, "quit_club", "Personnel")
+    assert quit_.get("target") == {"Mark Dunne"}
+    assert "Apex Rovers" in quit_.get("participant", set())
+
+
+def test_who_gets_aid_is_its_target_and_whose_support_is_needed_gives_it(graph: dict) -> None:  # type: ignore[type-arg]
+    aid = roles_of(graph, "receives_aid", "Support")
+    assert aid.get("target") == {"Norlink Air"}
+    assert not aid.get("agent")
+    support = roles_of(graph, "needs_support", "Support")
+    assert "Pardo" in support.get("target", set())
+    assert "Ann Roe" in support.get("agent", set())
+    assert "Ann Roe" not in support.get("target", set())
+
+
+def test_a_place_in_the_name_of_a_round_is_not_where_talks_are(graph: dict) -> None:  # type: ignore[type-arg]
+    assert roles_of(graph, "round_talks", "Meet").get("place") == {"Geneva"}
+
+
+def test_who_holds_a_plan_does_what_it_plans(graph: dict) -> None:  # type: ignore[type-arg]
+    assert "Tom Verlaine" in roles_of(graph, "no_plans", "Personnel").get("target", set())
+    assert "Brown" in roles_of(graph, "ambition", "Personnel").get("agent", set())
+    assert "Ann Lee" in roles_of(graph, "bid_to_buy", "Transfer").get("agent", set())
+    assert "IRA" in roles_of(graph, "carry_out", "Attack").get("agent", set())  # a deed, not words

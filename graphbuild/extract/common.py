@@ -269,6 +269,11 @@ class EntityIndex:
         if token.dep_ in ("nsubj", "nsubjpass") and sent.start > 0 and depth < _PRONOUN_CHAIN and not any(
                 fits(self.by_token.get(j)) or self.doc[j].text in _QUOTES for j in range(sent.start, token.i)):
             prev_root = self.doc[sent.start - 1].sent.root
+            for _ in range(3):  # quoted words are not the narrative: "He pledged ... 'X would love me.' He finished"
+                if not (_in_quote(self.doc, prev_root.idx) and prev_root.sent.start > 0) or _in_quote(
+                        self.doc, token.idx):
+                    break
+                prev_root = self.doc[prev_root.sent.start - 1].sent.root
             for child in prev_root.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     h = self.by_token.get(child.i)
@@ -277,13 +282,22 @@ class EntityIndex:
                     if fits(h):
                         return h
                     break
-        # nearest Person mention before the pronoun, in this sentence or the previous one
+        # nearest Person mention before the pronoun, in this sentence or the previous one; a name in quoted
+        # words is no antecedent of the narrative's pronoun
         start = max(0, sent.start - 60)
+        quoted = _in_quote(self.doc, token.idx)
         for j in range(token.i - 1, start - 1, -1):
             h = self.by_token.get(j)
-            if h is not None and fits(h):
+            if h is not None and fits(h) and (quoted or not _in_quote(self.doc, self.doc[j].idx)):
                 return h
         return None
+
+
+def _in_quote(doc: Doc, char: int) -> bool:
+    """Whether offset ``char`` is inside quotation marks opened earlier in its paragraph."""
+    text = doc.text
+    seg = text[text.rfind("\n", 0, char) + 1 : char]
+    return seg.count('"') % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
 
 
 def evidence(

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import Hit
+from graphbuild.extract.event_parties import RECEIVING, given_by, named_after_place
 from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
 
@@ -131,12 +132,18 @@ def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
             and root.dep_ == "compound" and root.head.i != root.i and root.head.pos_ == "NOUN")
 
 
+_WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
+    moved_roles: list[Hit] = []
     for role in list(cand.args):
         kept: list[Hit] = []
         for hit in cand.args[role]:
+            if hit.entity.label.lower() in _WEEKDAYS:
+                continue  # a day taken for a name ("on Tuesday he said"): no one takes part
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
                 if nationality_modifier(span.root) or country_modifier(span.root, hit):
@@ -149,6 +156,11 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                     continue  # "the Russian bought the club": a person, not Russia
                 if place_on_noun(span.root, hit, role, cand.event_type):
                     continue  # "asked a Boston court": the court, not Boston
+                if named_after_place(span.root, hit):
+                    continue  # "the Doha round talks": the round's name, not where they are held
+                if role == "target" and given_by(span.root, cand):
+                    moved_roles.append(hit)  # "needs the support of the shareholders": they give it
+                    continue
                 if cand.event_type == "Death" and role == "target" and hit.entity.type != "Person" and modifier(span.root):
                     continue
                 if cand.event_type == "Statement" and role == "agent" and modifier(span.root):
@@ -160,6 +172,9 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
             del cand.args[role]
     for hit in moved:
         cand.add("destination" if cand.event_type == "Travel" else "place", hit)
+    for hit in moved_roles:
+        cand.add("agent", hit)
+
 
 
 #: Prepositions that place a phrase's noun ("hospitals in Aleppo", "a market near Kabul").
@@ -209,10 +224,17 @@ _ACTORS: Final = frozenset({"Organization", "Country"})
 
 
 def object_role(verb: Token, etype: str, default: str) -> str:
-    """The role of a trigger verb's object: what a traveller leaves is the origin."""
+    """The role of a trigger verb's object: what a traveller leaves is the origin; the club or body one
+    quits or joins takes part in the move, it is not the one moved ("quit the city council")."""
     if etype == "Travel" and verb.lemma_.lower() in _LEAVING:
         return "origin"
+    if etype == "Personnel" and verb.lemma_.lower() in _POSTS_LEFT:
+        return "participant"
     return default
+
+
+#: Personnel verbs whose object is the body left or joined, not a person.
+_POSTS_LEFT: Final = frozenset({"quit", "leave", "exit", "abandon", "join", "rejoin"})
 
 
 def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
@@ -326,6 +348,8 @@ def governor_role(verb: Token, etype: str) -> str | None:
         if lemma in _PUNISHED:
             return "target"
         return None if lemma in _FLOUTING or lemma in _REACTING else "agent"
+    if etype == "Support" and verb.lemma_.lower() in RECEIVING:
+        return "target"  # "the airline is receiving state aid", "he needs the support of ...": who gets it
     if etype not in ("Attack", "Death"):
         return None if verb.lemma_.lower() in _REACTING else "agent"
     lemma = verb.lemma_.lower()
@@ -569,36 +593,3 @@ def org_antecedent(tok: Token, index: EntityIndex, depth: int = 0) -> Hit | None
     span = doc[tok.left_edge.i : tok.i + 1] if described else doc[tok.i : tok.i + 1]
     said = Mention(span.start_char, span.end_char, span.text, sent.start_char, sent.end_char, "pronoun")
     return Hit(found.entity, said)
-
-
-#: Words on a ban that make it a punishment served ("his two-year ban", "her doping ban", "a lifetime ban").
-_PUNITIVE: Final = frozenset({"drug", "drugs", "doping", "year", "month", "week", "match", "game", "race", "life",
-                              "lifetime", "competition", "playing", "possible", "current", "provisional", "indefinite",
-                              "suspended", "long", "short"})
-
-
-def _punishment(noun: Token) -> bool:
-    """A ban or fine a person's possessive marks as served, not imposed: "his ten-year ban", "her doping ban";
-    not a policy ("Trump's travel ban", "Erdogan's ban on YouTube")."""
-    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
-        return False
-    for c in noun.children:
-        if c.dep_ in ("compound", "amod", "nmod") and not (
-                c.lemma_.lower() in _PUNITIVE or c.lower_ in _PUNITIVE or any(t.like_num for t in c.subtree)):
-            return False
-    return True
-
-
-def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
-    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
-    "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
-    suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
-    possessor's entity type). Other nouns' possessor acts ("Acme's takeover of ...")."""
-    if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
-        return "target"
-    if etype != "Death":
-        return "agent"
-    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return "agent"
-    return "target"
-

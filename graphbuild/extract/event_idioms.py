@@ -200,7 +200,25 @@ def _result_of(tok: Token) -> bool:
 _AUDIENCES: Final = frozenset(
     {"user", "consumer", "customer", "buyer", "fan", "audience", "reader", "viewer", "voter", "people", "public",
      "shopper", "gamer", "listener", "family", "child", "teenager", "youngster", "taste", "market", "investor",
-     "player", "traveller", "motorist", "driver", "owner", "woman", "man", "adult", "student", "professional"}
+     "player", "traveller", "motorist", "driver", "owner", "woman", "man", "adult", "student", "professional",
+     # a mind's parts and leanings are attracted, never asked: "appealed to the national psyche"
+     "psyche", "imagination", "instinct", "sense", "vanity", "pride", "ego", "emotion", "heart", "mind", "nature",
+     "palate", "ear", "eye", "sensibility", "spirit", "appetite", "curiosity"}
+)
+#: States one "returns to": "returned to profit", "return to form", "returned to power".
+_STATES_RETURNED_TO: Final = frozenset(
+    {"profit", "profitability", "growth", "form", "power", "office", "work", "normal", "normality", "action",
+     "fitness", "health", "black", "fold", "favour", "winning", "training", "politics", "government", "strength"}
+)
+#: Who gives a player a card or sends him off: "the referee dismissed Costa" is no firing.
+_MATCH_OFFICIALS: Final = frozenset({"referee", "umpire", "official", "linesman", "bowler", "ref"})
+#: Particles that make "step" leave a post ("stepped down", "step aside", "stepping back from"); "stepped in",
+#: "step up" do not.
+_LEAVING: Final = frozenset({"down", "aside", "back"})
+#: What is allowed when "sanctioning" is approving: "a resolution sanctioning military action".
+_APPROVED: Final = frozenset(
+    {"action", "use", "force", "war", "invasion", "attack", "strike", "deal", "plan", "move", "merger", "sale",
+     "takeover", "payment", "spending", "release", "change", "project", "operation", "intervention", "policy"}
 )
 #: Goods ordered as a purchase: "ordered 30 planes", "order SIM cards".
 _GOODS: Final = frozenset(
@@ -306,6 +324,10 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         filming = bool(lemmas & _FILMING) or any(c.lower_ == "location" for c in tok.children)
         if filming and not lemmas & _FILM_KEEPS and not _shoots_someone(tok):
             return True  # "location shooting in Las Vegas", "shot the film in Prague": filming
+    if etype == "Travel" and lemma == "return" and tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.dep_ == "pobj" and p.lemma_.lower() in _STATES_RETURNED_TO
+                                                      for p in c.children) for c in tok.children):
+        return True  # "returning to profit in Asia", "returned to power": a state regained, no trip
     if etype == "Travel" and tok.pos_ == "NOUN" and lemma == "visit" and (
         sport or _result_of(tok)
     ):
@@ -329,4 +351,57 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         lemma in _CONTESTS or (lemma in _CONTESTS_UNLESS_PLACE and not geo)
     ):
         return True  # "defeated Gambill 6-3", "a scheduling clash", "his legal battles"
+    if etype == "Personnel" and _not_a_post(tok):
+        return True
+    if etype == "Sanction" and lemma == "sanction" and tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _APPROVED for c in tok.children
+    ):
+        return True  # "a resolution sanctioning military action": approving it, no penalty
+    if etype == "Meet" and tok.pos_ == "NOUN" and tok.lower_ == "talk" and not _a_conversation(tok):
+        return True  # "the talk in the City is that ...", "talk of a boycott": rumour; negotiations are "talks"
+    if etype in _NAMED_TYPES and tok.ent_type_ in _NAME_TYPES:
+        return True  # "War on Want said", "the Hunger Strike Memorial": the word is part of a name
     return etype == "Attack" and _plays(cand.sent) and not violent
+
+
+#: Entity types a trigger word inside of names no happening ("War on Want", "Amnesty International"); a
+#: named event ("the Iraq War", spaCy EVENT) stays.
+_NAME_TYPES: Final = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "PERSON"})
+_NAMED_TYPES: Final = frozenset({"Attack", "Meet", "Support", "Protest", "Sanction", "Death", "Travel", "Request"})
+
+
+def _a_conversation(tok: Token) -> bool:
+    """A singular "talk" held between people: "a talk between the coach and the referee", "had a long talk"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in tok.children):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "hold")
+
+
+def _not_a_post(tok: Token) -> bool:
+    """Personnel words used of no post: "stepped in to rescue the firm", "the referee dismissed Costa",
+    "hopes the plan will succeed", "his dismissal against Arsenal" (a sending-off),
+    "the firm employs 4,000 people" (a standing number of staff, not a hiring)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma == "dismissal":  # "his dismissal against Arsenal": sent off in a match
+        return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+    if tok.pos_ != "VERB":
+        return False
+    if lemma == "step":
+        return not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in _LEAVING for c in tok.children)
+    if lemma in ("dismiss", "send"):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ == "conj":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        who = subj + [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if tok.dep_ == "relcl":
+            who.append(tok.head)  # "referee Anders Frisk, who later dismissed Costa"
+        words = who + [c for w in who for c in w.children if c.dep_ in ("compound", "appos")]
+        words += [w.head for w in who if w.dep_ == "appos"]
+        return any(w.lemma_.lower() in _MATCH_OFFICIALS for w in words)
+    if lemma == "succeed":  # "for his bid to succeed": success; "succeeded Blair", "succeed him as leader" stay
+        return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") or (c.dep_ == "prep" and c.lower_ in ("as", "to"))
+                       for c in tok.children)
+    if lemma == "employ" and tok.tag_ in ("VBZ", "VBP"):
+        return any(c.dep_ == "dobj" and (c.like_num or any(m.like_num or m.dep_ == "nummod" for m in c.subtree))
+                   for c in tok.children)
+    return False

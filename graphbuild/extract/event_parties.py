@@ -4,6 +4,10 @@
   appeal against his ban with the tribunal" (the parse often hangs "with the tribunal" on "ban").
 - The other party of a deal named after a modifier of the deal noun: "agreed a settlement worth $5m with the
   units of Brill" (Brill, through "the units of").
+- A place's name in the name of a round, treaty or process is not where the event is ("the Doha round
+  talks"), and the "of" phrase of a backing noun someone gets or needs names who gives it ("needs the
+  support of its shareholders").
+- Who holds a plan or an ambition does what its "to" clause says ("Smith has no plans to quit the club").
 """
 
 from __future__ import annotations
@@ -81,3 +85,94 @@ def _party_names(tok: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
                 if p.dep_ == "pobj":
                     out.extend(_party_names(p, index, depth + 1))
     return out
+
+
+#: Verbs whose subject gets the aid or backing their object names.
+RECEIVING: Final = frozenset({"receive", "get", "need", "seek", "win", "enjoy", "secure", "obtain", "accept", "want",
+                               "require", "request", "gain", "lose", "attract", "rely", "depend"})
+
+
+#: Things named after the place where they began, whose name says nothing of where they are now: "the Doha
+#: round", "the Kyoto protocol", "the Oslo accords".
+_NAMED_THINGS: Final = frozenset({"round", "protocol", "treaty", "accord", "accords", "process", "convention",
+                                  "declaration", "agenda", "pact", "criteria", "consensus", "formula", "doctrine"})
+
+
+def named_after_place(root: Token, hit: Hit) -> bool:
+    """A place's name in the name of a round, treaty or process ("the Uruguay round negotiations")."""
+    if hit.entity.type not in ("Place", "Country") or root.dep_ not in ("compound", "nmod") or root.head.i == root.i:
+        return False
+    if root.head.lemma_.lower() in _NAMED_THINGS:
+        return True
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None  # flat: "Kyoto/compound round/compound talks"
+    return (nxt is not None and nxt.head.i == root.head.i and nxt.dep_ in ("compound", "nmod", "amod")
+            and nxt.lower_ in _NAMED_THINGS)
+
+
+def given_by(root: Token, cand: Candidate) -> bool:
+    """The "of" phrase of a backing noun that someone gets or needs names who gives it: "needs the support
+    of its shareholders", "won the backing of the unions" (not "a rally in support of the strikers")."""
+    trig = cand.trigger
+    if cand.event_type != "Support" or trig.pos_ != "NOUN" or trig.dep_ != "dobj":
+        return False
+    if trig.head.lemma_.lower() not in RECEIVING:
+        return False
+    tok = root
+    for _ in range(6):  # up through appositions and conjuncts to the "of" phrase
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == trig.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+#: Nouns of intent whose "to" clause is done by who holds them: "has no plans to quit", "Brown's ambition to
+#: replace Blair", "made a bid to buy the club".
+_INTENTIONS: Final = frozenset({"plan", "ambition", "bid", "decision", "intention", "attempt", "offer", "promise",
+                                "desire", "hope", "effort", "wish", "pledge", "threat", "determination",
+                                "readiness", "willingness", "refusal", "failure", "aim", "goal", "move"})
+
+
+def intention_of(verb: Token) -> Token | None:
+    """The noun of intent a "to" clause hangs on ("plans" in "has no plans to quit the club"), if any."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i == verb.i or head.lemma_.lower() not in _INTENTIONS:
+        return None
+    return head if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
+
+
+#: Words on a ban that make it a punishment served ("his two-year ban", "her doping ban", "a lifetime ban").
+_PUNITIVE: Final = frozenset({"drug", "drugs", "doping", "year", "month", "week", "match", "game", "race", "life",
+                              "lifetime", "competition", "playing", "possible", "current", "provisional", "indefinite",
+                              "suspended", "long", "short"})
+
+
+def _punishment(noun: Token) -> bool:
+    """A ban or fine a person's possessive marks as served, not imposed: "his ten-year ban", "her doping ban";
+    not a policy ("Trump's travel ban", "Erdogan's ban on YouTube")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
+        return False
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and not (
+                c.lemma_.lower() in _PUNITIVE or c.lower_ in _PUNITIVE or any(t.like_num for t in c.subtree)):
+            return False
+    return True
+
+
+def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
+    """The role of who a death noun belongs to: "Anna Verde's murder", "his death" name who died, unless an
+    "of" phrase names the dead ("the army's killing of civilians": the army killed). A person's ban, fine or
+    suspension is the one it punishes ("his ten-year ban", "Ms Kerr's suspension"; ``etype_of`` is the
+    possessor's entity type), and a person's appointment or resignation is theirs to take or leave ("Hughes'
+    appointment as manager"). Other nouns' possessor acts ("Acme's takeover of ...")."""
+    if etype == "Sanction" and etype_of == "Person" and _punishment(noun):
+        return "target"
+    if etype == "Personnel" and etype_of == "Person" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "target"  # "Hughes' appointment as manager", "his resignation"; not "Smith's sacking of the coach"
+    if etype != "Death":
+        return "agent"
+    if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "agent"
+    return "target"

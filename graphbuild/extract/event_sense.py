@@ -374,6 +374,7 @@ def sanity(cand: Candidate) -> Candidate | None:
             and not targets & {"Place", "Country"}
             and not geo - targets
             and not _violent(cand.sent)
+            and not (cand.trigger.dep_ == "dobj" and cand.trigger.head.lemma_.lower() in _PERPETRATING)
         ):
             # "Howard attacked Labour's plans": in politics an attack by a person or party is words
             cand.event_type = "Statement"
@@ -383,12 +384,18 @@ def sanity(cand: Candidate) -> Candidate | None:
     return cand
 
 
+#: Verbs whose object attack is a deed, never words: "decided to carry out the attacks", "claimed the attack".
+_PERPETRATING: Final = frozenset({"carry", "commit", "perpetrate", "stage", "claim", "plot", "mount", "execute"})
+
+
 def _dismisses_no_one(tok: Token) -> bool:
     """"dismissed the move", "dismissed it as nonsense", "dismissed suggestions that": no one loses a post."""
     if tok.pos_ != "VERB":
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ == "as" and not any(
+            p.lemma_.lower() in POST_HEADS or p.lower_ in TITLES for p in c.children if p.dep_ == "pobj")
+           for c in tok.children):
+        return True  # "dismissed it as nonsense"; "dismissed him as chief executive" is a firing
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and not any(o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in _PEOPLE
                                   or o.lower_ in _PEOPLE for o in objs)

@@ -32,7 +32,6 @@ from graphbuild.extract.event_args import (
     object_role,
     org_antecedent,
     passive_target,
-    possessor_role,
     prune_arguments,
     quantity_anchor,
     relative_subject,
@@ -47,7 +46,7 @@ from graphbuild.extract.event_merge import absorb as _absorb
 from graphbuild.extract.event_merge import fold_across_types, fold_killings, fold_speech_settings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
-from graphbuild.extract.event_parties import displaced_parties, request_addressee
+from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
@@ -265,6 +264,12 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
             return _subject_hits(gov, index, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "Blinken, speaking in London"
             return _hits_of(verb.head, index)
+        if (held := intention_of(verb)) is not None:  # "has no plans to quit", "Brown's ambition to replace"
+            poss = [c for c in held.children if c.dep_ == "poss"]
+            if poss:
+                return _hits_of(poss[0], index)
+            if held.dep_ == "dobj" and held.head.pos_ in ("VERB", "AUX"):
+                return _subject_hits(held.head, index, depth + 1)
     return []
 
 
@@ -371,7 +376,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         role = governor_role(head, etype)  # "X launched an attack"; not "X condemned the attack"
-        if role is not None and not cand.args.get(role):
+        if role is not None and (not cand.args.get(role) or (etype == "Support" and role == "target")):
             for h in _subject_hits(head, index):
                 cand.add(role, h)
         if head.lemma_.lower() in LIGHT_VERBS:
