@@ -38,6 +38,7 @@ from graphbuild.extract.relation_rules.base import (
     quoted,
 )
 from graphbuild.extract.relation_rules.geography import _ORG_HEADS
+from graphbuild.extract.relation_rules.titles import portfolio
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
@@ -161,7 +162,8 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             j -= 1
         # but a title won is no membership: "Wimbledon champion X", "Booker winner X"
         prize = j < s and doc[s - 1].lemma_.lower() in PRIZE_NOUNS
-        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize:
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize \
+                and not portfolio(prev[2]):  # "Health spokesman X": a portfolio, no body
             found.append((prev[2], "affiliated_with.org_noun"))
         # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
         # but a post or a team position is not a home: "US president X", "England centre X" (title.premod)

@@ -10,6 +10,7 @@ from graphbuild.extract import dep_paths
 from graphbuild.extract.common import Hit
 from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
+from graphbuild.extract.relation_rules.titles import portfolio
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -57,6 +58,9 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # a person's possessive is mostly a work ("Philip Roth 's The Plot Against America", "Tarkovsky 's
                 # Stalker"); the party case is affiliated_with.person_poss ("Brian Mulroney 's Conservative Party")
                 if relation == "affiliated_with" and pat.path == "<poss":
+                    continue
+                # a portfolio before a post is no body: "Health spokesman X", "Home Affairs Commissioner Y"
+                if relation in ("affiliated_with", "holds_position") and portfolio(obj):
                     continue
                 if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)):
                     continue

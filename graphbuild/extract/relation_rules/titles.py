@@ -12,6 +12,7 @@ from graphbuild.extract.lexicon import (
     FORMER_WORDS,
     IMPLIED_COUNTRY,
     PARTY_POSTS,
+    POST_HEADS,
     TITLES,
     WEAK_TITLES,
 )
@@ -139,11 +140,44 @@ def nationality_only(title: str) -> bool:
         {"executive", "operating", "financial", "technology"} & set(words))))
 
 
-def _department_words(org: Hit) -> bool:
-    """An Organization mention made only of a post's department words ("National Security", "Home")."""
+#: Words before a post that only date it ("New Home Secretary X", "Ex-Home Secretary Y"): the entity layer may
+#: take them into a "name" made of department words.
+_POST_DATING = FORMER_WORDS | frozenset({"new", "acting", "interim", "incoming"})
+#: Portfolio words outside :data:`GENERIC_WORDS` ("Transportation Secretary", "Monetary Affairs Commissioner").
+_PORTFOLIO_WORDS = GENERIC_WORDS | frozenset({"transportation", "communication", "monetary", "fiscal",
+                                              "equality", "equalities", "environmental", "constitutional", "rural",
+                                              "digital", "media", "arts", "sport", "competition", "enterprise"})
+#: Department words that name a body, not a portfolio: "Treasury spokesman X" works for the Treasury.
+_BODY_WORDS = frozenset({"treasury", "cabinet", "parliament", "senate", "army", "navy", "government", "ministry",
+                         "department", "court", "assembly", "police", "judiciary", "bank", "force", "forces"})
+
+
+def label_words(org: Hit) -> list[str]:
+    """The lower-case words of an organisation's label without a leading "new", "former" or "ex-"."""
     words = org.entity.label.lower().split()
-    return org.entity.type == "Organization" and bool(words) and all(w in GENERIC_WORDS for w in words) \
+    if words and words[0].startswith("ex-"):
+        words[0] = words[0][3:]
+    while words and words[0] in _POST_DATING:
+        words = words[1:]
+    return [w for w in words if w]
+
+
+def _department_words(org: Hit) -> bool:
+    """An Organization mention made only of a post's department words ("National Security", "Home", "New Home")."""
+    words = label_words(org)
+    return org.entity.type == "Organization" and bool(words) and all(w in _PORTFOLIO_WORDS for w in words) \
         and not is_generic(org.entity.label) and not is_party(org.entity) and org.mention.rule != "gazetteer"
+
+
+def portfolio(org: Hit) -> bool:
+    """An Organization "name" that is a portfolio or a generic word before a post, no body: "Health spokesman X",
+    "Home Affairs spokesman Y", "Communications director Z", "Party leader W" (but "Treasury spokesman X")."""
+    words = label_words(org)
+    if org.entity.type != "Organization" or not words or org.mention.rule == "gazetteer":
+        return False
+    if words == ["party"]:
+        return True
+    return all(w in _PORTFOLIO_WORDS for w in words) and words[-1] not in _BODY_WORDS and not is_party(org.entity)
 
 
 def _former_before(ctx: Context, sent: Span, person: Hit, title: str) -> bool:
@@ -165,8 +199,33 @@ def _former_before(ctx: Context, sent: Span, person: Hit, title: str) -> bool:
 def _clean_title(title: str) -> str:
     words = title.split()
     if title.isupper() and len(title) > 4:  # "FOREIGN MINISTER" in a headline; "MP", "CEO" stay
-        return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
-    return title
+        title = " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
+    return post_case(title)
+
+
+#: Title words that are names or name parts, written as they stand ("Welsh secretary", "Labour leader").
+_NAME_WORDS = frozenset({"europe", "ireland", "northern", "scottish", "welsh", "christian", "muslim", "hindu",
+                         "buddhist", "islamic", "labour", "labor", "democratic", "exchequer"})
+#: Words a post is made of: lower-case in :func:`post_case`.
+_POST_CASE_WORDS = (frozenset(w for t in TITLES for w in t.replace("-", " ").split()) | POST_HEADS | _PORTFOLIO_WORDS
+                    | frozenset({"vice", "deputy", "assistant", "acting", "interim", "shadow", "junior", "senior",
+                                 "chief", "general", "executive", "managing", "principal", "special", "policy",
+                                 "press", "communications", "operating", "financial", "technology", "affairs",
+                                 "secretary", "minister", "commissioner", "spokesman", "spokeswoman", "manager",
+                                 "economist", "analyst", "correspondent", "officer", "director", "editor"})) \
+    - _NAME_WORDS
+
+
+def post_case(title: str) -> str:
+    """One spelling of a post whatever its case in the sentence: the post's own words in lower case, so "US
+    President X" and "US president X", "Shadow Foreign Secretary" and "shadow foreign secretary" are one post;
+    abbreviations ("MP", "CEO") and names ("Asia director", "Welsh secretary") stay as written."""
+    out = []
+    for word in title.split(" "):
+        parts = word.split("-")
+        out.append("-".join(p.lower() if p.lower() in _POST_CASE_WORDS and not (p.isupper() and len(p) > 1) else p
+                            for p in parts))
+    return " ".join(out)
 
 
 def _after_party_tag(doc: Doc, e: int, stop: int) -> int:
@@ -240,6 +299,10 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
         tend, title = found
         if rank_start < i:  # the rank is part of the post: "deputy chairman", "senior vice president"
             title = doc[rank_start:tend].text
+        if tend < sent.end and doc[tend].pos_ == "NOUN" and doc[tend].is_lower and doc[tend - 1].head.i == tend:
+            # the title word only qualifies the noun after it: "chief economist", "general manager"
+            title = doc[rank_start if rank_start < i else tend - len(title.split()):tend + 1].text
+            tend += 1
         if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
             nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):

@@ -1,0 +1,86 @@
+"""One spelling per post; a portfolio before a post is no organisation; a title word that only qualifies a noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.common import EntityIndex
+from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.relation_rules.titles import post_case
+from graphbuild.extract.relations import extract_relations
+from graphbuild.model import Document
+
+Fact = tuple[str, str, str, str | None]  # subject label, relation, object label (or "self"), title
+
+
+def _facts(nlp, text: str) -> set[Fact]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    document = Document(id="t", text=text)
+    ents = extract_entities(doc, document)
+    label = {e.key: e.label for e in ents}
+    return {(label[r.subject], r.relation, "self" if r.object == r.subject else label[r.object], r.title)
+            for r in extract_relations(doc, document, ents, EntityIndex(doc, ents))}
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("Shadow Foreign Secretary", "shadow foreign secretary"),
+    ("President", "president"),
+    ("Chief Operating Officer", "chief operating officer"),
+    ("Vice-President", "vice-president"),
+    ("MP", "MP"),
+    ("CEO", "CEO"),
+    ("Asia director", "Asia director"),
+    ("Welsh Secretary", "Welsh secretary"),
+    ("Labour leader", "Labour leader"),
+    ("Home Office Minister", "home office minister"),
+])
+def test_post_case(written: str, canonical: str) -> None:
+    assert post_case(written) == canonical
+
+
+def test_post_case_is_idempotent() -> None:
+    for title in ("Deputy Prime Minister", "Europe editor", "US Attorney", "head of Asia sales"):
+        assert post_case(post_case(title)) == post_case(title)
+
+
+def test_one_post_whatever_its_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The same post written with capitals in one sentence and without in another has one spelling; and the
+    spelling does not depend on the sentence, so other documents give the same title."""
+    upper = _facts(nlp, "Norland Chief Executive Ruth Penn said profits would rise.")
+    lower = _facts(nlp, "Norland chief executive Ruth Penn said profits would rise.")
+    assert ("Ruth Penn", "holds_position", "Norland", "chief executive") in upper
+    assert {f for f in upper if f[1] == "holds_position"} == {f for f in lower if f[1] == "holds_position"}
+
+
+@pytest.mark.parametrize("text", [
+    "Health spokesman Tom Reed said the hospitals were full.",
+    "Home Affairs spokeswoman Ruth Lane demanded answers.",
+    "Monetary Affairs Commissioner Pia Lund said the euro was strong.",
+    "Communications director Dan Holt said the league would act.",
+    "Ex-Home Secretary Jane Marsh backed the plan.",
+])
+def test_portfolio_is_no_organisation(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A portfolio before a post ("Health spokesman", "Monetary Affairs Commissioner") is part of the post, not
+    a body the person works for, even when the entity layer made a name of it."""
+    facts = _facts(nlp, text)
+    assert not [f for f in facts if f[1] in ("affiliated_with", "holds_position") and f[2] != "self"], facts
+
+
+def test_portfolio_post_kept_as_a_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(nlp, "Monetary Affairs Commissioner Pia Lund said the euro was strong.")
+    assert ("Pia Lund", "holds_position", "self", "monetary affairs commissioner") in facts
+
+
+def test_body_before_a_post_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A department that is a body ("the Treasury") stays the person's organisation."""
+    facts = _facts(nlp, "Treasury spokesman Tom Reed said the figures were wrong.")
+    assert ("Tom Reed", "affiliated_with", "Treasury", None) in facts
+
+
+def test_title_word_before_a_noun_is_not_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"chief economist", "general manager": the post is the whole phrase, and a country before an occupation is
+    no post of the state."""
+    facts = _facts(nlp, "Ann Cole, US chief economist at Barwell Bank, said rates would rise.")
+    assert not [f for f in facts if f[1] == "holds_position" and f[2] == "United States"], facts
+    facts = _facts(nlp, "Ann Cole, Norland's general manager, said sales were up.")
+    assert ("Ann Cole", "holds_position", "Norland", "general manager") in facts
