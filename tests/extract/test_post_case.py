@@ -84,3 +84,20 @@ def test_title_word_before_a_noun_is_not_the_post(nlp) -> None:  # type: ignore[
     assert not [f for f in facts if f[1] == "holds_position" and f[2] == "United States"], facts
     facts = _facts(nlp, "Ann Cole, Norland's general manager, said sales were up.")
     assert ("Ann Cole", "holds_position", "Norland", "general manager") in facts
+
+
+def test_descriptor_before_the_firm(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"head of MMS firm Zentrix": the name before "firm" says what the firm does; the firm is the name after it,
+    also when only a description stands between the post and the name."""
+    facts = _facts(nlp, "Tom Hale, head of SMS firm Zentrix, said the deal was good.")
+    assert ("Tom Hale", "holds_position", "Zentrix", "head") in facts
+    assert not [f for f in facts if f[2] == "SMS"], facts
+    facts = _facts(nlp, "Tom Hale, chief executive of online bank Zentrix, said the deal was good.")
+    assert ("Tom Hale", "holds_position", "Zentrix", "chief executive") in facts
+
+
+def test_fictional_figure_works_for_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"the Marvel hero X": a character of the publisher, not its employee."""
+    facts = _facts(nlp, "Fans cheered the Marvel hero Tom Blake in the film.")
+    assert not [f for f in facts if f[1] == "affiliated_with"], facts
+    assert ("Tom Blake", "affiliated_with", "Acme", None) in _facts(nlp, "Fans cheered the Acme manager, Tom Blake.")

@@ -145,7 +145,7 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         sent = ctx.sent_of[s]
         found: list[tuple[Hit, str]] = []
         for c in root.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS | PRIZE_NOUNS:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS | PRIZE_NOUNS | FICTION_NOUNS:
                 found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
                 # "X , the New York attorney representing Church 's"
                 found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
@@ -154,14 +154,15 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
                 found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
                           and (h := index.at(p)) is not None and _is_org(h)]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the manager of Y , X"
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_ not in FICTION_NOUNS:
+            # "the manager of Y , X" (but "the Marvel hero X" is a character)
             found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, root.head)]
         # "KAL attorney George Tompkins", "DIMA 's technical manager , engineer Jose Tulio Gomez"
         j = s
         while j > sent.start and j > s - 4 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].is_lower:
             j -= 1
         # but a title won is no membership: "Wimbledon champion X", "Booker winner X"
-        prize = j < s and doc[s - 1].lemma_.lower() in PRIZE_NOUNS
+        prize = j < s and doc[s - 1].lemma_.lower() in PRIZE_NOUNS | FICTION_NOUNS  # "the Marvel hero X": a character
         if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize \
                 and not portfolio(prev[2]):  # "Health spokesman X": a portfolio, no body
             found.append((prev[2], "affiliated_with.org_noun"))
@@ -218,6 +219,12 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
 #: "Oscar winner X", "Olympic gold medallist X") is no employer and no home.
 PRIZE_NOUNS = frozenset({"champion", "winner", "finalist", "semi-finalist", "runner-up", "medallist", "medalist",
                          "nominee", "laureate", "titleholder", "title-holder", "victor", "champ"})
+
+
+#: Nouns for a fictional figure: the publisher or show before them ("the Marvel hero X", "his Office character Y")
+#: is no employer.
+FICTION_NOUNS = frozenset({"hero", "superhero", "heroine", "villain", "supervillain", "character", "sidekick",
+                           "creation", "mascot", "puppet", "alter-ego"})
 
 
 #: Nouns whose "of Y" is no membership: "Kennedy was the victim of an FBI conspiracy".

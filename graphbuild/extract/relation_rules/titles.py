@@ -17,6 +17,7 @@ from graphbuild.extract.lexicon import (
     WEAK_TITLES,
 )
 from graphbuild.extract.relation_rules.base import (
+    _FIRM_NOUNS,
     _MAX_TITLE_WORDS,
     _POSS,
     _RANKS,
@@ -304,13 +305,38 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
             title = doc[rank_start if rank_start < i else tend - len(title.split()):tend + 1].text
             tend += 1
         if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
-            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
+            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2) \
+                or _after_descriptor(ctx, tend + 1, sent.end)
+            if nxt is not None and (later := _after_descriptor(ctx, nxt[1], sent.end)) is not None:
+                nxt = later  # "head of MMS firm Zentrix": the first name only says what the firm does
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
                 org = nxt[2]
                 after = ctx.index.start_at.get(nxt[1])
                 if after is not None and after[2].entity.type == "Person":
                     continue  # "X , head of the Federal Service Viktor Ivanov": the post is Ivanov's
         yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
+
+
+#: Nouns that say what kind of body the name after them is ("software firm Zentrix", "online bank Y").
+_DESCRIPTOR_NOUNS = _FIRM_NOUNS | frozenset({"giant", "outfit", "operator", "consultancy", "charity", "watchdog",
+                                             "regulator", "body", "organisation", "organization", "association",
+                                             "lobby", "club", "label", "studio", "publisher", "developer"})
+
+
+def _after_descriptor(ctx: Context, i: int, stop: int) -> tuple[int, int, Hit] | None:
+    """The Organization named after a descriptor starting at token ``i`` ("the software firm Zentrix", "online
+    bank Y"): up to four lower-case words ending in a noun for a body, then the name."""
+    doc = ctx.doc
+    k = i
+    if k < stop and doc[k].lower_ == "the":
+        k += 1
+    start = k
+    while k < min(stop, start + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        k += 1
+    if k == start or doc[k - 1].lower_ not in _DESCRIPTOR_NOUNS:
+        return None
+    found = ctx.index.start_at.get(k)
+    return found if found is not None and found[2].entity.type == "Organization" else None
 
 
 def rule_title_copula(ctx: Context) -> Iterator[Relation]:
