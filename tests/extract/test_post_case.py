@@ -101,3 +101,22 @@ def test_fictional_figure_works_for_nobody(nlp) -> None:  # type: ignore[no-unty
     facts = _facts(nlp, "Fans cheered the Marvel hero Tom Blake in the film.")
     assert not [f for f in facts if f[1] == "affiliated_with"], facts
     assert ("Tom Blake", "affiliated_with", "Acme", None) in _facts(nlp, "Fans cheered the Acme manager, Tom Blake.")
+
+
+@pytest.mark.parametrize("text", [
+    "Friends actress Ann Lowe joined the cast.",
+    "Microsoft fan Tom Blake queued all night.",
+    "The minister was joined by Tom Blake at Welling School in Kent.",
+])
+def test_no_membership_from_a_role_a_use_or_a_venue(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(nlp, text)
+    assert not [f for f in facts if f[1] == "affiliated_with"], facts
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Microsoft engineer Tom Blake built it.", ("Tom Blake", "affiliated_with", "Microsoft", None)),
+    ('"Costs are rising," said analyst Tom Blake at Merrill Lynch.',
+     ("Tom Blake", "affiliated_with", "Merrill Lynch", None)),
+])
+def test_membership_kept(nlp, text: str, fact: Fact) -> None:  # type: ignore[no-untyped-def]
+    assert fact in _facts(nlp, text)
