@@ -120,3 +120,21 @@ def test_no_membership_from_a_role_a_use_or_a_venue(nlp, text: str) -> None:  # 
 ])
 def test_membership_kept(nlp, text: str, fact: Fact) -> None:  # type: ignore[no-untyped-def]
     assert fact in _facts(nlp, text)
+
+
+def test_list_of_people_and_bodies_pairs_each_with_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """In a list of people with their bodies or posts, a body belongs to the name next to it, not to a name
+    across another person ("A of X; B of Y", "X chairman A , Y chairman B")."""
+    facts = _facts(nlp, "Others include Tom Blake of Zentrix Partners; Ann Lowe of Norland Foods and Bill Hart of "
+                        "Acme Corp.")
+    assert ("Ann Lowe", "affiliated_with", "Acme Corp.", None) not in facts
+    facts = _facts(nlp, "Acme chairman Tom Blake, Zentrix chairman Bill Hart and the minister Ann Lowe signed.")
+    assert ("Bill Hart", "holds_position", "Zentrix", "chairman") in facts
+    assert not [f for f in facts if f[0] != "Bill Hart" and f[2] == "Zentrix"], facts
+    assert not [f for f in facts if f[0] == "Ann Lowe" and f[2] != "self"], facts
+    assert ("Tom Blake", "holds_position", "Zentrix", "chairman") in _facts(nlp, "Tom Blake, Zentrix chairman, said so.")
+
+
+def test_comma_set_name_keeps_its_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    facts = _facts(nlp, "Ann Lowe, columnist for the Daily Courier, has reported on politics for years.")
+    assert ("Ann Lowe", "affiliated_with", "Daily Courier", None) in facts

@@ -151,9 +151,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
                 found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
                           and a.lemma_ in ("represent", "advise", "defend") for d in a.children
                           if d.dep_ == "dobj" and (h := index.at(d)) is not None and _is_org(h)]
-            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for") and root.head.lemma_ in _SPEAKING_VERBS:
-                # only for a speaker ("said analyst X at Y", "X , for the Lib Dems , added"): elsewhere a venue, a
-                # work or company ("joined by X at Welling School", "X for Eternal Sunshine", "X with the Hunt")
+            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for") and (
+                    root.head.lemma_ in _SPEAKING_VERBS or (e < len(doc) and doc[e].text == ",")):
+                # only for a speaker or a name set off by a comma ("said analyst X at Y", "X , columnist for Y"):
+                # elsewhere a venue, a work or company ("joined by X at Welling School", "X for Eternal Sunshine")
                 found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
                           and (h := index.at(p)) is not None and _is_org(h)]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_ not in FICTION_NOUNS:

@@ -62,6 +62,11 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # a portfolio before a post is no body: "Health spokesman X", "Home Affairs Commissioner Y"
                 if relation in ("affiliated_with", "holds_position") and portfolio(obj):
                     continue
+                # another person between the two, or after the body's post, is the one it belongs to: "A of Acme;
+                # B of Zentrix", "Acme chairman A , Zentrix chairman B", "Chancellor B and Acme President C"
+                if relation == "affiliated_with" and subj.entity.type == "Person" \
+                        and _other_person_near(ctx, subj, a, b, ctx.sent_of[b[0]].end):
+                    continue
                 if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)):
                     continue
                 # "analyst X of Acme 's results" speaks of Acme (see affiliated_with.of)
@@ -74,6 +79,21 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                         subj.entity.key, obj.entity.key):
                     continue
                 yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
+
+
+def _other_person_near(ctx: Context, subj: Hit, a: tuple[int, int], b: tuple[int, int], stop: int) -> bool:
+    """Whether a person other than ``subj`` is named between the two mentions, or right after the object and the
+    lower-case post words that follow it ("Acme chairman B")."""
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    for s, _e, hit in ctx.index.spans:
+        if lo <= s < hi and hit.entity.type == "Person" and hit.entity.key != subj.entity.key:
+            return True
+    doc = ctx.doc
+    k = b[1]
+    while k < min(stop, b[1] + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    nxt = ctx.index.start_at.get(k)
+    return k > b[1] and nxt is not None and nxt[2].entity.type == "Person" and nxt[2].entity.key != subj.entity.key
 
 
 def _post_after(doc: Doc, i: int, stop: int) -> bool:

@@ -300,6 +300,9 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
         tend, title = found
         if rank_start < i:  # the rank is part of the post: "deputy chairman", "senior vice president"
             title = doc[rank_start:tend].text
+        nxt_name = ctx.index.start_at.get(tend)
+        if nxt_name is not None and nxt_name[2].entity.type == "Person":
+            continue  # "A chairman X , B chairman Y": the post is the next name's
         if tend < sent.end and doc[tend].pos_ == "NOUN" and doc[tend].is_lower and doc[tend - 1].head.i == tend:
             # the title word only qualifies the noun after it: "chief economist", "general manager"
             title = doc[rank_start if rank_start < i else tend - len(title.split()):tend + 1].text
