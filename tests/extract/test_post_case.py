@@ -128,6 +128,8 @@ def test_list_of_people_and_bodies_pairs_each_with_its_own(nlp) -> None:  # type
     facts = _facts(nlp, "Others include Tom Blake of Zentrix Partners; Ann Lowe of Norland Foods and Bill Hart of "
                         "Acme Corp.")
     assert ("Ann Lowe", "affiliated_with", "Acme Corp.", None) not in facts
+    facts = _facts(nlp, "The peak was measured in 2001 by Tom Blake and Ann Lowe of the Omega Foundation.")
+    assert ("Tom Blake", "affiliated_with", "Omega Foundation", None) in facts  # "A and B of X": both
     facts = _facts(nlp, "Acme chairman Tom Blake, Zentrix chairman Bill Hart and the minister Ann Lowe signed.")
     assert ("Bill Hart", "holds_position", "Zentrix", "chairman") in facts
     assert not [f for f in facts if f[0] != "Bill Hart" and f[2] == "Zentrix"], facts

@@ -84,11 +84,17 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
 def _other_person_near(ctx: Context, subj: Hit, a: tuple[int, int], b: tuple[int, int], stop: int) -> bool:
     """Whether a person other than ``subj`` is named between the two mentions, or right after the object and the
     lower-case post words that follow it ("Acme chairman B")."""
-    lo, hi = min(a[1], b[1]), max(a[0], b[0])
-    for s, _e, hit in ctx.index.spans:
-        if lo <= s < hi and hit.entity.type == "Person" and hit.entity.key != subj.entity.key:
-            return True
     doc = ctx.doc
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    others = sorted((s, e) for s, e, hit in ctx.index.spans
+                    if lo <= s < hi and hit.entity.type == "Person" and hit.entity.key != subj.entity.key)
+    # people joined to the subject by "and" or commas share its body: "A and B of the Omega Foundation"
+    near = a[1] if a[0] < b[0] else a[0]
+    for s, e in (others if a[0] < b[0] else reversed(others)):
+        gap = doc[near:s] if a[0] < b[0] else doc[e:near]
+        if not all(t.text in (",", "and", "&") for t in gap):
+            return True
+        near = e if a[0] < b[0] else s
     k = b[1]
     while k < min(stop, b[1] + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
         k += 1
