@@ -140,3 +140,12 @@ def test_list_of_people_and_bodies_pairs_each_with_its_own(nlp) -> None:  # type
 def test_comma_set_name_keeps_its_body(nlp) -> None:  # type: ignore[no-untyped-def]
     facts = _facts(nlp, "Ann Lowe, columnist for the Daily Courier, has reported on politics for years.")
     assert ("Ann Lowe", "affiliated_with", "Daily Courier", None) in facts
+
+
+def test_country_before_a_post_of_a_body_is_the_branch(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"X , Welsh secretary of the BMA": the post is at the body after it; a post of state keeps its country."""
+    facts = _facts(nlp, "Dr Ann Lowe, Welsh secretary of the British Medical Association, welcomed the targets.")
+    assert ("Ann Lowe", "holds_position", "British Medical Association", "secretary") in facts
+    assert not [f for f in facts if f[2] == "Wales" and f[1] in ("holds_position", "affiliated_with")], facts
+    facts = _facts(nlp, "Tom Blake, British ambassador to the United Nations, said so.")
+    assert ("Tom Blake", "holds_position", "United Kingdom", "ambassador") in facts
