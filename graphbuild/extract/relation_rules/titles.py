@@ -311,14 +311,13 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
         # body after it the employer
         branch = org is not None and org.entity.type == "Country"
         if (org is None or branch) and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
-            if branch:
-                org = None
             nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2) \
                 or _after_descriptor(ctx, tend + 1, sent.end)
             if nxt is not None and (later := _after_descriptor(ctx, nxt[1], sent.end)) is not None:
                 nxt = later  # "head of MMS firm Zentrix": the first name only says what the firm does
-            if nxt is not None and nxt[2].entity.type in ("Organization", "Country") \
-                    and not (branch and nxt[2].entity.type == "Country"):
+            if branch and (nxt is None or nxt[2].entity.type != "Organization" or _department_words(nxt[2])):
+                nxt = None  # "Australia 's Minister for Trade": a post of the state after all
+            if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
                 org = nxt[2]
                 after = ctx.index.start_at.get(nxt[1])
                 if after is not None and after[2].entity.type == "Person":
