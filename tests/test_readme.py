@@ -18,7 +18,7 @@ def test_readme_posts_table_matches_seed_build(seed_build) -> None:  # type: ign
     table = format_result(result, "table").rstrip()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert table in readme
-    assert "Antony Blinken — Secretary of State" in table and "David Lammy — Foreign Secretary" in table
+    assert "Antony Blinken — secretary of state" in table and "David Lammy — foreign secretary" in table
 
 
 def test_readme_summary_line_matches_seed_build(seed_build) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ def test_stated_only_build_keeps_only_stated_facts() -> None:
     assert not any(a.get("inferred") for *_, a in edges)
     # the post stays on the person, without the country only the title implies
     person = next(a for _, a in kg.graph.nodes(data=True) if a.get("label") == "Jane Morrow")
-    assert [p["title"] for p in person.get("positions", [])] == ["Home Secretary"]
+    assert [p["title"] for p in person.get("positions", [])] == ["home secretary"]
 
 
 def test_default_build_marks_inferred_edges() -> None:

@@ -98,9 +98,9 @@ POSITIVE: list[tuple[str, Fact]] = [
     ("Mary Jones of Unilever's legal team said the appeal would fail.",
      ("Mary Jones", "affiliated_with", "Unilever", None)),
     ("Home Secretary David Blunkett defended the plan in Britain.",
-     ("David Blunkett", "holds_position", "United Kingdom", "Home Secretary")),
+     ("David Blunkett", "holds_position", "United Kingdom", "home secretary")),
     ("Shadow Home Secretary David Davis attacked the plan in Britain.",
-     ("David Davis", "holds_position", "self", "Shadow Home Secretary")),
+     ("David Davis", "holds_position", "self", "shadow home secretary")),
     # a rank before the post is part of it
     ('"We will appeal," said Tom Ferris, deputy chairman of Barclays.',
      ("Tom Ferris", "holds_position", "Barclays", "deputy chairman")),

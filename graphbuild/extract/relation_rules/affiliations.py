@@ -39,6 +39,7 @@ from graphbuild.extract.relation_rules.base import (
 )
 from graphbuild.extract.relation_rules.geography import _ORG_HEADS
 from graphbuild.extract.relation_rules.residence import of_not_home, poss_appos_not_home, premodifier_not_home
+from graphbuild.extract.relation_rules.titles import portfolio
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import Relation
 
@@ -148,16 +149,20 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
         sent = ctx.sent_of[s]
         found: list[tuple[Hit, str]] = []
         for c in root.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS | PRIZE_NOUNS:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in _KILLER_NOUNS | PRIZE_NOUNS | FICTION_NOUNS:
                 found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, c)]
                 # "X , the New York attorney representing Church 's"
                 found += [(h, "affiliated_with.represent") for a in c.children if a.dep_ == "acl"
                           and a.lemma_ in ("represent", "advise", "defend") for d in a.children
                           if d.dep_ == "dobj" and (h := index.at(d)) is not None and _is_org(h)]
-            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for"):
+            elif c.dep_ == "prep" and c.lower_ in ("at", "with", "for") and (
+                    root.head.lemma_ in _SPEAKING_VERBS or (e < len(doc) and doc[e].text == ",")):
+                # only for a speaker or a name set off by a comma ("said analyst X at Y", "X , columnist for Y"):
+                # elsewhere a venue, a work or company ("joined by X at Welling School", "X for Eternal Sunshine")
                 found += [(h, "affiliated_with.prep") for p in c.children if p.dep_ == "pobj"
                           and (h := index.at(p)) is not None and _is_org(h)]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":  # "the manager of Y , X"
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_ not in FICTION_NOUNS:
+            # "the manager of Y , X" (but "the Marvel hero X" is a character)
             found += [(h, "affiliated_with.appos") for h in _orgs_under(ctx, root.head)]
         # "KAL attorney George Tompkins", "DIMA 's technical manager , engineer Jose Tulio Gomez"
         j = s
@@ -165,7 +170,10 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
             j -= 1
         # but a title won is no membership: "Wimbledon champion X", "Booker winner X"
         prize = j < s and doc[s - 1].lemma_.lower() in PRIZE_NOUNS
-        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize:
+        # nor a role, a work or a use: "the Marvel hero X", "Friends actor X", "Wheelchair user X"
+        no_staff = j < s and doc[s - 1].lemma_.lower() in FICTION_NOUNS | _NOT_STAFF_NOUNS
+        if j < s and (prev := index.end_at.get(j)) is not None and _is_org(prev[2]) and not prize \
+                and not no_staff and not portfolio(prev[2]):  # "Health spokesman X": a portfolio, no body
             found.append((prev[2], "affiliated_with.org_noun"))
         # "Atlanta businessman Neil Estes", "Illinois Gov. James Thompson", "Soviet pianist X"
         # but a post or a team position is not a home: "US president X", "England centre X" (title.premod)
@@ -220,6 +228,25 @@ def rule_work_for(ctx: Context) -> Iterator[Relation]:
 #: "Oscar winner X", "Olympic gold medallist X") is no employer and no home.
 PRIZE_NOUNS = frozenset({"champion", "winner", "finalist", "semi-finalist", "runner-up", "medallist", "medalist",
                          "nominee", "laureate", "titleholder", "title-holder", "victor", "champ"})
+
+
+#: Nouns for a fictional figure: the publisher or show before them ("the Marvel hero X", "his Office character Y")
+#: is no employer.
+FICTION_NOUNS = frozenset({"hero", "superhero", "heroine", "villain", "supervillain", "character", "sidekick",
+                           "creation", "mascot", "puppet", "alter-ego"})
+
+
+#: Verbs of a speaker whose "at/for/with Y" after the name is the speaker's body (``affiliated_with.prep``).
+_SPEAKING_VERBS = frozenset({"say", "tell", "add", "write", "predict", "warn", "explain", "comment", "argue", "note",
+                             "believe", "think", "estimate", "suggest", "agree", "insist", "point", "claim", "reckon",
+                             "caution", "expect", "forecast", "observe", "state", "remark", "stress", "according"})
+
+
+#: Nouns after a name that say no membership of it: a work an actor plays in ("Friends actor X"), a thing used or
+#: followed ("Wheelchair user X", "Chelsea fan Y"), a crime's place ("Soham murderer Z").
+_NOT_STAFF_NOUNS = _KILLER_NOUNS | frozenset({"actor", "actress", "creator", "user", "fan", "supporter", "customer",
+                                              "client", "viewer", "reader", "listener", "sweetheart", "victim",
+                                              "lookalike", "impersonator", "devotee", "admirer"})
 
 
 #: Nouns whose "of Y" is no membership: "Kennedy was the victim of an FBI conspiracy".

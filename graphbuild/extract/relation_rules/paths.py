@@ -12,6 +12,7 @@ from graphbuild.extract.lexicon import PERSON_NOUNS, POST_HEADS, TITLES
 from graphbuild.extract.relation_rules.base import _RANKS, Context, _of_topic
 from graphbuild.extract.relation_rules.killings import kill_path, killing_said
 from graphbuild.extract.relation_rules.residence import presence_path
+from graphbuild.extract.relation_rules.titles import portfolio
 from graphbuild.model import Relation
 
 if TYPE_CHECKING:
@@ -60,6 +61,14 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                 # Stalker"); the party case is affiliated_with.person_poss ("Brian Mulroney 's Conservative Party")
                 if relation == "affiliated_with" and pat.path == "<poss":
                     continue
+                # a portfolio before a post is no body: "Health spokesman X", "Home Affairs Commissioner Y"
+                if relation in ("affiliated_with", "holds_position") and portfolio(obj):
+                    continue
+                # another person between the two, or after the body's post, is the one it belongs to: "A of Acme;
+                # B of Zentrix", "Acme chairman A , Zentrix chairman B", "Chancellor B and Acme President C"
+                if relation == "affiliated_with" and subj.entity.type == "Person" \
+                        and _other_person_near(ctx, subj, a, b, ctx.sent_of[b[0]].end):
+                    continue
                 # a bare noun modifier (">nmod": "Man-of-the-match X", "Liverpool forward X") is left to the
                 # premodifier rules (lives_in.geo_noun), which know posts, teams and names of works
                 if relation == "lives_in" and (_presence(pat.path) or _post_above(doc, b, a)
@@ -77,6 +86,27 @@ def rule_dep_path(ctx: Context) -> Iterator[Relation]:
                         subj.entity.key, obj.entity.key):
                     continue
                 yield ctx.rel(subj, relation, obj, ctx.sent_of[a[0]], f"dep_path:{pat.id}", pat.precision)
+
+
+def _other_person_near(ctx: Context, subj: Hit, a: tuple[int, int], b: tuple[int, int], stop: int) -> bool:
+    """Whether a person other than ``subj`` is named between the two mentions, or right after the object and the
+    lower-case post words that follow it ("Acme chairman B")."""
+    doc = ctx.doc
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    others = sorted((s, e) for s, e, hit in ctx.index.spans
+                    if lo <= s < hi and hit.entity.type == "Person" and hit.entity.key != subj.entity.key)
+    # people joined to the subject by "and" or commas share its body: "A and B of the Omega Foundation"
+    near = a[1] if a[0] < b[0] else a[0]
+    for s, e in (others if a[0] < b[0] else reversed(others)):
+        gap = doc[near:s] if a[0] < b[0] else doc[e:near]
+        if not all(t.text in (",", "and", "&") for t in gap):
+            return True
+        near = e if a[0] < b[0] else s
+    k = b[1]
+    while k < min(stop, b[1] + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    nxt = ctx.index.start_at.get(k)
+    return k > b[1] and nxt is not None and nxt[2].entity.type == "Person" and nxt[2].entity.key != subj.entity.key
 
 
 def _post_after(doc: Doc, i: int, stop: int) -> bool:

@@ -29,7 +29,7 @@ from graphbuild.extract.lexicon import (
     WEAK_TITLES,
 )
 from graphbuild.extract.relation_rules.base import _FIRM_NOUNS, _POSS, _RANKS, Context, _is_facility, _is_geo, _is_org, is_party
-from graphbuild.extract.relation_rules.titles import nationality_only
+from graphbuild.extract.relation_rules.titles import label_words, nationality_only, portfolio, post_case
 from graphbuild.gazetteer import gazetteer
 from graphbuild.model import DocEntity, Relation
 
@@ -119,9 +119,10 @@ def _post_phrase(ctx: Context, s: int) -> tuple[int, int, bool] | None:
 
 def _title_word_name(hit: Hit) -> bool:
     """A "name" the entity layer made of title words ("Home" of "Home Minister", "National Security")."""
-    words = hit.entity.label.lower().split()
-    return bool(words) and hit.entity.type == "Organization" and all(w in _TITLE_VOCAB for w in words) \
-        and not is_generic(hit.entity.label) and not is_party(hit.entity) and hit.mention.rule != "gazetteer"
+    words = label_words(hit)
+    return portfolio(hit) or (bool(words) and hit.entity.type == "Organization" and all(w in _TITLE_VOCAB for w in words)
+                              and not is_generic(hit.entity.label) and not is_party(hit.entity)
+                              and hit.mention.rule != "gazetteer")
 
 
 def _owner_before(ctx: Context, j: int) -> tuple[Hit, bool] | None:
@@ -157,7 +158,7 @@ def rule_title_premod(ctx: Context) -> Iterator[Relation]:
             continue
         start, end, former = found
         sent = ctx.sent_of[s]
-        title = _title_text(doc, start, end)
+        title = post_case(_title_text(doc, start, end))
         low = title.lower()
         head = doc[end - 1].lower_
         sport = head in SPORT_ROLES and head not in POST_HEADS

@@ -12,10 +12,12 @@ from graphbuild.extract.lexicon import (
     FORMER_WORDS,
     IMPLIED_COUNTRY,
     PARTY_POSTS,
+    POST_HEADS,
     TITLES,
     WEAK_TITLES,
 )
 from graphbuild.extract.relation_rules.base import (
+    _FIRM_NOUNS,
     _MAX_TITLE_WORDS,
     _POSS,
     _RANKS,
@@ -139,11 +141,44 @@ def nationality_only(title: str) -> bool:
         {"executive", "operating", "financial", "technology"} & set(words))))
 
 
-def _department_words(org: Hit) -> bool:
-    """An Organization mention made only of a post's department words ("National Security", "Home")."""
+#: Words before a post that only date it ("New Home Secretary X", "Ex-Home Secretary Y"): the entity layer may
+#: take them into a "name" made of department words.
+_POST_DATING = FORMER_WORDS | frozenset({"new", "acting", "interim", "incoming"})
+#: Portfolio words outside :data:`GENERIC_WORDS` ("Transportation Secretary", "Monetary Affairs Commissioner").
+_PORTFOLIO_WORDS = GENERIC_WORDS | frozenset({"transportation", "communication", "monetary", "fiscal",
+                                              "equality", "equalities", "environmental", "constitutional", "rural",
+                                              "digital", "media", "arts", "sport", "competition", "enterprise"})
+#: Department words that name a body, not a portfolio: "Treasury spokesman X" works for the Treasury.
+_BODY_WORDS = frozenset({"treasury", "cabinet", "parliament", "senate", "army", "navy", "government", "ministry",
+                         "department", "court", "assembly", "police", "judiciary", "bank", "force", "forces"})
+
+
+def label_words(org: Hit) -> list[str]:
+    """The lower-case words of an organisation's label without a leading "new", "former" or "ex-"."""
     words = org.entity.label.lower().split()
-    return org.entity.type == "Organization" and bool(words) and all(w in GENERIC_WORDS for w in words) \
+    if words and words[0].startswith("ex-"):
+        words[0] = words[0][3:]
+    while words and words[0] in _POST_DATING:
+        words = words[1:]
+    return [w for w in words if w]
+
+
+def _department_words(org: Hit) -> bool:
+    """An Organization mention made only of a post's department words ("National Security", "Home", "New Home")."""
+    words = label_words(org)
+    return org.entity.type == "Organization" and bool(words) and all(w in _PORTFOLIO_WORDS for w in words) \
         and not is_generic(org.entity.label) and not is_party(org.entity) and org.mention.rule != "gazetteer"
+
+
+def portfolio(org: Hit) -> bool:
+    """An Organization "name" that is a portfolio or a generic word before a post, no body: "Health spokesman X",
+    "Home Affairs spokesman Y", "Communications director Z", "Party leader W" (but "Treasury spokesman X")."""
+    words = label_words(org)
+    if org.entity.type != "Organization" or not words or org.mention.rule == "gazetteer":
+        return False
+    if words == ["party"]:
+        return True
+    return all(w in _PORTFOLIO_WORDS for w in words) and words[-1] not in _BODY_WORDS and not is_party(org.entity)
 
 
 def _former_before(ctx: Context, sent: Span, person: Hit, title: str) -> bool:
@@ -165,8 +200,33 @@ def _former_before(ctx: Context, sent: Span, person: Hit, title: str) -> bool:
 def _clean_title(title: str) -> str:
     words = title.split()
     if title.isupper() and len(title) > 4:  # "FOREIGN MINISTER" in a headline; "MP", "CEO" stay
-        return " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
-    return title
+        title = " ".join(w if w.lower() in ("of", "the", "and", "for") else w.capitalize() for w in words)
+    return post_case(title)
+
+
+#: Title words that are names or name parts, written as they stand ("Welsh secretary", "Labour leader").
+_NAME_WORDS = frozenset({"europe", "ireland", "northern", "scottish", "welsh", "christian", "muslim", "hindu",
+                         "buddhist", "islamic", "labour", "labor", "democratic", "exchequer"})
+#: Words a post is made of: lower-case in :func:`post_case`.
+_POST_CASE_WORDS = (frozenset(w for t in TITLES for w in t.replace("-", " ").split()) | POST_HEADS | _PORTFOLIO_WORDS
+                    | frozenset({"vice", "deputy", "assistant", "acting", "interim", "shadow", "junior", "senior",
+                                 "chief", "general", "executive", "managing", "principal", "special", "policy",
+                                 "press", "communications", "operating", "financial", "technology", "affairs",
+                                 "secretary", "minister", "commissioner", "spokesman", "spokeswoman", "manager",
+                                 "economist", "analyst", "correspondent", "officer", "director", "editor"})) \
+    - _NAME_WORDS
+
+
+def post_case(title: str) -> str:
+    """One spelling of a post whatever its case in the sentence: the post's own words in lower case, so "US
+    President X" and "US president X", "Shadow Foreign Secretary" and "shadow foreign secretary" are one post;
+    abbreviations ("MP", "CEO") and names ("Asia director", "Welsh secretary") stay as written."""
+    out = []
+    for word in title.split(" "):
+        parts = word.split("-")
+        out.append("-".join(p.lower() if p.lower() in _POST_CASE_WORDS and not (p.isupper() and len(p) > 1) else p
+                            for p in parts))
+    return " ".join(out)
 
 
 def _after_party_tag(doc: Doc, e: int, stop: int) -> int:
@@ -240,14 +300,51 @@ def rule_title_appos(ctx: Context) -> Iterator[Relation]:
         tend, title = found
         if rank_start < i:  # the rank is part of the post: "deputy chairman", "senior vice president"
             title = doc[rank_start:tend].text
-        if org is None and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
-            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2)
+        nxt_name = ctx.index.start_at.get(tend)
+        if nxt_name is not None and nxt_name[2].entity.type == "Person":
+            continue  # "A chairman X , B chairman Y": the post is the next name's
+        if tend < sent.end and doc[tend].pos_ == "NOUN" and doc[tend].is_lower and doc[tend - 1].head.i == tend:
+            # the title word only qualifies the noun after it: "chief economist", "general manager"
+            title = doc[rank_start if rank_start < i else tend - len(title.split()):tend + 1].text
+            tend += 1
+        # "X , Welsh secretary of the BMA", "X , US head of Y": the country before the post is the branch's, the
+        # body after it the employer
+        branch = org is not None and org.entity.type == "Country"
+        if (org is None or branch) and tend + 1 < sent.end and doc[tend].lower_ in ("of", "at", "for", "with"):
+            nxt = ctx.index.start_at.get(tend + 1) or ctx.index.start_at.get(tend + 2) \
+                or _after_descriptor(ctx, tend + 1, sent.end)
+            if nxt is not None and (later := _after_descriptor(ctx, nxt[1], sent.end)) is not None:
+                nxt = later  # "head of MMS firm Zentrix": the first name only says what the firm does
+            if branch and (nxt is None or nxt[2].entity.type != "Organization" or _department_words(nxt[2])):
+                nxt = None  # "Australia 's Minister for Trade": a post of the state after all
             if nxt is not None and nxt[2].entity.type in ("Organization", "Country"):
                 org = nxt[2]
                 after = ctx.index.start_at.get(nxt[1])
                 if after is not None and after[2].entity.type == "Person":
                     continue  # "X , head of the Federal Service Viktor Ivanov": the post is Ivanov's
         yield from _post_relations(ctx, hit, title, org, sent, "title.appos")
+
+
+#: Nouns that say what kind of body the name after them is ("software firm Zentrix", "online bank Y").
+_DESCRIPTOR_NOUNS = _FIRM_NOUNS | frozenset({"giant", "outfit", "operator", "consultancy", "charity", "watchdog",
+                                             "regulator", "body", "organisation", "organization", "association",
+                                             "lobby", "club", "label", "studio", "publisher", "developer"})
+
+
+def _after_descriptor(ctx: Context, i: int, stop: int) -> tuple[int, int, Hit] | None:
+    """The Organization named after a descriptor starting at token ``i`` ("the software firm Zentrix", "online
+    bank Y"): up to four lower-case words ending in a noun for a body, then the name."""
+    doc = ctx.doc
+    k = i
+    if k < stop and doc[k].lower_ == "the":
+        k += 1
+    start = k
+    while k < min(stop, start + 4) and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        k += 1
+    if k == start or doc[k - 1].lower_ not in _DESCRIPTOR_NOUNS:
+        return None
+    found = ctx.index.start_at.get(k)
+    return found if found is not None and found[2].entity.type == "Organization" else None
 
 
 def rule_title_copula(ctx: Context) -> Iterator[Relation]:
