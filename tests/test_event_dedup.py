@@ -12,8 +12,8 @@ from graphbuild.model import DocEntity
 from tests.event_graphs import build_docs
 
 DOCS = {
-    "repeat": "Ms Ortiz's re-election came at a difficult time for the region, Mr Lopez said. The election of the "
-              "Chilean president was significant for the world, he added.",
+    "repeat": "Ms Ortiz's re-election came at a difficult time for the region, Mr Lopez said. Her election was "
+              "significant for the world, he added.",
     "auction": "Gazprom had been expected to win the auction for Neftkom. But Neftkom was sold for $9bn to the "
                "state firm Rosneft.",
     "two_attacks": "Rebels attacked a convoy in Gao on Monday. Rebels attacked a police post in Kidal on Friday.",
