@@ -59,6 +59,11 @@ STOP_NAMES: Final = frozenset(
 )
 
 
+#: Days of the week: a bare one is a time ("Wednesday's vote", "on Tuesday he said"), never a name of its own,
+#: whatever NER made of it; inside a longer name ("The Sunday Times") it stays.
+WEEKDAY_NAMES: Final = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 #: Last words of a sporting event's name ("U.S. Open", "Fed Cup", "Atlanta Games", "PGA Tour"): such names are
 #: events (CoNLL's MISC), not the place or organisation inside them.
 SPORT_EVENT_WORDS: Final = frozenset(

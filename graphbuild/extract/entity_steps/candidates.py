@@ -19,6 +19,7 @@ from graphbuild.extract.entity_steps.base import (
     REGION_WORDS,
     RETYPABLE,
     STOP_NAMES,
+    WEEKDAY_NAMES,
     WEEKDAYS,
     _Cand,
     _gaz_lookup,
@@ -44,6 +45,10 @@ _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
 _PERSONAL_HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
 
 
+#: spaCy labels a span opened by "Mr"/"Ms"/"Dr" may wrongly carry; such a span is a person's name.
+_HONORIFIC_RETYPED: Final = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
 def _after_personal_honorific(doc: Doc, start: int) -> bool:
     """Whether the token before ``start`` is "Mr"/"Mrs"/"Ms"/"Miss"/"Dr" (then a name there is a person's)."""
     return start > 0 and doc[start - 1].text in _PERSONAL_HONORIFICS
@@ -55,10 +60,13 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
     out: list[_Cand] = []
     ent_texts = {e.text for e in doc.ents}
     for ent in doc.ents:
-        start, end = _clean_span(doc, ent.start, ent.end, ent.label_ == "PERSON")
+        # "Mr Okafor", "Ms Rivera" guessed GPE or ORG: a personal honorific opens a person's name
+        person = ent.label_ == "PERSON" or (
+            ent.label_ in _HONORIFIC_RETYPED and len(ent) > 1 and doc[ent.start].text in _PERSONAL_HONORIFICS)
+        start, end = _clean_span(doc, ent.start, ent.end, person)
         if start >= end:
             continue
-        if ent.label_ == "PERSON":
+        if person:
             start = _strip_person_prefix(doc, start, end)
         split = _possessive_split(doc, start, end, ent_texts)
         if split is not None:
@@ -70,16 +78,18 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             elif doc[owner].text not in HONORIFICS:
                 out.append(_Cand(owner, split, "", "ner", spacy_label=ent.label_))
             start = split + 1
-        elif ent.label_ == "PERSON":
+            person = ent.label_ == "PERSON"  # "Mr Brown 's Finance Facility": only the owner was the honorific's
+        elif person:
             end = _before_possessive(doc, start, end)
         text = _span_text(doc, start, end)
-        if text in STOP_NAMES or _ABSTRACT.fullmatch(text) or _common_noun(doc, start, end, ent.label_):
+        if text in STOP_NAMES or text in WEEKDAY_NAMES or _ABSTRACT.fullmatch(text) \
+                or _common_noun(doc, start, end, ent.label_):
             continue
         if text[:1].islower() and doc[start].text not in NAME_PARTICLES and text[:3] not in {"al-", "el-"}:
             continue  # "congress", "defence ministry": a common noun, not a name
         folded = start in caps
         hit = _gaz_lookup(text, folded) or _state_of(text, folded)
-        label = ent.label_
+        label = "PERSON" if person else ent.label_
         if hit is not None:
             if (label == "PERSON" and text in AMBIGUOUS_COUNTRY_NAMES) or _after_personal_honorific(doc, start):
                 # "Mr German", "Mrs England": a name after Mr/Mrs/Ms/Dr is a person, never a country or demonym
@@ -386,7 +396,7 @@ def title_candidates(doc: Doc) -> list[_Cand]:
             continue
         i = _strip_person_prefix(doc, i, end)  # "Deputy Prime Minister Mr Prescott"
         text = _span_text(doc, i, end)
-        if gazetteer().lookup(text) is not None or text in STOP_NAMES:
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES or text in WEEKDAY_NAMES:
             continue
         ent2 = ent_of.get(end - 1)
         if ent2 is not None and ent2.end > end and ent2.label_ != "PERSON":
