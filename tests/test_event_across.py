@@ -3,10 +3,9 @@ a later mention naming only another place ("deaths in Glasgow" after "died in Le
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from tests.event_graphs import build_docs
 
 pytestmark = pytest.mark.model
 
@@ -26,13 +25,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("across")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return build_docs(tmp_path_factory.mktemp("across"), DOCS)
 
 
 def _types(graph: dict, doc: str) -> list[str]:  # type: ignore[type-arg]

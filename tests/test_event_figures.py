@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from tests.event_graphs import build_docs
 
 pytestmark = pytest.mark.model
 
@@ -91,13 +92,7 @@ CASES = {
 
 
 def _build(tmp: Path, docs: dict[str, str]) -> list[dict[str, object]]:
-    from graphbuild.pipeline import BuildOptions, build
-
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in docs.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    graph = json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))
-    return [n for n in graph["nodes"] if n.get("type") == "Event"]
+    return [n for n in build_docs(tmp, docs)["nodes"] if n.get("type") == "Event"]
 
 
 @pytest.fixture(scope="module")

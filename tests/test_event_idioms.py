@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from tests.event_graphs import build_docs
 
 pytestmark = pytest.mark.model
 
@@ -93,13 +92,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def types(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("idioms")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v[0]}) + "\n" for k, v in CASES.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    graph = json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))
+    graph = build_docs(tmp_path_factory.mktemp("idioms"), {k: v[0] for k, v in CASES.items()})
     out: dict[str, set[str]] = {k: set() for k in CASES}
     for n in graph["nodes"]:
         if n.get("type") == "Event":
@@ -127,14 +120,7 @@ STATUS_CASES = {
 
 @pytest.fixture(scope="module")
 def statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("status")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v[0]}) + "\n" for k, v in STATUS_CASES.items()),
-                   encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    graph = json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))
+    graph = build_docs(tmp_path_factory.mktemp("status"), {k: v[0] for k, v in STATUS_CASES.items()})
     out: dict[str, dict[str, str]] = {k: {} for k in STATUS_CASES}
     for n in graph["nodes"]:
         if n.get("type") == "Event":

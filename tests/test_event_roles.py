@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from tests.event_graphs import build_docs
 
 pytestmark = pytest.mark.model
 
@@ -59,13 +58,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
-    from graphbuild.pipeline import BuildOptions, build
-
-    tmp = tmp_path_factory.mktemp("roles")
-    src = tmp / "docs.jsonl"
-    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in DOCS.items()), encoding="utf-8")
-    build([src], BuildOptions(outdir=tmp / "out", use_cache=False, formats=(), html=False, processes=1))
-    return json.loads(Path(tmp / "out" / "graph.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return build_docs(tmp_path_factory.mktemp("roles"), DOCS)
 
 
 def _events(graph: dict, doc: str, etype: str | None = None) -> list[tuple[dict, dict[str, set[str]]]]:  # type: ignore[type-arg]
