@@ -132,9 +132,6 @@ def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
             and root.dep_ == "compound" and root.head.i != root.i and root.head.pos_ == "NOUN")
 
 
-_WEEKDAYS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
 def prune_arguments(cand: Candidate, doc: Doc) -> None:
     """Drop arguments a role cannot take (see the module docstring)."""
     moved: list[Hit] = []
@@ -142,8 +139,6 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
     for role in list(cand.args):
         kept: list[Hit] = []
         for hit in cand.args[role]:
-            if hit.entity.label.lower() in _WEEKDAYS:
-                continue  # a day taken for a name ("on Tuesday he said"): no one takes part
             span = _span(doc, hit) if hit.mention.rule != "pronoun" else None
             if span is not None:
                 if nationality_modifier(span.root) or country_modifier(span.root, hit):

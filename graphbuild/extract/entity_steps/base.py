@@ -39,7 +39,7 @@ PERSON_PREFIXES: Final = frozenset(
 REGION_WORDS: Final = frozenset({"region", "Region", "oblast", "Oblast", "province", "Province", "krai", "Krai"})
 
 
-#: Weekdays that follow a name in news ("will meet X Monday") and are no part of it.
+#: Weekdays: no part of a name they follow ("will meet X Monday"), and no name on their own (in any case).
 WEEKDAYS: Final = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
@@ -57,11 +57,6 @@ STOP_NAMES: Final = frozenset(
      "GMT", "Extras", "Scorer", "Scorers", "Winner", "Winners", "Avg", "UTC", "CCTV", "FILE", "ISDN", "GDP", "IPO",
      "CEO", "DNA", "PMI"}
 )
-
-
-#: Days of the week: a bare one is a time ("Wednesday's vote", "on Tuesday he said"), never a name of its own,
-#: whatever NER made of it; inside a longer name ("The Sunday Times") it stays.
-WEEKDAY_NAMES: Final = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 #: Last words of a sporting event's name ("U.S. Open", "Fed Cup", "Atlanta Games", "PGA Tour"): such names are

@@ -19,7 +19,6 @@ from graphbuild.extract.entity_steps.base import (
     REGION_WORDS,
     RETYPABLE,
     STOP_NAMES,
-    WEEKDAY_NAMES,
     WEEKDAYS,
     _Cand,
     _gaz_lookup,
@@ -82,7 +81,7 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
         elif person:
             end = _before_possessive(doc, start, end)
         text = _span_text(doc, start, end)
-        if text in STOP_NAMES or text in WEEKDAY_NAMES or _ABSTRACT.fullmatch(text) \
+        if text in STOP_NAMES or text.capitalize() in WEEKDAYS or _ABSTRACT.fullmatch(text) \
                 or _common_noun(doc, start, end, ent.label_):
             continue
         if text[:1].islower() and doc[start].text not in NAME_PARTICLES and text[:3] not in {"al-", "el-"}:
@@ -396,7 +395,7 @@ def title_candidates(doc: Doc) -> list[_Cand]:
             continue
         i = _strip_person_prefix(doc, i, end)  # "Deputy Prime Minister Mr Prescott"
         text = _span_text(doc, i, end)
-        if gazetteer().lookup(text) is not None or text in STOP_NAMES or text in WEEKDAY_NAMES:
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES or text.capitalize() in WEEKDAYS:
             continue
         ent2 = ent_of.get(end - 1)
         if ent2 is not None and ent2.end > end and ent2.label_ != "PERSON":

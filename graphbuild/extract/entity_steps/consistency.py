@@ -14,7 +14,7 @@ from graphbuild.extract.entity_steps.base import (
     NAME_PARTICLES,
     SAID_WORDS,
     STOP_NAMES,
-    WEEKDAY_NAMES,
+    WEEKDAYS,
     _Cand,
     _is_cap,
     _span_text,
@@ -44,7 +44,7 @@ def said_candidates(doc: Doc, known: Iterable[_Cand] = ()) -> list[_Cand]:
             continue
         start = _strip_person_prefix(doc, start, end)
         text = _span_text(doc, start, end)
-        if gazetteer().lookup(text) is not None or text in STOP_NAMES or text in WEEKDAY_NAMES:
+        if gazetteer().lookup(text) is not None or text in STOP_NAMES or text.capitalize() in WEEKDAYS:
             continue
         if any(t.pos_ not in {"PROPN", ""} for t in doc[start:end]):
             continue
