@@ -292,7 +292,7 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         return True
     if etype == "Support" and lemma in _GIVING_AID and tok.pos_ == "VERB":
         given = [c for c in tok.children if c.dep_ == "dobj"]
-        if any(g.ent_type_ for g in given):
+        if any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for g in given):
             # "providing Ukraine with what it needs", "provided the BBC with figures": the object is who
             # receives; what is given is the "with" object, when it is a noun
             given = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
