@@ -57,6 +57,11 @@ CASES = {
     "public_debate": ("Mr Okoro said the debate about tuition fees in Scotland had turned sour.", "Meet", False),
     "commons_debate": ("Gordon Brown faced Michael Howard in a Commons debate on Tuesday.", "Meet", True),
     "trade_present": ("Brauhaus sells more beer in Germany than any rival brewer.", "Transfer", False),
+    "sales_forecast": ("Sega said it expected to sell about three million of the consoles in Europe by June.",
+                       "Transfer", False),
+    "price": ("The Sega console sells in Europe for 150 euros, Sega said.", "Transfer", False),
+    "legal_battle": ("Spamco was fighting several legal battles against Yahoo in California.", "Attack", False),
+    "real_fighting": ("Rebels were fighting government troops near Goma on Sunday.", "Attack", True),
     "sells_stake": ("Brauhaus sells its stake in Zenith Breweries, the Munich brewer.", "Transfer", True),
 }
 

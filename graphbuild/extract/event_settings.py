@@ -295,6 +295,43 @@ def _trade(tok: Token) -> bool:
     )  # bare goods ("less beer", "cheap flights"); "sells its stake", "buys the bank" stay
 
 
+#: Counts of goods: "sell five million of the consoles", "ship 2m units".
+_COUNTS: Final = frozenset({"million", "billion", "thousand", "hundred", "m", "bn"})
+_CURRENCIES: Final = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "franc", "cent", "penny", "pence"})
+
+
+def _units_or_prices(tok: Token) -> bool:
+    """"expected to sell five million of the consoles" (a sales figure), "the console sells in Japan for
+    $150" (a price): no transfer between parties ("sold 20 jets to Peru" names who bought)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("sell", "ship") or any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+    ):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lower_ in _COUNTS or (o.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children))
+           for o in objs if o.dep_ == "dobj"):
+        return True
+    return not objs and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        w.ent_type_ == "MONEY" or w.tag_ == "$" or w.lemma_.lower() in _CURRENCIES for w in c.subtree)
+        for c in tok.children)
+
+
+#: Words that make a fight or a battle one of law, business or politics: "legal battles", "a court fight".
+_CIVIL_FIGHTS: Final = frozenset(
+    {"legal", "court", "courtroom", "boardroom", "takeover", "political", "electoral", "bidding", "custody",
+     "libel", "copyright", "patent", "tax", "lawsuit", "case", "charge", "appeal", "ruling", "claim", "extradition"}
+)
+
+
+def _civil_fight(tok: Token) -> bool:
+    """"was fighting several legal battles against Microsoft", "a court battle", "fought the charges"."""
+    if tok.lemma_.lower() not in ("fight", "battle", "fighting"):
+        return False
+    near = [c for c in tok.children if c.dep_ in ("amod", "compound", "dobj", "nsubjpass")]
+    near += [m for c in near if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")]
+    return any(w.lemma_.lower() in _CIVIL_FIGHTS or w.lower_ in _CIVIL_FIGHTS for w in near)
+
+
 #: Words that make an "escape" survival, no trip: "a lucky escape", "escaped with his life".
 _NARROW: Final = frozenset({"lucky", "narrow", "miraculous", "great", "close", "remarkable", "fortunate"})
 
@@ -355,6 +392,10 @@ def out_of_setting(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bo
     if etype == "Request" and _market_demand_for_goods(tok):
         return True
     if etype in _TRADE_TYPES and _trade(tok):
+        return True
+    if etype == "Transfer" and _units_or_prices(tok):
+        return True
+    if etype == "Attack" and _civil_fight(tok):
         return True
     if etype == "Travel" and _no_flight(tok, sport):
         return True
