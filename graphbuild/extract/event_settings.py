@@ -6,6 +6,8 @@
 - In a sports report (a document full of matches, leagues and goals) teams and players "meet" and "visit"
   one another in fixtures: "Arsenal meet Chelsea at Highbury", "she will now meet Venus Williams", "with
   England visiting Dublin"; a "meeting with the board" or "met club officials" stays a Meet.
+- In a sports report a player replacing a player is a substitution or a team selection, no Personnel event,
+  unless the sentence names a post ("replaced Wigley as manager", "replaced as captain").
 - A happening inside a plot summary is fiction: "the film tells the story of a girl who flees Paris", "the
   novel follows two men who take a road trip", "plays a detective trying to solve a murder" (a "true story"
   stands).
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.lexicon import POST_HEADS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -36,8 +40,7 @@ _TIME_PREPS: Final = frozenset({"before", "after", "ahead", "until", "till", "si
                                 "towards", "toward", "prior", "pending", "during", "up", "run-up", "beyond"})
 #: Nouns whose "of"/"to" object is a time: "in the run-up to the election", "in the wake of the poll".
 _TIME_NOUNS: Final = frozenset({"run-up", "runup", "eve", "wake", "aftermath", "time", "date", "day", "week",
-                                "month", "year", "end", "start", "lead-up", "build-up", "approach", "outcome",
-                                "result", "timing", "chance", "prospect", "victory", "defeat"})
+                                "month", "year", "end", "start", "lead-up", "build-up", "approach", "timing"})
 
 
 def _election_anchor(tok: Token) -> bool:
@@ -52,8 +55,7 @@ def _election_anchor(tok: Token) -> bool:
     prep = tok.head
     if prep.lower_ in _TIME_PREPS:
         return True
-    if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "prior", "eve", "wake", "run-up", "aftermath", "outcome",
-                                                     "result", "date", "timing"):
+    if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "prior", "eve", "wake", "run-up", "aftermath", "timing"):
         return True
     return prep.lower_ in ("to", "of", "in") and prep.head.lemma_.lower() in _TIME_NOUNS
 
@@ -108,31 +110,45 @@ def _fixture(cand: Candidate) -> bool:
                for o in objs)
 
 
+#: Words of a post in a sports report: a coach, manager or captain replaced is a Personnel event.
+_SPORT_POSTS: Final = POST_HEADS | frozenset({"job", "post", "role", "position", "helm", "charge", "captaincy"})
+
+
+def _substitution(cand: Candidate) -> bool:
+    """In a sports report, a player replacing a player ("came off the bench to replace Grayson", "Kay replaces
+    Borthwick in the side", "Hewitt replaces Roddick as world number two") is a substitution or a selection,
+    no post changing hands; "replaced Wigley as manager", "replaced as captain by Robinson" are."""
+    tok = cand.trigger
+    if tok.lemma_.lower() not in ("replace", "substitute", "replacement") or not _sports_report(tok.doc):
+        return False
+    return not any(t.lemma_.lower() in _SPORT_POSTS or t.lower_ in _SPORT_POSTS for t in cand.sent)
+
+
 #: What tells a plot: "tells the story of", "the film follows", "is about".
 _WORKS: Final = frozenset(
     {"film", "movie", "novel", "book", "story", "show", "series", "drama", "play", "musical", "comedy", "sitcom",
-     "soap", "sequel", "episode", "plot", "thriller", "game", "opera", "tale", "fable", "script", "screenplay",
-     "adaptation", "cartoon", "animation", "fantasy", "it"}
+     "soap", "sequel", "episode", "plot", "thriller", "opera", "tale", "fable", "script", "screenplay",
+     "adaptation", "cartoon", "animation", "fantasy", "storyline", "trilogy", "biopic", "remake", "prequel"}
 )
 _TELLING: Final = frozenset({"tell", "follow", "centre", "center", "revolve", "chronicle", "depict", "feature"})
 _STORIES: Final = frozenset({"story", "tale", "plot", "storyline", "adventure", "adventures"})
 
 
 def _in_plot(tok: Token) -> bool:
-    """Whether ``tok`` stands inside a plot summary: "tells the story of a girl who flees", "the novel follows
-    three children who are orphaned", "plays a man trying to solve a murder" (not "the true story of")."""
+    """Whether ``tok`` stands inside a plot summary: "the film tells the story of a girl who flees", "the novel
+    follows three children who are orphaned", "plays a man trying to solve a murder" (not "the true story of",
+    nor a news story: what tells it must be a work)."""
     cur = tok
     for _ in range(8):
         head = cur.head
         if head.i == cur.i:
             return False
         low = head.lemma_.lower()
-        if low in _STORIES and head.pos_ == "NOUN":
-            return not any(c.dep_ == "amod" and c.lower_ in ("true", "real", "real-life") for c in head.children)
         if head.pos_ == "VERB" and low in _TELLING and any(
             c.dep_ == "nsubj" and (c.lemma_.lower() in _WORKS or c.ent_type_ == "WORK_OF_ART") for c in head.children
         ):
-            return True
+            return not (cur.lemma_.lower() in _STORIES and any(
+                c.dep_ == "amod" and c.lower_ in ("true", "real", "real-life") for c in cur.children))
         if head.pos_ == "VERB" and low in ("play", "portray") and cur.dep_ == "dobj" and tok.i != cur.i and any(
             c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she")) for c in head.children
         ):
@@ -159,20 +175,23 @@ def _not_a_war(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "of", "against"):
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if c.lower_ == "of" and any(p.lemma_.lower() in ("word", "nerve", "attrition") for p in objs):
+            if c.lower_ == "of" and any(p.lemma_.lower() in ("word", "nerve") for p in objs):
                 return True  # "a war of words"
             if c.lower_ == "on" and objs and not any(p.ent_type_ in _FOES for p in objs):
                 return True  # "the war on terror", "War on Want"
     return False
 
 
-#: Victims whose death "kill" names: a named person or group, people, animals.
-_ALIVE: Final = frozenset(
-    {"people", "person", "man", "woman", "child", "civilian", "soldier", "officer", "policeman", "boy", "girl",
-     "baby", "member", "worker", "passenger", "resident", "villager", "student", "pilgrim", "guard", "hostage",
-     "fighter", "militant", "rebel", "insurgent", "victim", "tourist", "journalist", "bird", "animal", "fox",
-     "deer", "whale", "dog", "cow", "chicken", "fish", "patient", "prisoner", "troop", "refugee", "protester",
-     "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "family", "crew", "driver"}
+#: What is "killed" when no one dies: "killing off demand", "killed the deal", "the bill was killed".
+_LIFELESS: Final = frozenset(
+    {"demand", "deal", "bill", "idea", "plan", "hope", "chance", "ball", "momentum", "growth", "project", "proposal",
+     "talk", "scheme", "story", "recovery", "competition", "market", "sale", "industry", "economy", "career",
+     "dream", "legislation", "law", "reform", "initiative", "buzz", "mood", "spirit", "ambition", "bid", "prospect",
+     "interest", "trade", "business", "programme", "program", "service", "product", "time", "game", "match",
+     "debate", "conversation", "rumour", "rumor", "speculation", "pain", "engine", "light", "power", "signal",
+     "process", "treaty", "agreement", "merger", "takeover", "offer", "investment", "innovation", "creativity",
+     "enthusiasm", "appetite", "confidence", "joke", "atmosphere", "contest", "campaign", "franchise", "brand",
+     "format", "show", "series", "character", "role", "feature", "budget", "tax", "measure", "amendment"}
 )
 
 
@@ -181,11 +200,7 @@ def _kills_nothing_alive(tok: Token) -> bool:
     if tok.lemma_.lower() != "kill" or tok.pos_ != "VERB":
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objs) and all(
-        o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in _ALIVE and o.lower_ not in _ALIVE
-        and not any(m.dep_ == "nummod" for m in o.children)
-        for o in objs
-    )
+    return bool(objs) and all(o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() in _LIFELESS for o in objs)
 
 
 #: People one replaces: posts, roles and player positions.
@@ -251,22 +266,31 @@ _FORUMS: Final = frozenset(
 )
 
 
+#: Words that make a "debate" public life: "the national debate", "a big debate out there".
+_PUBLIC: Final = frozenset({"public", "national", "wider", "domestic", "big", "great", "artificial", "political",
+                            "ongoing", "growing", "heated", "fierce", "international", "long-running", "intellectual"})
+
+
 def _public_debate(tok: Token) -> bool:
-    """"the debate about race", "running scared of debate", "the domestic debate on Europe": discussion in
-    public life, no sitting. A "Commons debate", a "televised debate", "a debate between the leaders", "a
-    debate in London" or "during the debate" is one."""
+    """"the debate about race", "the debate over the term", "running scared of debate", "the wider debate":
+    discussion in public life, no sitting. A "Commons debate", a "televised debate", "a debate between the
+    leaders", "a debate in London", "the debate will harden views" (a known one) stay."""
     if tok.lemma_.lower() != "debate" or tok.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lower_ in _FORUMS or c.ent_type_ in ("ORG", "FAC"))
            for c in tok.children):
         return False
-    if any(c.dep_ == "prep" and (c.lower_ in ("between", "at", "in", "with") and any(
-            p.ent_type_ or p.pos_ == "PROPN" or c.lower_ in ("between", "with") for p in c.children))
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(p.ent_type_ or p.pos_ == "PROPN" for p in c.children)
            for c in tok.children):
         return False
     if any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree if c.i != tok.i):
         return False
-    return not (tok.dep_ == "pobj" and tok.head.lower_ in ("during", "at", "in", "after", "before"))
+    topic = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "on", "around", "surrounding") for c in tok.children)
+    public = any(c.dep_ == "amod" and c.lower_ in _PUBLIC for c in tok.children)
+    bare = not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.tag_ == "NN"
+    return topic or public or bare
 
 
 #: Event types a firm's present-tense trade is no instance of.
@@ -278,6 +302,11 @@ _TRADING: Final = frozenset({"sell", "buy", "supply", "provide", "export", "impo
                              "re-sell", "distribute"})
 
 
+#: Nouns of a firm: a relative clause on one of them tells its trade.
+_FIRMS: Final = frozenset({"firm", "company", "business", "group", "retailer", "maker", "manufacturer", "supplier",
+                           "operator", "provider", "brewer", "carrier", "chain", "store", "shop", "producer"})
+
+
 def _trade(tok: Token) -> bool:
     """"BT, which sells lines to other firms", "a company that provides software", "Acme sells less beer than
     Zenith": a firm's business, told in the present with no buyer and no time, is no happening."""
@@ -287,17 +316,28 @@ def _trade(tok: Token) -> bool:
            or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children):
         return False  # "sells its unit to Beta", "buys Zenith on Monday"
     if tok.dep_ == "relcl":
-        return True
+        firm = tok.head
+        return firm.ent_type_ == "ORG" or firm.lemma_.lower() in _FIRMS  # not "the countries it provides protection"
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objs) and tok.dep_ in ("ROOT", "conj") and all(
         o.pos_ == "NOUN" and not any(w.ent_type_ for w in o.subtree)
-        and not any(c.dep_ in ("det", "poss") for c in o.children) for o in objs
-    )  # bare goods ("less beer", "cheap flights"); "sells its stake", "buys the bank" stay
+        and any(c.dep_ == "amod" and c.lower_ in ("more", "less", "fewer", "most") for c in o.children)
+        for o in objs
+    )  # "sells more beer than its rivals": a comparison of trade; "sells its stake" stays
 
 
 #: Counts of goods: "sell five million of the consoles", "ship 2m units".
 _COUNTS: Final = frozenset({"million", "billion", "thousand", "hundred", "m", "bn"})
 _CURRENCIES: Final = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "franc", "cent", "penny", "pence"})
+
+
+def _large(num: Token) -> bool:
+    """A count in thousands or more: "1.9 million", "more than 100,000", "5m"."""
+    words = [w.lower_ for w in num.subtree]
+    if set(words) & _COUNTS:
+        return True
+    digits = "".join(words).replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000
 
 
 def _units_or_prices(tok: Token) -> bool:
@@ -309,8 +349,9 @@ def _units_or_prices(tok: Token) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(o.lower_ in _COUNTS or (o.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children))
+           or any(c.dep_ in ("nummod", "quantmod") and _large(c) for c in o.children)
            for o in objs if o.dep_ == "dobj"):
-        return True
+        return True  # "five million of the consoles", "sold 1.9 million copies of his album"
     return not objs and any(c.dep_ == "prep" and c.lower_ == "for" and any(
         w.ent_type_ == "MONEY" or w.tag_ == "$" or w.lemma_.lower() in _CURRENCIES for w in c.subtree)
         for c in tok.children)
@@ -339,7 +380,7 @@ _NARROW: Final = frozenset({"lucky", "narrow", "miraculous", "great", "close", "
 def _no_flight(tok: Token, sport: bool) -> bool:
     if tok.lemma_.lower() != "escape":
         return False
-    if sport:
+    if sport and _sports_report(tok.doc):
         return True  # "escaped his marker", "escaped with a victory"
     if any(c.dep_ == "amod" and c.lower_ in _NARROW for c in tok.children):
         return True
@@ -376,7 +417,8 @@ def out_of_setting(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bo
     etype = cand.event_type
     if etype == "Statement":
         return False
-    if etype == "Personnel" and (_election_anchor(tok) or _leaves_a_match(tok) or _replaces_a_thing(tok)):
+    if etype == "Personnel" and (_election_anchor(tok) or _leaves_a_match(tok) or _replaces_a_thing(tok)
+                                 or _substitution(cand)):
         return True
     if etype == "Meet" and _public_debate(tok):
         return True
