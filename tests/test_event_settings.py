@@ -89,3 +89,31 @@ def test_event_in_its_setting(types: dict[str, set[str]], doc: str) -> None:
     _, etype, expected = CASES[doc]
     assert (etype in types[doc]) is expected, (CASES[doc][0], types[doc])
 
+
+
+#: (document, event type, expected status)
+STATUS_CASES = {
+    "looming": ("Liberal Democrats will fight the looming election in Scotland on tax, Ross Kerr said.", "Personnel",
+                "planned"),
+    "hopes_to": ("Finance Minister Ana Rios said she hopes to announce a deal with Spain on Friday.", "Agreement",
+                 "hypothetical"),
+    "called_on": ("A spokesman for the Green Party called on Mr Dorsey to quit the Scottish Parliament.", "Personnel",
+                  "hypothetical"),
+    "quit_told": ("Mr Dorsey quit the Scottish Parliament in May, the Green Party said.", "Personnel", "reported"),
+}
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    graph = build_docs(tmp_path_factory.mktemp("settings_status"), {k: v[0] for k, v in STATUS_CASES.items()})
+    out: dict[str, dict[str, str]] = {k: {} for k in STATUS_CASES}
+    for n in graph["nodes"]:
+        if n.get("type") == "Event":
+            out[n["doc"]][n["event_type"]] = n["status"]
+    return out
+
+
+@pytest.mark.parametrize("doc", sorted(STATUS_CASES))
+def test_status_in_its_setting(statuses: dict[str, dict[str, str]], doc: str) -> None:
+    _, etype, status = STATUS_CASES[doc]
+    assert statuses[doc].get(etype) == status, (STATUS_CASES[doc][0], statuses[doc])

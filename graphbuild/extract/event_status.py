@@ -63,7 +63,8 @@ _HYPO_MODALS: Final = frozenset({"would", "could", "might", "may", "should", "ca
 _FUTURE_MODALS: Final = frozenset({"will", "shall", "'ll", "wo"})
 _PLAN_ADJ: Final = frozenset(
     {"planned", "upcoming", "forthcoming", "scheduled", "proposed", "future", "expected", "next",
-     "possible", "potential", "prospective", "impending", "imminent", "likely"}
+     "possible", "potential", "prospective", "impending", "imminent", "likely", "looming", "approaching",
+     "coming", "pending"}
 )
 _HYPO_ADJ: Final = frozenset({"possible", "potential", "proposed", "prospective", "likely", "would-be"})
 _AHEAD: Final = frozenset({"next", "tomorrow", "upcoming", "coming", "later"})
