@@ -134,6 +134,14 @@ _TELLING: Final = frozenset({"tell", "follow", "centre", "center", "revolve", "c
 _STORIES: Final = frozenset({"story", "tale", "plot", "storyline", "adventure", "adventures"})
 
 
+def _a_work(subj: Token) -> bool:
+    """A film, novel or show, named or not; "which" or "that" stands for the work it follows ("a book which
+    tells the story of")."""
+    if subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+    return subj.lemma_.lower() in _WORKS or subj.ent_type_ == "WORK_OF_ART"
+
+
 def _in_plot(tok: Token) -> bool:
     """Whether ``tok`` stands inside a plot summary: "the film tells the story of a girl who flees", "the novel
     follows three children who are orphaned", "plays a man trying to solve a murder" (not "the true story of",
@@ -145,7 +153,7 @@ def _in_plot(tok: Token) -> bool:
             return False
         low = head.lemma_.lower()
         if head.pos_ == "VERB" and low in _TELLING and any(
-            c.dep_ == "nsubj" and (c.lemma_.lower() in _WORKS or c.ent_type_ == "WORK_OF_ART") for c in head.children
+            c.dep_ == "nsubj" and _a_work(c) for c in head.children
         ):
             return not (cur.lemma_.lower() in _STORIES and any(
                 c.dep_ == "amod" and c.lower_ in ("true", "real", "real-life") for c in cur.children))
