@@ -57,7 +57,8 @@ _OBLIGATIONS: Final = frozenset(
      "threshold", "test", "benchmark", "quota", "shortfall", "fee", "price", "budget", "objective", "aim",
      "definition", "specification", "limit", "pledge", "promise", "request", "timetable", "end", "forecast",
      "estimate", "term", "debt", "liability", "expense", "shortage", "approval", "fate", "death", "match",
-     "mark", "level", "figure", "ambition", "aspiration", "wish", "hope", "mandate", "duty"}
+     "mark", "level", "figure", "ambition", "aspiration", "wish", "hope", "mandate", "duty", "legislation",
+     "regulation", "law", "directive", "guideline", "one"}
 )
 #: What one "meets with" when it is a reaction, no meeting: "met with criticism".
 _REACTIONS: Final = frozenset(
@@ -292,7 +293,7 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
         return True
     if etype == "Support" and lemma in _GIVING_AID and tok.pos_ == "VERB":
         given = [c for c in tok.children if c.dep_ == "dobj"]
-        if any(g.ent_type_ for g in given):
+        if any(g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for g in given):
             # "providing Ukraine with what it needs", "provided the BBC with figures": the object is who
             # receives; what is given is the "with" object, when it is a noun
             given = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
@@ -335,9 +336,10 @@ def idiomatic(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bool:
     if etype == "Request" and (_market_demand(tok) or _light_request(tok)):
         return True
     if etype == "Meet" and lemma == "host" and tok.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and not c.ent_type_ and c.lemma_.lower() not in _GATHERINGS for c in tok.children
+        c.dep_ == "dobj" and (c.pos_ == "NUM" or (not c.ent_type_ and c.lemma_.lower() not in _GATHERINGS))
+        for c in tok.children
     ):
-        return True  # "will host a quiz show", "sites host files", "host the pools": no meeting
+        return True  # "will host a quiz show", "sites host files", "could have hosted 30,000": no meeting
     if etype == "Death" and lemma in ("execute", "execution"):
         things = _objects(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for p in c.children if p.dep_ == "pobj"]

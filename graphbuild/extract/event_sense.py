@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.event_figures import figurative
 from graphbuild.extract.event_idioms import idiomatic
+from graphbuild.extract.event_settings import out_of_setting
 from graphbuild.extract.lexicon import POST_HEADS, TITLES
 
 if TYPE_CHECKING:
@@ -272,6 +273,9 @@ def sanity(cand: Candidate) -> Candidate | None:
     lemma = cand.trigger.lemma_.lower()
     if cand.rule == "event.noun" and _background_noun(cand.trigger):
         return None
+    geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
+    if out_of_setting(cand, _sport(cand.sent), _violent(cand.sent, cand.trigger.i), bool(geo)):
+        return None  # "before the next election", "Arsenal meet Chelsea", "the film follows a girl who flees"
     if (
         cand.event_type in ("Support", "Transfer")
         and lemma in _GIVING
@@ -302,7 +306,6 @@ def sanity(cand: Candidate) -> Candidate | None:
         c.dep_ == "dobj" for c in cand.trigger.children
     ):
         return None  # "demonstrated its strength", "rallied support": protests take no object
-    geo = {h.entity.type for hits in cand.args.values() for h in hits} & {"Place", "Country"}
     if idiomatic(cand, _sport(cand.sent), _violent(cand.sent, cand.trigger.i), bool(geo)):
         return None  # "imported cars", "home sales", "met the target", "demand is huge", "market rally"
     figure = figurative(cand, bool(geo))

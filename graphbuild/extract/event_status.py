@@ -63,7 +63,8 @@ _HYPO_MODALS: Final = frozenset({"would", "could", "might", "may", "should", "ca
 _FUTURE_MODALS: Final = frozenset({"will", "shall", "'ll", "wo"})
 _PLAN_ADJ: Final = frozenset(
     {"planned", "upcoming", "forthcoming", "scheduled", "proposed", "future", "expected", "next",
-     "possible", "potential", "prospective", "impending", "imminent", "likely"}
+     "possible", "potential", "prospective", "impending", "imminent", "likely", "looming", "approaching",
+     "coming", "pending"}
 )
 _HYPO_ADJ: Final = frozenset({"possible", "potential", "proposed", "prospective", "likely", "would-be"})
 _AHEAD: Final = frozenset({"next", "tomorrow", "upcoming", "coming", "later"})
@@ -130,9 +131,13 @@ def _headline_infinitive(tok: Token, lows: list[str], deps: list[str]) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("PROPN", "NOUN")
 
 
+#: Forms the tagger's lemmatiser gets wrong ("hopes" -> "hop").
+_LEMMA_FIXES: Final = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
 def _governor_status(gov: Token, via: Token) -> str | None:
     """Status a governing word gives to what it governs (``via`` = the child on the path)."""
-    lemma = gov.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(gov.lower_) or gov.lemma_.lower()
     if any((lemma, c.lower_) in _NEG_PARTICLE for c in gov.children if c.dep_ == "prt"):
         return "negated"
     if lemma in _NEG_VERBS and via.dep_ != "advcl":
@@ -199,7 +204,11 @@ def _governed(trigger: Token) -> str:
             continue
         if dep == "nsubj" and tok.i == trigger.i and _scheduled(head):
             return "planned"  # "the conference takes place in Cannes this week"
-        if dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
+        if dep == "advcl" and tok.i == trigger.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            if any(c.dep_ == "dobj" for c in head.children):
+                break  # "called a press conference to announce it": a purpose, read as told
+            # "called on Mr Dorsey to quit": the infinitive is what the verb asks for
+        elif dep not in ("xcomp", "ccomp", "dobj", "nsubjpass", "pcomp", "prep", "acl", "amod", "attr"):
             break
         if dep == "prep" and tok.lower_ == "of" and head.lemma_.lower() in _UNDER_WAY:
             return "planned"  # "in the process of finalising the funding": not yet done
