@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from graphbuild.extract.event_statements import same_statement
+from graphbuild.extract.event_statements import fold_spoken_acts, same_statement
 from graphbuild.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -564,7 +564,13 @@ def fold_speech_settings(merged: list[Candidate], secondary: list[tuple[Candidat
     """A press conference, briefing or interview whose only parties are a speaker and those the speaker
     addressed is the setting of that speaker's Statement, not a meeting of its own: "At a press conference on
     Tuesday, the minister gave details of the plan" joins the minister's Statement (the nearest one), with its
-    places and sentence. A conference with a party who is not in the Statement stays a Meet."""
+    places and sentence. A conference with a party who is not in the Statement stays a Meet. Then a speaker's
+    spoken request or backing in a sentence of the Statement joins it (:func:`fold_spoken_acts`)."""
+    _fold_settings(merged, secondary)
+    fold_spoken_acts(merged, secondary)
+
+
+def _fold_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
     statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
     if not statements:
         return

@@ -403,3 +403,89 @@ def _inside(index: EntityIndex, hit: Hit, tokens: set[int]) -> bool:
     except KeyError:
         return False  # a mention made for the pronoun itself
     return all(i in tokens for i in range(start, end))
+
+
+#: Verbs by which a speaker asks for or backs something in words: such a Request or Support is part of what the
+#: speaker said. Material acts ("pledged £5m", "funded the clinic", "ordered troops in") are not in these lists.
+_SPOKEN: Final[dict[str, frozenset[str]]] = {
+    "Request": frozenset({"urge", "ask", "call", "appeal", "demand", "request", "plead", "implore", "beg",
+                          "advocate", "recommend", "advise"}),
+    "Support": frozenset({"back", "endorse", "defend", "support", "praise", "welcome", "hail", "applaud"}),
+}
+
+
+def spoken_act(c: Candidate) -> bool:
+    """Whether a Request or Support is told by a speech verb ("urged the board to resign", "backed the plan"), not
+    by a noun (which may name another's call: "rejected calls for ...") nor a material act. A legal appeal
+    ("will appeal against the ruling") and backing with money ("backed the bid with $5m") are acts, not words."""
+    tok = c.trigger
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SPOKEN.get(c.event_type, ()):
+        return False
+    if any(ch.dep_ == "prep" and ch.lower_ == "against" for ch in tok.children):
+        return False
+    return not any(t.ent_type_ == "MONEY" for t in tok.subtree)
+
+
+#: Dependencies by which one clause tells more of another's words: "urged ..., saying", "said ..., calling for",
+#: "said he would ask", "in a speech, he called for". Not "and" (two things said: "urged X and said Y") nor a
+#: relative clause ("Iran, which denies it, urged ...").
+_ELABORATES: Final = frozenset({"advcl", "ccomp", "xcomp", "prep", "pobj", "dobj", "parataxis"})
+
+
+def _one_utterance(a: Token, b: Token) -> bool:
+    """Whether speech triggers ``a`` and ``b`` of one sentence are one utterance: every edge on the dependency path
+    between them is one by which a clause tells more of the other's words (:data:`_ELABORATES`)."""
+    if a.sent.start != b.sent.start or a.i == b.i:
+        return False
+    up_a = [a, *a.ancestors]
+    at = {t.i: n for n, t in enumerate(up_a)}
+    up_b = [b, *b.ancestors]
+    for n_b, t in enumerate(up_b):
+        if t.i in at:
+            steps = up_a[: at[t.i]] + up_b[:n_b]
+            return all(x.dep_ in _ELABORATES for x in steps)
+    return False
+
+
+#: A spoken act's roles in the Statement it joins: who was asked is who was addressed; what was backed, spoken of.
+_AS_SAID: Final = {"Request": {"target": "participant"}, "Support": {}}
+
+
+def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
+    """A speaker's spoken Request or Support (see :func:`spoken_act`) told in one utterance with that speaker's
+    Statement is part of the Statement, not a happening of its own: "Lee urged the board to resign, saying ..." and "'...,' he
+    said, calling for an inquiry" are one Statement of Lee's, which keeps the verb among its mentions and the
+    person asked as a participant. Every speaker of the act must be a speaker of the Statement, and the two verbs
+    one utterance (:func:`_one_utterance`): "urged X and said Y" tells two things said."""
+    statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
+    if not statements:
+        return
+    told: dict[int, list[Candidate]] = {}
+    for t, c in secondary:
+        told.setdefault(id(t), []).append(c)
+    into: dict[int, Candidate] = {}
+    for m in merged:
+        if m.event_type not in _SPOKEN or not m.keys("agent"):
+            continue
+        mine = [m, *told.get(id(m), ())]
+        if not all(spoken_act(c) for c in mine):
+            continue
+        found = [s for s in statements if m.keys("agent") <= s.keys("agent") and any(
+            _one_utterance(a.trigger, b.trigger) for a in mine for b in (s, *told.get(id(s), ())))]
+        if found:
+            into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
+    if not into:
+        return
+    for m in merged:
+        s = into.get(id(m))
+        if s is None:
+            continue
+        roles = _AS_SAID[m.event_type]
+        for role, hits in m.args.items():
+            for h in hits:
+                s.add(roles.get(role, role), h)
+        s.mentions.append((m.start, m.end, m.label))
+        s.mentions.extend(m.mentions)
+        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
+        secondary.append((s, m))
+    merged[:] = [m for m in merged if id(m) not in into]
