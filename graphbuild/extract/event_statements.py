@@ -489,3 +489,58 @@ def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, C
         secondary[:] = [(s if t is m else t, c) for t, c in secondary]
         secondary.append((s, m))
     merged[:] = [m for m in merged if id(m) not in into]
+
+
+#: Where a happening took place (a Meet's roles a Statement takes as its place).
+_WHERES: Final = ("place", "destination")
+#: Nouns for a speaker's own occasion to speak: "at a press conference", "in an interview", "a news briefing".
+_OWN_OCCASIONS: Final = frozenset({"briefing", "interview"})
+#: Words that make a conference a speaker's own ("a press conference", "his monthly news conference").
+_PRESS: Final = frozenset({"press", "news"})
+
+
+def _own_occasion(tok: Token) -> bool:
+    """Whether the Meet's trigger names a speaker's own occasion to speak rather than a meeting of parties."""
+    lemma = tok.lemma_.lower()
+    if lemma in _OWN_OCCASIONS:
+        return True
+    return lemma == "conference" and any(c.dep_ in ("compound", "amod") and c.lower_ in _PRESS for c in tok.children)
+
+
+def fold_speech_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
+    """A press conference, briefing or interview whose only parties are a speaker and those the speaker
+    addressed is the setting of that speaker's Statement, not a meeting of its own: "At a press conference on
+    Tuesday, the minister gave details of the plan" joins the minister's Statement (the nearest one), with its
+    places and sentence. A conference with a party who is not in the Statement stays a Meet. Then a speaker's
+    spoken request or backing told with the Statement joins it (:func:`fold_spoken_acts`)."""
+    _fold_settings(merged, secondary)
+    fold_spoken_acts(merged, secondary)
+
+
+def _fold_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
+    statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
+    if not statements:
+        return
+    into: dict[int, Candidate] = {}
+    for m in merged:
+        if m.event_type != "Meet" or not _own_occasion(m.trigger):
+            continue
+        who = m.keys() - m.keys(*_WHERES)
+        found = [s for s in statements if who and who & s.keys("agent") and who <= s.keys()]
+        if found:
+            into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
+    if not into:
+        return
+    for m in merged:
+        s = into.get(id(m))
+        if s is None:
+            continue
+        for role in _WHERES:
+            for h in m.args.get(role, []):
+                s.add("place", h)
+        s.mentions.append((m.start, m.end, m.label))
+        s.mentions.extend(m.mentions)
+        s.time_text = s.time_text or m.time_text
+        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
+        secondary.append((s, m))
+    merged[:] = [m for m in merged if id(m) not in into]
