@@ -57,3 +57,9 @@ def test_a_gift_of_money_is_support_of_its_own(nlp) -> None:  # type: ignore[no-
     """A material act ("donated $5m") is not words: the Support stays beside the Statement."""
     events, _ = _events(nlp, "Senator Paul Kerr donated $5m to the Riverside Clinic, saying it had saved lives.")
     assert _types(events) == ["Statement", "Support"]
+
+
+def test_a_request_told_of_in_the_reported_words_stays(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"said he would not ask ...": a request the speaker tells of, not the words spoken."""
+    events, _ = _events(nlp, "Finance Minister Jon Hale said he would not ask parliament for more money.")
+    assert _types(events) == ["Request", "Statement"]

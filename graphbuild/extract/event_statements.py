@@ -427,9 +427,9 @@ def spoken_act(c: Candidate) -> bool:
 
 
 #: Dependencies by which one clause tells more of another's words: "urged ..., saying", "said ..., calling for",
-#: "said he would ask", "in a speech, he called for". Not "and" (two things said: "urged X and said Y") nor a
-#: relative clause ("Iran, which denies it, urged ...").
-_ELABORATES: Final = frozenset({"advcl", "ccomp", "xcomp", "prep", "pobj", "dobj", "parataxis"})
+#: "in a speech, he called for". Not "and" (two things said: "urged X and said Y"), a relative clause ("Iran,
+#: which denies it, urged ..."), nor what was said ("said he would not ask ...": a request told of, not made).
+_ELABORATES: Final = frozenset({"advcl", "prep", "pobj", "dobj", "parataxis"})
 
 
 def _one_utterance(a: Token, b: Token) -> bool:
