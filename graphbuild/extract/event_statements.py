@@ -515,6 +515,7 @@ def fold_speech_settings(merged: list[Candidate], secondary: list[tuple[Candidat
     spoken request or backing told with the Statement joins it (:func:`fold_spoken_acts`)."""
     _fold_settings(merged, secondary)
     fold_spoken_acts(merged, secondary)
+    fold_member_quotes(merged, secondary)
 
 
 def _fold_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
@@ -543,4 +544,69 @@ def _fold_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Can
         s.time_text = s.time_text or m.time_text
         secondary[:] = [(s if t is m else t, c) for t, c in secondary]
         secondary.append((s, m))
+    merged[:] = [m for m in merged if id(m) not in into]
+
+
+def _named_with(c: Candidate, people: list[Hit], orgs: list[Hit]) -> bool:
+    """Whether every organisation of ``orgs`` is named inside the phrase of a speaker of ``people`` in the sentence of
+    ``c``: "Tory co-chairman Liam Fox", "Tom Hale, president of the Adoption Council"."""
+    doc = c.trigger.doc
+    lo, hi = c.sent.start_char, c.sent.end_char
+    for h in people:
+        if not (lo <= h.mention.start and h.mention.end <= hi):
+            continue
+        span = doc.char_span(h.mention.start, h.mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        left, right = span.root.left_edge, span.root.right_edge
+        start, end = left.idx, right.idx + len(right.text)
+        if all(any(start <= m.start and m.end <= end for m in o.entity.mentions) for o in orgs):
+            return True
+    return False
+
+
+def fold_member_quotes(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
+    """An organisation's Statement that quotes words its own spokesperson is quoted saying in the article is that
+    person's Statement ("The Tories accused Lee of being 'terrified' of scrutiny ... Tory co-chairman Liam Fox said
+    Lee was 'terrified of facing proper scrutiny'"): it folds into the person's Statement, the person its speaker
+    and the organisation a participant. The person must be named with the organisation ("Tory co-chairman Liam
+    Fox", "Tom Hale, president of the Adoption Council") and every speaker of the organisation's Statement be one
+    so named; a joint statement of two parties, or a party's words no member of it is quoted saying, stay apart."""
+    statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
+    if len(statements) < 2:
+        return
+    told: dict[int, list[Candidate]] = {}
+    for t, c in secondary:
+        told.setdefault(id(t), []).append(c)
+    into: dict[int, Candidate] = {}
+    for m in statements:
+        orgs = m.args["agent"]
+        if any(h.entity.type == "Person" for h in orgs):
+            continue
+        quotes = {q.strip(" .,").lower() for c in (m, *told.get(id(m), ())) for q in (c.quote or "").split(" … ")}
+        quotes = {q for q in quotes if len(q) > 3}
+        if not quotes:
+            continue
+        for s in statements:
+            people = s.args["agent"]
+            if s is m or not all(h.entity.type == "Person" for h in people):
+                continue
+            mentions = (s, *told.get(id(s), ()))
+            said = " ".join(c.sent.text.lower() for c in mentions)
+            if any(q in said for q in quotes) and any(_named_with(c, people, orgs) for c in mentions):
+                into[id(m)] = s
+                break
+    if not into:
+        return
+    for m in merged:
+        to = into.get(id(m))
+        if to is None:
+            continue
+        for role, hits in m.args.items():
+            for h in hits:
+                to.add("participant" if role == "agent" else role, h)
+        to.mentions.append((m.start, m.end, m.label))
+        to.mentions.extend(m.mentions)
+        secondary[:] = [(to if t is m else t, c) for t, c in secondary]
+        secondary.append((to, m))
     merged[:] = [m for m in merged if id(m) not in into]
