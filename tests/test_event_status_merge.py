@@ -17,9 +17,9 @@ def _events(nlp, text: str, etype: str) -> list[Event]:  # type: ignore[no-untyp
 
 
 def test_a_possible_takeover_and_the_buyers_past_purchase_are_two(nlp) -> None:  # type: ignore[no-untyped-def]
-    """Another word for the deal, and only the buyer in common: the buyer's other deal."""
+    """The buyer's last purchase is set apart: another deal."""
     events = _events(nlp, "Shares in Alder Foods rose on speculation that it could be the target of a takeover by "
-                          "Brixco. Brixco's big purchase of the year was a bakery.", "Transfer")
+                          "Brixco. Brixco's last big purchase was a bakery.", "Transfer")
     assert sorted(e.status for e in events) == ["hypothetical", "reported"]
 
 

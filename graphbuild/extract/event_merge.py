@@ -228,7 +228,7 @@ def mergeable(a: Candidate, b: Candidate) -> bool:
         return False
     if a.status != b.status and a.event_type != "Statement" and not told_again(a, b) and not (
         b.rule == "event.noun" and b.status == "reported" and not _set_apart(b)
-        and (_word(a) == _word(b) or a.event_type == "Travel" or not _agents_alone(a, b))
+        and (_one_word(a, b) or a.event_type == "Travel" or not _agents_alone(a, b))
     ):
         return False  # a planned meeting and one that was held are told apart; "the visit" names either, "the
         # agreement the ministers reached in May" (its own party or time) only its own; a bare noun of another word
@@ -328,6 +328,15 @@ def _set_apart(c: Candidate) -> bool:
     return any(t.dep_ in ("amod", "det") and t.lower_ in _APART for t in c.trigger.children)
 
 
+def _one_word(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` and ``b`` are told by one word, or by words of one side of a sale ("auction" and "sale",
+    "takeover" and "purchase")."""
+    if _word(a)[:5] == _word(b)[:5]:
+        return True
+    la, lb = a.trigger.lemma_.lower(), b.trigger.lemma_.lower()
+    return (la in _BUY and lb in _BUY) or (la in _SELL and lb in _SELL)
+
+
 def _agents_alone(a: Candidate, b: Candidate) -> bool:
     """Whether all ``a`` and ``b`` have in common is the agent of both (not the thing bought, nor the place)."""
     shared = a.keys() & b.keys()
@@ -351,7 +360,7 @@ def told_again(a: Candidate, b: Candidate) -> bool:
     the other): "next week's trip to Ireland" (planned) ... "a trip to Dublin", "the pact the court upheld" ...
     "left the pact in tatters". Told with two explicit times, a planned happening and one done at a time of its own
     ("will visit Paris" ... "visited Paris in 2003"), two parties' visits, or one set apart ("five other deaths"),
-    they are two happenings, as are two words of a sale with only the buyer in common."""
+    they are two happenings."""
     if a.event_type == "Statement" or not (_word(a)[:5] == _word(b)[:5] or _sale_sides(a, b)):
         return False
     if (a.time_text and b.time_text) or _set_apart(a) or _set_apart(b):
@@ -362,8 +371,6 @@ def told_again(a: Candidate, b: Candidate) -> bool:
         return False  # two parties' visits, two parties' bans
     if _sale_sides(a, b) and (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY):
         return _one_sale(a, b, near=False)
-    if _word(a)[:5] != _word(b)[:5] and _agents_alone(a, b):
-        return False  # "a takeover by P" (possible) ... "P's purchase": another word and only the buyer in common
     if not _shared_parties(a, b):
         where = a.keys(*_WHERE) | b.keys(*_WHERE)
         if a.keys() - where or b.keys() - where or not (_nested_places(a, b) or a.keys(*_WHERE) & b.keys(*_WHERE)):
