@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
+from graphbuild.extract.event_statements import fold_speech_settings as fold_speech_settings
 from graphbuild.extract.event_statements import same_statement
 from graphbuild.gazetteer import gazetteer
 
@@ -225,11 +226,14 @@ def fold_killings(cands: list[Candidate]) -> list[Candidate]:
 def mergeable(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type:
         return False
-    if a.status != b.status and a.event_type != "Statement" and not (
-        b.rule == "event.noun" and b.status == "reported"
-    ) and not told_again(a, b):
+    if a.status != b.status and a.event_type != "Statement" and not told_again(a, b) and not (
+        b.rule == "event.noun" and b.status == "reported" and not _set_apart(b)
+        and (_one_word(a, b) or a.event_type == "Travel" or not _agents_alone(a, b))
+    ):
         return False  # a planned meeting and one that was held are told apart; "the visit" names either, "the
-        # agreement the ministers reached in May" (its own party or time) only its own
+        # agreement the ministers reached in May" (its own party or time) only its own; a bare noun of another word
+        # with at most a party in common ("a takeover by P" ... "P's purchase") names another happening, but a
+        # traveller's trip goes by many words ("will visit Bonn" ... "his arrival"); "P's last purchase" is another
     a_agents, b_agents = a.keys("agent"), b.keys("agent")
     if _sale_sides(a, b) and a_agents & b_agents and (
         (a.trigger.lemma_.lower() in _BUY) != (b.trigger.lemma_.lower() in _BUY)
@@ -322,6 +326,21 @@ _APART: Final = frozenset({"other", "another", "second", "further", "separate", 
 
 def _set_apart(c: Candidate) -> bool:
     return any(t.dep_ in ("amod", "det") and t.lower_ in _APART for t in c.trigger.children)
+
+
+def _one_word(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` and ``b`` are told by one word, or by words of one side of a sale ("auction" and "sale",
+    "takeover" and "purchase")."""
+    if _word(a)[:5] == _word(b)[:5]:
+        return True
+    la, lb = a.trigger.lemma_.lower(), b.trigger.lemma_.lower()
+    return (la in _BUY and lb in _BUY) or (la in _SELL and lb in _SELL)
+
+
+def _agents_alone(a: Candidate, b: Candidate) -> bool:
+    """Whether all ``a`` and ``b`` have in common is the agent of both (not the thing bought, nor the place)."""
+    shared = a.keys() & b.keys()
+    return bool(shared) and shared <= a.keys("agent") & b.keys("agent")
 
 
 def _role(c: Candidate, key: str) -> str:
@@ -543,51 +562,4 @@ def fold_across_types(merged: list[Candidate], secondary: list[tuple[Candidate, 
         s.time_text = s.time_text or g.time_text
         secondary[:] = [(s if id(t) == g_id else t, c) for t, c in secondary]
         secondary.append((s, g))
-    merged[:] = [m for m in merged if id(m) not in into]
-
-
-#: Nouns for a speaker's own occasion to speak: "at a press conference", "in an interview", "a news briefing".
-_OWN_OCCASIONS: Final = frozenset({"briefing", "interview"})
-#: Words that make a conference a speaker's own ("a press conference", "his monthly news conference").
-_PRESS: Final = frozenset({"press", "news"})
-
-
-def _own_occasion(tok: Token) -> bool:
-    """Whether the Meet's trigger names a speaker's own occasion to speak rather than a meeting of parties."""
-    lemma = tok.lemma_.lower()
-    if lemma in _OWN_OCCASIONS:
-        return True
-    return lemma == "conference" and any(c.dep_ in ("compound", "amod") and c.lower_ in _PRESS for c in tok.children)
-
-
-def fold_speech_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Candidate]]) -> None:
-    """A press conference, briefing or interview whose only parties are a speaker and those the speaker
-    addressed is the setting of that speaker's Statement, not a meeting of its own: "At a press conference on
-    Tuesday, the minister gave details of the plan" joins the minister's Statement (the nearest one), with its
-    places and sentence. A conference with a party who is not in the Statement stays a Meet."""
-    statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
-    if not statements:
-        return
-    into: dict[int, Candidate] = {}
-    for m in merged:
-        if m.event_type != "Meet" or not _own_occasion(m.trigger):
-            continue
-        who = m.keys() - m.keys(*_WHERE)
-        found = [s for s in statements if who and who & s.keys("agent") and who <= s.keys()]
-        if found:
-            into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
-    if not into:
-        return
-    for m in merged:
-        s = into.get(id(m))
-        if s is None:
-            continue
-        for role in _WHERE:
-            for h in m.args.get(role, []):
-                s.add("place", h)
-        s.mentions.append((m.start, m.end, m.label))
-        s.mentions.extend(m.mentions)
-        s.time_text = s.time_text or m.time_text
-        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
-        secondary.append((s, m))
     merged[:] = [m for m in merged if id(m) not in into]
