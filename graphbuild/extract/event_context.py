@@ -112,11 +112,14 @@ def _names_another(span: Span) -> bool:
 
 def _fits(role: str, etype: str, root: Token) -> bool:
     """Whether a name read from the context can fill ``role``: places where a place is told, agents as the
-    subject (or "by ..."), victims as the one who suffers, parties as a clause's subject or object or "with"
-    a verb (not "relations between the United States and Chile")."""
+    subject (or "by ...", or the possessor on a subject: "Acme's chief"), victims as the one who suffers,
+    parties as a clause's subject or object or "with" a verb (not "relations between the United States and
+    Chile")."""
     top = _climb(root)
     if role in ("place", "destination", "origin"):
         return _locative(root)
+    if top.dep_ == "poss" and role == "agent" and top.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "rejected Mr Kay's plans, calling them ...": whose plans they are, not who calls them so
     if role == "agent" and etype == "Statement":
         return not modifier(root)  # "Trump aides said" names no speaker
     if role == "agent":
