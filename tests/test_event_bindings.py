@@ -1,5 +1,6 @@
 """Who an event's arguments are: passives joined by "and", a possessor near a trigger, the subject of a clause an
-event only dates, a body one is appointed at, a rank's nationality, and "she said" after a new subject."""
+event only dates, a body one is appointed at, a rank's nationality, "she said" after a new subject, a surname
+borne by two people, a clause with a subject of its own, who a trip's purpose or a readiness belongs to, and who only tells of a happening."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ DOCS = {
                   "\"It was hard,\" she said."),
     "she_same": ("Mrs Amanda Reyes won again. \"I played well,\" said Mrs Reyes. She has won both her matches so far. "
                  "\"It was hard,\" she said."),
+    "unnamed_subject": ("Michael Dunne named his wife as his campaign chief on Monday. Mrs Dunne will make solo "
+                        "visits to target seats, Mr Dunne said."),
+    "trip": "Ms Anna Berg flew to Brussels to meet Mr Jan Novak on Friday.",
+    "ready": "Mr Tom Reyes is ready to meet Mr Jan Novak in Oslo.",
+    "reporter": ("Prosecutor Remi Laval described a video that showed the suspect near the station. The man was seen "
+                 "arriving on foot."),
 }
 
 
@@ -79,3 +86,36 @@ def test_she_said_after_a_new_subject_is_that_subject(graph: dict[str, Any]) -> 
     said = roles_of(graph, "she_since", "Statement").get("agent", set())
     assert "Olga Petrenko" in said
     assert roles_of(graph, "she_same", "Statement").get("agent", set()) == {"Amanda Reyes"}
+
+
+def test_a_clause_with_its_own_subject_takes_no_agent_from_the_context(graph: dict[str, Any]) -> None:
+    """"Mrs Dunne will make solo visits", though the name before is Michael Dunne: not his visits."""
+    assert "Michael Dunne" not in roles_of(graph, "unnamed_subject", "Travel").get("agent", set())
+
+
+def test_a_surname_after_an_honorific_of_the_other_sex_is_someone_else() -> None:
+    """A mention "Mrs Dunne" linked to Michael Dunne names another bearer of the name; "Mr Dunne" is his."""
+    import spacy
+
+    from graphbuild.extract.common import Hit
+    from graphbuild.extract.event_args import other_bearer
+    from graphbuild.model import DocEntity, Mention
+
+    doc = spacy.blank("en")("Mrs Dunne and Mr Dunne will visit Leeds.")
+    ent = DocEntity("e0", "Michael Dunne", "Person", ())
+    her = Hit(ent, Mention(4, 9, "Dunne", 0, 40))
+    his = Hit(ent, Mention(17, 22, "Dunne", 0, 40))
+    assert other_bearer(doc[1:2], her)
+    assert not other_bearer(doc[4:5], his)
+
+
+def test_who_travels_to_meet_someone_meets_them(graph: dict[str, Any]) -> None:
+    meet = roles_of(graph, "trip", "Meet")
+    assert "Anna Berg" in meet.get("agent", set()) | meet.get("participant", set())
+    ready = roles_of(graph, "ready", "Meet")
+    assert "Tom Reyes" in ready.get("agent", set()) | ready.get("participant", set())
+
+
+def test_who_describes_a_happening_took_no_part(graph: dict[str, Any]) -> None:
+    travel = roles_of(graph, "reporter", "Travel")
+    assert "Remi Laval" not in {n for names in travel.values() for n in names}

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.common import Hit
+from graphbuild.extract.common import _HONORIFIC_SEX, Hit
 from graphbuild.extract.common import _in_quote as in_quote
+from graphbuild.extract.entity_steps.sexes import sex_of
 from graphbuild.extract.event_parties import RECEIVING, given_by, named_after_place
 from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
@@ -162,6 +163,8 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                         continue
                 if one_of_a_people(span.root, hit):
                     continue  # "the Russian bought the club": a person, not Russia
+                if other_bearer(span, hit):
+                    continue  # "Mrs Howard will visit ...": not Michael Howard
                 if place_on_noun(span.root, hit, role, cand.event_type):
                     continue  # "asked a Boston court": the court, not Boston
                 if named_after_place(span.root, hit):
@@ -191,6 +194,30 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
             cand.add("participant", hit)  # "succeed him at the head of Acme": the body, not where
         if not cand.args["place"]:
             del cand.args["place"]
+
+
+def other_bearer(span: Span, hit: Hit) -> bool:
+    """A surname after an honorific of the other sex than the person's given name names someone else who bears
+    it: in "Mrs Howard will make solo visits" the visits are not Michael Howard's."""
+    if hit.entity.type != "Person":
+        return False
+    doc = span.doc
+    words = [doc[span.start].text] + ([doc[span.start - 1].text] if span.start > 0 else [])
+    own = next((sex for w in words if (sex := _HONORIFIC_SEX.get(w.rstrip(".").lower())) is not None), None)
+    if own is None:
+        return False
+    given = sex_of(hit.entity.label.split()[0]) if hit.entity.label else ""
+    return given in ("m", "f") and given != own
+
+
+#: Verbs of a trip whose "to" clause says what the traveller went to do: "flew to Paris to meet Macron".
+TRIP_VERBS: Final = frozenset({"go", "come", "travel", "fly", "head", "return", "visit", "sail", "drive", "arrive"})
+
+
+def purpose_of_trip(verb: Token) -> bool:
+    """``verb`` is the "to" clause of a trip, done by who travels ("went to Brussels to meet Bush")."""
+    return (verb.dep_ == "advcl" and verb.head.i != verb.i and verb.head.lemma_.lower() in TRIP_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def passive_conjunct(verb: Token) -> bool:
