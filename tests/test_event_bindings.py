@@ -32,6 +32,9 @@ DOCS = {
     "ready": "Mr Tom Reyes is ready to meet Mr Jan Novak in Oslo.",
     "reporter": ("Prosecutor Remi Laval described a video that showed the suspect near the station. The man was seen "
                  "arriving on foot."),
+    "conj_by": "The refinery was seized last year and later bought by Norcom for $2bn.",
+    "said_sub": ("Mr Tom Reyes said that when Mr Paul Kent left, he got the clear impression the firm was failing. "
+                 "He added his committee would act."),
 }
 
 
@@ -45,6 +48,7 @@ def test_a_participle_joined_to_a_passive_is_passive(graph: dict[str, Any]) -> N
     roles = roles_of(graph, "conj_passive", "Sanction")
     assert "Dan Meyer" in roles.get("target", set())
     assert "Dan Meyer" not in roles.get("agent", set())
+    assert "Norcom" in roles_of(graph, "conj_by", "Transfer").get("agent", set())  # "and bought by Norcom"
 
 
 def test_who_fights_a_ban_is_its_target(graph: dict[str, Any]) -> None:
@@ -86,6 +90,7 @@ def test_she_said_after_a_new_subject_is_that_subject(graph: dict[str, Any]) -> 
     said = roles_of(graph, "she_since", "Statement").get("agent", set())
     assert "Olga Petrenko" in said
     assert roles_of(graph, "she_same", "Statement").get("agent", set()) == {"Amanda Reyes"}
+    assert "Paul Kent" not in roles_of(graph, "said_sub", "Statement").get("agent", set())  # a subject in his words
 
 
 def test_a_clause_with_its_own_subject_takes_no_agent_from_the_context(graph: dict[str, Any]) -> None:

@@ -186,8 +186,14 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
     for hit in moved_roles:
         cand.add("agent", hit)
     if passive_conjunct(cand.trigger) and "agent" in cand.args:
-        for hit in cand.args.pop("agent"):
-            cand.add("target", hit)  # "was fined and banned": who was banned
+        subj = next(c for c in cand.trigger.head.children if c.dep_ in ("nsubjpass", "auxpass"))
+        subj = subj if subj.dep_ == "nsubjpass" else subj.head
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        for hit in [h for h in cand.args["agent"] if lo <= h.mention.start < hi]:
+            cand.args["agent"].remove(hit)
+            cand.add("target", hit)  # "was fined and banned": who was banned; not "and bought by Acme"
+        if not cand.args["agent"]:
+            del cand.args["agent"]
     if cand.event_type == "Personnel" and "place" in cand.args:
         for hit in [h for h in cand.args["place"] if h.entity.type == "Organization"]:
             cand.args["place"].remove(hit)
@@ -460,13 +466,15 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
 
 
 def _subject_since(index: EntityIndex, after: int, pron: Token, want: str) -> Hit | None:
-    """The last person the pronoun may stand for who is the subject of a clause of the narrative (not of quoted
-    words) between token ``after`` and the pronoun."""
+    """The last person the pronoun may stand for who is the subject of a sentence of the narrative (its main
+    clause, not quoted words) after the one of token ``after`` and before the pronoun."""
     found: Hit | None = None
-    for s, e, h in index.within(after + 1, pron.i):
+    first = index.doc[after].sent.end  # the sentences after the speaker's: not "X said that when Y left, ..."
+    for s, e, h in index.within(first, pron.i):
         root = index.doc[s:e].root
         if (h.entity.type == "Person" and index.sex.get(h.entity.key, want) == want
-                and root.dep_ in ("nsubj", "nsubjpass") and not in_quote(index.doc, root.idx)):
+                and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+                and not in_quote(index.doc, root.idx)):
             found = h
     return found
 

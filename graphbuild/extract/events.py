@@ -390,8 +390,9 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
         role = "participant" if etype == "Meet" else "agent"
-        # who acts after or before a meeting took part in it; after a sale or a strike, not ("quit after the sale")
-        stage = head.lower_ in ("at", "in", "during") or (etype == "Meet" and head.lower_ in ("after", "before"))
+        # who acts after or before a meeting or an interview took part in it; after a sale or a strike, not
+        stage = head.lower_ in ("at", "in", "during") or (
+            etype in ("Meet", "Statement") and head.lower_ in ("after", "before"))
         if stage and not cand.args.get("agent") and (
             etype not in _HARM  # "After the explosion, the minister sent ...": he did not bomb
         ):
