@@ -35,6 +35,7 @@ DOCS = {
     "conj_by": "The refinery was seized last year and later bought by Norcom for $2bn.",
     "said_sub": ("Mr Tom Reyes said that when Mr Paul Kent left, he got the clear impression the firm was failing. "
                  "He added his committee would act."),
+    "predict": "The Consumer Technology Council has predicted that shipments of tablets will reach $12bn in 2006.",
 }
 
 
@@ -124,3 +125,5 @@ def test_who_travels_to_meet_someone_meets_them(graph: dict[str, Any]) -> None:
 def test_who_describes_a_happening_took_no_part(graph: dict[str, Any]) -> None:
     travel = roles_of(graph, "reporter", "Travel")
     assert "Remi Laval" not in {n for names in travel.values() for n in names}
+    shipped = roles_of(graph, "predict", "Transfer")  # who forecasts shipments does not ship
+    assert "Consumer Technology Council" not in {n for names in shipped.values() for n in names}

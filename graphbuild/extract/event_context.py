@@ -54,7 +54,9 @@ _FROM_PREVIOUS: Final = frozenset({"Attack", "Death", "Protest", "Travel"})
 #: Verbs whose subject reports a happening rather than taking part in it.
 _REPORTING: Final = frozenset({"say", "tell", "announce", "report", "confirm", "claim", "add", "state", "note",
                                "insist", "warn", "explain", "write", "deny", "estimate", "believe", "think",
-                               "describe", "testify", "recount", "recall"})
+                               "describe", "testify", "recount", "recall", "predict", "forecast", "suggest",
+                               "reveal", "indicate", "argue", "allege", "admit", "acknowledge", "repeat",
+                               "reiterate", "stress", "show", "find"})
 
 
 def _reports(trigger: Token, start: int, end: int) -> bool:
