@@ -30,7 +30,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.common import Hit
+from graphbuild.extract.common import _HONORIFIC_SEX, Hit
+from graphbuild.extract.common import _in_quote as in_quote
+from graphbuild.extract.entity_steps.sexes import sex_of
 from graphbuild.extract.event_parties import RECEIVING, given_by, named_after_place
 from graphbuild.extract.lexicon import LIGHT_VERBS
 from graphbuild.model import Mention
@@ -119,10 +121,22 @@ def one_of_a_people(root: Token, hit: Hit) -> bool:
             and any(c.dep_ == "det" and c.lower_ in _ONE for c in root.children))
 
 
+def one_by_role(noun: Token) -> bool:
+    """A noun that names one firm or person by what they are or do, whose country's word says where they are
+    from: "the US firm", "a German investor", "the French number one" (a rank), not "the Russian government"
+    nor a role that speaks for its state ("the Russian envoy")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _UNNAMED_ACTORS:
+        return True
+    if lemma in _STATE_ROLES or noun.tag_ not in ("NN", "CD"):
+        return False
+    return noun.tag_ == "CD" or (len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES))
+
+
 def country_on_actor(root: Token, hit: Hit) -> bool:
     """A country or its people's word on a noun of a firm or a person says where they are from, not that the
     country takes part: "The US firm agreed ...", "a German investor bid ..." (see :data:`_UNNAMED_ACTORS`)."""
-    return hit.entity.type == "Country" and modifier(root) and root.head.lemma_.lower() in _UNNAMED_ACTORS
+    return hit.entity.type == "Country" and modifier(root) and one_by_role(root.head)
 
 
 def place_on_noun(root: Token, hit: Hit, role: str, etype: str) -> bool:
@@ -149,6 +163,8 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
                         continue
                 if one_of_a_people(span.root, hit):
                     continue  # "the Russian bought the club": a person, not Russia
+                if other_bearer(span, hit):
+                    continue  # "Mrs Howard will visit ...": not Michael Howard
                 if place_on_noun(span.root, hit, role, cand.event_type):
                     continue  # "asked a Boston court": the court, not Boston
                 if named_after_place(span.root, hit):
@@ -169,6 +185,53 @@ def prune_arguments(cand: Candidate, doc: Doc) -> None:
         cand.add("destination" if cand.event_type == "Travel" else "place", hit)
     for hit in moved_roles:
         cand.add("agent", hit)
+    if passive_conjunct(cand.trigger) and "agent" in cand.args:
+        subj = next(c for c in cand.trigger.head.children if c.dep_ in ("nsubjpass", "auxpass"))
+        subj = subj if subj.dep_ == "nsubjpass" else subj.head
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        for hit in [h for h in cand.args["agent"] if lo <= h.mention.start < hi]:
+            cand.args["agent"].remove(hit)
+            cand.add("target", hit)  # "was fined and banned": who was banned; not "and bought by Acme"
+        if not cand.args["agent"]:
+            del cand.args["agent"]
+    if cand.event_type == "Personnel" and "place" in cand.args:
+        for hit in [h for h in cand.args["place"] if h.entity.type == "Organization"]:
+            cand.args["place"].remove(hit)
+            cand.add("participant", hit)  # "succeed him at the head of Acme": the body, not where
+        if not cand.args["place"]:
+            del cand.args["place"]
+
+
+def other_bearer(span: Span, hit: Hit) -> bool:
+    """A surname after an honorific of the other sex than the person's given name names someone else who bears
+    it: in "Mrs Howard will make solo visits" the visits are not Michael Howard's."""
+    if hit.entity.type != "Person":
+        return False
+    doc = span.doc
+    words = [doc[span.start].text] + ([doc[span.start - 1].text] if span.start > 0 else [])
+    own = next((sex for w in words if (sex := _HONORIFIC_SEX.get(w.rstrip(".").lower())) is not None), None)
+    if own is None:
+        return False
+    given = sex_of(hit.entity.label.split()[0]) if hit.entity.label else ""
+    return given in ("m", "f") and given != own
+
+
+#: Verbs of a trip whose "to" clause says what the traveller went to do: "flew to Paris to meet Macron".
+TRIP_VERBS: Final = frozenset({"go", "come", "travel", "fly", "head", "return", "visit", "sail", "drive", "arrive"})
+
+
+def purpose_of_trip(verb: Token) -> bool:
+    """``verb`` is the "to" clause of a trip, done by who travels ("went to Brussels to meet Bush")."""
+    return (verb.dep_ == "advcl" and verb.head.i != verb.i and verb.head.lemma_.lower() in TRIP_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def passive_conjunct(verb: Token) -> bool:
+    """A participle joined to a passive verb, with no subject or auxiliary of its own, is passive too: in "Smith
+    has been fined and banned" Smith is banned, he does not ban."""
+    return (verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children))
 
 
 
@@ -241,7 +304,7 @@ def subject_modifier_names(subj: Token, index: EntityIndex) -> list[Hit]:
     for c in subj.children:
         on_noun = c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and subj.pos_ == "NOUN")
         if on_noun and (hit := index.at(c)) is not None and hit.entity.type in _ACTORS and not (
-                hit.entity.type == "Country" and subj.lemma_.lower() in _UNNAMED_ACTORS) and not (
+                hit.entity.type == "Country" and one_by_role(subj)) and not (
                 hit.mention.kind == "demonym" and subj.pos_ == "PROPN" and subj.lemma_.lower() not in _STATE_ROLES):
             out.append(hit)  # not "Vox's Yglesias": a name the index missed still names who acts
         elif c.dep_ == "poss" and subj.pos_ == "NOUN" and (hit := org_antecedent(c, index)) is not None:
@@ -326,7 +389,7 @@ _REACTING: Final = frozenset({"draw", "spark", "trigger", "prompt", "provoke", "
 
 #: Verbs whose subject is punished by the ban, fine or suspension their object names ("served a two-year ban",
 #: "received a fine", "faces a ban").
-_PUNISHED: Final = frozenset({"serve", "receive", "face", "get", "suffer", "incur", "risk", "earn", "collect",
+_PUNISHED: Final = frozenset({"serve", "receive", "face", "get", "suffer", "incur", "risk", "earn", "collect", "fight",
                               "escape", "avoid", "appeal", "contest", "challenge", "accept", "begin", "complete"})
 #: Verbs whose subject neither imposes nor suffers the sanction it names ("defy a ban", "breach the embargo").
 _FLOUTING: Final = frozenset({"defy", "breach", "break", "flout", "violate", "evade", "dodge", "ignore", "oppose",
@@ -377,6 +440,16 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
             prev = last[0]
             want = _SPEAKER_PRONOUNS[pron.lower_]
             fits = prev.entity.type == "Person" and index.sex.get(prev.entity.key, want) == want
+            since = _subject_since(index, last[2], pron, want)
+            if since is not None and since.entity.key != prev.entity.key:
+                fits = False  # "X said ... Ms Y has lost twice. 'It hurts,' she said": Ms Y
+                sent = cand.sent
+                said = Mention(pron.idx, pron.idx + len(pron.text), pron.text, sent.start_char, sent.end_char,
+                               "pronoun")
+                guess = index.resolve(pron)
+                cand.args["agent"] = [Hit(since.entity, said), *(
+                    h for h in agents if guess is None or h.entity.key not in (guess.entity.key, since.entity.key))]
+                agents = cand.args["agent"]
             if fits and not any(h.entity.key == prev.entity.key for h in agents) and not _new_subject(
                     index, pron, last[2]):
                 guess = index.resolve(pron)
@@ -390,6 +463,20 @@ def resolve_speakers(cands: Sequence[Candidate], index: EntityIndex, sents: list
         named = next((h for h in agents if h.entity.type == "Person"), None)
         if named is not None:
             last = (named, cand.sent.start, cand.trigger.i)
+
+
+def _subject_since(index: EntityIndex, after: int, pron: Token, want: str) -> Hit | None:
+    """The last person the pronoun may stand for who is the subject of a sentence of the narrative (its main
+    clause, not quoted words) after the one of token ``after`` and before the pronoun."""
+    found: Hit | None = None
+    first = index.doc[after].sent.end  # the sentences after the speaker's: not "X said that when Y left, ..."
+    for s, e, h in index.within(first, pron.i):
+        root = index.doc[s:e].root
+        if (h.entity.type == "Person" and index.sex.get(h.entity.key, want) == want
+                and root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+                and not in_quote(index.doc, root.idx)):
+            found = h
+    return found
 
 
 def _new_subject(index: EntityIndex, pron: Token, after: int) -> bool:

@@ -53,7 +53,10 @@ _FROM_PREVIOUS: Final = frozenset({"Attack", "Death", "Protest", "Travel"})
 
 #: Verbs whose subject reports a happening rather than taking part in it.
 _REPORTING: Final = frozenset({"say", "tell", "announce", "report", "confirm", "claim", "add", "state", "note",
-                               "insist", "warn", "explain", "write", "deny", "estimate", "believe", "think"})
+                               "insist", "warn", "explain", "write", "deny", "estimate", "believe", "think",
+                               "describe", "testify", "recount", "recall", "predict", "forecast", "suggest",
+                               "reveal", "indicate", "argue", "allege", "admit", "acknowledge", "repeat",
+                               "reiterate", "stress", "show", "find"})
 
 
 def _reports(trigger: Token, start: int, end: int) -> bool:
@@ -67,6 +70,11 @@ def _reports(trigger: Token, start: int, end: int) -> bool:
         and verb.lemma_.lower() in _REPORTING
         and trigger.i in {t.i for t in verb.subtree}
     )
+
+
+def _reporter(root: Token) -> bool:
+    """The name is the subject of a verb of telling: who tells of what happened, not who took part."""
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _REPORTING
 
 
 #: Prepositions that set where something happens ("in Aleppo", "near the border", "across Paris").
@@ -112,11 +120,14 @@ def _names_another(span: Span) -> bool:
 
 def _fits(role: str, etype: str, root: Token) -> bool:
     """Whether a name read from the context can fill ``role``: places where a place is told, agents as the
-    subject (or "by ..."), victims as the one who suffers, parties as a clause's subject or object or "with"
-    a verb (not "relations between the United States and Chile")."""
+    subject (or "by ...", or the possessor on a subject: "Acme's chief"), victims as the one who suffers,
+    parties as a clause's subject or object or "with" a verb (not "relations between the United States and
+    Chile")."""
     top = _climb(root)
     if role in ("place", "destination", "origin"):
         return _locative(root)
+    if top.dep_ == "poss" and role == "agent" and top.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "rejected Mr Kay's plans, calling them ...": whose plans they are, not who calls them so
     if role == "agent" and etype == "Statement":
         return not modifier(root)  # "Trump aides said" names no speaker
     if role == "agent":
@@ -148,6 +159,28 @@ def _governor_subject(trigger: Token, root: Token) -> bool:
     return anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i != prep.i and top.head.i == prep.head.i
 
 
+#: Subjects that stand for a name elsewhere: the context may say whom.
+_STAND_INS: Final = frozenset({"PRON", "DET"})
+
+
+def _unnamed_subject(trigger: Token) -> Token | None:
+    """The common-noun subject of the trigger verb, or of the verb whose object the event noun is, that names
+    no one the document names ("Mrs Kay will make visits", "the band played dates"): the clause says who acts,
+    so no other name in the context is its agent."""
+    if trigger.pos_ == "VERB":
+        verb = trigger
+    else:
+        anchor = quantity_anchor(trigger)
+        if anchor.dep_ != "dobj" or anchor.head.i == anchor.i or anchor.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = anchor.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:  # "Acting chief of staff Umit Dundar said": two subjects, one a name
+        return None
+    subj = subjects[0]
+    return None if subj.pos_ in _STAND_INS or subj.lower_ in ("which", "that", "who", "there") else subj
+
+
 def _nationality(role: str, etype: str, mention: Span) -> bool:
     """A nationality on a noun ("French President", "Afghan soldiers") is never a place, nor who died."""
     return nationality_blocked(role, etype) and nationality_modifier(mention.root)
@@ -167,9 +200,12 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
     roles = _ROLES.get(etype, {})
     if not roles:
         return None
+    unnamed = _unnamed_subject(trigger)
     best: tuple[int, str, Hit] | None = None
     for s, e, h in _mentions_in(index, sent.start, sent.end):
         role = roles.get(h.entity.type)
+        if role == "agent" and unnamed is not None and not unnamed.left_edge.i <= s <= unnamed.right_edge.i:
+            continue  # "Mrs Kay will make visits": not the visits of another name nearby
         if role is None or (etype != "Statement" and _reports(trigger, s, e)) or _nationality(role, etype, trigger.doc[s:e]):
             continue
         if one_of_a_people(trigger.doc[s:e].root, h) or (role not in _PLACE_ROLES and country_on_actor(
@@ -194,9 +230,13 @@ def context_argument(trigger: Token, sent: Span, prev: Span | None, etype: str,
             role = roles.get(h.entity.type)
             if role is None or (role not in _PLACE_ROLES and _names_another(prev.doc[s:e])):
                 continue
+            if role == "agent" and unnamed is not None:
+                continue
             if one_of_a_people(prev.doc[s:e].root, h) or (role not in _PLACE_ROLES and country_on_actor(
                     prev.doc[s:e].root, h)):
                 continue
+            if role not in _PLACE_ROLES and _reporter(prev.doc[s:e].root):
+                continue  # "The prosecutor described a video ... The man was seen arriving": he told, not travelled
             if _fits(role, etype, prev.doc[s:e].root):
                 return role, h, prev, "+arg.previous"
     return None

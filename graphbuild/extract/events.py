@@ -33,6 +33,7 @@ from graphbuild.extract.event_args import (
     org_antecedent,
     passive_target,
     prune_arguments,
+    purpose_of_trip,
     quantity_anchor,
     relative_subject,
     resolve_speakers,
@@ -253,8 +254,9 @@ def _subject_hits(verb: Token, index: EntityIndex, depth: int = 0) -> list[Hit]:
             return _hits_of(child, index) or subject_modifier_names(child, index)
     if depth < 3 and verb.head.i != verb.i:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        inherits = verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive)
-        if inherits and verb.head.pos_ in ("VERB", "AUX"):
+        inherits = verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and not infinitive) or purpose_of_trip(verb) or (
+            verb.dep_ == "acomp" and verb.pos_ == "ADJ")  # "is ready to meet", "went to Oslo to meet"
+        if inherits and (verb.head.pos_ in ("VERB", "AUX") or (verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ")):
             return _subject_hits(verb.head, index, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
             gov = verb.head.head
@@ -388,7 +390,10 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
         role = "participant" if etype == "Meet" else "agent"
-        if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent") and (
+        # who acts after or before a meeting or an interview took part in it; after a sale or a strike, not
+        stage = head.lower_ in ("at", "in", "during") or (
+            etype in ("Meet", "Statement") and head.lower_ in ("after", "before"))
+        if stage and not cand.args.get("agent") and (
             etype not in _HARM  # "After the explosion, the minister sent ...": he did not bomb
         ):
             for h in _subject_hits(verb, index):
