@@ -19,14 +19,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import token_table
-from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text
+from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text, _words
 from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "pronoun_orgs"]
+__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "plural_names", "pronoun_orgs"]
 
 #: Lowercase head nouns that name an organisation when they premodify or stand in apposition to a name.
 ORG_HEADS: Final = frozenset(
@@ -297,5 +297,60 @@ def pronoun_orgs(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         key = fold(_span_text(doc, c.start, c.end))
         if key in cued and c.type == "Person" and c.authority < 2 and c.label is None:
             c = replace(c, type="Organization", rule="org-cue", authority=1, notes=[*c.notes, f"org-cue: {cued[key]}"])
+        out.append(c)
+    return out
+
+
+#: Nouns after "the Xs" that make the plural a family or a set of people ("the Jones family", "the Kelly twins").
+_KIN_NOUNS: Final = frozenset(
+    {"family", "families", "sisters", "brothers", "twins", "couple", "clan", "household", "children", "siblings",
+     "boys", "girls", "parents", "dynasty"}
+)
+
+
+def _plural_of(word: str, singulars: set[str]) -> bool:
+    """``word`` is the plural of one of ``singulars`` (folded): "Osbournes" of "osbourne", "Joneses" of "jones"."""
+    w = fold(word)
+    return (w.endswith("s") and w[:-1] in singulars) or (w.endswith("es") and w[:-2] in singulars)
+
+
+def plural_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rules ``org-cue`` (plural) and ``family``: one capitalised plural word after "the" is no person.
+
+    "the Velvetones", "the Harwicks": people take no article and no plural.  When the word is the plural of
+    the surname of a person named in full in the document ("the Harwicks" beside "Ann Harwick"), it is the
+    family: no entity (and never that person).  Otherwise it is a band, team or firm: an Organization, in every
+    one-word mention.  Not before a kin noun ("the Harwick sisters"), nor for a name that is itself a named
+    person's surname ("the Williams" beside "Serena Williams"), a table name, or a name a stronger rule typed.
+    """
+    words = _words(doc)
+    n = len(words)
+    surnames = {fold(words[c.end - 1]) for c in cands if c.type == "Person" and c.end - c.start >= 2}
+    plural: set[str] = set()
+    for c in cands:
+        if c.type != "Person" or c.end - c.start != 1 or c.authority >= 2 or c.label is not None:
+            continue
+        w, s = words[c.start], c.start
+        if s == 0 or words[s - 1] not in {"the", "The"}:
+            continue
+        if not (len(w) >= 4 and w.isalpha() and w[0].isupper() and not w.isupper() and w.endswith("s")
+                and not w.endswith("ss")):
+            continue
+        if s + 1 < n and (words[s + 1][:1].isupper() or words[s + 1].lower() in _KIN_NOUNS):
+            continue
+        if fold(w) in surnames or _gaz_lookup(w, False) is not None:
+            continue
+        plural.add(fold(w))
+    if not plural:
+        return cands
+    family = {w for w in plural if _plural_of(w, surnames)}
+    out = []
+    for c in cands:
+        key = fold(words[c.start]) if c.end - c.start == 1 else ""
+        if key in plural and c.type == "Person" and c.authority < 2 and c.label is None:
+            if key in family:
+                continue  # "the Harwicks": the family of a person the document names, nobody's name
+            c = replace(c, type="Organization", rule="org-cue", authority=1,
+                        notes=[*c.notes, "org-cue: plural name after 'the'"])
         out.append(c)
     return out

@@ -1,0 +1,70 @@
+"""A plural name after "the" is a band, team or family, never a person; plural honorifics and a stray full stop
+are no part of a person's name.  Invented sentences, parsed with the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graphbuild.extract.entities import extract_entities
+from graphbuild.model import Document
+
+
+def _ents(nlp: Any, text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.label: (e.type, e.aliases) for e in extract_entities(nlp(text), Document(id="t", text=text))}
+
+
+def test_family_plural_is_neither_the_person_nor_an_entity(nlp: Any) -> None:
+    text = "Later the Carvilles arrived, and Tom Carville said the Carvilles were tired."
+    ents = _ents(nlp, text)
+    assert ents["Tom Carville"] == ("Person", ())
+    assert "Carvilles" not in ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brackens played in Leeds. The Brackens toured.",
+        "We liked the Zombettes and the Crowleys.",
+    ],
+)
+def test_plural_name_after_the_is_no_person(nlp: Any, text: str) -> None:
+    ents = _ents(nlp, text)
+    assert all(t != "Person" for t, _ in ents.values()), ents
+
+
+def test_kin_noun_or_a_named_surname_keeps_the_people(nlp: Any) -> None:
+    text = "The Danvers sisters won the doubles, and Clara Danvers said the Danvers would play again."
+    ents = _ents(nlp, text)
+    assert ents["Clara Danvers"][0] == "Person"
+    assert all(t != "Organization" for t, _ in ents.values()), ents
+
+
+def test_plural_honorific_is_no_given_name(nlp: Any) -> None:
+    text = "Lord Penrose heard the appeal. Lords Penrose and Whitcombe said the ruling was wrong."
+    labels = set(_ents(nlp, text))
+    assert "Lords Penrose" not in labels
+    assert "Penrose" in labels
+
+
+def test_stray_full_stop_leaves_the_label(nlp: Any) -> None:
+    text = "Orders rose again in March, said Norvald Mass."
+    ents = _ents(nlp, text)
+    assert "Norvald Mass" in ents, ents
+    assert not any(label.endswith(".") for label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The pack of Tom Lund, Hale and Jim Reed played well, and Mr Hale was the best.", "Hale"),
+        ("Coach Ann Bray said Wilde and Jim Reed were fine, and Ed Wilde agreed.", "Ed Wilde"),
+    ],
+)
+def test_a_surname_before_and_is_no_sibling(nlp: Any, text: str, person: str) -> None:
+    """"Wilde and Jim Reed" names two people when Wilde is a surname here (a list, an honorific, a full name)."""
+    ents = _ents(nlp, text)
+    assert ents["Jim Reed"][0] == "Person"
+    assert ents[person][0] == "Person"
+    assert not any(label.endswith(" Reed") and label != "Jim Reed" for label in ents), ents
