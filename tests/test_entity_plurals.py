@@ -68,3 +68,42 @@ def test_a_surname_before_and_is_no_sibling(nlp: Any, text: str, person: str) ->
     assert ents["Jim Reed"][0] == "Person"
     assert ents[person][0] == "Person"
     assert not any(label.endswith(" Reed") and label != "Jim Reed" for label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ('"We will appeal," Rodeck spokesman Mike Lane told reporters. Rodeck was fined in May.', "Rodeck"),
+        ('"It is good," said Dalvin spokeswoman Jo Hart. Dalvin makes tyres.', "Dalvin"),
+    ],
+)
+def test_the_name_before_spokesman_is_a_body(nlp: Any, text: str, body: str) -> None:
+    ents = _ents(nlp, text)
+    assert ents[body][0] == "Organization", ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('"We will win," said a Kerrigan spokesman. John Kerrigan has led the polls.', "John Kerrigan"),
+        ('"No comment," said Peter Dunmore spokesman Rupert Cole. Peter Dunmore is on tour.', "Peter Dunmore"),
+    ],
+)
+def test_a_persons_spokesman_keeps_the_person(nlp: Any, text: str, person: str) -> None:
+    assert _ents(nlp, text)[person][0] == "Person"
+
+
+def test_a_one_word_side_in_a_match_report_is_a_team(nlp: Any) -> None:
+    text = ("Wexham beat Dunmore 2-1 in the league match. The striker scored twice against Dunmore, and coach "
+            "Tom Reeve said Dunmore were unlucky.")
+    ents = _ents(nlp, text)
+    assert ents["Dunmore"][0] == "Organization", ents
+    assert ents["Tom Reeve"][0] == "Person"
+
+
+def test_a_player_named_in_full_stays_a_person_after_beat(nlp: Any) -> None:
+    text = "Anton Varga reached the final of the tennis tournament. Varga beat Kessler in the match and the championship."
+    text += " Paul Kessler said Varga was seeded well."
+    ents = _ents(nlp, text)
+    assert ents["Paul Kessler"][0] == "Person", ents
+    assert "Kessler" not in ents or ents["Kessler"][0] == "Person"

@@ -51,6 +51,9 @@ _OWNED_AFTER: Final = frozenset(
 #: Words that follow a name without a possessive and make it an organisation ("Pompey boss", "Yukos executives").
 _OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff", "members", "president"})
 
+#: Words after a name without a possessive that make it the body a spokesperson speaks for ("Orvak spokesman").
+_SPOKES: Final = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
+
 #: Words before "in"/"of" that make the name after them a company ("shares in X", "a stake in X").
 _STAKE_WORDS: Final = frozenset({"shares", "stake", "stakes", "shareholding", "shareholders"})
 
@@ -113,6 +116,8 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
             if (word in (_OWNED_AFTER if poss else _OWNED_BARE) or two == "chief executive") \
                     and (poss or doc[k].pos_ == "NOUN"):  # not the verb of "Laura Finch shares her view"
                 return f"{'possessive ' if poss else ''}{word!r}"
+            if not poss and word in _SPOKES and not (s > 0 and doc[s - 1].text in HONORIFICS):
+                return f"spokes {word!r}"  # "Orvak spokesman Mike Lane" (a person's is "Mr Lane's spokesman")
     # appositive: "X, Norway's biggest bank" / "Norway's biggest bank, X"
     span = doc[s:e]
     # right after the name ("X, a bank", "X - a bank"), not "X of the Y Council, a group": that is the council
@@ -191,6 +196,13 @@ def given_name_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _surname_elsewhere(doc: Doc, c: _Cand, cands: list[_Cand]) -> bool:
+    """The last word of ``c`` ends another, longer person's name in the document ("Kerry" of "John Kerry")."""
+    last = fold(doc[c.end - 1].text)
+    return any(o.type == "Person" and o.end - o.start > c.end - c.start and fold(doc[o.end - 1].text) == last
+               for o in cands)
+
+
 def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization.
 
@@ -208,6 +220,8 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         cue = _cued(doc, c)
         if cue is None or (c.type == "Place" and cue.startswith("plural")):
             continue
+        if cue.startswith("spokes") and (_surname_elsewhere(doc, c, cands) or is_given_name(doc[c.start].text)):
+            continue  # "a Kerry spokesman" beside "John Kerry", "Peter Dunmore spokesman": a person's
         retype.setdefault(fold(_span_text(doc, c.start, c.end)), cue)
     if not retype:
         return cands
