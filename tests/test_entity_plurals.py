@@ -107,3 +107,16 @@ def test_a_player_named_in_full_stays_a_person_after_beat(nlp: Any) -> None:
     ents = _ents(nlp, text)
     assert ents["Paul Kessler"][0] == "Person", ents
     assert "Kessler" not in ents or ents["Kessler"][0] == "Person"
+
+
+def test_united_joins_the_club_named_after_a_place(nlp: Any) -> None:
+    text = "Leeds United shares rose as Supporters United, the fans group, met. United's board said no."
+    ents = _ents(nlp, text)
+    assert "United" in ents["Leeds United"][1], ents
+    assert "United" not in ents
+
+
+def test_world_opens_the_agency_name(nlp: Any) -> None:
+    text = "The ban was lifted, but World Anti-Doping Agency chief Dick Pound said no. The US Anti-Doping Agency agreed."
+    ents = _ents(nlp, text)
+    assert ents["World Anti-Doping Agency"][0] == "Organization", ents
