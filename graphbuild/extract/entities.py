@@ -117,7 +117,7 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = company_short_names(doc, cands)
     cands = name_lists(doc, cands)
     cands = org_cues(doc, generic_word_filter(doc, cands))
-    cands = org_cues(doc, pronoun_orgs(doc, consistency(doc, cands, caps)))  # again, on the mentions it added
+    cands = org_cues(doc, pronoun_orgs(doc, consistency(doc, cands, caps)), people_only=True)  # the mentions added
     cands = squad_lists(doc, name_lists(doc, cands))  # again, with the people consistency found
     cands = wrapped_names(doc, cands)
     cands = plural_names(doc, shared_surnames(doc, cands))

@@ -203,12 +203,14 @@ def _surname_elsewhere(doc: Doc, c: _Cand, cands: list[_Cand]) -> bool:
                for o in cands)
 
 
-def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def org_cues(doc: Doc, cands: list[_Cand], people_only: bool = False) -> list[_Cand]:
     """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization.
 
-    Rule ``person.given-name`` (:func:`given_name_people`) runs first.
+    Rule ``person.given-name`` (:func:`given_name_people`) runs first.  With ``people_only`` (the second pass, on
+    the mentions consistency added) only people are retyped.
     """
-    cands = given_name_people(doc, cands)
+    if not people_only:
+        cands = given_name_people(doc, cands)
     retype: dict[str, str] = {}
     # "Baoshan" beside "Baoshan Iron and Steel Co": a town's name that leads a company's name may be the company
     leads = {doc[c.start].text for c in cands if c.type == "Organization" and c.end - c.start > 2
@@ -216,6 +218,8 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
         if c.type not in {"Person", "Place"} or ((c.authority >= 2 or c.label is not None) and not town):
+            continue
+        if people_only and c.type != "Person":
             continue
         cue = _cued(doc, c)
         if cue is None or (c.type == "Place" and cue.startswith("plural")):
@@ -229,7 +233,8 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
         town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
-        if key in retype and c.type in {"Person", "Place", ""} and ((c.authority < 2 and c.label is None) or town):
+        kinds = {"Person", ""} if people_only else {"Person", "Place", ""}
+        if key in retype and c.type in kinds and ((c.authority < 2 and c.label is None) or town):
             note = f"org-cue: {retype[key]}"
             c = replace(c, type="Organization", rule="org-cue", label=None, code=None, wikidata=None, authority=1,
                         notes=[*c.notes, note])
