@@ -120,3 +120,16 @@ def test_world_opens_the_agency_name(nlp: Any) -> None:
     text = "The ban was lifted, but World Anti-Doping Agency chief Dick Pound said no. The US Anti-Doping Agency agreed."
     ents = _ents(nlp, text)
     assert ents["World Anti-Doping Agency"][0] == "Organization", ents
+
+
+def test_a_ground_named_alone_is_a_place(nlp: Any) -> None:
+    text = "The sides meet again at Highbury in March, and fans say the striker will soon leave Anfield."
+    ents = _ents(nlp, text)
+    assert ents["Highbury"][0] == "Place", ents
+    assert ents["Anfield"][0] == "Place", ents
+
+
+def test_two_names_before_a_noun_stay_people(nlp: Any) -> None:
+    text = "She sang in the Rogers and Hart revue. Later the Hollins and Bray musical opened in London."
+    ents = _ents(nlp, text)
+    assert all(t != "Organization" for label, (t, _) in ents.items() if label in {"Rogers", "Hollins"}), ents

@@ -357,6 +357,8 @@ def plural_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             continue
         if s + 1 < n and (words[s + 1][:1].isupper() or words[s + 1].lower() in _KIN_NOUNS):
             continue
+        if s + 2 < n and words[s + 1] in {"and", "&"} and words[s + 2][:1].isupper():
+            continue  # "the Rogers and Hart songbook": two people's names before a noun
         if fold(w) in surnames or _gaz_lookup(w, False) is not None:
             continue
         plural.add(fold(w))
