@@ -133,3 +133,9 @@ def test_two_names_before_a_noun_stay_people(nlp: Any) -> None:
     text = "She sang in the Rogers and Hart revue. Later the Hollins and Bray musical opened in London."
     ents = _ents(nlp, text)
     assert all(t != "Organization" for label, (t, _) in ents.items() if label in {"Rogers", "Hollins"}), ents
+
+
+def test_a_surname_before_a_noun_stays_a_person(nlp: Any) -> None:
+    text = "Critics of the Hastings report said Tom Hale was wrong. The Hastings report was published in May."
+    ents = _ents(nlp, text)
+    assert ents.get("Hastings", ("Person",))[0] != "Organization", ents

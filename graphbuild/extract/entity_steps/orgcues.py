@@ -359,6 +359,8 @@ def plural_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             continue
         if s + 2 < n and words[s + 1] in {"and", "&"} and words[s + 2][:1].isupper():
             continue  # "the Rogers and Hart songbook": two people's names before a noun
+        if (s + 1 < n and doc[s + 1].pos_ == "NOUN" and words[s + 1].islower()) or is_given_name(w):
+            continue  # "the Hastings report", "the Atkins diet": a person's name before a noun; "the James"
         if fold(w) in surnames or _gaz_lookup(w, False) is not None:
             continue
         plural.add(fold(w))
