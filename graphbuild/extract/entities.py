@@ -56,7 +56,13 @@ from graphbuild.extract.entity_steps.companies import (
 )
 from graphbuild.extract.entity_steps.consistency import _select, consistency, headline_filter, said_candidates
 from graphbuild.extract.entity_steps.grouping import _group, _person_label
-from graphbuild.extract.entity_steps.orgcues import generic_word_filter, nobody_filter, org_cues, pronoun_orgs
+from graphbuild.extract.entity_steps.orgcues import (
+    generic_word_filter,
+    nobody_filter,
+    org_cues,
+    plural_names,
+    pronoun_orgs,
+)
 from graphbuild.extract.entity_steps.people import (
     country_bracket_people,
     given_before_surname,
@@ -111,10 +117,10 @@ def extract_entities(doc: Doc, document: Document) -> tuple[DocEntity, ...]:
     cands = company_short_names(doc, cands)
     cands = name_lists(doc, cands)
     cands = org_cues(doc, generic_word_filter(doc, cands))
-    cands = pronoun_orgs(doc, consistency(doc, cands, caps))
+    cands = org_cues(doc, pronoun_orgs(doc, consistency(doc, cands, caps)), people_only=True)  # the mentions added
     cands = squad_lists(doc, name_lists(doc, cands))  # again, with the people consistency found
     cands = wrapped_names(doc, cands)
-    cands = shared_surnames(doc, cands)
+    cands = plural_names(doc, shared_surnames(doc, cands))
     cands = extend_initials(doc, cands)
     cands = given_before_surname(doc, cands, caps)
     cands = sports_teams(doc, cands)

@@ -29,10 +29,16 @@ RETYPABLE: Final = frozenset({"PRODUCT", "WORK_OF_ART", "NORP", "EVENT", "LANGUA
 HONORIFICS: Final = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"})
 
 
+#: Honorifics in the plural, before two or more names ("Lords Hale and Reed", "Messrs Day and Cole"): never a name.
+PLURAL_HONORIFICS: Final = frozenset(
+    {"Lords", "Ladies", "Messrs", "Messrs.", "Drs", "Drs.", "Dames", "Sirs", "Profs", "Professors", "Baronesses"}
+)
+
+
 #: Further words stripped from the front of a person name.
 PERSON_PREFIXES: Final = frozenset(
     {"Prof", "Prof.", "Professor", "Baroness", "Baron", "Rev", "Rev.", "Reverend", "Dame", "Lord", "Lady", "Sir"}
-)
+) | PLURAL_HONORIFICS
 
 
 #: Words after a name that make a region ("Kursk region").
@@ -276,11 +282,17 @@ def _prefix_word(text: str) -> bool:
     return hit.type in {"Organization", "Country"}
 
 
+#: A full stop after a name word of three or more letters that is no abbreviation ("Ore." but not "Jr.", "St.").
+_STRAY_STOP: Final = re.compile(r"\b(?!(?:Jnr|Snr|Inc|Ltd|Bros|Corp|Esq)\.)[A-Z][a-z]{2,}\.$")
+
+
 def _name_text(doc: Doc, c: _Cand, caps: set[int]) -> str:
     """The name as written (original spacing, so "Kilroy-Silk" stays whole); headline caps title-cased."""
     text = _span_text(doc, c.start, c.end)
     if "\n" in text:  # a name wrapped at a line end ("Willie\nWood")
         text = " ".join(text.split())
+    if _STRAY_STOP.search(text):  # "said Ann Ore." at a sentence end: the tokenizer kept the full stop
+        text = text[:-1]
     if c.start in caps:
         text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split(" "))
     return text
@@ -347,6 +359,8 @@ def _surface(doc: Doc, c: _Cand) -> str:
 
 def _display(doc: Doc, c: _Cand, caps: set[int]) -> str:
     text = _surface(doc, c)
+    if _STRAY_STOP.search(text) and c.end - c.start > 1:
+        text = text[:-1]
     if c.start in caps and text.isupper() and len(text) > 3:
         return text.title()
     return text

@@ -44,6 +44,12 @@ _ACRONYM: Final = re.compile(r"[A-Z]{2,5}")
 _PERSONAL_HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
 
 
+#: Capitalised words that open an organisation's name and that spaCy sometimes leaves out of the ORG span
+#: ("World Anti-Doping Agency" as "Anti-Doping Agency"); no country or demonym (those are entities of their own).
+_ORG_OPENERS: Final = frozenset({"World", "International", "Global", "National", "Royal", "Federal", "Central",
+                                 "Imperial", "Commonwealth", "Universal", "Worldwide"})
+
+
 #: spaCy labels a span opened by "Mr"/"Ms"/"Dr" may wrongly carry; such a span is a person's name.
 _HONORIFIC_RETYPED: Final = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -67,6 +73,9 @@ def ner_candidates(doc: Doc, caps: set[int] | None = None) -> list[_Cand]:
             continue
         if person:
             start = _strip_person_prefix(doc, start, end)
+        elif ent.label_ == "ORG" and start == ent.start and start > 0 and doc[start - 1].text in _ORG_OPENERS \
+                and doc[start - 1].ent_iob_ == "O" and doc[start].text[:1].isupper():
+            start -= 1  # "World [Anti-Doping Agency]": the opening word spaCy left out is the name's own
         split = _possessive_split(doc, start, end, ent_texts)
         if split is not None:
             # "Farrakhan 's Nation of Islam", "Syria’s National Defense Forces": the owner is a name of its own

@@ -346,6 +346,10 @@ def _join_short_orgs(groups: list[_Group]) -> None:
                 if company or country or lead or tail:
                     fits.append(h)
                 break
+        if len(fits) > 1 and len(short) == 1:
+            # "United" beside "Manchester United" and "Shareholders United": the only club named after a place
+            placed = [h for h in fits if len(h.label.split()) == 2 and _is_place(h.label.split()[0])]
+            fits = placed if len(placed) == 1 else fits
         if len(fits) != 1:
             continue
         target = fits[0]
@@ -362,6 +366,11 @@ _GENERIC_ORG_WORDS: Final = frozenset(
     {"group", "company", "bank", "international", "national", "general", "american", "first", "united", "holdings",
      "industries", "the", "new", "department", "ministry", "office", "council", "committee", "party", "union"}
 )
+
+
+def _is_place(text: str) -> bool:
+    hit = gazetteer().lookup(text)
+    return hit is not None and hit.type in {"Place", "Country"}
 
 
 def _is_country(text: str) -> bool:

@@ -19,14 +19,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graphbuild.extract.common import token_table
-from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text
+from graphbuild.extract.entity_steps.base import COMPANY_SUFFIXES, HONORIFICS, _Cand, _gaz_lookup, _span_text, _words
 from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "pronoun_orgs"]
+__all__ = ["LONE_GENERIC_WORDS", "generic_word_filter", "nobody_filter", "org_cues", "plural_names", "pronoun_orgs"]
 
 #: Lowercase head nouns that name an organisation when they premodify or stand in apposition to a name.
 ORG_HEADS: Final = frozenset(
@@ -50,6 +50,9 @@ _OWNED_AFTER: Final = frozenset(
 
 #: Words that follow a name without a possessive and make it an organisation ("Pompey boss", "Yukos executives").
 _OWNED_BARE: Final = _OWNED_AFTER | frozenset({"boss", "executives", "employees", "staff", "members", "president"})
+
+#: Words after a name without a possessive that make it the body a spokesperson speaks for ("Orvak spokesman").
+_SPOKES: Final = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 
 #: Words before "in"/"of" that make the name after them a company ("shares in X", "a stake in X").
 _STAKE_WORDS: Final = frozenset({"shares", "stake", "stakes", "shareholding", "shareholders"})
@@ -113,6 +116,8 @@ def _cued(doc: Doc, c: _Cand) -> str | None:
             if (word in (_OWNED_AFTER if poss else _OWNED_BARE) or two == "chief executive") \
                     and (poss or doc[k].pos_ == "NOUN"):  # not the verb of "Laura Finch shares her view"
                 return f"{'possessive ' if poss else ''}{word!r}"
+            if not poss and word in _SPOKES and not (s > 0 and doc[s - 1].text in HONORIFICS):
+                return f"spokes {word!r}"  # "Orvak spokesman Mike Lane" (a person's is "Mr Lane's spokesman")
     # appositive: "X, Norway's biggest bank" / "Norway's biggest bank, X"
     span = doc[s:e]
     # right after the name ("X, a bank", "X - a bank"), not "X of the Y Council, a group": that is the council
@@ -191,12 +196,21 @@ def given_name_people(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+def _surname_elsewhere(doc: Doc, c: _Cand, cands: list[_Cand]) -> bool:
+    """The last word of ``c`` ends another, longer person's name in the document ("Kerry" of "John Kerry")."""
+    last = fold(doc[c.end - 1].text)
+    return any(o.type == "Person" and o.end - o.start > c.end - c.start and fold(doc[o.end - 1].text) == last
+               for o in cands)
+
+
+def org_cues(doc: Doc, cands: list[_Cand], people_only: bool = False) -> list[_Cand]:
     """Rule ``org-cue``: a Person (or untabled Place) the text calls a company, band or club is an Organization.
 
-    Rule ``person.given-name`` (:func:`given_name_people`) runs first.
+    Rule ``person.given-name`` (:func:`given_name_people`) runs first.  With ``people_only`` (the second pass, on
+    the mentions consistency added) only people are retyped.
     """
-    cands = given_name_people(doc, cands)
+    if not people_only:
+        cands = given_name_people(doc, cands)
     retype: dict[str, str] = {}
     # "Baoshan" beside "Baoshan Iron and Steel Co": a town's name that leads a company's name may be the company
     leads = {doc[c.start].text for c in cands if c.type == "Organization" and c.end - c.start > 2
@@ -205,9 +219,13 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
         if c.type not in {"Person", "Place"} or ((c.authority >= 2 or c.label is not None) and not town):
             continue
+        if people_only and c.type != "Person":
+            continue
         cue = _cued(doc, c)
         if cue is None or (c.type == "Place" and cue.startswith("plural")):
             continue
+        if cue.startswith("spokes") and (_surname_elsewhere(doc, c, cands) or is_given_name(doc[c.start].text)):
+            continue  # "a Kerry spokesman" beside "John Kerry", "Peter Dunmore spokesman": a person's
         retype.setdefault(fold(_span_text(doc, c.start, c.end)), cue)
     if not retype:
         return cands
@@ -215,7 +233,8 @@ def org_cues(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         key = fold(_span_text(doc, c.start, c.end))
         town = c.type == "Place" and c.end - c.start == 1 and doc[c.start].text in leads
-        if key in retype and c.type in {"Person", "Place", ""} and ((c.authority < 2 and c.label is None) or town):
+        kinds = {"Person", ""} if people_only else {"Person", "Place", ""}
+        if key in retype and c.type in kinds and ((c.authority < 2 and c.label is None) or town):
             note = f"org-cue: {retype[key]}"
             c = replace(c, type="Organization", rule="org-cue", label=None, code=None, wikidata=None, authority=1,
                         notes=[*c.notes, note])
@@ -297,5 +316,64 @@ def pronoun_orgs(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         key = fold(_span_text(doc, c.start, c.end))
         if key in cued and c.type == "Person" and c.authority < 2 and c.label is None:
             c = replace(c, type="Organization", rule="org-cue", authority=1, notes=[*c.notes, f"org-cue: {cued[key]}"])
+        out.append(c)
+    return out
+
+
+#: Nouns after "the Xs" that make the plural a family or a set of people ("the Jones family", "the Kelly twins").
+_KIN_NOUNS: Final = frozenset(
+    {"family", "families", "sisters", "brothers", "twins", "couple", "clan", "household", "children", "siblings",
+     "boys", "girls", "parents", "dynasty"}
+)
+
+
+def _plural_of(word: str, singulars: set[str]) -> bool:
+    """``word`` is the plural of one of ``singulars`` (folded): "Osbournes" of "osbourne", "Joneses" of "jones"."""
+    w = fold(word)
+    return (w.endswith("s") and w[:-1] in singulars) or (w.endswith("es") and w[:-2] in singulars)
+
+
+def plural_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Rules ``org-cue`` (plural) and ``family``: one capitalised plural word after "the" is no person.
+
+    "the Velvetones", "the Harwicks": people take no article and no plural.  When the word is the plural of
+    the surname of a person named in full in the document ("the Harwicks" beside "Ann Harwick"), it is the
+    family: no entity (and never that person).  Otherwise it is a band, team or firm: an Organization, in every
+    one-word mention.  Not before a kin noun ("the Harwick sisters"), nor for a name that is itself a named
+    person's surname ("the Williams" beside "Serena Williams"), a table name, or a name a stronger rule typed.
+    """
+    words = _words(doc)
+    n = len(words)
+    surnames = {fold(words[c.end - 1]) for c in cands if c.type == "Person" and c.end - c.start >= 2}
+    plural: set[str] = set()
+    for c in cands:
+        if c.type != "Person" or c.end - c.start != 1 or c.authority >= 2 or c.label is not None:
+            continue
+        w, s = words[c.start], c.start
+        if s == 0 or words[s - 1] not in {"the", "The"}:
+            continue
+        if not (len(w) >= 4 and w.isalpha() and w[0].isupper() and not w.isupper() and w.endswith("s")
+                and not w.endswith("ss")):
+            continue
+        if s + 1 < n and (words[s + 1][:1].isupper() or words[s + 1].lower() in _KIN_NOUNS):
+            continue
+        if s + 2 < n and words[s + 1] in {"and", "&"} and words[s + 2][:1].isupper():
+            continue  # "the Rogers and Hart songbook": two people's names before a noun
+        if (s + 1 < n and doc[s + 1].pos_ == "NOUN" and words[s + 1].islower()) or is_given_name(w):
+            continue  # "the Hastings report", "the Atkins diet": a person's name before a noun; "the James"
+        if fold(w) in surnames or _gaz_lookup(w, False) is not None:
+            continue
+        plural.add(fold(w))
+    if not plural:
+        return cands
+    family = {w for w in plural if _plural_of(w, surnames)}
+    out = []
+    for c in cands:
+        key = fold(words[c.start]) if c.end - c.start == 1 else ""
+        if key in plural and c.type == "Person" and c.authority < 2 and c.label is None:
+            if key in family:
+                continue  # "the Harwicks": the family of a person the document names, nobody's name
+            c = replace(c, type="Organization", rule="org-cue", authority=1,
+                        notes=[*c.notes, "org-cue: plural name after 'the'"])
         out.append(c)
     return out

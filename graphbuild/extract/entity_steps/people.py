@@ -11,6 +11,7 @@ from graphbuild.extract.entity_steps.base import (
     _SCORE,
     HONORIFICS,
     NAME_PARTICLES,
+    PERSON_PREFIXES,
     STOP_NAMES,
     _Cand,
     _gaz_lookup,
@@ -236,12 +237,18 @@ def shared_surnames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     by_span = {(c.start, c.end): c for c in cands}
     full = [c for c in cands if c.type == "Person" and c.end - c.start == 2]
     families: dict[str, str] = {}
+    # words that are somebody's surname here: the end of a full name, or after an honorific ("Mr Tindall")
+    surnames_here = {words[c.end - 1] for c in cands if c.type == "Person" and c.end - c.start >= 2}
+    surnames_here |= {words[k + 1] for k in range(len(words) - 1) if words[k] in HONORIFICS}
     for c in full:
         i = c.start
         if i < 2 or words[i - 1] != "and" or not _given_word(words[i - 2]) or not _given_word(words[i]):
             continue
         if i > 2 and words[i - 3][:1].isupper() and words[i - 3].isalpha():
             continue  # "John Tamerlan and ...": the word ends a longer name
+        listed = i > 3 and words[i - 3] in {",", ";"} and words[i - 4][:1].isupper() and words[i - 4].isalpha()
+        if listed or words[i - 2] in surnames_here:
+            continue  # "Hale, Brook and Sam Cole", "Brook and Sam Cole" beside "Ed Brook": a surname, not a sibling
         first = by_span.get((i - 2, i - 1))
         if first is not None and first.type != "Person" and (first.rule != "ner" or first.authority > 0):
             continue
@@ -297,7 +304,8 @@ def given_before_surname(doc: Doc, cands: list[_Cand], caps: set[int]) -> list[_
         if i in covered or (i + 1 in covered and i + 1 not in bare_at) or i in caps or not _plain_word(w) \
                 or _key(nxt) not in bare:
             continue
-        if len(w) < 3 or doc[i].pos_ != "PROPN" or w in HONORIFICS or w in STOP_NAMES or w in _NOT_TEAMS:
+        if len(w) < 3 or doc[i].pos_ != "PROPN" or w in HONORIFICS or w in PERSON_PREFIXES or w in STOP_NAMES \
+                or w in _NOT_TEAMS:
             continue
         if _gaz_lookup(w, False) is not None or _title_at(words, i) or is_post_title(nxt) or is_post_title(w):
             continue

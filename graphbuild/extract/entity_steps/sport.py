@@ -26,6 +26,7 @@ from graphbuild.extract.entity_steps.base import (
     _span_text,
     _words,
 )
+from graphbuild.extract.entity_steps.sexes import is_given_name
 from graphbuild.gazetteer import fold, gazetteer
 
 if TYPE_CHECKING:
@@ -476,6 +477,10 @@ _STAFF_NOUNS: Final = frozenset(
 )
 
 
+#: Words right before a one-word name that make it the other side of a match ("beat Wexham", "v Wexham").
+_MATCH_BEFORE: Final = frozenset({"beat", "beats", "defeated", "against", "v", "vs", "vs.", "hosts"})
+
+
 #: Words of club news (squads, injuries, transfers) that :func:`_sports_doc` does not count.
 _CLUB_NEWS_WORDS: Final = SPORTS_WORDS | frozenset(
     {"squad", "injury", "injured", "club", "premiership", "fixture", "season", "cup", "friendly", "transfer",
@@ -488,7 +493,9 @@ def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
 
     "Charlton midfielder Graham Stuart", "Villa boss David O'Leary", "Former Chelsea captain Desailly"
     (a staff noun between the name and a person), "Aston Villa's Mark Delaney" (a possessive right before a
-    person's full name): the name is an Organization in every mention, and so is a one-word person name
+    person's full name), and in a match report one word after "beat", "against", "v"... ("beat Wexham") or in
+    brackets after a player's full name ("Jo Lee (Wexham)"), when it is no common given name: the name is an
+    Organization in every mention, and so is a one-word person name
     that is its last word ("Villa" of "Aston Villa").  Not a name a person of the document has as full name or
     surname ("Stuart" of "Graham Stuart"), nor one a table or a strong cue typed.
     """
@@ -498,6 +505,7 @@ def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
     n = len(words)
     starts = {c.start: c for c in cands}
     people = [c for c in cands if c.type == "Person" and c.end - c.start > 1]
+    ends = {c.end: c for c in people}
     person_words = {fold(words[k]) for c in people for k in range(c.start, c.end)}
     teams: set[str] = set()
     for c in cands:
@@ -511,7 +519,12 @@ def person_teams(doc: Doc, cands: list[_Cand], sports: bool) -> list[_Cand]:
             and nxt.type == "Person"
         poss = words[c.end] in {"'s", "’s"} and (p := starts.get(c.end + 1)) is not None and p.type == "Person" \
             and p.end - p.start > 1
-        if staff or poss:
+        # "beat Wexham", "against Wexham", "Jo Lee (Wexham)" in a match report: one word no person of the text has
+        one = c.end - c.start == 1 and sports and c.rule == "ner" and not is_given_name(words[c.start])
+        match = one and c.start > 0 and words[c.start - 1].lower() in _MATCH_BEFORE
+        club = one and c.start > 0 and c.end < n and words[c.start - 1] == "(" and words[c.end] == ")" \
+            and (p := ends.get(c.start - 1)) is not None and p.end - p.start > 1
+        if staff or poss or match or club:
             teams.add(key)
     # "midfielder Olivier Dacourt" guessed ORG: a plain two- or three-word name right after a staff noun is the player
     players = {fold(_span_text(doc, c.start, c.end)) for c in cands
