@@ -432,10 +432,9 @@ def spoken_act(c: Candidate) -> bool:
 _ELABORATES: Final = frozenset({"advcl", "prep", "pobj", "dobj", "parataxis"})
 
 
-def _one_utterance(a: Token, b: Token, joined: bool = False) -> bool:
+def _one_utterance(a: Token, b: Token) -> bool:
     """Whether speech triggers ``a`` and ``b`` of one sentence are one utterance: every edge on the dependency path
-    between them is one by which a clause tells more of the other's words (:data:`_ELABORATES`), or, when
-    ``joined``, also "and" ("urged X and said Y")."""
+    between them is one by which a clause tells more of the other's words (:data:`_ELABORATES`)."""
     if a.sent.start != b.sent.start or a.i == b.i:
         return False
     up_a = [a, *a.ancestors]
@@ -444,7 +443,7 @@ def _one_utterance(a: Token, b: Token, joined: bool = False) -> bool:
     for n_b, t in enumerate(up_b):
         if t.i in at:
             steps = up_a[: at[t.i]] + up_b[:n_b]
-            return all(x.dep_ in _ELABORATES or (joined and x.dep_ == "conj") for x in steps)
+            return all(x.dep_ in _ELABORATES for x in steps)
     return False
 
 
@@ -457,9 +456,7 @@ def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, C
     Statement is part of the Statement, not a happening of its own: "Lee urged the board to resign, saying ..." and "'...,' he
     said, calling for an inquiry" are one Statement of Lee's, which keeps the verb among its mentions and the
     person asked as a participant. Every speaker of the act must be a speaker of the Statement, and the two verbs
-    one utterance (:func:`_one_utterance`). "Urged X and said Y" is one utterance only when the speaker says
-    nothing else in the article: otherwise "said Y" may be part of another thing said ("Iran said it regretted the
-    incident. ... Iran urged X and said it could hurt relations")."""
+    one utterance (:func:`_one_utterance`): "urged X and said Y" tells two things said."""
     statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
     if not statements:
         return
@@ -473,14 +470,8 @@ def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, C
         mine = [m, *told.get(id(m), ())]
         if not all(spoken_act(c) for c in mine):
             continue
-        at = {c.sent.start for c in mine}
-        found = []
-        for st in statements:
-            theirs = (st, *told.get(id(st), ()))
-            alone = {c.sent.start for c in theirs} <= at
-            if m.keys("agent") <= st.keys("agent") and any(
-                    _one_utterance(a.trigger, b.trigger, alone) for a in mine for b in theirs):
-                found.append(st)
+        found = [s for s in statements if m.keys("agent") <= s.keys("agent") and any(
+            _one_utterance(a.trigger, b.trigger) for a in mine for b in (s, *told.get(id(s), ())))]
         if found:
             into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
     if not into:
