@@ -123,14 +123,19 @@ def one_of_a_people(root: Token, hit: Hit) -> bool:
 
 def one_by_role(noun: Token) -> bool:
     """A noun that names one firm or person by what they are or do, whose country's word says where they are
-    from: "the US firm", "a German investor", "the French number one" (a rank), not "the Russian government"
-    nor a role that speaks for its state ("the Russian envoy")."""
+    from: "the US firm", "a German investor", "the French number one" (a rank), "US gamers", not "the Russian
+    government", nor a role that speaks for its state ("the Russian envoy"), nor its forces ("Russian soldiers")."""
     lemma = noun.lemma_.lower()
     if lemma in _UNNAMED_ACTORS:
         return True
-    if lemma in _STATE_ROLES or noun.tag_ not in ("NN", "CD"):
+    if lemma in _STATE_ROLES or lemma in _FORCES or noun.tag_ not in ("NN", "NNS", "CD"):
         return False
     return noun.tag_ == "CD" or (len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES))
+
+
+#: People whose country's word names who sends them: "Russian soldiers attacked", "US marines landed".
+_FORCES: Final = frozenset({"soldier", "fighter", "bomber", "trooper", "officer", "commander", "sniper", "gunner",
+                            "ranger", "marine", "sailor", "warrior", "paratrooper", "gunmen", "police", "militia"})
 
 
 def country_on_actor(root: Token, hit: Hit) -> bool:
