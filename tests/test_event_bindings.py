@@ -36,6 +36,8 @@ DOCS = {
     "said_sub": ("Mr Tom Reyes said that when Mr Paul Kent left, he got the clear impression the firm was failing. "
                  "He added his committee would act."),
     "predict": "The Consumer Technology Council has predicted that shipments of tablets will reach $12bn in 2006.",
+    "gamers": "US gamers will be able to buy the new Nomad console from 24 March.",
+    "soldiers": "Russian soldiers attacked a checkpoint near Kharkiv on Monday.",
 }
 
 
@@ -83,6 +85,12 @@ def test_the_nationality_of_a_rank_is_no_party(graph: dict[str, Any]) -> None:
     for etype in ("Sanction", "Travel"):
         roles = roles_of(graph, "rank", etype)
         assert "France" not in {n for names in roles.values() for n in names}
+
+
+def test_the_country_of_people_by_what_they_do_is_no_party_but_of_its_forces_is(graph: dict[str, Any]) -> None:
+    """"US gamers will be able to buy ...": gamers, not the United States; "Russian soldiers attacked": Russia."""
+    assert "United States" not in roles_of(graph, "gamers", "Transfer").get("agent", set())
+    assert "Russia" in roles_of(graph, "soldiers", "Attack").get("agent", set())
 
 
 def test_she_said_after_a_new_subject_is_that_subject(graph: dict[str, Any]) -> None:

@@ -36,7 +36,6 @@ from graphbuild.extract.event_args import (
     purpose_of_trip,
     quantity_anchor,
     relative_subject,
-    resolve_speakers,
     subject_modifier_names,
 )
 from graphbuild.extract.event_context import context_argument
@@ -49,6 +48,7 @@ from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
+from graphbuild.extract.event_speakers import resolve_speakers
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
 from graphbuild.extract.event_time import is_future, time_of
