@@ -21,6 +21,9 @@ DOCS = {
     "other_doc": "Rebels attacked a village near Kerch on Tuesday.",
     "named_police": "The Metropolitan Police arrested Tom Webb in London on Monday.",
     "no_event": "Many workers were unhappy with the new pay offer.",
+    "told": "Mayor Anna Berg told reporters in Lyon that the bridge would reopen.",
+    "blamed": "Mayor Anna Berg blamed protesters for the damage in Lyon, she said on Monday.",
+    "officials_said": "Officials in Lyon said the bridge would reopen.",
 }
 
 
@@ -65,6 +68,14 @@ def test_who_died_is_no_agent(graph: dict[str, Any]) -> None:
 def test_group_next_to_a_name(graph: dict[str, Any]) -> None:
     roles = roles_of(graph, "also_named", "Attack")
     assert "troops" in roles.get("agent", set())
+
+
+def test_statements(graph: dict[str, Any]) -> None:
+    assert "reporters" in roles_of(graph, "told", "Statement").get("participant", set())  # told whom
+    blamed = roles_of(graph, "blamed", "Statement")
+    assert "protesters" not in {x for labels in blamed.values() for x in labels}  # spoken of, not to
+    assert blamed.get("agent") == {"Anna Berg"}
+    assert not roles_of(graph, "officials_said", "Statement")  # no speech event from a group alone
 
 
 def test_one_node_per_document_and_noun(graph: dict[str, Any]) -> None:

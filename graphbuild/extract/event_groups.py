@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from graphbuild.extract.common import EntityIndex, Hit, evidence
+from graphbuild.extract.common import EntityIndex, Hit, evidence, token_table
 from graphbuild.extract.event_args import prune_arguments
 from graphbuild.gazetteer import _rows
 from graphbuild.model import GROUP_TYPE, Argument, DocEntity, Event, Mention
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 GROUP_NOUNS: Final[dict[str, str]] = {r[0]: r[2] for r in _rows("petrarch_groups.tsv") if len(r) >= 3}
 #: Roles a group of people can fill (not where or when something happened).
 _PARTY_ROLES: Final = frozenset({"agent", "target", "participant"})
+#: Speech verbs whose object is whom the words are addressed to ("told reporters", "warned police"); the
+#: object of another ("blamed the security forces", "praised workers") is what is spoken of, no participant.
+_TELLING: Final = frozenset({"tell", "warn", "inform", "brief", "assure", "reassure", "address", "remind",
+                             "notify", "advise", "caution"})
 #: Modifiers kept in a group mention's text: "three soldiers", "Russian soldiers", "riot police".
 _KEPT_MODS: Final = frozenset({"nummod", "amod", "compound", "quantmod"})
 
@@ -83,6 +87,19 @@ class _GroupIndex(EntityIndex):
         return ent
 
 
+def _speech_party(ev: Event, role: str, trigger: Token) -> bool:
+    """A Statement is one speaker's words: a group speaks only where no one named does, and is spoken to only
+    after a telling verb."""
+    if role == "agent":
+        return not any(a.role == "agent" for a in ev.arguments)
+    return role == "participant" and trigger.lemma_.lower() in _TELLING
+
+
+def is_group_argument(arg: Argument) -> bool:
+    """An argument this module added (its evidence rule ends ``+group``): merging events never reads it."""
+    return arg.evidence is not None and arg.evidence.rule.endswith("+group")
+
+
 def _trigger_token(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -92,7 +109,7 @@ def add_group_arguments(
     doc: Doc, document_id: str, index: EntityIndex, events: tuple[Event, ...]
 ) -> tuple[tuple[Event, ...], tuple[DocEntity, ...]]:
     """``events`` with the groups of people their triggers take as arguments, and those groups."""
-    if not events or not any(is_group_noun(t) for t in doc):
+    if not events or GROUP_NOUNS.keys().isdisjoint(token_table(doc).word_set):
         return events, ()
     from graphbuild.extract.events import _noun_candidate, _verb_candidate  # the rules that read names
 
@@ -113,6 +130,8 @@ def add_group_arguments(
             for role, hits in sorted(cand.args.items()):
                 for h in hits:
                     if h.entity.type != GROUP_TYPE or role not in _PARTY_ROLES or h.entity.key in seen:
+                        continue
+                    if ev.event_type == "Statement" and not _speech_party(ev, role, tok):
                         continue
                     seen.add(h.entity.key)
                     links.append((role, h, cand.surface, cand.rule))
