@@ -111,6 +111,7 @@ def add_group_arguments(
     """``events`` with the groups of people their triggers take as arguments, and those groups."""
     if not events or GROUP_NOUNS.keys().isdisjoint(token_table(doc).word_set):
         return events, ()
+    lower = token_table(doc).lower
     from graphbuild.extract.events import _noun_candidate, _verb_candidate  # the rules that read names
 
     gindex = _GroupIndex(index, doc)
@@ -123,6 +124,9 @@ def add_group_arguments(
             tok = _trigger_token(doc, start, end)
             if tok is None:
                 continue
+            sent = tok.sent
+            if GROUP_NOUNS.keys().isdisjoint(lower[sent.start : sent.end]):
+                continue  # no group noun in the trigger's sentence
             as_verb = tok.pos_ == "VERB" and (rule or "event.verb") != "event.noun"
             make = _verb_candidate if as_verb else _noun_candidate
             cand = make(tok, ev.event_type, rule or ("event.verb" if as_verb else "event.noun"), gindex)
@@ -147,8 +151,8 @@ def add_group_arguments(
         args = list(ev.arguments)
         for role, h, surface, rule in links:
             mentions.setdefault(h.entity.key, {})[(h.mention.start, h.mention.end)] = h.mention
-            sent = doc.char_span(h.mention.sentence_start, h.mention.sentence_end, alignment_mode="expand")
-            ev_rec = evidence(document_id, sent, surface, h.mention.text, f"{rule}+group", 0.6) if sent else None
+            where = doc.char_span(h.mention.sentence_start, h.mention.sentence_end, alignment_mode="expand")
+            ev_rec = evidence(document_id, where, surface, h.mention.text, f"{rule}+group", 0.6) if where else None
             args.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=ev_rec))
         out.append(_with_arguments(ev, args))
     groups = tuple(
