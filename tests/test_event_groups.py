@@ -24,6 +24,11 @@ DOCS = {
     "told": "Mayor Anna Berg told reporters in Lyon that the bridge would reopen.",
     "blamed": "Mayor Anna Berg blamed protesters for the damage in Lyon, she said on Monday.",
     "officials_said": "Officials in Lyon said the bridge would reopen.",
+    "scene": "At the election in Lyon, people will have a clear choice, Anna Berg said.",
+    "call_for": "Anna Berg called for the release of the remaining inmates in Lyon.",
+    "launched": "Militants launched an attack on Kabul on Monday.",
+    "participle": "Three soldiers killed in Kabul on Monday were buried in Herat.",
+    "wanted": "Terrorists wanted to attack Britain, Tom Webb said.",
 }
 
 
@@ -68,6 +73,14 @@ def test_who_died_is_no_agent(graph: dict[str, Any]) -> None:
 def test_group_next_to_a_name(graph: dict[str, Any]) -> None:
     roles = roles_of(graph, "also_named", "Attack")
     assert "troops" in roles.get("agent", set())
+
+
+def test_close_to_the_trigger(graph: dict[str, Any]) -> None:
+    assert "militants" in roles_of(graph, "launched", "Attack").get("agent", set())  # X launched an attack
+    assert "soldiers" in roles_of(graph, "participle", "Death").get("target", set())  # soldiers killed in
+    assert "terrorists" in roles_of(graph, "wanted", "Attack").get("agent", set())  # wanted to attack
+    assert not _groups(graph, "scene")  # "at the election, people ...": no party of it
+    assert not _groups(graph, "call_for")  # what is asked for is not whom it is asked of
 
 
 def test_statements(graph: dict[str, Any]) -> None:

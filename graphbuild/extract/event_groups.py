@@ -62,6 +62,7 @@ class _GroupIndex(EntityIndex):
         self._doc = doc
         self.groups: dict[str, DocEntity] = {}
         self.hits: dict[int, Hit] = {}
+        self.token_of: dict[Mention, int] = {}  # a group mention's noun
 
     def at(self, token: Token) -> Hit | None:
         hit = self.by_token.get(token.i)
@@ -77,6 +78,7 @@ class _GroupIndex(EntityIndex):
             text = self._doc.text[start:end]
             self.hits[token.i] = Hit(self._group(token.text.lower()), Mention(start, end, text, sent.start_char,
                                                                       sent.end_char, "group", "group"))
+            self.token_of[self.hits[token.i].mention] = token.i
         return self.hits[token.i]
 
     def _group(self, noun: str) -> DocEntity:
@@ -93,6 +95,45 @@ def _speech_party(ev: Event, role: str, trigger: Token) -> bool:
     if role == "agent":
         return not any(a.role == "agent" for a in ev.arguments)
     return role == "participant" and trigger.lemma_.lower() in _TELLING
+
+
+#: Prepositions that set a scene: "at the election, people will choose" makes no voter a party of it.
+_SCENE: Final = frozenset({"at", "in", "during", "after", "before", "on", "since", "amid", "ahead"})
+#: Prepositions before whom a request is made to ("appealed to fans", "called on police").
+_ADDRESSED: Final = frozenset({"to", "on", "upon"})
+
+
+def _close_enough(etype: str, role: str, trigger: Token, noun: Token) -> bool:
+    """Whether the parse ties the group ``noun`` to the ``trigger`` as closely as a party of it.
+
+    Names may be read further away (a name is one party wherever it stands); an unnamed group is taken only
+    from the trigger's own phrase, as the subject a verb passes down ("wanted to attack"), as the noun a
+    participle qualifies ("soldiers killed in ..."), or as the subject of the verb that governs an event noun
+    as its object ("militants launched an attack"). Not: the subject of a clause an event noun only sets the
+    scene for ("at the election, people ..."), the one who urges others to act ("ministers urged fans to
+    boycott": the fans would boycott), nor what a request is for ("called for the release of inmates").
+    """
+    if etype == "Request" and role == "target":
+        if noun.head.i == trigger.i:
+            return noun.dep_ in ("dobj", "dative", "nsubjpass")
+        return noun.dep_ == "pobj" and noun.head.lower_ in _ADDRESSED and noun.head.head.i == trigger.i
+    if noun.i in {t.i for t in trigger.subtree}:
+        return True
+    if trigger.dep_ == "acl" and trigger.head.i == noun.i:
+        return True
+    if trigger.pos_ != "VERB":  # an event noun: only the subject of the verb whose object it is
+        up = trigger
+        while up.dep_ == "pobj" and up.head.lower_ == "of":  # "a series of attacks"
+            up = up.head.head
+        return up.dep_ in ("dobj", "nsubjpass") and noun.head.i == up.head.i
+    up = trigger  # a verb: up the chain to the verb whose subject the group is
+    while up.i != noun.head.i and up.head.i != up.i:
+        if up.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in up.head.children):
+            return False  # "urged fans to boycott": the fans would do it
+        if up.dep_ == "pcomp" or (up.dep_ == "pobj" and up.head.lower_ in _SCENE):
+            return False
+        up = up.head
+    return up.i == noun.head.i
 
 
 def is_group_argument(arg: Argument) -> bool:
@@ -136,6 +177,8 @@ def add_group_arguments(
                     if h.entity.type != GROUP_TYPE or role not in _PARTY_ROLES or h.entity.key in seen:
                         continue
                     if ev.event_type == "Statement" and not _speech_party(ev, role, tok):
+                        continue
+                    if not _close_enough(ev.event_type, role, tok, doc[gindex.token_of[h.mention]]):
                         continue
                     seen.add(h.entity.key)
                     links.append((role, h, cand.surface, cand.rule))
