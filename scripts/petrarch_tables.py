@@ -208,7 +208,7 @@ PEOPLE_EXTRA = frozenset(
     diplomat bureaucrat autocrat democrat technocrat pirate rapist marine marines victim victims force forces
     authorities official officials cleric medic mullah imam rabbi monk priest bishop abbot prelate
     hasid hasidim janjaweed mercenary missionary nanny mafioso captain corporal lieutenant colonel constable
-    ensign detainee hostage prisoner""".split()
+    ensign detainee hostage prisoner""".replace("\n", " ").split()
 )
 #: Plain nouns for people that the agents file lacks (plural forms; added to its nouns).
 PLAIN_PEOPLE = frozenset(
@@ -216,7 +216,7 @@ PLAIN_PEOPLE = frozenset(
     teenagers adults locals shoppers visitors spectators survivors casualties bystanders pedestrians drivers
     motorists commuters guards paramedics analysts experts researchers crew crews athletes attackers gunmen
     families relatives neighbours neighbors colleagues friends partners members volunteers recruits cadets
-    guests customers consumers shareholders viewers listeners readers audiences""".split()
+    guests customers consumers shareholders viewers listeners readers audiences""".replace("\n", " ").split()
 )
 NOT_PEOPLE = frozenset(
     """carrier destroyer freighter tanker supertanker cruiser airliner jetliner oiler tourer corvette frigate
@@ -227,7 +227,7 @@ NOT_PEOPLE = frozenset(
     regiment cabinetmaker aerospace blog website tv media helicopter humvee interior labor minist minster newspaper
     poor rover site schooler war triggerman committee detachment grader hugger jetfighter automaker carmaker
     steelmaker manufacturer maker provider publisher branokker brigaider tinginist unrepresentative janjaweed
-    mafioso hasid exporter producer monger merchandiser for""".split()
+    mafioso hasid exporter producer monger merchandiser for""".replace("\n", " ").split()
 )
 
 
