@@ -174,14 +174,15 @@ def add_group_arguments(
             prune_arguments(cand, doc)
             for role, hits in sorted(cand.args.items()):
                 for h in hits:
-                    if h.entity.type != GROUP_TYPE or role not in _PARTY_ROLES or h.entity.key in seen:
+                    if h.entity.type != GROUP_TYPE or role not in _PARTY_ROLES:
                         continue
                     if ev.event_type == "Statement" and not _speech_party(ev, role, tok):
                         continue
                     if not _close_enough(ev.event_type, role, tok, doc[gindex.token_of[h.mention]]):
                         continue
+                    # every linked mention is the group's; the first one per event is its argument
+                    links.append((role if h.entity.key not in seen else "", h, cand.surface, cand.rule))
                     seen.add(h.entity.key)
-                    links.append((role, h, cand.surface, cand.rule))
         found.append(links)
     if not any(found):
         return events, ()
@@ -194,6 +195,8 @@ def add_group_arguments(
         args = list(ev.arguments)
         for role, h, surface, rule in links:
             mentions.setdefault(h.entity.key, {})[(h.mention.start, h.mention.end)] = h.mention
+            if not role:
+                continue
             where = doc.char_span(h.mention.sentence_start, h.mention.sentence_end, alignment_mode="expand")
             ev_rec = evidence(document_id, where, surface, h.mention.text, f"{rule}+group", 0.6) if where else None
             args.append(Argument(role=role, entity=h.entity.key, text=h.mention.text, evidence=ev_rec))
