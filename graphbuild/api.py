@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphbuild.errors import ExportError, GraphbuildError, InputError, QueryError
-from graphbuild.model import DocResult, Document
+from graphbuild.model import GROUP_TYPE, DocResult, Document
 from graphbuild.pipeline import BuildOptions
 
 if TYPE_CHECKING:
@@ -81,9 +81,10 @@ class KnowledgeGraph:
         """Documents, entities, relations (entity-to-entity edges) and events, as the build summary counts them."""
         nodes = self.graph.nodes
         events = sum(1 for _, a in nodes(data=True) if a.get("type") == "Event")
+        groups = sum(1 for _, a in nodes(data=True) if a.get("type") == GROUP_TYPE)  # no entities
         return {
             "documents": len(self.graph.graph.get("documents") or {}),
-            "entities": self.graph.number_of_nodes() - events,
+            "entities": self.graph.number_of_nodes() - events - groups,
             "relations": sum(1 for s, _ in self.graph.edges() if nodes[s].get("type") != "Event"),
             "events": events,
         }

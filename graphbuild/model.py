@@ -13,6 +13,9 @@ from typing import Final
 
 #: Entity types the graph knows (the scorer's contract).
 ENTITY_TYPES: Final = ("Person", "Country", "Place", "Organization")
+#: An unnamed group of people taking part in an event ("protesters", "three soldiers"): an event argument only,
+#: one per document and noun, never a relation endpoint (see extract.event_groups).
+GROUP_TYPE: Final = "Group"
 
 #: Event types (../shared/eval/README.md).
 EVENT_TYPES: Final = (

@@ -29,7 +29,7 @@ from graphbuild.cache import ResultCache as ResultCache
 from graphbuild.cache import doc_fingerprint as doc_fingerprint
 from graphbuild.errors import GraphbuildError, InputError
 from graphbuild.longdoc import DEFAULT_MAX_CHARS
-from graphbuild.model import DocResult, Document
+from graphbuild.model import GROUP_TYPE, DocResult, Document
 from graphbuild.workers import DEFAULT_BATCH_SIZE as DEFAULT_BATCH_SIZE
 from graphbuild.workers import POOL_TASK_DOCS as POOL_TASK_DOCS
 from graphbuild.workers import TASK_DOCS as TASK_DOCS
@@ -560,7 +560,7 @@ def _build(inputs: Sequence[str | Path], opts: BuildOptions) -> BuildReport:
         del results  # the graph holds what the outputs need
         report.timings["assemble"] = time.perf_counter() - t
         report.graph = graph
-        report.entities = sum(1 for _, a in graph.nodes(data=True) if a.get("type") != "Event")
+        report.entities = sum(1 for _, a in graph.nodes(data=True) if a.get("type") not in ("Event", GROUP_TYPE))
         report.events = sum(1 for _, a in graph.nodes(data=True) if a.get("type") == "Event")
         report.relations = sum(
             1 for s, _, _ in graph.edges(keys=True) if graph.nodes[s].get("type") != "Event"

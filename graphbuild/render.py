@@ -55,7 +55,7 @@ from graphbuild.atomic import atomic_open
 from graphbuild.errors import ExportError
 from graphbuild.eventmerge import EventMerges, merge_events
 from graphbuild.graph import kept_as, relation_edge_key
-from graphbuild.model import DocResult, Entity
+from graphbuild.model import GROUP_TYPE, DocResult, Entity
 
 if TYPE_CHECKING:
     from graphbuild.exporters.rdf import RdfData
@@ -506,7 +506,7 @@ def render_outputs(
             timings["write:turtle"] = time.perf_counter() - t
     return Rendered(
         paths=paths,
-        entities=len(entities),
+        entities=sum(1 for e in entities if e.type != GROUP_TYPE),  # a group of people is no entity
         relations=len(keys.relation),
         events=len(event_ids),
         rendered_docs=len(need_docs),

@@ -47,7 +47,7 @@ from typing import Final
 from graphbuild.extract.entity_steps.orgcues import LONE_GENERIC_WORDS
 from graphbuild.extract.entity_steps.sexes import sex_of as name_sex
 from graphbuild.generic_names import is_generic
-from graphbuild.model import DocEntity, DocResult, Entity, Merge
+from graphbuild.model import GROUP_TYPE, DocEntity, DocResult, Entity, Merge
 
 log = logging.getLogger(__name__)
 
@@ -323,6 +323,9 @@ def _cluster(
         if e.type == "Person" and _person_parts(e.label) is None:
             bare_by_name[_fold(e.label)].append(k)
             continue
+        if e.type == GROUP_TYPE:  # "protesters" in one article are not those of the next: never joined
+            by_name[(e.type, f"{e.label}\x1f{k[0]}")].append(k)
+            continue
         if e.label in LONE_GENERIC_WORDS:
             # "Re", "Group", "Festival" alone: the cut end of some longer name, never a join key across documents
             continue
@@ -477,6 +480,8 @@ def _cluster(
                 merges.append(Merge(rule, e.label, label, d, ev))
         wikidata = next((e.wikidata for _, e in members if e.wikidata), None)
         base = entity_id(first_ent.type, label)
+        if first_ent.type == GROUP_TYPE:  # scoped to its document: "group/protesters-<digest of the doc id>"
+            base += "-" + hashlib.sha1(members[0][0].encode("utf-8")).hexdigest()[:8]
         built.append(
             (root, (Entity(base, label, first_ent.type, tuple(sorted(aliases)), mentions, tuple(merges), wikidata), base))
         )

@@ -198,6 +198,88 @@ def organisations(paths: list[Path]) -> list[tuple[str, list[str], str]]:
     return sorted((label, alts, c) for label, (alts, c) in out.items())
 
 
+#: Endings of nouns for a person (and whole plural forms); a noun of the agents file counts as a people noun
+#: when it has one of them, is in PEOPLE_EXTRA, and is not in NOT_PEOPLE (vehicles, bodies, places).
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ive", "ic", "ar", "ier", "ite")
+PEOPLE_EXTRA = frozenset(
+    """people person persons police troop troops staff personnel child children youth family families citizen
+    civilian pilgrim refugee rebel militant guerrilla guerilla bandit convict spy exile crook felon culprit
+    girl woman women man men mp mps ceo nurse native native expatriate delegate envoy deputy aide boss
+    diplomat bureaucrat autocrat democrat technocrat pirate rapist marine marines victim victims force forces
+    authorities official officials cleric medic mullah imam rabbi monk priest bishop abbot prelate
+    hasid hasidim janjaweed mercenary missionary nanny mafioso captain corporal lieutenant colonel constable
+    ensign detainee hostage prisoner""".replace("\n", " ").split()
+)
+#: Plain nouns for people that the agents file lacks (plural forms; added to its nouns).
+PLAIN_PEOPLE = frozenset(
+    """protesters protestors crowds fans players patients hostages suspects inmates relatives parents boys
+    teenagers adults locals shoppers visitors spectators survivors casualties bystanders pedestrians drivers
+    motorists commuters guards paramedics analysts experts researchers crew crews athletes attackers gunmen
+    families relatives neighbours neighbors colleagues friends partners members volunteers recruits cadets
+    guests customers consumers shareholders viewers listeners readers audiences""".replace("\n", " ").split()
+)
+NOT_PEOPLE = frozenset(
+    """carrier destroyer freighter tanker supertanker cruiser airliner jetliner oiler tourer corvette frigate
+    government parliament department movement enforcement environment management settlement establishment
+    order border center centre corner container computer sector corridor reactor manufacture
+    islamic jewish hebrew muslim moslem christian hindu buddhist sunni maronite anglican unitarian jew
+    republic public traffic clinic republican gazette junta student-union court tribunal senate chamber
+    regiment cabinetmaker aerospace blog website tv media helicopter humvee interior labor minist minster newspaper
+    poor rover site schooler war triggerman committee detachment grader hugger jetfighter automaker carmaker
+    steelmaker manufacturer maker provider publisher branokker brigaider tinginist unrepresentative janjaweed
+    mafioso hasid exporter producer monger merchandiser for""".replace("\n", " ").split()
+)
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("man", "woman")) and not word.endswith(("human", "german", "shaman")):
+        return word[:-2] + "en"
+    if word in PLAIN_PEOPLE and word.endswith("s"):
+        return word
+    if word.endswith(("men", "people", "police", "staff", "personnel", "children", "hasidim", "troops", "forces",
+                      "authorities", "marines", "victims", "persons", "mps", "officials")):
+        return word
+    if word == "person":
+        return "people"
+    if word == "child":
+        return "children"
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def group_nouns(path: Path) -> list[tuple[str, str, str]]:
+    """(plural, singular, agent code) of the nouns for people in ``Phoenix.agents.txt``: single-word entries
+    and the last word of longer ones ("police officer" -> officer), filtered by PERSON_ENDINGS, PEOPLE_EXTRA and
+    NOT_PEOPLE. Only the plural (or collective) form names a group of people."""
+    out: dict[str, tuple[str, str]] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z!'_-]+?)\s*(\{[^}]*\})?\s*\[~?([A-Z]*)\]", line)
+        if m is None:
+            continue
+        phrase = m.group(1).replace("!PERSON!", "_PERSON").replace("!MINIST!", "_MINISTER")
+        words = [w for w in phrase.lower().split("_") if w]
+        if not words or not re.fullmatch(r"[a-z][a-z-]*", words[-1]):
+            continue
+        word = words[-1]
+        code = m.group(3) or "?"
+        if word in NOT_PEOPLE or len(word) < 3:
+            continue
+        if word not in PEOPLE_EXTRA and not word.endswith(PERSON_ENDINGS):
+            continue
+        plural = _plural(word)
+        singular = word
+        if len(words) == 1 or plural not in out:
+            out.setdefault(plural, (singular, code))
+    for plural in PLAIN_PEOPLE:
+        single = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural.endswith("s") else plural
+        out.setdefault(plural, (single, "-"))
+    return sorted((p, s, c) for p, (s, c) in out.items())
+
+
 def main() -> None:
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     agents = src / "Phoenix.agents.txt"
@@ -207,13 +289,17 @@ def main() -> None:
     (OUT / "petrarch_roles.tsv").write_text(
         NOTICE + "# Post phrases (lower case) and their CAMEO agent code, from Phoenix.agents.txt.\n# phrase\tcode\n"
         + "".join(f"{p}\t{c}\n" for p, c in rows), encoding="utf-8")
+    groups = group_nouns(agents)
+    (OUT / "petrarch_groups.tsv").write_text(
+        NOTICE + "# Nouns for people, plural (a group's label), singular and CAMEO agent code, from Phoenix.agents.txt.\n"
+        "# plural\tsingular\tcode\n" + "".join(f"{p}\t{s}\t{c}\n" for p, s, c in groups), encoding="utf-8")
     orgs = organisations([src / "Phoenix.International.actors.txt", src / "Phoenix.MilNonState.actors.txt"])
     (OUT / "petrarch_orgs.tsv").write_text(
         NOTICE + "# International organisations and non-state groups: label, other names (|), CAMEO actor code.\n"
         "# label\taliases\tcode\n" + "".join(f"{lab}\t{'|'.join(alts)}\t{c}\n" for lab, alts, c in orgs),
         encoding="utf-8")
     (OUT / "NOTICE-petrarch.txt").write_text((src / "LICENSE").read_text(encoding="utf-8") + (
-        "\nThe tables graphbuild/data/petrarch_roles.tsv and graphbuild/data/petrarch_orgs.tsv are derived from the\n"
+        "\nThe tables graphbuild/data/petrarch_roles.tsv, petrarch_orgs.tsv and petrarch_groups.tsv are derived from the\n"
         "PETRARCH2 / Phoenix dictionaries (https://github.com/openeventdata/petrarch2, commit\n"
         "676801cd9cb2924bbbad09f86d15c9323e7097bf, petrarch2/data/dictionaries/) by scripts/petrarch_tables.py.\n"),
         encoding="utf-8")

@@ -199,7 +199,7 @@ def test_csv_headers_follow_neo4j_import(seed_kg: graphbuild.KnowledgeGraph, tmp
     ids = {n["id:ID"] for n in nodes}
     assert len(ids) == len(nodes) == seed_kg.graph.number_of_nodes() and len(rels) == seed_kg.graph.number_of_edges()
     assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rels)
-    assert {n[":LABEL"] for n in nodes} <= {"Person", "Country", "Place", "Organization", "Event"}
+    assert {n[":LABEL"] for n in nodes} <= {"Person", "Country", "Place", "Organization", "Group", "Event"}
     assert {"HOLDS_POSITION", "AGENT"} <= {r[":TYPE"] for r in rels}
     assert all(float(r["confidence:float"]) > 0 for r in rels)
 

@@ -75,6 +75,7 @@ ENTITY_CLASSES: Final[dict[str, str]] = {
     "Country": SCHEMA + "Country",
     "Place": SCHEMA + "Place",
     "Organization": SCHEMA + "Organization",
+    "Group": GB + "Group",  # an unnamed group of people taking part in an event ("protesters")
 }
 
 #: Relation name -> property IRI of the direct triple.

@@ -62,6 +62,7 @@ ENTITY_STYLE: dict[str, tuple[str, str]] = {
     "Organization": ("square", "#f28e2b"),
     "Country": ("hexagon", "#59a14f"),
     "Place": ("triangle", "#76b7b2"),
+    "Group": ("triangleDown", "#bcbd22"),
 }
 OTHER_STYLE = ("dot", "#bab0ac")
 EVENT_SHAPE = "diamond"
@@ -80,7 +81,7 @@ EVENT_COLOURS: dict[str, str] = {
     "Protest": "#b6992d",
     "Other": "#bab0ac",
 }
-ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+ENTITY_TYPES = ("Person", "Organization", "Country", "Place", "Group")
 
 CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "

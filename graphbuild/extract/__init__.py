@@ -15,6 +15,7 @@ from graphbuild import __version__
 from graphbuild.extract.common import EntityIndex, release_tables
 from graphbuild.extract.dates import document_anchor
 from graphbuild.extract.entities import extract_entities
+from graphbuild.extract.event_groups import add_group_arguments
 from graphbuild.extract.events import extract_events
 from graphbuild.extract.relations import extract_relations
 from graphbuild.model import DocResult, Document
@@ -59,6 +60,8 @@ def extract_doc(doc: Doc, document: Document, *, anchor: date | Literal["own"] |
         relations = extract_relations(doc, document, entities, index)
         when = document_anchor(document.date, document.text) if isinstance(anchor, str) else anchor
         events = extract_events(doc, document, index, when)
+        events, groups = add_group_arguments(doc, document.id, index, events)  # unnamed groups of people
+        entities = entities + groups
     finally:
         release_tables(doc)
     return DocResult(doc=document, entities=entities, relations=relations, events=events,

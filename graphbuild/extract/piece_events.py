@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from graphbuild.extract.event_groups import is_group_argument
 from graphbuild.extract.event_merge import MERGE_SPAN, same_happening_by
 from graphbuild.model import Argument, Event
 
@@ -25,7 +26,7 @@ __all__ = ["merge_across"]
 
 
 def _keys(e: Event, *roles: str) -> set[str]:
-    return {a.entity for a in e.arguments if not roles or a.role in roles}
+    return {a.entity for a in e.arguments if (not roles or a.role in roles) and not is_group_argument(a)}
 
 
 def _word(e: Event) -> str:
@@ -49,7 +50,7 @@ def mergeable(a: Event, b: Event) -> bool:
         return bool(a_agents & b_agents) and _keys(a, "place") == _keys(b, "place")
     if same_happening_by(a, b, _keys, _word):
         return True
-    b_roles = {x.role for x in b.arguments}
+    b_roles = {x.role for x in b.arguments if not is_group_argument(x)}
     if b.rule == "event.noun" and b_roles and b_roles <= {"place"} and (
         _keys(a, "place", "destination") & _keys(b) or not _keys(a, "place", "destination")
     ):
