@@ -47,6 +47,14 @@ from graphbuild.extract.event_merge import fold_across_types, fold_killings, fol
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
+from graphbuild.extract.event_recall import (
+    OTHER_NOUNS,
+    OTHER_VERBS,
+    fix_other_roles,
+    keeps_other,
+    other_noun,
+    other_trigger,
+)
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
 from graphbuild.extract.event_status import event_status
@@ -129,7 +137,9 @@ _VERBS: dict[str, tuple[str, str]] = {
 #: Every noun trigger (hand lexicon over the extra nouns).
 _NOUNS: dict[str, str] = {**EXTRA_NOUNS, **NOUN_TRIGGERS}
 #: Lemmas :func:`_trigger_type` looks at by themselves (besides hyphen compounds and lowercased noun forms).
-_TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | {"take", "call", "add", "deliver", "ask"}
+_TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | frozenset(OTHER_VERBS) | OTHER_NOUNS | {
+    "take", "call", "add", "deliver", "ask"}
+_EVENT_NOUNS: frozenset[str] = frozenset(_NOUNS) | OTHER_NOUNS
 
 
 def _phrase_sense(tok: Token, etype: str, rule: str) -> tuple[str, str] | None:
@@ -177,6 +187,8 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
             return "Statement", "event.deliver_speech"
         if lemma == "ask" and _is_passive_participle(tok):
             return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
+        if lemma in OTHER_VERBS and (other := other_trigger(tok, _EVENT_NOUNS)) is not None:
+            return other  # a court's act, a vote, an award, a launch, an investment
         found = _VERBS.get(lemma)
         if found is None or (found[1].startswith("event.cameo") and not tok.text.isalpha()):
             return None  # "state-sponsored" is no sponsoring
@@ -185,6 +197,8 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
         etype = _NOUNS.get(lemma) or _NOUNS.get(tok.lower_)
         if etype == "Request" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
             return None  # "a phone call"; "calls for a ceasefire" is a Request
+        if etype is None and (lemma in OTHER_NOUNS or tok.lower_ in OTHER_NOUNS) and other_noun(tok):
+            return "Other", "event.noun"  # "the court's ruling", "a vote on the bill", "the referendum"
         return (etype, "event.noun") if etype else None
     return None
 
@@ -324,7 +338,8 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     obj_role = object_role(tok, etype, _OBJ_ROLE.get(etype, "target"))
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
-            for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
+            # who is convicted, told or sued is the object itself ("convicted a friend of X": not X)
+            for h in _hits_of(c, index) if etype in ("Statement", "Other") else _np_hits(c, index):
                 role = obj_role
                 if h.entity.type == "Person" and role in ("destination", "place", "origin"):
                     role = "participant"  # "visited Sue Essex"
@@ -477,6 +492,9 @@ def extract_events(
             cands.append(_noun_candidate(tok, etype, rule, index))
     for cand in cands:
         prune_arguments(cand, doc)
+        if cand.event_type == "Other":
+            fix_other_roles(cand.trigger, cand.args)
+    cands = [c for c in cands if keeps_other(c.rule, len(c.args.get("agent", ())))]
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
