@@ -27,7 +27,10 @@ DOCS = {
     "clinical": "Clinical trials by Pfizer showed that the drug works.",
     "without": "Karl Brenner was held by Britain without trial for three years.",
     "cardiac": "Karl Brenner suffered a cardiac arrest in Munich.",
+    "passed": "Ivan Petrov passed away in Moscow on Sunday. The Duma passed the budget.",
     "voters": "People who vote in Leeds rarely read manifestos.",
+    "poll": "Young Dutch film fans voted Kaboom best film at the Utrecht awards.",
+    "polled": "Kaboom won the Golden Reel, voted for by readers of Filmkrant.",
 }
 
 
@@ -69,6 +72,12 @@ def test_senses_and_parties_that_are_no_such_event(graph: dict[str, Any]) -> Non
     assert _other(graph, "launch-attack") == {}  # the attacks are the event
     assert _other(graph, "penalty") == {}  # a referee's call
     assert _other(graph, "voters") == {}  # nobody named votes
+    assert _other(graph, "poll") == {} and _other(graph, "polled") == {}  # award polls, not votes
+
+
+def test_passing_away_is_a_death(graph: dict[str, Any]) -> None:
+    assert roles_of(graph, "passed", "Death") == {"target": {"Ivan Petrov"}, "place": {"Moscow"}}
+    assert _other(graph, "passed") == {}
 
 
 def test_other_labels_read_as_the_happening(graph: dict[str, Any]) -> None:

@@ -74,6 +74,25 @@ _VOTE_VERBS: Final = frozenset(
 )
 
 
+#: Words of an award poll ("voted it best film").
+_ACCOLADES: Final = frozenset({"best", "worst", "favourite", "favorite", "greatest", "top"})
+#: Subjects who vote as the public does, in an election or a poll, not as a body taking a vote.
+_PUBLIC: Final = frozenset(
+    {"voter", "people", "public", "fan", "reader", "viewer", "listener", "user", "visitor", "child", "you", "we",
+     "elector", "electorate", "consumer", "customer", "audience"}
+)
+
+
+def _subject_word(verb: Token) -> Token | None:
+    """The subject of ``verb`` or of the verb it depends on ("voters have to re-register to vote")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
+
+
 def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -117,8 +136,14 @@ def other_trigger(tok: Token, event_words: frozenset[str]) -> tuple[str, str] | 
         ):
             return None  # "pleaded with him to stay" is a request (the hand lexicon's)
     elif lemma == "vote":
-        if any(c.dep_ == "nsubjpass" for c in kids) or tok.dep_ == "amod":
-            return None  # "was voted best film": an award poll; "voted-in"
+        if any(c.dep_ in ("nsubjpass", "agent") for c in kids) or tok.dep_ == "amod" or (
+            tok.tag_ == "VBN" and tok.dep_ == "acl"
+        ):
+            return None  # "was voted best film", "a film voted for by the public": award polls
+        if any(t.lower_ in _ACCOLADES for c in kids if c.dep_ != "nsubj" for t in c.subtree):
+            return None  # "fans voted Shrek 2 best film"
+        if (subject := _subject_word(tok)) is not None and subject.lemma_.lower() in _PUBLIC:
+            return None  # "voters have to re-register to vote", "readers voted": the public, no vote taken
     elif lemma == "award":
         if obj_words & _SPORT_AWARDS:
             return None  # "awarded a penalty": a referee's call

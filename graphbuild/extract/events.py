@@ -77,7 +77,7 @@ _SPEECH_OBJECTS = frozenset(
     {"speech", "message", "lecture", "address", "verdict", "promise", "warning", "statement", "report",
      "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
 )
-_UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
+_UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire", "pass"})  # "pass": only "passed away" triggers
 #: Verbs whose object, not their subject, does what "of ...ing" names ("accused X of ordering").
 _ACCUSING = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "blame", "credit", "clear"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
@@ -138,7 +138,7 @@ _VERBS: dict[str, tuple[str, str]] = {
 _NOUNS: dict[str, str] = {**EXTRA_NOUNS, **NOUN_TRIGGERS}
 #: Lemmas :func:`_trigger_type` looks at by themselves (besides hyphen compounds and lowercased noun forms).
 _TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | frozenset(OTHER_VERBS) | OTHER_NOUNS | {
-    "take", "call", "add", "deliver", "ask"}
+    "take", "call", "add", "deliver", "ask", "pass"}
 _EVENT_NOUNS: frozenset[str] = frozenset(_NOUNS) | OTHER_NOUNS
 
 
@@ -181,6 +181,8 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
                 return "Request", "event.call_for"
             if not any(c.dep_ in ("oprd", "ccomp", "dobj") for c in tok.children):
                 return None
+        if lemma == "pass":  # "passed away" is a death; "passed the bill" no trigger
+            return ("Death", "event.verb.extra") if any(c.lower_ == "away" for c in tok.children) else None
         if lemma == "add" and not any(c.dep_ == "ccomp" for c in tok.children):
             return None
         if lemma == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in tok.children):
@@ -402,7 +404,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
-        role = "participant" if etype == "Meet" else "agent"
+        role = "participant" if etype in ("Meet", "Other") else "agent"  # "won the title at the ceremony"
         if head.lower_ in ("at", "in", "during", "after", "before") and not cand.args.get("agent") and (
             etype not in _HARM  # "After the explosion, the minister sent ...": he did not bomb
         ):
