@@ -28,6 +28,9 @@ DOCS = {
     "without": "Karl Brenner was held by Britain without trial for three years.",
     "cardiac": "Karl Brenner suffered a cardiac arrest in Munich.",
     "passed": "Ivan Petrov passed away in Moscow on Sunday. The Duma passed the budget.",
+    "kinds": "Greenpeace sued Exxon in Texas. Later Exxon launched a new tanker for its fleet.",
+    "house": "Karl Brenner was kept under house arrest in Munich.",
+    "indictment": "Anna Berg said the report was a damning indictment of the failure of Oxfam.",
     "voters": "People who vote in Leeds rarely read manifestos.",
     "poll": "Young Dutch film fans voted Kaboom best film at the Utrecht awards.",
     "polled": "Kaboom won the Golden Reel, voted for by readers of Filmkrant.",
@@ -73,6 +76,16 @@ def test_senses_and_parties_that_are_no_such_event(graph: dict[str, Any]) -> Non
     assert _other(graph, "penalty") == {}  # a referee's call
     assert _other(graph, "voters") == {}  # nobody named votes
     assert _other(graph, "poll") == {} and _other(graph, "polled") == {}  # award polls, not votes
+
+
+def test_other_events_of_two_kinds_stay_apart(graph: dict[str, Any]) -> None:
+    triggers = sorted(n["trigger"] for n in graph["nodes"] if n.get("event_type") == "Other" and n["doc"] == "kinds")
+    assert triggers == ["launched", "sued"]
+
+
+def test_house_arrest_and_a_damning_indictment_are_no_event(graph: dict[str, Any]) -> None:
+    assert _other(graph, "house") == {}
+    assert _other(graph, "indictment") == {}
 
 
 def test_passing_away_is_a_death(graph: dict[str, Any]) -> None:

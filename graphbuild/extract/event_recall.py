@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from graphbuild.extract.common import Hit
 
-__all__ = ["OTHER_NOUNS", "OTHER_VERBS", "fix_other_roles", "keeps_other", "other_noun", "other_trigger"]
+__all__ = ["OTHER_NOUNS", "OTHER_VERBS", "fix_other_roles", "keeps_other", "other_class", "other_noun", "other_trigger"]
 
 #: Verb lemma -> class (the rule's suffix).
 OTHER_VERBS: Final[dict[str, str]] = {
@@ -81,6 +81,21 @@ _PUBLIC: Final = frozenset(
     {"voter", "people", "public", "fan", "reader", "viewer", "listener", "user", "visitor", "child", "you", "we",
      "elector", "electorate", "consumer", "customer", "audience"}
 )
+
+
+#: Objects of "sentencing" that are rules about sentences, not a sentence passed.
+_NOT_SENTENCED: Final = frozenset({"guideline", "guidelines", "policy", "rule", "rules", "law", "laws", "power",
+                                   "powers", "reform", "reforms", "system", "council"})
+_NOUN_CLASS: Final = {"vote": "vote", "referendum": "vote", "ceremony": "ceremony", "launch": "launch"}
+
+
+def other_class(rule: str, trigger: Token) -> str:
+    """The kind of an ``Other`` event (justice, vote, ceremony, award, launch, invest): two mentions of one
+    happening are of one kind ("the trial" is not "the vote")."""
+    if rule.startswith("event.other."):
+        return rule.rsplit(".", 1)[1]
+    word = trigger.lemma_.lower()
+    return _NOUN_CLASS.get(word) or _NOUN_CLASS.get(trigger.lower_) or "justice"
 
 
 def _subject_word(verb: Token) -> Token | None:
@@ -150,6 +165,8 @@ def other_trigger(tok: Token, event_words: frozenset[str]) -> tuple[str, str] | 
     elif lemma == "launch":
         if not objs or obj_words & event_words or prts:
             return None  # "launched an attack", "a campaign launched": the noun is the event
+    elif lemma == "sentence" and obj_words & _NOT_SENTENCED:
+        return None  # "sentencing guidelines", "sentencing policy"
     elif lemma == "detain" and "for" in preps and not objs:
         return None
     return "Other", f"event.other.{cls}"
@@ -164,7 +181,10 @@ def other_noun(tok: Token) -> bool:
     has_poss = any(c.dep_ == "poss" for c in tok.children)
     head = tok.head
     if word == "arrest":
-        return not mods & {"cardiac", "heart", "respiratory"}  # "a cardiac arrest" is no arrest
+        return not mods & {"cardiac", "heart", "respiratory", "house"}  # "a cardiac arrest"; "house arrest" a regime
+    if word == "indictment":
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return all(p.ent_type_ in ("PERSON", "ORG") for p in of)  # "a powerful indictment of the failure": words
     if word == "trial":
         if mods & _TEST_TRIALS or (tok.lower_ == "trials" and not has_poss):
             return False  # "clinical trials", "world trials"

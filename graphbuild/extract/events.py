@@ -52,6 +52,7 @@ from graphbuild.extract.event_recall import (
     OTHER_VERBS,
     fix_other_roles,
     keeps_other,
+    other_class,
     other_noun,
     other_trigger,
 )
@@ -512,6 +513,9 @@ def extract_events(
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
+    for cand in cands:  # an Other event merges only with mentions of its kind ("the trial" is not "the vote")
+        if cand.event_type == "Other":
+            cand.event_type = f"Other:{other_class(cand.rule, cand.trigger)}"
     merged = _Merged()
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     later: list[Candidate] = []  # candidates whose only arguments come from the context
@@ -546,6 +550,8 @@ def extract_events(
         if target is not None:
             _absorb(target, cand)
             secondary.append((target, cand))
+    for cand in cands:
+        cand.event_type = cand.event_type.split(":")[0]
     fold_across_types(merged, secondary)  # "the deal" and "the takeover" of one happening are one event
     fold_speech_settings(merged, secondary)  # a speaker's own press conference is where a Statement was made
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
