@@ -54,6 +54,19 @@ def shorten(text: str) -> str:
     return (out + " …" if len(words) > GIST_WORDS else out).strip(" ,.;:")
 
 
+def _other_label(args: dict[str, list[str]], trigger: str, noun: bool) -> str:
+    """"Greenpeace sued Exxon", "Norway's referendum", "Tom Harker: convicted", "Trial in Leeds"."""
+    agents, objs, where = args.get("agent", []), args.get("target") or args.get("participant") or [], args.get("place", [])
+    if agents and noun:
+        return f"{_names(agents)}'s {trigger}"
+    if agents:
+        return f"{_names(agents)} {trigger} {_names(objs)}" if objs else f"{_names(agents)} {trigger}"
+    if objs:
+        return f"{_names(objs)}: {trigger}"
+    lead = trigger[:1].upper() + trigger[1:]
+    return f"{lead} in {_names(where)}" if where else f"Other: {trigger}"
+
+
 _PREP: Final = {"Attack": "on", "Support": "for", "Sanction": "on", "Request": "to", "Transfer": "of",
                 "Protest": "against", "Agreement": "with", "Meet": "with", "Travel": "to"}
 
@@ -71,6 +84,8 @@ def event_label(etype: str, args: dict[str, list[str]], trigger: str, status: st
         if who:
             return f"{who} {trigger}{suffix}"
         return f"Statement: {trigger}{suffix}"
+    if etype == "Other":
+        return _other_label(args, trigger, noun) + suffix
     if etype == "Personnel" or (etype == "Death" and not agents):
         people = args.get("target") or agents or args.get("participant") or []
         if people:

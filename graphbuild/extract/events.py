@@ -47,6 +47,15 @@ from graphbuild.extract.event_merge import fold_across_types, fold_killings, fol
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
 from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
+from graphbuild.extract.event_recall import (
+    OTHER_NOUNS,
+    OTHER_VERBS,
+    fix_other_roles,
+    keeps_other,
+    other_class,
+    other_noun,
+    other_trigger,
+)
 from graphbuild.extract.event_sense import NO_QUOTES, QuoteMask, guessed_argument_wrong, sanity, unsaid
 from graphbuild.extract.event_speakers import resolve_speakers
 from graphbuild.extract.event_statements import drop_reported_speech, fix_quoted_speakers, speaker_outside_words
@@ -70,7 +79,7 @@ _SPEECH_OBJECTS = frozenset(
     {"speech", "message", "lecture", "address", "verdict", "promise", "warning", "statement", "report",
      "blow", "result", "ultimatum", "sermon", "budget", "apology", "rebuke", "judgment", "judgement"}
 )
-_UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire"})
+_UNDERGOER_VERBS = frozenset({"die", "resign", "quit", "retire", "pass"})  # "pass": only "passed away" triggers
 #: Verbs whose object, not their subject, does what "of ...ing" names ("accused X of ordering").
 _ACCUSING = frozenset({"accuse", "suspect", "charge", "convict", "acquit", "blame", "credit", "clear"})
 _NEG_SUBJ = frozenset({"it", "this", "that", "there", "which", "what"})
@@ -130,7 +139,9 @@ _VERBS: dict[str, tuple[str, str]] = {
 #: Every noun trigger (hand lexicon over the extra nouns).
 _NOUNS: dict[str, str] = {**EXTRA_NOUNS, **NOUN_TRIGGERS}
 #: Lemmas :func:`_trigger_type` looks at by themselves (besides hyphen compounds and lowercased noun forms).
-_TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | {"take", "call", "add", "deliver", "ask"}
+_TRIGGER_WORDS: frozenset[str] = frozenset(_VERBS) | frozenset(_NOUNS) | frozenset(OTHER_VERBS) | OTHER_NOUNS | {
+    "take", "call", "add", "deliver", "ask", "pass"}
+_EVENT_NOUNS: frozenset[str] = frozenset(_NOUNS) | OTHER_NOUNS
 
 
 def _phrase_sense(tok: Token, etype: str, rule: str) -> tuple[str, str] | None:
@@ -172,12 +183,16 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
                 return "Request", "event.call_for"
             if not any(c.dep_ in ("oprd", "ccomp", "dobj") for c in tok.children):
                 return None
+        if lemma == "pass":  # "passed away" is a death; "passed the bill" no trigger
+            return ("Death", "event.verb.extra") if any(c.lower_ == "away" for c in tok.children) else None
         if lemma == "add" and not any(c.dep_ == "ccomp" for c in tok.children):
             return None
         if lemma == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in tok.children):
             return "Statement", "event.deliver_speech"
         if lemma == "ask" and _is_passive_participle(tok):
             return None  # "Biden, asked in Washington, said": a question put to him, part of his statement
+        if lemma in OTHER_VERBS and (other := other_trigger(tok, _EVENT_NOUNS)) is not None:
+            return other  # a court's act, a vote, an award, a launch, an investment
         found = _VERBS.get(lemma)
         if found is None or (found[1].startswith("event.cameo") and not tok.text.isalpha()):
             return None  # "state-sponsored" is no sponsoring
@@ -186,6 +201,8 @@ def _trigger_type(tok: Token) -> tuple[str, str] | None:
         etype = _NOUNS.get(lemma) or _NOUNS.get(tok.lower_)
         if etype == "Request" and lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
             return None  # "a phone call"; "calls for a ceasefire" is a Request
+        if etype is None and (lemma in OTHER_NOUNS or tok.lower_ in OTHER_NOUNS) and other_noun(tok):
+            return "Other", "event.noun"  # "the court's ruling", "a vote on the bill", "the referendum"
         return (etype, "event.noun") if etype else None
     return None
 
@@ -326,7 +343,8 @@ def _verb_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     obj_role = object_role(tok, etype, _OBJ_ROLE.get(etype, "target"))
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in VEHICLES:
-            for h in _hits_of(c, index) if etype == "Statement" else _np_hits(c, index):
+            # who is convicted, told or sued is the object itself ("convicted a friend of X": not X)
+            for h in _hits_of(c, index) if etype in ("Statement", "Other") else _np_hits(c, index):
                 role = obj_role
                 if h.entity.type == "Person" and role in ("destination", "place", "origin"):
                     role = "participant"  # "visited Sue Essex"
@@ -389,7 +407,7 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
     elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "At three-way talks with ..., Blinken said": the clause's subject takes part
         verb = head.head
-        role = "participant" if etype == "Meet" else "agent"
+        role = "participant" if etype in ("Meet", "Other") else "agent"  # "won the title at the ceremony"
         # who acts after or before a meeting or an interview took part in it; after a sale or a strike, not
         stage = head.lower_ in ("at", "in", "during") or (
             etype in ("Meet", "Statement") and head.lower_ in ("after", "before"))
@@ -482,6 +500,9 @@ def extract_events(
             cands.append(_noun_candidate(tok, etype, rule, index))
     for cand in cands:
         prune_arguments(cand, doc)
+        if cand.event_type == "Other":
+            fix_other_roles(cand.trigger, cand.args)
+    cands = [c for c in cands if keeps_other(c.rule, len(c.args.get("agent", ())))]
     cands = [c for c in (sanity(c) for c in cands) if c is not None]
     for cand in cands:
         cand.status = event_status(cand.trigger)
@@ -497,6 +518,9 @@ def extract_events(
     for cand in cands:
         _capital_metonymy(cand, index)
         _no_place_speakers(cand)
+    for cand in cands:  # an Other event merges only with mentions of its kind ("the trial" is not "the vote")
+        if cand.event_type == "Other":
+            cand.event_type = f"Other:{other_class(cand.rule, cand.trigger)}"
     merged = _Merged()
     secondary: list[tuple[Candidate, Candidate]] = []  # (merged into, absorbed)
     later: list[Candidate] = []  # candidates whose only arguments come from the context
@@ -531,6 +555,8 @@ def extract_events(
         if target is not None:
             _absorb(target, cand)
             secondary.append((target, cand))
+    for cand in cands:
+        cand.event_type = cand.event_type.split(":")[0]
     fold_across_types(merged, secondary)  # "the deal" and "the takeover" of one happening are one event
     fold_speech_settings(merged, secondary)  # a speaker's own press conference is where a Statement was made
     # words nobody is named as saying ("told the BBC" after an unresolved "it") tell a reader nothing
