@@ -139,3 +139,10 @@ def test_a_surname_before_a_noun_stays_a_person(nlp: Any) -> None:
     text = "Critics of the Hastings report said Tom Hale was wrong. The Hastings report was published in May."
     ents = _ents(nlp, text)
     assert ents.get("Hastings", ("Person",))[0] != "Organization", ents
+
+
+def test_a_rank_abbreviation_is_no_given_name(nlp: Any) -> None:
+    text = "Col Brandt said the troops left. Hans Brandt is a colonel."
+    ents = _ents(nlp, text)
+    assert "Col Brandt" not in ents
+    assert "Brandt" in ents["Hans Brandt"][1], ents

@@ -35,10 +35,17 @@ PLURAL_HONORIFICS: Final = frozenset(
 )
 
 
+#: Abbreviated military and police ranks written before a surname ("Gen Ortega", "Col. Brandt", "Det Supt Hale").
+RANK_ABBREVIATIONS: Final = frozenset(
+    {"Gen", "Gen.", "Col", "Col.", "Lt", "Lt.", "Maj", "Maj.", "Capt", "Capt.", "Sgt", "Sgt.", "Cpl", "Cpl.",
+     "Adm", "Adm.", "Brig", "Brig.", "Cdr", "Cdr.", "Supt", "Supt.", "Insp", "Insp.", "Det", "Det."}
+)
+
+
 #: Further words stripped from the front of a person name.
 PERSON_PREFIXES: Final = frozenset(
     {"Prof", "Prof.", "Professor", "Baroness", "Baron", "Rev", "Rev.", "Reverend", "Dame", "Lord", "Lady", "Sir"}
-) | PLURAL_HONORIFICS
+) | PLURAL_HONORIFICS | RANK_ABBREVIATIONS
 
 
 #: Words after a name that make a region ("Kursk region").
