@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from graphbuild.extract.event_statements import fold_speech_settings as fold_speech_settings
 from graphbuild.extract.event_statements import same_statement
 from graphbuild.gazetteer import gazetteer
 

