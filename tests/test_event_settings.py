@@ -17,10 +17,12 @@ _MATCH_REPORT = (
 
 #: (document, event type, whether an event of that type is expected)
 CASES = {
-    "election_anchor": ("Mr Dorsey hopes to win a seat in Kent at the next election, Labour said.",
+    "election_anchor": ("Crime in Kent will be a key issue before the next election, Labour said.",
                         "Personnel", False),
     "election_runup": ("Crime rose in Bristol in the run-up to the general election.", "Personnel", False),
     "election_campaign": ("Ms Varga will lead the Green Party's election campaign in Wales.", "Personnel", False),
+    "election_contested": ("The Green Party will contest every seat in Kent at the next election, Ann Fry said.",
+                           "Personnel", True),
     "election_held": ("Voters in Moldova elected Ion Rusu as president on Sunday.", "Personnel", True),
     "fixture_meet": (_MATCH_REPORT.format("Leeds United meet Norwich City at Elland Road on Sunday."), "Meet", False),
     "fixture_player": (_MATCH_REPORT.format("Petrova will now meet Anna Kovac in the semi-final in Paris."),

@@ -45,6 +45,15 @@ _TIME_NOUNS: Final = frozenset({"run-up", "runup", "eve", "wake", "aftermath", "
                                 "month", "year", "end", "start", "lead-up", "build-up", "approach", "timing"})
 
 
+#: Verbs of taking part in an election: "contest seats at the election", "stand at the next election".
+_CONTESTING: Final = frozenset({"contest", "run", "fight", "win", "lose", "field", "compete", "vote", "stand"})
+
+
+def _contests(verb: Token) -> bool:
+    """"contest seats", "run", "stand" (not "stand down", "step aside": leaving a post at an election)."""
+    return verb.lemma_.lower() in _CONTESTING and not any(c.dep_ == "prt" for c in verb.children)
+
+
 def _election_anchor(tok: Token) -> bool:
     """"before the next election", "ahead of the poll", "in the run-up to the election", "at the general
     election", "after two elections in December", "the election campaign", "Labour's election pledge"."""
@@ -58,6 +67,8 @@ def _election_anchor(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
+    if prep.lower_ in ("at", "in") and _contests(prep.head):
+        return False  # "will contest most seats at the next election", "won a seat in the election": the contest
     if prep.lower_ in _TIME_PREPS:
         return True
     if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "prior", "eve", "wake", "run-up", "aftermath", "timing"):
