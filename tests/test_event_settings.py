@@ -17,10 +17,12 @@ _MATCH_REPORT = (
 
 #: (document, event type, whether an event of that type is expected)
 CASES = {
-    "election_anchor": ("Mr Dorsey hopes to win a seat in Kent at the next election, Labour said.",
+    "election_anchor": ("Crime in Kent will be a key issue before the next election, Labour said.",
                         "Personnel", False),
     "election_runup": ("Crime rose in Bristol in the run-up to the general election.", "Personnel", False),
     "election_campaign": ("Ms Varga will lead the Green Party's election campaign in Wales.", "Personnel", False),
+    "election_contested": ("The Green Party will contest every seat in Kent at the next election, Ann Fry said.",
+                           "Personnel", True),
     "election_held": ("Voters in Moldova elected Ion Rusu as president on Sunday.", "Personnel", True),
     "fixture_meet": (_MATCH_REPORT.format("Leeds United meet Norwich City at Elland Road on Sunday."), "Meet", False),
     "fixture_player": (_MATCH_REPORT.format("Petrova will now meet Anna Kovac in the semi-final in Paris."),
@@ -39,6 +41,11 @@ CASES = {
                    "Meet", False),
     "host_crowd": ("If Ibrox could have hosted 40,000 fans it would have been ideal, Smith said.", "Meet", False),
     "meet_legislation": ("The bank changed its rules in order to meet legislation in Chicago.", "Meet", False),
+    "reelection_campaign": ("During his 2008 re-election campaign, Governor Alan Pike promised cheaper buses.",
+                            "Personnel", False),
+    "goods_supplied": ("Vaccines supplied to Kenya cost far less than those sold in Norway, Oxfam said.", "Transfer",
+                       False),
+    "league_summit": ("Porto's win at Braga kept them at the league summit after the match.", "Meet", False),
     "true_story": ("The film tells the true story of a nurse who fled Vienna in 1938.", "Travel", True),
     "trade_relcl": ("Orbis, which sells cheap flights across Europe, reported a loss in Madrid.", "Transfer",
                     False),

@@ -17,6 +17,8 @@
   bidding war") are no Attack; an "advance" with no place or violence is progress ("advances in medicine").
 - "Kill" needs a living victim ("without killing off demand", "killed the deal" are no deaths); "replace"
   needs a person replaced, not something of theirs ("nothing could replace his love of the club").
+- A participle describing goods in general ("drugs supplied to Africa") is trade, no Transfer; a "summit" in a
+  sentence about play is the top of a league, no Meet.
 - Market demand for goods ("the demand for US goods", "reduce demand", "meet demand") is no Request.
 - A lucky or narrow "escape" is survival, and an escape in a match is play: no Travel. Retiring or quitting
   from a match, with an injury, is no Personnel event ("retired hurt", "forced to retire from the match").
@@ -43,9 +45,21 @@ _TIME_NOUNS: Final = frozenset({"run-up", "runup", "eve", "wake", "aftermath", "
                                 "month", "year", "end", "start", "lead-up", "build-up", "approach", "timing"})
 
 
+#: Verbs of taking part in an election: "contest seats at the election", "stand at the next election".
+_CONTESTING: Final = frozenset({"contest", "run", "fight", "win", "lose", "field", "compete", "vote", "stand"})
+
+
+def _contests(verb: Token) -> bool:
+    """"contest seats", "run", "stand" (not "stand down", "step aside": leaving a post at an election)."""
+    return verb.lemma_.lower() in _CONTESTING and not any(c.dep_ == "prt" for c in verb.children)
+
+
 def _election_anchor(tok: Token) -> bool:
     """"before the next election", "ahead of the poll", "in the run-up to the election", "at the general
     election", "after two elections in December", "the election campaign", "Labour's election pledge"."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        tok = doc[tok.i + 2]  # "re-election", split by the tokenizer: the word after the hyphen heads it
     if tok.lemma_.lower() not in _ELECTIONS and tok.lower_ not in _ELECTIONS:
         return False
     if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN")):
@@ -53,6 +67,8 @@ def _election_anchor(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
+    if prep.lower_ in ("at", "in") and _contests(prep.head):
+        return False  # "will contest most seats at the next election", "won a seat in the election": the contest
     if prep.lower_ in _TIME_PREPS:
         return True
     if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "prior", "eve", "wake", "run-up", "aftermath", "timing"):
@@ -334,6 +350,19 @@ def _trade(tok: Token) -> bool:
     )  # "sells more beer than its rivals": a comparison of trade; "sells its stake" stays
 
 
+def _goods_described(tok: Token) -> bool:
+    """"drugs supplied to Africa", "products shipped to the US", "cars sold in Europe": a participle describing
+    goods in general is trade, no happening ("the oil firm sold to a buyer on Sunday" is one)."""
+    head = tok.head
+    return (
+        tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "acl"
+        and (head.lower_ in ("those", "ones") or (
+            head.tag_ == "NNS" and head.pos_ == "NOUN"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)))
+        and not any(c.dep_ == "agent" or c.ent_type_ in ("DATE", "TIME") for c in tok.subtree if c.i != tok.i)
+    )
+
+
 #: Counts of goods: "sell five million of the consoles", "ship 2m units".
 _COUNTS: Final = frozenset({"million", "billion", "thousand", "hundred", "m", "bn"})
 _CURRENCIES: Final = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "franc", "cent", "penny", "pence"})
@@ -443,8 +472,10 @@ def out_of_setting(cand: Candidate, sport: bool, violent: bool, geo: bool) -> bo
         return True
     if etype in _TRADE_TYPES and _trade(tok):
         return True
-    if etype == "Transfer" and _units_or_prices(tok):
+    if etype == "Transfer" and (_units_or_prices(tok) or _goods_described(tok)):
         return True
+    if etype == "Meet" and sport and tok.lemma_.lower() == "summit":
+        return True  # "confirming their position at the Premiership summit": the top of a league
     if etype == "Attack" and _civil_fight(tok):
         return True
     if etype == "Travel" and _no_flight(tok, sport):
