@@ -1,4 +1,4 @@
-"""Shared by event tests: build the graph.json of a few hand-written documents, and read an event's roles."""
+"""Shared by event tests: build the graph.json of a few hand-written documents, and read events' roles and statuses."""
 
 from __future__ import annotations
 
@@ -26,4 +26,13 @@ def roles_of(graph: dict[str, Any], doc: str, etype: str) -> dict[str, set[str]]
             for e in graph["edges"]:
                 if e["source"] == n["id"]:
                     out.setdefault(e["relation"], set()).add(nodes[e["target"]]["label"])
+    return out
+
+
+def statuses_of(graph: dict[str, Any], docs: Any) -> dict[str, dict[str, str]]:
+    """Document id -> event type -> status, over the events of ``graph`` (every id of ``docs`` present)."""
+    out: dict[str, dict[str, str]] = {k: {} for k in docs}
+    for n in graph["nodes"]:
+        if n.get("type") == "Event":
+            out[n["doc"]][n["event_type"]] = n["status"]
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.event_graphs import build_docs
+from tests.event_graphs import build_docs, statuses_of
 
 pytestmark = pytest.mark.model
 
@@ -121,11 +121,7 @@ STATUS_CASES = {
 @pytest.fixture(scope="module")
 def statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
     graph = build_docs(tmp_path_factory.mktemp("status"), {k: v[0] for k, v in STATUS_CASES.items()})
-    out: dict[str, dict[str, str]] = {k: {} for k in STATUS_CASES}
-    for n in graph["nodes"]:
-        if n.get("type") == "Event":
-            out[n["doc"]][n["event_type"]] = n["status"]
-    return out
+    return statuses_of(graph, STATUS_CASES)
 
 
 @pytest.mark.parametrize("doc", sorted(STATUS_CASES))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from graphbuild.extract.event_merge import fold_pairs, told_with
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -73,9 +75,7 @@ def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, C
     statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
     if not statements:
         return
-    told: dict[int, list[Candidate]] = {}
-    for t, c in secondary:
-        told.setdefault(id(t), []).append(c)
+    told = told_with(secondary)
     into: dict[int, Candidate] = {}
     for m in merged:
         if m.event_type not in _SPOKEN or not m.keys("agent"):
@@ -87,21 +87,14 @@ def fold_spoken_acts(merged: list[Candidate], secondary: list[tuple[Candidate, C
             _one_utterance(a.trigger, b.trigger) for a in mine for b in (s, *told.get(id(s), ())))]
         if found:
             into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
-    if not into:
-        return
-    for m in merged:
-        s = into.get(id(m))
-        if s is None:
-            continue
+
+    def carry(s: Candidate, m: Candidate) -> None:
         roles = _AS_SAID[m.event_type]
         for role, hits in m.args.items():
             for h in hits:
                 s.add(roles.get(role, role), h)
-        s.mentions.append((m.start, m.end, m.label))
-        s.mentions.extend(m.mentions)
-        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
-        secondary.append((s, m))
-    merged[:] = [m for m in merged if id(m) not in into]
+
+    fold_pairs(merged, secondary, [(m, into[id(m)]) for m in merged if id(m) in into], carry)
 
 
 #: Where a happening took place (a Meet's roles a Statement takes as its place).
@@ -143,21 +136,14 @@ def _fold_settings(merged: list[Candidate], secondary: list[tuple[Candidate, Can
         found = [s for s in statements if who and who & s.keys("agent") and who <= s.keys()]
         if found:
             into[id(m)] = min(found, key=lambda s: abs(s.trigger.i - m.trigger.i))
-    if not into:
-        return
-    for m in merged:
-        s = into.get(id(m))
-        if s is None:
-            continue
+
+    def carry(s: Candidate, m: Candidate) -> None:
         for role in _WHERES:
             for h in m.args.get(role, []):
                 s.add("place", h)
-        s.mentions.append((m.start, m.end, m.label))
-        s.mentions.extend(m.mentions)
         s.time_text = s.time_text or m.time_text
-        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
-        secondary.append((s, m))
-    merged[:] = [m for m in merged if id(m) not in into]
+
+    fold_pairs(merged, secondary, [(m, into[id(m)]) for m in merged if id(m) in into], carry)
 
 
 def _named_with(c: Candidate, people: list[Hit], orgs: list[Hit]) -> bool:
@@ -188,9 +174,7 @@ def fold_member_quotes(merged: list[Candidate], secondary: list[tuple[Candidate,
     statements = [m for m in merged if m.event_type == "Statement" and m.args.get("agent")]
     if len(statements) < 2:
         return
-    told: dict[int, list[Candidate]] = {}
-    for t, c in secondary:
-        told.setdefault(id(t), []).append(c)
+    told = told_with(secondary)
     into: dict[int, Candidate] = {}
     for m in statements:
         orgs = m.args["agent"]
@@ -209,17 +193,10 @@ def fold_member_quotes(merged: list[Candidate], secondary: list[tuple[Candidate,
             if any(q in said for q in quotes) and any(_named_with(c, people, orgs) for c in mentions):
                 into[id(m)] = s
                 break
-    if not into:
-        return
-    for m in merged:
-        to = into.get(id(m))
-        if to is None:
-            continue
+
+    def carry(to: Candidate, m: Candidate) -> None:
         for role, hits in m.args.items():
             for h in hits:
                 to.add("participant" if role == "agent" else role, h)
-        to.mentions.append((m.start, m.end, m.label))
-        to.mentions.extend(m.mentions)
-        secondary[:] = [(to if t is m else t, c) for t, c in secondary]
-        secondary.append((to, m))
-    merged[:] = [m for m in merged if id(m) not in into]
+
+    fold_pairs(merged, secondary, [(m, into[id(m)]) for m in merged if id(m) in into], carry)

@@ -537,9 +537,7 @@ def fold_across_types(merged: list[Candidate], secondary: list[tuple[Candidate, 
     by_type: dict[str, list[Candidate]] = {}
     for m in merged:
         by_type.setdefault(m.event_type, []).append(m)
-    told: dict[int, list[Candidate]] = {}
-    for t, c in secondary:
-        told.setdefault(id(t), []).append(c)
+    told = told_with(secondary)
     into: dict[int, Candidate] = {}
     for (generic_type, specific_type), _kept in _SPECIFIC.items():
         specifics = by_type.get(specific_type, [])
@@ -551,14 +549,39 @@ def fold_across_types(merged: list[Candidate], secondary: list[tuple[Candidate, 
                 into[id(g)] = min(found, key=lambda s: abs(s.trigger.i - g.trigger.i))
     if not into:
         return
-    for g_id, s in into.items():
-        g = next(m for m in merged if id(m) == g_id)
+
+    def carry(s: Candidate, g: Candidate) -> None:
         for role in _CARRIED[s.event_type]:
             for h in g.args.get(role, []):
                 s.add(role, h)
-        s.mentions.append((g.start, g.end, g.label))
-        s.mentions.extend(g.mentions)
         s.time_text = s.time_text or g.time_text
-        secondary[:] = [(s if id(t) == g_id else t, c) for t, c in secondary]
-        secondary.append((s, g))
-    merged[:] = [m for m in merged if id(m) not in into]
+
+    by_id = {id(m): m for m in merged}
+    fold_pairs(merged, secondary, [(by_id[g_id], s) for g_id, s in into.items()], carry)
+
+
+def told_with(secondary: Sequence[tuple[Candidate, Candidate]]) -> dict[int, list[Candidate]]:
+    """The mentions merged into each event so far, by the event's ``id``."""
+    told: dict[int, list[Candidate]] = {}
+    for t, c in secondary:
+        told.setdefault(id(t), []).append(c)
+    return told
+
+
+def fold_pairs(
+    merged: list[Candidate],
+    secondary: list[tuple[Candidate, Candidate]],
+    pairs: Sequence[tuple[Candidate, Candidate]],
+    carry: Callable[[Candidate, Candidate], None],
+) -> None:
+    """Fold each ``(event, into)`` of ``pairs`` in that order, in place: ``carry(into, event)`` moves the roles (and
+    anything else) ``into`` takes from ``event``; ``into`` gains the event's mentions and the mentions merged into
+    it, and the event leaves ``merged``."""
+    for m, s in pairs:
+        carry(s, m)
+        s.mentions.append((m.start, m.end, m.label))
+        s.mentions.extend(m.mentions)
+        secondary[:] = [(s if t is m else t, c) for t, c in secondary]
+        secondary.append((s, m))
+    gone = {id(m) for m, _ in pairs}
+    merged[:] = [m for m in merged if id(m) not in gone]
